@@ -1,0 +1,57 @@
+/**
+ * Bundles the Node-side programs into dist-electron/: Electron main and preload, the ops CLI, the
+ * signer process, the browser host and the sandbox. Packages stay external (electron-builder ships
+ * node_modules), except in the preload: a sandboxed preload cannot require packages, so zod is inlined.
+ */
+import { builtinModules } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { build } from 'vite';
+
+interface Entry {
+  name: string;
+  entry: string;
+  format: 'cjs' | 'es';
+  bundlePackages?: boolean;
+}
+
+export const ENTRIES: Entry[] = [
+  { name: 'main', entry: 'electron/main.ts', format: 'cjs' },
+  { name: 'preload', entry: 'electron/preload.ts', format: 'cjs', bundlePackages: true },
+  { name: 'cli', entry: 'electron/cli.ts', format: 'es' },
+];
+
+const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as {
+  dependencies: Record<string, string>;
+  optionalDependencies?: Record<string, string>;
+};
+const packages = [...Object.keys(pkg.dependencies), ...Object.keys(pkg.optionalDependencies ?? {})];
+const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+
+const isExternal = (bundlePackages: boolean) => (id: string) =>
+  id === 'electron' ||
+  id.startsWith('electron/') ||
+  nodeBuiltins.includes(id) ||
+  (!bundlePackages && packages.some((p) => id === p || id.startsWith(`${p}/`)));
+
+for (const e of ENTRIES) {
+  await build({
+    configFile: false,
+    logLevel: 'warn',
+    build: {
+      outDir: 'dist-electron',
+      emptyOutDir: false,
+      minify: false,
+      sourcemap: false,
+      target: 'node20',
+      ssr: true,
+      lib: {
+        entry: e.entry,
+        formats: [e.format],
+        fileName: () => `${e.name}.${e.format === 'cjs' ? 'cjs' : 'mjs'}`,
+      },
+      rollupOptions: { external: isExternal(e.bundlePackages ?? false) },
+    },
+    ssr: { noExternal: e.bundlePackages ? true : [] },
+  });
+  console.log(`bundled ${e.entry} → dist-electron/${e.name}.${e.format === 'cjs' ? 'cjs' : 'mjs'}`);
+}

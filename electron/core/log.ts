@@ -1,0 +1,130 @@
+import pino, { type DestinationStream, type Logger } from 'pino';
+
+export type { Logger } from 'pino';
+
+/**
+ * Keys whose values never reach a log line, at any depth. Logs are for operations, not people:
+ * names, tax ids, phones, documents, tokens and passwords are replaced before serialisation.
+ */
+const PERSONAL_KEYS = new Set(
+  [
+    'first_name',
+    'last_name',
+    'second_name',
+    'firstName',
+    'lastName',
+    'secondName',
+    'fullName',
+    'full_name',
+    'name',
+    'surname',
+    'givenName',
+    'given_name',
+    'commonName',
+    'common_name',
+    'tax_id',
+    'taxId',
+    'drfo',
+    'edrpou',
+    'unzr',
+    'birth_date',
+    'birthDate',
+    'birth_settlement',
+    'phone',
+    'phone_number',
+    'phoneNumber',
+    'phones',
+    'email',
+    'documents',
+    'document',
+    'number',
+    'addresses',
+    'address',
+    'emergency_contact',
+    'secret',
+    'password',
+    'pin',
+    'passphrase',
+    'token',
+    'access_token',
+    'refresh_token',
+    'accessToken',
+    'refreshToken',
+    'value',
+    'code',
+    'verification_code',
+    'signed_content',
+    'signedContent',
+    'data_to_be_signed',
+    'content',
+    'payload',
+    'authorization',
+    'cookie',
+    'api-key',
+    'apiKey',
+    'api_key',
+    'client_secret',
+    'clientSecret',
+    'person',
+  ].map((k) => k.toLowerCase()),
+);
+
+const REDACTED = '[redacted]';
+
+/** Digits that look like a tax id, a phone, a document number; e-mail addresses; bearer tokens. */
+const PERSONAL_PATTERNS: RegExp[] = [
+  /\+?\d[\d\s-]{8,}\d/g,
+  /[^\s@"']+@[^\s@"']+\.[a-z]{2,}/gi,
+  /Bearer\s+\S+/gi,
+  /\b[А-ЯҐЄІЇ]{2}\s?\d{6}\b/g,
+];
+
+export function scrubText(text: string): string {
+  return PERSONAL_PATTERNS.reduce((t, re) => t.replace(re, REDACTED), text);
+}
+
+export function scrub(value: unknown, depth = 0): unknown {
+  if (depth > 8) return REDACTED;
+  if (typeof value === 'string') return scrubText(value);
+  if (Array.isArray(value)) return value.map((v) => scrub(v, depth + 1));
+  if (value instanceof Error) return { type: value.name, message: scrubText(value.message) };
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) {
+      out[k] = PERSONAL_KEYS.has(k.toLowerCase()) ? REDACTED : scrub(v, depth + 1);
+    }
+    return out;
+  }
+  return value;
+}
+
+export interface LoggerOptions {
+  level?: pino.LevelWithSilent;
+  destination?: DestinationStream;
+  name?: string;
+}
+
+/** Structured JSON logs with personal data scrubbed from both fields and messages. */
+export function createLogger(opts: LoggerOptions = {}): Logger {
+  return pino(
+    {
+      name: opts.name ?? 'kiosk',
+      level: opts.level ?? (process.env.KIOSK_LOG_LEVEL as pino.LevelWithSilent | undefined) ?? 'info',
+      base: undefined,
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { log: (obj) => scrub(obj) as Record<string, unknown> },
+      hooks: {
+        logMethod(args, method) {
+          const scrubbed = args.map((a) => (typeof a === 'string' ? scrubText(a) : a)) as Parameters<
+            typeof method
+          >;
+          method.apply(this, scrubbed);
+        },
+      },
+    },
+    opts.destination ?? pino.destination({ dest: 2, sync: true }),
+  );
+}
+
+/** A logger that writes nothing (tests, CLI --json). */
+export const silentLogger = (): Logger => pino({ level: 'silent' });

@@ -1,0 +1,104 @@
+import { createHash } from 'node:crypto';
+import type { Db } from '../db/database';
+
+/** Who did something: the kiosk itself, the patient of the current session, or a registrar. */
+export type AuditActor = 'kiosk' | 'patient' | `registrar:${string}` | 'operator-cli';
+
+export interface AuditEntry {
+  seq: number;
+  at: string;
+  actor: string;
+  action: string;
+  subject: string | null;
+  detail: string | null;
+  prevHash: string;
+  hash: string;
+}
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+const entryHash = (
+  prevHash: string,
+  at: string,
+  actor: string,
+  action: string,
+  subject: string | null,
+  detail: string | null,
+) =>
+  createHash('sha256')
+    .update(JSON.stringify([prevHash, at, actor, action, subject, detail]))
+    .digest('hex');
+
+/**
+ * Append-only, hash-chained audit log. Never put personal data here: subjects are opaque ids
+ * (operation ids, pseudonymous session ids), details are codes and counts.
+ */
+export class AuditLog {
+  constructor(
+    private readonly db: Db,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  append(
+    actor: AuditActor,
+    action: string,
+    subject?: string | null,
+    detail?: Record<string, unknown> | null,
+  ): AuditEntry {
+    return this.db.transaction(() => {
+      const last = this.db.prepare('SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
+        { hash: string } | undefined;
+      const prevHash = last?.hash ?? GENESIS_HASH;
+      const at = this.now().toISOString();
+      const detailText = detail == null ? null : JSON.stringify(detail);
+      const subj = subject ?? null;
+      const hash = entryHash(prevHash, at, actor, action, subj, detailText);
+      const info = this.db
+        .prepare(
+          'INSERT INTO audit_log (at, actor, action, subject, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        )
+        .run(at, actor, action, subj, detailText, prevHash, hash);
+      return {
+        seq: Number(info.lastInsertRowid),
+        at,
+        actor,
+        action,
+        subject: subj,
+        detail: detailText,
+        prevHash,
+        hash,
+      };
+    })();
+  }
+
+  list(limit = 100, beforeSeq?: number): AuditEntry[] {
+    const rows = this.db
+      .prepare(
+        `SELECT seq, at, actor, action, subject, detail, prev_hash AS prevHash, hash FROM audit_log
+         WHERE (? IS NULL OR seq < ?) ORDER BY seq DESC LIMIT ?`,
+      )
+      .all(beforeSeq ?? null, beforeSeq ?? null, limit) as AuditEntry[];
+    return rows;
+  }
+
+  /** Recomputes the whole chain. Returns the first broken sequence number, or null when intact. */
+  verify(): { ok: true; entries: number } | { ok: false; brokenAt: number; entries: number } {
+    let prev = GENESIS_HASH;
+    let n = 0;
+    for (const row of this.db
+      .prepare(
+        'SELECT seq, at, actor, action, subject, detail, prev_hash AS prevHash, hash FROM audit_log ORDER BY seq',
+      )
+      .iterate() as IterableIterator<AuditEntry>) {
+      n++;
+      if (
+        row.prevHash !== prev ||
+        entryHash(prev, row.at, row.actor, row.action, row.subject, row.detail) !== row.hash
+      ) {
+        return { ok: false, brokenAt: row.seq, entries: n };
+      }
+      prev = row.hash;
+    }
+    return { ok: true, entries: n };
+  }
+}

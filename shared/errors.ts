@@ -1,0 +1,59 @@
+/**
+ * Every error code a kiosk service may return. The renderer maps each code to a Ukrainian and an
+ * English message (renderer/src/i18n); a code without a message fails the i18n test.
+ */
+export const ERROR_CODES = [
+  // transport / router
+  'BAD_REQUEST',
+  'FORBIDDEN_SENDER',
+  'UNKNOWN_CHANNEL',
+  'INTERNAL',
+  'NOT_AVAILABLE',
+  // session
+  'NO_SESSION',
+  'SESSION_BUSY',
+  'AGE_UNDER_14',
+  'VIEW_ONLY',
+  // e-signature
+  'KEY_NOT_FOUND',
+  'KEY_UNREADABLE',
+  'KEY_WRONG_PASSWORD',
+  'KEY_LOCKED',
+  'KEY_NO_SIGNING_KEY',
+  'CERT_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'CERT_UNTRUSTED',
+  'SIGNER_MISMATCH',
+  'SIGNER_FAILED',
+  'TSA_UNAVAILABLE',
+  // eHealth
+  'EHEALTH_UNAVAILABLE',
+  'EHEALTH_REJECTED',
+  'EHEALTH_UNAUTHORIZED',
+  'EHEALTH_FORBIDDEN',
+  'EHEALTH_NOT_FOUND',
+  'EHEALTH_CONFLICT',
+  'PERSON_NOT_FOUND',
+  'VALIDATION',
+  'SMS_CODE_WRONG',
+  'SMS_CODE_EXPIRED',
+  'SMS_ATTEMPTS_EXCEEDED',
+  // local storage / outbox / directory
+  'DISK_FULL',
+  'STORAGE_FAILED',
+  'OPERATION_NOT_FOUND',
+  'DIRECTORY_EMPTY',
+  'SYNC_FAILED',
+  // registrar
+  'PIN_NOT_SET',
+  'PIN_WRONG',
+  'PIN_LOCKED',
+  'REGISTRAR_REQUIRED',
+  'BIRTH_DATE_MISMATCH',
+  'PRINT_FAILED',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export const isErrorCode = (value: unknown): value is ErrorCode =>
+  typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
