@@ -1,0 +1,10 @@
+export { SecretBox, SecretBoxError, SECRET_KEY_BYTES } from './secret-box';
+export {
+  loadSecretKey,
+  KeyStoreError,
+  OS_WRAPPED_KEY_FILE,
+  PLAIN_KEY_FILE,
+  type KeyProtection,
+  type LoadedKey,
+  type OsSecretStorage,
+} from './key-store';

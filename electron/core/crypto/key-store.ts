@@ -1,0 +1,110 @@
+import { randomBytes } from 'node:crypto';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { join } from 'node:path';
+import { SECRET_KEY_BYTES, SecretBox } from './secret-box';
+
+/**
+ * The operating system's secret protection, shaped like Electron's `safeStorage` so the Electron
+ * host can pass a thin adapter. `isProtected()` must be false when the platform only pretends
+ * (Electron's `basic_text` backend on Linux without a keyring).
+ */
+export interface OsSecretStorage {
+  isProtected(): boolean;
+  encryptString(plain: string): Buffer;
+  decryptString(sealed: Buffer): string;
+}
+
+/**
+ * How the at-rest key is protected:
+ * - `os`: wrapped by the OS keychain (DPAPI, Keychain, libsecret) — the good case;
+ * - `key-file`: a file readable only by the kiosk user — the registrar view shows a warning;
+ * - `ephemeral`: in memory only (':memory:' databases in tests), nothing survives a restart.
+ */
+export type KeyProtection = 'os' | 'key-file' | 'ephemeral';
+
+export interface LoadedKey {
+  box: SecretBox;
+  protection: KeyProtection;
+  /** True when the registrar should be warned that the key is not OS-protected. */
+  warning: boolean;
+}
+
+export const OS_WRAPPED_KEY_FILE = 'secret-key.os';
+export const PLAIN_KEY_FILE = 'secret-key';
+
+export class KeyStoreError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'KeyStoreError';
+  }
+}
+
+function writeAtomically(file: string, content: Buffer | string): void {
+  const tmp = `${file}.tmp-${process.pid}`;
+  writeFileSync(tmp, content, { mode: 0o600 });
+  renameSync(tmp, file);
+  chmodSync(file, 0o600);
+}
+
+function readPlainKey(file: string): Buffer {
+  // A key file others can read is tightened rather than trusted as is.
+  if (process.platform !== 'win32' && (statSync(file).mode & 0o077) !== 0) chmodSync(file, 0o600);
+  const key = Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
+  if (key.length !== SECRET_KEY_BYTES) throw new KeyStoreError(`${PLAIN_KEY_FILE} is damaged`);
+  return key;
+}
+
+/**
+ * Loads the kiosk's at-rest key from the data directory, creating it on first use. With a
+ * protecting OS store the key lives only wrapped by it (a plain key file left from an earlier
+ * unprotected start is wrapped and removed); otherwise in a 0600 key file, flagged with a warning.
+ */
+export function loadSecretKey(opts: {
+  dataDir: string;
+  osStorage?: OsSecretStorage | null;
+  random?: (n: number) => Buffer;
+}): LoadedKey {
+  const random = opts.random ?? randomBytes;
+  if (opts.dataDir === ':memory:') {
+    return { box: new SecretBox(random(SECRET_KEY_BYTES)), protection: 'ephemeral', warning: true };
+  }
+  mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
+  const wrappedFile = join(opts.dataDir, OS_WRAPPED_KEY_FILE);
+  const plainFile = join(opts.dataDir, PLAIN_KEY_FILE);
+  const os = opts.osStorage && opts.osStorage.isProtected() ? opts.osStorage : null;
+
+  if (existsSync(wrappedFile)) {
+    if (!os) {
+      throw new KeyStoreError(
+        'the at-rest key is protected by the OS keychain, which is not available now; queued operations cannot be read',
+      );
+    }
+    let key: Buffer;
+    try {
+      key = Buffer.from(os.decryptString(readFileSync(wrappedFile)), 'base64');
+    } catch {
+      throw new KeyStoreError('the OS keychain refused to unwrap the at-rest key');
+    }
+    if (key.length !== SECRET_KEY_BYTES) throw new KeyStoreError(`${OS_WRAPPED_KEY_FILE} is damaged`);
+    return { box: new SecretBox(key), protection: 'os', warning: false };
+  }
+
+  if (os) {
+    const key = existsSync(plainFile) ? readPlainKey(plainFile) : random(SECRET_KEY_BYTES);
+    writeAtomically(wrappedFile, os.encryptString(key.toString('base64')));
+    rmSync(plainFile, { force: true });
+    return { box: new SecretBox(key), protection: 'os', warning: false };
+  }
+
+  if (!existsSync(plainFile)) writeAtomically(plainFile, random(SECRET_KEY_BYTES).toString('base64'));
+  return { box: new SecretBox(readPlainKey(plainFile)), protection: 'key-file', warning: true };
+}

@@ -1,0 +1,217 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import type { Result } from '../../../shared/result';
+import type { EhealthConfig } from './config';
+import { Meta, Paging, SuccessEnvelope } from './envelope';
+import { failure, mapHttpError, networkFailure, type EhealthFailure } from './errors';
+import { fetchTransport, type HttpMethod, type HttpTransport } from './transport';
+
+/**
+ * Something that holds a patient's access token and can renew it. `refresh` fails with
+ * `details.refreshFailed = true` when eHealth refuses the refresh token (only the patient can fix
+ * that) and with a retryable failure when eHealth could not be reached.
+ */
+export interface TokenSource {
+  accessToken(): string | null;
+  refresh(): Promise<Result<void>>;
+}
+
+export type CallAuth = 'none' | 'api-key' | TokenSource | { bearer: string };
+
+export type QueryValue = string | number | boolean | null | undefined;
+
+export interface CallOptions<T> {
+  method: HttpMethod;
+  path: string;
+  query?: Record<string, QueryValue>;
+  body?: unknown;
+  /** 'api-key' (default): only the client's api-key; a TokenSource adds the patient's bearer token. */
+  auth?: CallAuth;
+  /** Sent as `X-Idempotency-Key`: replays of the same key and payload return the first response. */
+  idempotencyKey?: string;
+  /** Schema of the envelope's `data`. Extra fields are tolerated by the schemas in ./schemas. */
+  data?: z.ZodType<T>;
+  timeoutMs?: number;
+}
+
+export interface EhealthResponse<T> {
+  status: number;
+  data: T;
+  meta: Meta | undefined;
+  paging: Paging | undefined;
+  urgent: unknown;
+}
+
+/** What a call looked like from the network's point of view (the connectivity monitor listens). */
+export type CallOutcome = 'ok' | 'server-error' | 'network-error';
+
+export interface EhealthClientOptions {
+  transport?: HttpTransport;
+  now?: () => Date;
+  onOutcome?: (outcome: CallOutcome) => void;
+}
+
+export type EhealthResult<T> = { ok: true; value: EhealthResponse<T> } | { ok: false; error: EhealthFailure };
+
+const isTokenSource = (a: CallAuth): a is TokenSource =>
+  typeof a === 'object' && 'accessToken' in a && typeof a.accessToken === 'function';
+
+/**
+ * The eHealth PIS HTTP client: builds requests (api-key, bearer, idempotency key, request id),
+ * parses the `{meta, data, paging, urgent}` envelope, maps errors to kiosk error codes while
+ * keeping eHealth's error, and on 401 renews the patient's token once and repeats the call.
+ */
+export class EhealthClient {
+  private readonly transport: HttpTransport;
+  private readonly now: () => Date;
+
+  constructor(
+    readonly config: EhealthConfig,
+    private readonly opts: EhealthClientOptions = {},
+  ) {
+    this.transport = opts.transport ?? fetchTransport;
+    this.now = opts.now ?? (() => new Date());
+  }
+
+  url(path: string, query?: Record<string, QueryValue>): string {
+    const u = new URL(this.config.baseUrl + (path.startsWith('/') ? path : `/${path}`));
+    for (const [k, v] of Object.entries(query ?? {})) {
+      if (v !== undefined && v !== null && v !== '') u.searchParams.set(k, String(v));
+    }
+    return u.toString();
+  }
+
+  async call<T = unknown>(opts: CallOptions<T>): Promise<EhealthResult<T>> {
+    const auth = opts.auth ?? 'api-key';
+    if (isTokenSource(auth) && auth.accessToken() === null) {
+      const renewed = await auth.refresh();
+      if (!renewed.ok) return { ok: false, error: this.refreshError(renewed.error) };
+    }
+    const first = await this.once(opts, auth);
+    if (first.ok || first.error.details.status !== 401 || !isTokenSource(auth)) return first;
+    const renewed = await auth.refresh();
+    if (!renewed.ok) return { ok: false, error: this.refreshError(renewed.error) };
+    return this.once(opts, auth);
+  }
+
+  private refreshError(e: {
+    code: string;
+    message: string;
+    details?: Record<string, unknown>;
+  }): EhealthFailure {
+    const d = (e.details ?? {}) as Partial<EhealthFailure['details']>;
+    if (d.retryable) return e as EhealthFailure;
+    return failure(
+      'EHEALTH_UNAUTHORIZED',
+      'the patient must sign in again: eHealth refused the refresh token',
+      {
+        ...d,
+        retryable: false,
+        refreshFailed: true,
+      },
+    );
+  }
+
+  private headers(opts: CallOptions<unknown>, auth: CallAuth): Record<string, string> {
+    const h: Record<string, string> = {
+      Accept: 'application/json',
+      'X-Request-ID': randomUUID(),
+    };
+    if (auth !== 'none') h['api-key'] = this.config.apiKey;
+    if (opts.body !== undefined) h['Content-Type'] = 'application/json';
+    if (opts.idempotencyKey) h['X-Idempotency-Key'] = opts.idempotencyKey;
+    if (isTokenSource(auth)) {
+      const t = auth.accessToken();
+      if (t) h.Authorization = `Bearer ${t}`;
+    } else if (typeof auth === 'object') {
+      h.Authorization = `Bearer ${auth.bearer}`;
+    }
+    return h;
+  }
+
+  private async once<T>(opts: CallOptions<T>, auth: CallAuth): Promise<EhealthResult<T>> {
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, opts.timeoutMs ?? this.config.timeoutMs);
+    let status: number;
+    let text: string;
+    let retryAfter: string | null;
+    try {
+      const init = {
+        method: opts.method,
+        headers: this.headers(opts as CallOptions<unknown>, auth),
+        signal: controller.signal,
+        ...(opts.body === undefined ? {} : { body: JSON.stringify(opts.body) }),
+      };
+      const res = await this.transport(this.url(opts.path, opts.query), init);
+      status = res.status;
+      retryAfter = res.headers.get('retry-after');
+      text = await res.text();
+    } catch (e) {
+      this.opts.onOutcome?.('network-error');
+      return { ok: false, error: networkFailure(e, timedOut) };
+    } finally {
+      clearTimeout(timer);
+    }
+    this.opts.onOutcome?.(status >= 500 || status === 429 ? 'server-error' : 'ok');
+    if (status < 200 || status >= 300) {
+      return { ok: false, error: mapHttpError(status, text, retryAfter, this.now()) };
+    }
+    return this.parseSuccess(status, text, opts.data);
+  }
+
+  private parseSuccess<T>(status: number, text: string, schema: z.ZodType<T> | undefined): EhealthResult<T> {
+    if (status === 204 || text.trim() === '') {
+      const empty = schema ? schema.safeParse(undefined) : { success: true as const, data: undefined as T };
+      if (empty.success)
+        return {
+          ok: true,
+          value: { status, data: empty.data, meta: undefined, paging: undefined, urgent: undefined },
+        };
+      return { ok: false, error: unexpected(status, 'empty response') };
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      return { ok: false, error: unexpected(status, 'response is not JSON') };
+    }
+    const env = SuccessEnvelope.safeParse(json);
+    if (!env.success) return { ok: false, error: unexpected(status, 'response is not an eHealth envelope') };
+    const data = schema
+      ? schema.safeParse(env.data.data)
+      : { success: true as const, data: env.data.data as T };
+    if (!data.success) {
+      return {
+        ok: false,
+        error: unexpected(
+          status,
+          'response data does not match the expected shape',
+          data.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.code}`),
+        ),
+      };
+    }
+    const paging = Paging.safeParse(env.data.paging);
+    return {
+      ok: true,
+      value: {
+        status,
+        data: data.data,
+        meta: env.data.meta,
+        paging: paging.success ? paging.data : undefined,
+        urgent: env.data.urgent,
+      },
+    };
+  }
+}
+
+function unexpected(status: number, reason: string, issues?: string[]): EhealthFailure {
+  return failure('EHEALTH_REJECTED', `unexpected answer from eHealth: ${reason}`, {
+    retryable: false,
+    status,
+    reason: issues ? `${reason}: ${issues.join('; ')}` : reason,
+  });
+}

@@ -1,0 +1,11 @@
+export * from './client';
+export * from './config';
+export * from './envelope';
+export * from './errors';
+export * from './paths';
+export * from './pis-api';
+export * from './tokens';
+export * from './transport';
+export type { Mutation, PageQuery } from './api/person';
+export type { BulkBatch } from './api/bulk';
+export * as schemas from './schemas/index';

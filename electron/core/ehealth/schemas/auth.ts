@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { str } from './common';
+
+export const Nonce = z.looseObject({ token: z.string().min(1) });
+
+/** `Access_Token` of /api/pis/sign-in and /oauth/tokens. The refresh token comes in `details` at sign-in only. */
+export const AccessToken = z.looseObject({
+  value: z.string().min(1),
+  user_id: str,
+  name: str,
+  id: str,
+  expires_at: z.union([z.number(), z.string()]).nullish(),
+  user: z.looseObject({ person_id: str }).nullish(),
+  details: z
+    .looseObject({
+      app_id: str,
+      applicant_user_id: str,
+      applicant_person_id: str,
+      scope: str,
+      refresh_token: str,
+      grant_type: str,
+      client_id: str,
+    })
+    .nullish(),
+});
+export type AccessToken = z.infer<typeof AccessToken>;
+
+export const Logout = z.unknown();
