@@ -1,10 +1,17 @@
 import type { Migration } from '../database';
 import { m0001Initial } from './0001-initial';
 import { m0002KeyLockouts } from './0002-key-lockouts';
+import { m0003Outbox } from './0003-outbox';
+import { m0004Directory } from './0004-directory';
 
 /**
  * The kiosk database schema, in order. Add a migration: a new file NNNN-name.ts exporting a
  * Migration with the next version, listed here, and a test NNNN-name.test.ts beside it.
  * Never edit a migration that has shipped.
  */
-export const kioskMigrations: readonly Migration[] = [m0001Initial, m0002KeyLockouts];
+export const kioskMigrations: readonly Migration[] = [
+  m0001Initial,
+  m0002KeyLockouts,
+  m0003Outbox,
+  m0004Directory,
+];
