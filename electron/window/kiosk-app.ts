@@ -1,0 +1,119 @@
+/**
+ * Startup of the Electron kiosk, kept out of main.ts so it can be tested against a mocked `electron`:
+ * single instance → app:// scheme → page rules → services → (training sandbox) → IPC → window.
+ */
+import { join } from 'node:path';
+import { app, ipcMain, Menu } from 'electron';
+import { createHandlers } from '../ipc/handlers';
+import { bindIpcMain, forwardEvents } from '../ipc/electron-ipc';
+import { createRouter } from '../ipc/router';
+import type { Logger } from '../core/log';
+import { defaultDataDir } from '../core/paths';
+import { createServices, type KioskServices } from '../core/services';
+import { startTrainingBackend, type StartSandbox, type TrainingBackend } from '../hosts/training';
+import { registerAppScheme } from './app-protocol';
+import { KioskShell } from './kiosk-shell';
+import type { MainArgs } from './main-args';
+import { isKioskOrigin } from './origin';
+import { acquireSingleInstance } from './single-instance';
+import { secureAllPages } from './web-contents';
+
+export interface KioskAppOptions {
+  args: MainArgs;
+  log: Logger;
+  /** dist/renderer */
+  rendererDir: string;
+  /** dist-electron/preload.cjs */
+  preloadPath: string;
+  /** The embedded sandbox for training mode (null in builds without it). */
+  startSandbox: StartSandbox | null;
+}
+
+export interface RunningKiosk {
+  services: KioskServices;
+  shell: KioskShell;
+  training: TrainingBackend | null;
+  stop(): Promise<void>;
+}
+
+/** Returns null when this process must not run (another kiosk holds the lock, or a refused start). */
+export async function startKioskApp(opts: KioskAppOptions): Promise<RunningKiosk | null> {
+  const { args, log } = opts;
+  let shell: KioskShell | null = null;
+  if (!acquireSingleInstance(app, () => shell?.focus())) {
+    log.info('another kiosk instance is running; this one exits');
+    app.quit();
+    return null;
+  }
+  const dataDir = args.dataDir ?? defaultDataDir();
+  // Chromium's own files stay apart from the kiosk database; patient partitions are in memory anyway.
+  app.setPath('sessionData', join(dataDir, 'chromium'));
+  registerAppScheme();
+  Menu.setApplicationMenu(null);
+  secureAllPages(app, { devTools: args.devTools, log });
+  app.on('window-all-closed', () => app.quit());
+
+  await app.whenReady();
+  const services = createServices({ dataDir, log, version: app.getVersion() });
+  const environment = services.settings.get().environment;
+  if (args.training && environment !== 'training') {
+    log.error({ environment }, '--training given but this data directory is not in training mode');
+    console.error(
+      `This kiosk data directory is configured for the "${environment}" environment; --training refuses to ` +
+        'run against it. Use another --data-dir for training.',
+    );
+    await services.close();
+    app.exit(1);
+    return null;
+  }
+
+  let training: TrainingBackend | null = null;
+  if (environment === 'training') {
+    const started = await startTrainingBackend(opts.startSandbox, { dataDir, log });
+    if (started.ok) training = started.value;
+    else log.warn({ code: started.error.code }, 'training mode without a sandbox: eHealth calls will fail');
+  }
+
+  const dispatch = createRouter({
+    handlers: createHandlers(services),
+    isAllowedOrigin: isKioskOrigin,
+    log,
+    onCall: () => services.session.touch(),
+  });
+  const unbindIpc = bindIpcMain(ipcMain, dispatch);
+  const kioskShell = new KioskShell({
+    rendererDir: opts.rendererDir,
+    preloadPath: opts.preloadPath,
+    devTools: args.devTools,
+    log,
+  });
+  shell = kioskShell;
+  const stopEvents = forwardEvents(services.events, () => kioskShell.webContents(), log);
+  // The patient's browser storage goes with the patient: a new window on a new partition.
+  const stopRotation = services.session.onEnd(() => kioskShell.rotate());
+  await kioskShell.open();
+
+  let stopping: Promise<void> | null = null;
+  const stop = () => {
+    stopping ??= (async () => {
+      stopRotation();
+      stopEvents();
+      unbindIpc();
+      await services.close();
+      await kioskShell.close();
+      if (training)
+        await training.close().catch((e: unknown) => log.error({ err: e }, 'sandbox close failed'));
+    })();
+    return stopping;
+  };
+  let quitting = false;
+  app.on('before-quit', (event) => {
+    if (quitting) return;
+    event.preventDefault();
+    quitting = true;
+    stop()
+      .catch((e: unknown) => log.error({ err: e }, 'shutdown failed'))
+      .finally(() => app.quit());
+  });
+  return { services, shell: kioskShell, training, stop };
+}
