@@ -1,0 +1,155 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ipcChannel, ipcEvent } from '../../shared/contract';
+import {
+  app as fakeApp,
+  BrowserWindow as FakeWindow,
+  electronMock,
+  ipcMain as fakeIpcMain,
+  Menu,
+  protocol,
+  session as fakeSessions,
+} from '../../test/mocks/electron';
+import { silentLogger } from '../core/log';
+import { createServices } from '../core/services';
+import type { StartSandbox, TrainingBackend } from '../hosts/training';
+import { startKioskApp, type RunningKiosk } from './kiosk-app';
+
+vi.mock('electron', () => import('../../test/mocks/electron'));
+
+let dataDir: string;
+let running: RunningKiosk | null = null;
+beforeEach(() => {
+  electronMock.reset();
+  dataDir = mkdtempSync(join(tmpdir(), 'kiosk-app-'));
+});
+afterEach(async () => {
+  await running?.stop();
+  running = null;
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+const fakeBackend = (): TrainingBackend & { closed: number } => {
+  const b = {
+    baseUrl: 'http://127.0.0.1:1',
+    clientId: 'c',
+    clientSecret: 's',
+    apiKey: 'k',
+    tsaUrl: 'http://127.0.0.1:1/tsa',
+    scope: 'person:read',
+    closed: 0,
+    close: async () => {
+      b.closed++;
+    },
+  };
+  return b;
+};
+
+const start = (over: { training?: boolean; startSandbox?: StartSandbox | null } = {}) =>
+  startKioskApp({
+    args: { devTools: false, training: over.training ?? false, dataDir },
+    log: silentLogger(),
+    rendererDir: '/nowhere',
+    preloadPath: '/p/preload.cjs',
+    startSandbox: over.startSandbox ?? null,
+  });
+
+const call = (channel: string, payload: unknown, url = 'app://kiosk/index.html') =>
+  fakeIpcMain.handlers.get(ipcChannel(channel as never))?.({ senderFrame: { url, parent: null } }, payload);
+
+describe('Electron kiosk startup', () => {
+  it('opens one secured kiosk window and answers the contract over IPC', async () => {
+    running = await start();
+    expect(running).not.toBeNull();
+    expect(protocol.privileged.map((s) => s.scheme)).toEqual(['app']);
+    expect(Menu.applicationMenu).toBeNull();
+    expect(fakeApp.paths.get('sessionData')).toBe(join(dataDir, 'chromium'));
+    expect(FakeWindow.getAllWindows()).toHaveLength(1);
+    const w = FakeWindow.getAllWindows()[0] as FakeWindow;
+    expect(w.options.kiosk).toBe(true);
+    expect(w.options.webPreferences?.partition).toMatch(/^kiosk-/);
+    expect(w.webContents.windowOpenHandler).not.toBeNull();
+
+    await expect(call('appInfo', {})).resolves.toMatchObject({
+      ok: true,
+      value: { environment: 'training' },
+    });
+    await expect(call('appInfo', {}, 'https://evil.example/')).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN_SENDER' },
+    });
+    await expect(call('appInfo', { extra: 1 })).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'BAD_REQUEST' },
+    });
+  });
+
+  it('replaces the window and clears the partition when a patient session ends', async () => {
+    const kiosk = await start();
+    running = kiosk;
+    if (!kiosk) throw new Error('kiosk did not start');
+    const first = FakeWindow.getAllWindows()[0] as FakeWindow;
+    const firstPartition = kiosk.shell.partitionName as string;
+    kiosk.services.session.start();
+    await expect(call('sessionEnd', { reason: 'finish' })).resolves.toEqual({
+      ok: true,
+      value: { ended: true },
+    });
+    const now = FakeWindow.getAllWindows();
+    expect(now).toHaveLength(1);
+    expect(now[0]).not.toBe(first);
+    expect(first.isDestroyed()).toBe(true);
+    expect(kiosk.shell.partitionName).not.toBe(firstPartition);
+    expect(fakeSessions.partitions.get(firstPartition)?.cleared).toContain('storage');
+    expect(now[0]?.webContents.sent).toContainEqual({
+      channel: ipcEvent('sessionEnded'),
+      args: [{ reason: 'finish' }],
+    });
+  });
+
+  it('exits when another instance holds the lock', async () => {
+    fakeApp.singleInstanceLock = false;
+    expect(await start()).toBeNull();
+    expect(fakeApp.quitCalls).toBe(1);
+    expect(electronMock.windows).toHaveLength(0);
+  });
+
+  it('starts the sandbox in training mode and closes it on quit', async () => {
+    const backend = fakeBackend();
+    const startSandbox = vi.fn<StartSandbox>(async () => backend);
+    running = await start({ startSandbox });
+    expect(startSandbox).toHaveBeenCalledWith(
+      expect.objectContaining({ host: '127.0.0.1', port: 0, dataDir: join(dataDir, 'sandbox') }),
+    );
+    expect(running?.training).toBe(backend);
+    const quit = fakeApp.fire('before-quit');
+    expect(quit.defaultPrevented).toBe(true);
+    await vi.waitFor(() => expect(fakeApp.quitCalls).toBe(1));
+    expect(backend.closed).toBe(1);
+    expect(FakeWindow.getAllWindows()).toHaveLength(0);
+    running = null;
+  });
+
+  it('still starts, offline, when the sandbox cannot', async () => {
+    running = await start({
+      startSandbox: async () => {
+        throw new Error('port in use');
+      },
+    });
+    expect(running?.training).toBeNull();
+    expect(FakeWindow.getAllWindows()).toHaveLength(1);
+  });
+
+  it('refuses --training on a data directory configured for a real environment', async () => {
+    const services = createServices({ dataDir, log: silentLogger(), version: 't' });
+    services.settings.update({ environment: 'prod' });
+    await services.close();
+    const startSandbox = vi.fn<StartSandbox>();
+    expect(await start({ training: true, startSandbox })).toBeNull();
+    expect(fakeApp.exitCodes).toEqual([1]);
+    expect(startSandbox).not.toHaveBeenCalled();
+    expect(electronMock.windows).toHaveLength(0);
+  });
+});
