@@ -1,0 +1,466 @@
+/**
+ * Verification of attached CAdES signatures as eHealth's DS service does it, layer by layer for
+ * nested envelopes (signature inside a stamp): message digest, DSTU 4145 signature over the signed
+ * attributes, signingCertificateV2, content (and signature) time-stamp tokens, certificate validity
+ * at signing time and/or now, key usage, signer count per envelope and — with a trust list — the
+ * certificate path to a trusted CA (also for the time-stamp authority).
+ */
+import {
+  bytesEqual,
+  DerError,
+  TAG,
+  decodeOid,
+  decodeTime,
+  readWhole,
+  seqChildren,
+  value,
+  whole,
+  type Tlv,
+} from '../der';
+import { OID } from '../oids';
+import {
+  canSign,
+  formatName,
+  isStampCertificate,
+  isTimeStampingCertificate,
+  nameValue,
+  parseName,
+  publicKeyOf,
+  validAt,
+  verifyDstu,
+  type ParsedCertificate,
+} from '../pki/certificate';
+import { buildChain, type TrustList } from '../pki/trust';
+import type { SignerInfo, VerifyErrorCode, VerifyOptions, VerifyReport } from '../types';
+import { gostHash } from '../vendor/jk';
+import { decodeSignatureInput } from './input';
+import {
+  firstValue,
+  parseContentInfo,
+  parseSignedData,
+  parseTstInfo,
+  type ParsedSignedData,
+  type ParsedSignerInfo,
+  type SignerId,
+} from './parse';
+
+const MAX_LAYERS = 8;
+
+class Verdict {
+  integrity = true;
+  untrusted = false;
+  error: { code: VerifyErrorCode; message: string } | null = null;
+  fail(code: VerifyErrorCode, message: string, integrity: boolean): void {
+    if (!integrity) this.integrity = false;
+    if (code === 'CERT_UNTRUSTED') this.untrusted = true;
+    if (!this.error) this.error = { code, message };
+  }
+}
+
+interface Ctx {
+  opts: VerifyOptions;
+  now: Date;
+  verdict: Verdict;
+}
+
+export async function verifySignedContent(
+  input: Uint8Array,
+  opts: VerifyOptions = {},
+): Promise<VerifyReport> {
+  const now = (opts.now ?? (() => new Date()))();
+  try {
+    const decoded = decodeSignatureInput(input);
+    if (!decoded.ok) return unusable(decoded.error.code, decoded.error.message);
+    return verifyDer(decoded.value, { opts, now, verdict: new Verdict() });
+  } catch (e) {
+    // a bug must not crash the caller; the report says what happened
+    return unusable('INPUT_NOT_CMS', `could not read the signature: ${(e as Error).message}`);
+  }
+}
+
+function unusable(code: VerifyErrorCode, message: string): VerifyReport {
+  return { integrity: false, chain: 'not-checked', signers: [], content: null, error: { code, message } };
+}
+
+function looksLikeSignedData(bytes: Uint8Array): boolean {
+  if (bytes.length < 16 || bytes[0] !== TAG.SEQUENCE) return false;
+  try {
+    return parseContentInfo(bytes).contentType === OID.signedData;
+  } catch {
+    return false;
+  }
+}
+
+function verifyDer(der: Uint8Array, ctx: Ctx): VerifyReport {
+  const signers: SignerInfo[] = [];
+  let current = der;
+  let content: Uint8Array | null = null;
+  for (let layer = 0; ; layer++) {
+    let sd: ParsedSignedData;
+    try {
+      sd = parseSignedData(current);
+    } catch (e) {
+      if (layer === 0) return unusable('INPUT_NOT_CMS', `not a CMS SignedData: ${(e as Error).message}`);
+      ctx.verdict.fail(
+        'INPUT_NOT_CMS',
+        `nested envelope ${layer + 1} is broken: ${(e as Error).message}`,
+        false,
+      );
+      break;
+    }
+    verifyLayer(sd, layer, signers, ctx);
+    content = sd.content;
+    if (content === null || layer + 1 >= MAX_LAYERS || !looksLikeSignedData(content)) break;
+    current = content;
+  }
+  const { verdict } = ctx;
+  return {
+    integrity: verdict.integrity,
+    chain: ctx.opts.trust ? (verdict.untrusted ? 'untrusted' : 'trusted') : 'not-checked',
+    signers,
+    content: content === null ? null : contentText(content),
+    error: verdict.error,
+  };
+}
+
+function contentText(bytes: Uint8Array): string {
+  let s = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  if (s.startsWith('\uFEFF')) s = s.slice(1);
+  return s.replace(/\0+$/, '');
+}
+
+function verifyLayer(sd: ParsedSignedData, layer: number, out: SignerInfo[], ctx: Ctx): void {
+  const where = `envelope ${layer + 1}`;
+  const n = sd.signerInfos.length;
+  if (n === 0) ctx.verdict.fail('SIGNER_COUNT', `${where} contains no signature`, false);
+  else if (n > 1 && !ctx.opts.allowMultipleSigners)
+    ctx.verdict.fail('SIGNER_COUNT', `${where} contains ${n} signatures instead of 1`, true);
+  if (sd.content === null) {
+    ctx.verdict.fail(
+      'NO_CONTENT',
+      `${where} is a detached signature; the signed content is not inside`,
+      false,
+    );
+  }
+  const contentHash = sd.content === null ? null : gostHash(sd.content);
+  for (const si of sd.signerInfos) out.push(verifySigner(sd, si, contentHash, where, ctx));
+}
+
+function findCertificate(
+  sid: SignerId,
+  pools: readonly (readonly ParsedCertificate[])[],
+): ParsedCertificate | null {
+  for (const pool of pools)
+    for (const c of pool) {
+      if (
+        sid.kind === 'keyId'
+          ? c.subjectKeyId !== null && bytesEqual(c.subjectKeyId, sid.keyId)
+          : bytesEqual(c.serialTlv, sid.serialTlv) && sameName(c.issuerDer, sid.issuerDer)
+      )
+        return c;
+    }
+  return null;
+}
+
+function sameName(a: Uint8Array, b: Uint8Array): boolean {
+  if (bytesEqual(a, b)) return true;
+  try {
+    const fa = formatName(parseName(readWhole(a)));
+    return fa === formatName(parseName(readWhole(b)));
+  } catch {
+    return false;
+  }
+}
+
+const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
+
+function signerInfoOf(
+  cert: ParsedCertificate | null,
+  sid: SignerId,
+  signingTime: Date | null,
+  contentTime: Date | null,
+): SignerInfo {
+  if (!cert) {
+    let issuer = '';
+    try {
+      if (sid.kind === 'issuerSerial') issuer = formatName(parseName(readWhole(sid.issuerDer)));
+    } catch {
+      issuer = '';
+    }
+    const serial =
+      sid.kind === 'issuerSerial' ? Buffer.from(value(readWhole(sid.serialTlv))).toString('hex') : '';
+    return {
+      drfo: null,
+      edrpou: null,
+      commonName: null,
+      surname: null,
+      givenName: null,
+      organization: null,
+      isStamp: false,
+      signingTime: iso(signingTime),
+      contentTimestamp: iso(contentTime),
+      certificate: { serial, issuer, notBefore: '', notAfter: '' },
+    };
+  }
+  return {
+    drfo: cert.drfo,
+    edrpou: cert.edrpou,
+    commonName: nameValue(cert.subject, OID.commonName),
+    surname: nameValue(cert.subject, OID.surname),
+    givenName: nameValue(cert.subject, OID.givenName),
+    organization: nameValue(cert.subject, OID.organizationName),
+    isStamp: isStampCertificate(cert),
+    signingTime: iso(signingTime),
+    contentTimestamp: iso(contentTime),
+    certificate: {
+      serial: cert.serialHex,
+      issuer: formatName(cert.issuer),
+      notBefore: cert.notBefore.toISOString(),
+      notAfter: cert.notAfter.toISOString(),
+    },
+  };
+}
+
+/** The certificate hash in signingCertificateV2 (GOST only; null when absent or another algorithm). */
+function signingCertHash(si: ParsedSignerInfo): Uint8Array | null {
+  const attr = firstValue(si.signedAttrs, OID.signingCertificateV2);
+  if (!attr) return null;
+  const [certs] = seqChildren(attr, 'SigningCertificateV2');
+  const [first] = seqChildren(certs, 'certs');
+  if (!first) return null;
+  const parts = seqChildren(first, 'ESSCertIDv2');
+  if (parts[0]?.tag === TAG.SEQUENCE) {
+    const alg = decodeOid(seqChildren(parts[0], 'hashAlgorithm')[0] as Tlv);
+    if (alg !== OID.gost34311) return null;
+    return value(parts[1] as Tlv);
+  }
+  return null; // default SHA-256: not something a DSTU signer produces
+}
+
+type SignerCheck = { ok: true } | { ok: false; code: VerifyErrorCode; message: string };
+
+/** Digest + signature of one SignerInfo against `content` with `cert`. */
+function checkSignature(
+  si: ParsedSignerInfo,
+  cert: ParsedCertificate,
+  content: Uint8Array,
+  contentHash: Uint8Array,
+  eContentType: string,
+): SignerCheck {
+  if (si.digestAlgorithm !== OID.gost34311)
+    return {
+      ok: false,
+      code: 'UNSUPPORTED_ALGORITHM',
+      message: `digest algorithm ${si.digestAlgorithm} is not GOST 34.311`,
+    };
+  if (si.signatureAlgorithm !== OID.dstu4145le)
+    return {
+      ok: false,
+      code: 'UNSUPPORTED_ALGORITHM',
+      message: `signature algorithm ${si.signatureAlgorithm} is not DSTU 4145`,
+    };
+  let signedHash: Uint8Array;
+  if (si.signedAttrsDer) {
+    const md = firstValue(si.signedAttrs, OID.messageDigest);
+    if (!md || md.tag !== TAG.OCTET_STRING || !bytesEqual(value(md), contentHash))
+      return {
+        ok: false,
+        code: 'DIGEST_MISMATCH',
+        message: 'the content does not match the signed message digest',
+      };
+    const ct = firstValue(si.signedAttrs, OID.contentType);
+    if (ct && decodeOid(ct) !== eContentType)
+      return {
+        ok: false,
+        code: 'SIGNATURE_INVALID',
+        message: 'the contentType attribute does not match the content',
+      };
+    signedHash = gostHash(si.signedAttrsDer);
+  } else {
+    signedHash = gostHash(content);
+  }
+  let pub;
+  try {
+    pub = publicKeyOf(cert);
+  } catch (e) {
+    return {
+      ok: false,
+      code: 'UNSUPPORTED_ALGORITHM',
+      message: `signer public key unusable: ${(e as Error).message}`,
+    };
+  }
+  if (!verifyDstu(pub, signedHash, si.signature))
+    return { ok: false, code: 'SIGNATURE_INVALID', message: 'the DSTU 4145 signature does not verify' };
+  return { ok: true };
+}
+
+interface TimestampResult {
+  genTime: Date | null;
+  /** 'unverifiable': the TSA certificate is neither in the token nor in the trust list. */
+  status: 'verified' | 'unverifiable' | 'invalid';
+  message?: string;
+  tsaCert?: ParsedCertificate;
+  pool?: ParsedCertificate[];
+}
+
+function verifyTimestamp(
+  tokenDer: Uint8Array,
+  imprint: Uint8Array,
+  outer: ParsedSignedData,
+  ctx: Ctx,
+): TimestampResult {
+  let token: ParsedSignedData;
+  try {
+    token = parseSignedData(tokenDer);
+    if (token.eContentType !== OID.tstInfo || !token.content) throw new DerError('not a time-stamp token');
+  } catch (e) {
+    return {
+      genTime: null,
+      status: 'invalid',
+      message: `time-stamp token unreadable: ${(e as Error).message}`,
+    };
+  }
+  let genTime: Date;
+  try {
+    const tst = parseTstInfo(token.content);
+    genTime = tst.genTime;
+    if (tst.imprintAlgorithm !== OID.gost34311 || !bytesEqual(tst.imprint, imprint))
+      return { genTime, status: 'invalid', message: 'the time-stamp does not cover this content' };
+  } catch (e) {
+    return {
+      genTime: null,
+      status: 'invalid',
+      message: `time-stamp info unreadable: ${(e as Error).message}`,
+    };
+  }
+  const si = token.signerInfos[0];
+  if (token.signerInfos.length !== 1 || !si)
+    return { genTime, status: 'invalid', message: 'time-stamp token must have one signer' };
+  const tsaCert = findCertificate(si.sid, [
+    token.certificates,
+    outer.certificates,
+    ctx.opts.trust?.certificates ?? [],
+  ]);
+  if (!tsaCert)
+    return {
+      genTime,
+      status: 'unverifiable',
+      message: 'the time-stamp authority certificate is not available',
+    };
+  const sig = checkSignature(si, tsaCert, token.content, gostHash(token.content), token.eContentType);
+  if (!sig.ok) return { genTime, status: 'invalid', message: `time-stamp token: ${sig.message}` };
+  if (tsaCert.extKeyUsage && !isTimeStampingCertificate(tsaCert))
+    return {
+      genTime,
+      status: 'invalid',
+      message: 'the time-stamp was not made by a time-stamping certificate',
+    };
+  if (!validAt(tsaCert, genTime))
+    return {
+      genTime,
+      status: 'invalid',
+      message: 'the time-stamp authority certificate was not valid at genTime',
+    };
+  return { genTime, status: 'verified', tsaCert, pool: token.certificates };
+}
+
+function verifySigner(
+  sd: ParsedSignedData,
+  si: ParsedSignerInfo,
+  contentHash: Uint8Array | null,
+  where: string,
+  ctx: Ctx,
+): SignerInfo {
+  const { verdict, opts } = ctx;
+  const cert = findCertificate(si.sid, [sd.certificates, opts.trust?.certificates ?? []]);
+  let signingTime: Date | null = null;
+  try {
+    const st = firstValue(si.signedAttrs, OID.signingTime);
+    signingTime = st ? decodeTime(st) : null;
+  } catch {
+    verdict.fail('SIGNATURE_INVALID', `${where}: unreadable signingTime attribute`, false);
+  }
+  const tokenT = firstValue(si.signedAttrs, OID.contentTimeStamp);
+  let ts: TimestampResult | null = null;
+  if (tokenT && sd.content !== null && contentHash) ts = verifyTimestamp(whole(tokenT), contentHash, sd, ctx);
+  const info = signerInfoOf(cert, si.sid, signingTime, ts?.genTime ?? null);
+
+  if (!cert) {
+    verdict.fail('SIGNER_CERT_MISSING', `${where}: the signer certificate is not in the envelope`, false);
+    return info;
+  }
+  if (sd.content === null || contentHash === null) return info;
+
+  const sig = checkSignature(si, cert, sd.content, contentHash, sd.eContentType);
+  if (!sig.ok) verdict.fail(sig.code, `${where}: ${sig.message}`, false);
+  const certHash = signingCertHash(si);
+  if (certHash && !bytesEqual(certHash, gostHash(cert.der)))
+    verdict.fail(
+      'SIGNING_CERT_MISMATCH',
+      `${where}: signingCertificateV2 names a different certificate`,
+      false,
+    );
+
+  if (ts?.status === 'invalid') verdict.fail('TIMESTAMP_INVALID', `${where}: ${ts.message}`, false);
+  const sigTokenT = si.unsignedAttrs.get(OID.signatureTimeStamp)?.[0];
+  if (sigTokenT) {
+    const sts = verifyTimestamp(whole(sigTokenT), gostHash(si.signature), sd, ctx);
+    if (sts.status === 'invalid')
+      verdict.fail('TIMESTAMP_INVALID', `${where}: signature ${sts.message}`, false);
+  }
+  if (!ts && opts.requireTimestamp)
+    verdict.fail('TIMESTAMP_MISSING', `${where}: no content time-stamp`, true);
+
+  const signingRef = ts?.genTime ?? signingTime;
+  const times = validityTimes(opts.at ?? 'now', signingRef, ctx.now);
+  for (const t of times) {
+    if (t.at.getTime() < cert.notBefore.getTime()) {
+      verdict.fail(
+        'CERT_NOT_YET_VALID',
+        `${where}: the certificate was not yet valid at ${t.label} (${t.at.toISOString()})`,
+        true,
+      );
+      break;
+    }
+    if (t.at.getTime() > cert.notAfter.getTime()) {
+      verdict.fail(
+        'CERT_EXPIRED',
+        `${where}: the certificate had expired at ${t.label} (${t.at.toISOString()})`,
+        true,
+      );
+      break;
+    }
+  }
+  if (!canSign(cert))
+    verdict.fail('KEY_USAGE', `${where}: the certificate is not meant for signing (key usage)`, true);
+
+  const trust: TrustList | undefined = opts.trust;
+  if (trust) {
+    const chain = buildChain(
+      cert,
+      sd.certificates,
+      trust,
+      times.map((t) => t.at),
+    );
+    if (!chain.trusted) verdict.fail('CERT_UNTRUSTED', `${where}: signer certificate: ${chain.reason}`, true);
+    if (ts?.status === 'unverifiable') verdict.fail('CERT_UNTRUSTED', `${where}: ${ts.message}`, true);
+    if (ts?.status === 'verified' && ts.tsaCert && ts.genTime) {
+      const tsaChain = buildChain(ts.tsaCert, [...(ts.pool ?? []), ...sd.certificates], trust, [ts.genTime]);
+      if (!tsaChain.trusted)
+        verdict.fail('CERT_UNTRUSTED', `${where}: time-stamp authority: ${tsaChain.reason}`, true);
+    }
+  }
+  return info;
+}
+
+function validityTimes(
+  at: 'signing' | 'now' | Date,
+  signingRef: Date | null,
+  now: Date,
+): { at: Date; label: string }[] {
+  if (at instanceof Date) return [{ at, label: 'the requested time' }];
+  const signing = signingRef ? [{ at: signingRef, label: 'signing time' }] : [];
+  if (at === 'signing')
+    return signing.length ? signing : [{ at: now, label: 'now (no signing time in the signature)' }];
+  return [...signing, { at: now, label: 'now' }];
+}

@@ -1,0 +1,29 @@
+/**
+ * Qualified e-signature (КЕП) for the kiosk, the sandbox and the ops CLI: DSTU 4145-2002 over
+ * GOST 34.311-95 in attached CAdES envelopes, key containers, a test PKI and the signer process.
+ * This file is the module's public surface; jkurwa/gost89 stay behind `vendor/`.
+ */
+
+// verification
+export { verifySignedContent } from './cms/verify';
+export { decodeSignatureInput, MAX_SIGNED_DER_BYTES } from './cms/input';
+export { loadTrustList, parseTrustList, TrustListError } from './pki/trust';
+export type { SignerInfo, TrustList, VerifyErrorCode, VerifyOptions, VerifyReport } from './types';
+export { isUnusableInput, UNUSABLE_INPUT_CODES } from './types';
+export { drfoMatches, normalizeDrfo, isPersonalDrfo } from './identity';
+
+// test PKI
+export { createTestCa, issueTestIdentity, trustListOf } from './pki/test-pki';
+export type { TestCa, TestSubject, TestContainerSpec } from './pki/test-pki';
+export { createTimestampAuthority, TEST_TSA_POLICY } from './tsa/authority';
+export type { TimestampAuthority } from './tsa/authority';
+
+// signing in-process
+export { openKeyContainer, certificatesFromFiles, MAX_CONTAINER_BYTES } from './containers/open';
+export type { OpenKeyOptions } from './containers/open';
+export { sniffContainer } from './containers/sniff';
+export type { ContainerKind } from './containers/sniff';
+export { OpenedKey } from './key';
+export type { KeyInfo } from './key';
+export { signJson, signBytes, MAX_SIGNED_JSON_BYTES } from './cms/sign';
+export type { SignJsonOptions, TsaFunction } from './cms/sign';

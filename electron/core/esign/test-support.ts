@@ -1,0 +1,85 @@
+/**
+ * Helpers for esign tests (and the sandbox's fixtures): a ready test PKI with a TSA, identities
+ * valid around a given instant, and envelope surgery to build the malformed cases eHealth rejects.
+ */
+import { children, explicit, readTlv, seq, setOf, tlv, uint, whole, oid, seqChildren } from './der';
+import { OID } from './oids';
+import { parseContentInfo } from './cms/parse';
+import { createTestCa, issueTestIdentity, type TestCa, type TestSubject } from './pki/test-pki';
+import { createTimestampAuthority, type TimestampAuthority } from './tsa/authority';
+import { loadTrustList, type TrustList } from './pki/trust';
+import { trustListOf } from './pki/test-pki';
+
+export const DAY_MS = 24 * 3600 * 1000;
+
+export interface TestPki {
+  ca: TestCa;
+  tsa: TimestampAuthority;
+  trust: TrustList;
+  now: Date;
+  tsaFn: (req: Uint8Array) => Promise<Uint8Array>;
+}
+
+export async function makeTestPki(now = new Date()): Promise<TestPki> {
+  const ca = await createTestCa({ now });
+  const tsa = await createTimestampAuthority(ca, { now: () => now });
+  return { ca, tsa, trust: loadTrustList(trustListOf(ca)), now, tsaFn: async (req) => tsa.respond(req) };
+}
+
+export function person(now: Date, overrides: Partial<TestSubject> = {}): TestSubject {
+  return {
+    drfo: '3012345678',
+    surname: 'Шевченко',
+    givenName: 'Тарас Григорович',
+    commonName: 'Шевченко Тарас Григорович',
+    role: 'personal',
+    validFrom: new Date(now.getTime() - 30 * DAY_MS),
+    validTo: new Date(now.getTime() + 365 * DAY_MS),
+    ...overrides,
+  };
+}
+
+export function stamp(now: Date, overrides: Partial<TestSubject> = {}): TestSubject {
+  return {
+    edrpou: '41294110',
+    surname: 'ТОВ "Клініка"',
+    givenName: '',
+    commonName: 'ТОВ "Клініка"',
+    role: 'stamp',
+    validFrom: new Date(now.getTime() - 30 * DAY_MS),
+    validTo: new Date(now.getTime() + 365 * DAY_MS),
+    ...overrides,
+  };
+}
+
+export { issueTestIdentity };
+
+/**
+ * Merges the signer infos and certificates of several single-signer envelopes over the same
+ * content into one envelope (the "two signatures in one envelope" case eHealth rejects).
+ */
+export function mergeSigners(envelopes: readonly Uint8Array[]): Uint8Array {
+  const parts = envelopes.map((der) => {
+    const { content } = parseContentInfo(der);
+    if (!content) throw new Error('empty envelope');
+    const f = seqChildren(content, 'SignedData');
+    const certs = f.find((t) => t.tag === 0xa0);
+    const infos = f[f.length - 1];
+    if (!certs || !infos) throw new Error('unexpected envelope');
+    return {
+      encap: whole(f[2] as ReturnType<typeof readTlv>),
+      certs: children(certs).map(whole),
+      infos: children(infos).map(whole),
+    };
+  });
+  const first = parts[0];
+  if (!first) throw new Error('no envelopes');
+  const sd = seq(
+    uint(1),
+    setOf(seq(oid(OID.gost34311))),
+    first.encap,
+    tlv(0xa0, Buffer.concat(parts.flatMap((p) => p.certs))),
+    setOf(...parts.flatMap((p) => p.infos)),
+  );
+  return seq(oid(OID.signedData), explicit(0, sd));
+}
