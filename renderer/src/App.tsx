@@ -1,7 +1,47 @@
+import { useEffect, useRef } from 'react';
+import { useDocumentPreferences } from './kiosk/document-preferences';
+import { useIdleWatch } from './kiosk/idle-watch';
+import { useKioskLink } from './kiosk/kiosk-link';
+import { IdleWarning } from './screens/Frame/IdleWarning';
+import { KioskNotice } from './screens/Frame/KioskNotice';
+import { TopBar } from './screens/Frame/TopBar';
+import { SCREENS } from './screens/registry';
+import { selectIdleWarningShown, useSessionStore } from './stores/session';
+import { useUiStore } from './stores/ui';
+
+/**
+ * The kiosk frame: top bar, the current screen, kiosk notices and the idle warning. The page never
+ * navigates; screens switch through the `ui` store. While the idle warning is up the rest of the
+ * page is inert, so only the warning can be reached.
+ */
 export function App() {
+  useKioskLink();
+  useIdleWatch();
+  useDocumentPreferences();
+
+  const screen = useUiStore((s) => s.screen);
+  const warningShown = useSessionStore(selectIdleWarningShown);
+  const main = useRef<HTMLElement>(null);
+  const shownScreen = useRef(screen);
+
+  useEffect(() => {
+    // a new screen: focus its heading so a screen reader announces it (not on first load)
+    if (shownScreen.current === screen) return;
+    shownScreen.current = screen;
+    main.current?.querySelector<HTMLElement>('h1')?.focus();
+  }, [screen]);
+
+  const Screen = SCREENS[screen];
   return (
-    <main>
-      <h1>Кабінет пацієнта</h1>
-    </main>
+    <>
+      <div className="frame" inert={warningShown}>
+        <TopBar />
+        <main ref={main} className="frame__main">
+          <KioskNotice />
+          <Screen />
+        </main>
+      </div>
+      <IdleWarning />
+    </>
   );
 }

@@ -1,0 +1,62 @@
+import { useEffect } from 'react';
+import type { IdleConfig } from '../stores/idle';
+import { useAppStore } from '../stores/app';
+import { useSessionStore } from '../stores/session';
+import { isPristine, useUiStore } from '../stores/ui';
+import { wipe } from './wipe';
+
+/** Anything a visitor does: touch, mouse, physical keys, on-screen keys (they are pointer events). */
+export const ACTIVITY_EVENTS = ['pointerdown', 'touchstart', 'keydown', 'wheel'] as const;
+
+const TICK_MS = 1000;
+
+/** Monotonic, so a wall-clock correction (NTP) neither wipes a visitor early nor keeps a session. */
+const monotonicNow = (): number => performance.now();
+
+const currentIdleConfig = (): IdleConfig => {
+  const { idleTimeoutSeconds, idleWarningSeconds } = useAppStore.getState().defaults;
+  return { timeoutMs: idleTimeoutSeconds * 1000, warningMs: idleWarningSeconds * 1000 };
+};
+
+/** "Continue" in the idle warning: the one action that extends the session. */
+export function continueSession(now: () => number = monotonicNow): void {
+  useSessionStore.getState().idleEvent({ type: 'continue', now: now() }, currentIdleConfig());
+}
+
+/**
+ * Runs the idle timer whenever the kiosk is not pristine (someone is using it, even if they only
+ * changed the language on the welcome screen). At the end of the warning: a wipe.
+ */
+export function useIdleWatch(now: () => number = monotonicNow): void {
+  const defaults = useAppStore((s) => s.defaults);
+  const pristine = useUiStore((s) => isPristine(s, defaults));
+  const timeoutSeconds = defaults.idleTimeoutSeconds;
+  const warningSeconds = defaults.idleWarningSeconds;
+
+  useEffect(() => {
+    const config: IdleConfig = { timeoutMs: timeoutSeconds * 1000, warningMs: warningSeconds * 1000 };
+    const feed = useSessionStore.getState().idleEvent;
+    if (pristine) {
+      feed({ type: 'disarm' }, config);
+      return undefined;
+    }
+    feed({ type: 'arm', now: now() }, config);
+
+    const onActivity = (): void => {
+      useSessionStore.getState().idleEvent({ type: 'activity', now: now() }, config);
+    };
+    const onTick = (): void => {
+      const session = useSessionStore.getState();
+      // a store reset elsewhere must not leave a used kiosk without its timer
+      if (session.idle.phase === 'disarmed') session.idleEvent({ type: 'arm', now: now() }, config);
+      if (session.idleEvent({ type: 'tick', now: now() }, config)) void wipe('idle', { notifyMain: true });
+    };
+    for (const type of ACTIVITY_EVENTS)
+      window.addEventListener(type, onActivity, { capture: true, passive: true });
+    const timer = setInterval(onTick, TICK_MS);
+    return () => {
+      clearInterval(timer);
+      for (const type of ACTIVITY_EVENTS) window.removeEventListener(type, onActivity, { capture: true });
+    };
+  }, [pristine, timeoutSeconds, warningSeconds, now]);
+}

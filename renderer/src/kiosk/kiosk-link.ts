@@ -1,0 +1,22 @@
+import { useEffect } from 'react';
+import { useAppStore } from '../stores/app';
+import { loadAppInfo } from './app-info';
+import { listenKiosk } from './call';
+import { wipe } from './wipe';
+
+/** Connects the frame to main: the kiosk's defaults, and a wipe whenever main ends the session. */
+export function useKioskLink(): void {
+  useEffect(() => {
+    void loadAppInfo();
+    const subscription = listenKiosk((events) =>
+      events.sessionEnded(({ reason }) => {
+        void wipe(reason, { notifyMain: false });
+      }),
+    );
+    if (!subscription.ok) {
+      useAppStore.getState().setNotice(subscription.error);
+      return undefined;
+    }
+    return subscription.value;
+  }, []);
+}

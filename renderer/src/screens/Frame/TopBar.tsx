@@ -1,0 +1,44 @@
+import { BigButton } from '../../components/BigButton';
+import { ChoiceGroup } from '../../components/ChoiceGroup';
+import type { Choice } from '../../components/ChoiceGroup';
+import { Toggle } from '../../components/Toggle';
+import { LANGUAGE_NAMES } from '../../i18n/types';
+import type { Language } from '../../i18n/types';
+import { useT } from '../../i18n/useT';
+import { wipe } from '../../kiosk/wipe';
+import { selectTrainingMode, useAppStore } from '../../stores/app';
+import { selectShowsFinish, useUiStore } from '../../stores/ui';
+
+const LANGUAGE_CHOICES: Choice<Language>[] = [
+  { value: 'uk', label: LANGUAGE_NAMES.uk, lang: 'uk' },
+  { value: 'en', label: LANGUAGE_NAMES.en, lang: 'en' },
+];
+
+/** Always on screen: language, text size, contrast, and — once past the welcome screen — "Finish". */
+export function TopBar() {
+  const t = useT();
+  const ui = useUiStore();
+  const showsFinish = useUiStore(selectShowsFinish);
+  const training = useAppStore(selectTrainingMode);
+
+  return (
+    <header className="topbar">
+      <div className="topbar__settings" role="group" aria-label={t('frame.settings')}>
+        <ChoiceGroup
+          label={t('frame.language')}
+          choices={LANGUAGE_CHOICES}
+          value={ui.language}
+          onChange={ui.setLanguage}
+        />
+        <Toggle label={t('frame.largeText')} checked={ui.largeText} onChange={ui.setLargeText} />
+        <Toggle label={t('frame.highContrast')} checked={ui.highContrast} onChange={ui.setHighContrast} />
+      </div>
+      {training && <p className="topbar__training">{t('frame.training')}</p>}
+      {showsFinish && (
+        <BigButton variant="finish" onClick={() => void wipe('finish', { notifyMain: true })}>
+          {t('frame.finish')}
+        </BigButton>
+      )}
+    </header>
+  );
+}

@@ -1,0 +1,36 @@
+import { create } from 'zustand';
+import { idleStep, initialIdleState } from './idle';
+import type { IdleConfig, IdleEvent, IdleState } from './idle';
+import { registerReset } from './reset';
+
+/**
+ * The visitor's session as the renderer sees it. For now: the idle timer. Who is signed in comes
+ * with the sign-in flow; it lives here too and is wiped with everything else.
+ */
+export interface SessionState {
+  idle: IdleState;
+}
+
+export interface SessionActions {
+  /** Feeds the idle state machine; returns true when the warning ran out (the caller wipes). */
+  idleEvent(event: IdleEvent, config: IdleConfig): boolean;
+}
+
+export const initialSessionState: SessionState = { idle: initialIdleState };
+
+export const useSessionStore = create<SessionState & SessionActions>()((set, get) => ({
+  ...initialSessionState,
+  idleEvent: (event, config) => {
+    const step = idleStep(get().idle, event, config);
+    if (step.state !== get().idle) set({ idle: step.state });
+    return step.expired;
+  },
+}));
+
+registerReset(() => useSessionStore.setState(initialSessionState));
+
+// ── pure selectors ────────────────────────────────────────────────────────────────────────────
+
+export const selectIdleWarningShown = (s: SessionState): boolean => s.idle.phase === 'warning';
+export const selectSecondsLeft = (s: SessionState): number => s.idle.secondsLeft;
+export const selectIdleArmed = (s: SessionState): boolean => s.idle.phase !== 'disarmed';

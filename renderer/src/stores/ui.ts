@@ -1,0 +1,65 @@
+import { create } from 'zustand';
+import type { Language } from '../i18n/types';
+import { registerReset } from './reset';
+
+/** Every screen of the kiosk; the frame shows exactly one. Add a screen here and in screens/registry. */
+export type ScreenId = 'welcome' | 'insertKey' | 'keyboardPractice';
+
+/** What a visitor may change about the display; reset to the kiosk's defaults after every visitor. */
+export interface UiPreferences {
+  language: Language;
+  largeText: boolean;
+  highContrast: boolean;
+}
+
+export interface UiState extends UiPreferences {
+  screen: ScreenId;
+}
+
+export interface UiActions {
+  setLanguage(language: Language): void;
+  setLargeText(on: boolean): void;
+  setHighContrast(on: boolean): void;
+  goTo(screen: ScreenId): void;
+  /** Back to the given preferences (the kiosk defaults after a wipe or a changed default). */
+  applyPreferences(preferences: UiPreferences): void;
+}
+
+/** Used until main tells the kiosk's own defaults (appInfo), and if it cannot. */
+export const BUILT_IN_PREFERENCES: UiPreferences = { language: 'uk', largeText: false, highContrast: false };
+
+export const initialUiState: UiState = { ...BUILT_IN_PREFERENCES, screen: 'welcome' };
+
+// Deliberately not persisted: nothing about a visitor may outlive the visit, and the defaults come
+// from main on every start.
+export const useUiStore = create<UiState & UiActions>()((set) => ({
+  ...initialUiState,
+  setLanguage: (language) => set({ language }),
+  setLargeText: (largeText) => set({ largeText }),
+  setHighContrast: (highContrast) => set({ highContrast }),
+  goTo: (screen) => set({ screen }),
+  applyPreferences: ({ language, largeText, highContrast }) => set({ language, largeText, highContrast }),
+}));
+
+registerReset(() => useUiStore.setState(initialUiState));
+
+// ── pure selectors ────────────────────────────────────────────────────────────────────────────
+
+export const selectPreferences = (s: UiState): UiPreferences => ({
+  language: s.language,
+  largeText: s.largeText,
+  highContrast: s.highContrast,
+});
+
+export const samePreferences = (a: UiPreferences, b: UiPreferences): boolean =>
+  a.language === b.language && a.largeText === b.largeText && a.highContrast === b.highContrast;
+
+/**
+ * Pristine = what the next visitor should find: the welcome screen with the kiosk's default
+ * preferences. Anything else means someone is (or was) using the kiosk, so the idle timer runs.
+ */
+export const isPristine = (s: UiState, defaults: UiPreferences): boolean =>
+  s.screen === 'welcome' && samePreferences(s, defaults);
+
+/** "Finish" is offered once the visitor has gone past the welcome screen. */
+export const selectShowsFinish = (s: UiState): boolean => s.screen !== 'welcome';
