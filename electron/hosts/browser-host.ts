@@ -1,0 +1,111 @@
+/**
+ * The browser host: the same main-side services as Electron, in plain Node, serving the built
+ * renderer on http://127.0.0.1:<port> and the contract over a token-guarded WebSocket. For machines
+ * without an Electron runtime and for e2e tests; production kiosks run Electron.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from '../core/log';
+import { createServices, type KioskServices } from '../core/services';
+import { createHandlers } from '../ipc/handlers';
+import { createRouter } from '../ipc/router';
+import { createStaticHandler } from './static-server';
+import { startTrainingBackend, type StartSandbox, type TrainingBackend } from './training';
+import { attachBridge, type Bridge } from './ws-transport';
+
+export const LOOPBACK = '127.0.0.1';
+
+export interface BrowserHostOptions {
+  /** 0 = any free port. */
+  port: number;
+  dataDir: string;
+  /** dist/renderer */
+  rendererDir: string;
+  log: Logger;
+  version: string;
+  /** The embedded sandbox for training mode; null = none. */
+  startSandbox?: StartSandbox | null;
+}
+
+export interface BrowserHost {
+  /** What to open: the page URL with the token in its fragment. */
+  url: string;
+  origin: string;
+  port: number;
+  token: string;
+  services: KioskServices;
+  training: TrainingBackend | null;
+  close(): Promise<void>;
+}
+
+const listen = (server: Server, port: number): Promise<number> =>
+  new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen({ port, host: LOOPBACK, exclusive: true }, () => {
+      server.off('error', reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+
+export async function startBrowserHost(opts: BrowserHostOptions): Promise<BrowserHost> {
+  const { log } = opts;
+  if (!existsSync(join(opts.rendererDir, 'index.html')))
+    throw new Error(
+      `the renderer is not built (no ${join(opts.rendererDir, 'index.html')}); run npm run build:renderer`,
+    );
+  const token = randomBytes(32).toString('base64url');
+  let hostHeader = '';
+  const server = createServer(
+    createStaticHandler({ rootDir: opts.rendererDir, hostHeader: () => hostHeader, log }),
+  );
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 30_000;
+  const port = await listen(server, opts.port);
+  hostHeader = `${LOOPBACK}:${port}`;
+  const origin = `http://${hostHeader}`;
+
+  let services: KioskServices;
+  try {
+    services = createServices({ dataDir: opts.dataDir, log, version: opts.version });
+  } catch (e) {
+    server.close();
+    throw e;
+  }
+  let training: TrainingBackend | null = null;
+  if (services.settings.get().environment === 'training') {
+    const started = await startTrainingBackend(opts.startSandbox ?? null, { dataDir: opts.dataDir, log });
+    if (started.ok) training = started.value;
+    else log.warn({ code: started.error.code }, 'training mode without a sandbox: eHealth calls will fail');
+  }
+  const dispatch = createRouter({
+    handlers: createHandlers(services),
+    isAllowedOrigin: (o) => o === origin,
+    log,
+    onCall: () => services.session.touch(),
+  });
+  const bridge: Bridge = attachBridge({
+    server,
+    dispatch,
+    events: services.events,
+    token,
+    hostHeader: () => hostHeader,
+    log,
+  });
+
+  let closing: Promise<void> | null = null;
+  const close = () => {
+    closing ??= (async () => {
+      await bridge.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await services.close();
+      if (training)
+        await training.close().catch((e: unknown) => log.error({ err: e }, 'sandbox close failed'));
+    })();
+    return closing;
+  };
+  return { url: `${origin}/#token=${token}`, origin, port, token, services, training, close };
+}

@@ -1,0 +1,78 @@
+/**
+ * `npm run start:browser -- [--port N] [--no-open] [--data-dir DIR]`: the kiosk in a Chromium app
+ * window through the browser host, for machines without an Electron runtime. Prints exactly one line
+ * to stdout when ready — `Kabinet Kiosk (browser host) ready: <url>` — and logs go to stderr.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { createLogger } from '../core/log';
+import { defaultDataDir } from '../core/paths';
+import { BROWSER_HOST_USAGE, parseBrowserHostArgs } from './args';
+import { startBrowserHost, type BrowserHost } from './browser-host';
+import { chromiumExecutable, openChromiumApp, type ChromiumWindow } from './chromium';
+
+const projectFile = (rel: string) => fileURLToPath(new URL(`../../${rel}`, import.meta.url));
+
+async function main(): Promise<number> {
+  const parsed = parseBrowserHostArgs(process.argv.slice(2));
+  if (!parsed.ok) {
+    console.error(parsed.message);
+    console.error(BROWSER_HOST_USAGE);
+    return 2;
+  }
+  const { args } = parsed;
+  const log = createLogger({ name: 'browser-host' });
+  const version = (JSON.parse(readFileSync(projectFile('package.json'), 'utf8')) as { version: string })
+    .version;
+  let host: BrowserHost;
+  try {
+    host = await startBrowserHost({
+      port: args.port,
+      dataDir: args.dataDir ?? defaultDataDir(),
+      rendererDir: projectFile('dist/renderer'),
+      log,
+      version,
+      startSandbox: null,
+    });
+  } catch (e) {
+    console.error(`browser host failed to start: ${e instanceof Error ? e.message : String(e)}`);
+    return 1;
+  }
+  console.log(`Kabinet Kiosk (browser host) ready: ${host.url}`);
+
+  let chromium: ChromiumWindow | null = null;
+  let stopping = false;
+  const stop = async (why: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ why }, 'browser host stopping');
+    await chromium?.close();
+    await host.close();
+  };
+  const done = new Promise<void>((resolve) => {
+    for (const signal of ['SIGINT', 'SIGTERM'] as const)
+      process.once(signal, () => void stop(signal).finally(resolve));
+    if (args.open) {
+      chromium = openChromiumApp(host.url, { log });
+      void chromium.exited.then((code) => {
+        if (stopping) return;
+        if (code === 0) void stop('window closed').finally(resolve);
+        else
+          console.error(
+            `Chromium (${chromiumExecutable()}) did not run (exit ${code ?? 'error'}); the kiosk is still served at the URL above. ` +
+              'Set KIOSK_CHROMIUM to another browser, or use --no-open.',
+          );
+      });
+    }
+  });
+  await done;
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    console.error(`browser host crashed: ${e instanceof Error ? e.message : String(e)}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,76 @@
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { silentLogger } from '../core/log';
+import { chromiumArgs, chromiumExecutable, openChromiumApp } from './chromium';
+
+const dir = mkdtempSync(join(tmpdir(), 'kiosk-chromium-test-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** A stand-in browser: records its arguments, then waits to be terminated (or exits with a code). */
+function fakeBrowser(name: string, behaviour: 'wait' | 'exit3'): string {
+  const file = join(dir, name);
+  const argsFile = join(dir, `${name}.args`);
+  writeFileSync(
+    file,
+    `#!/bin/sh\nprintf '%s\\n' "$@" > '${argsFile}'\n${behaviour === 'wait' ? 'trap "exit 0" TERM\nwhile true; do sleep 0.05; done' : 'exit 3'}\n`,
+  );
+  chmodSync(file, 0o755);
+  return file;
+}
+
+describe('Chromium app window', () => {
+  it('uses the kiosk app flags, a fresh profile and the closed-network flags', () => {
+    const args = chromiumArgs('http://127.0.0.1:1/#token=t', '/tmp/p', { root: false });
+    expect(args).toEqual(
+      expect.arrayContaining([
+        '--app=http://127.0.0.1:1/#token=t',
+        '--kiosk',
+        '--window-position=0,0',
+        '--window-size=1280,800',
+        '--user-data-dir=/tmp/p',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ]),
+    );
+    expect(args).not.toContain('--no-sandbox');
+    expect(chromiumArgs('u', 'p', { root: true })).toContain('--no-sandbox');
+  });
+
+  it('defaults to Debian Chromium, overridable with KIOSK_CHROMIUM', () => {
+    expect(chromiumExecutable({})).toBe('/usr/bin/chromium');
+    expect(chromiumExecutable({ KIOSK_CHROMIUM: '/opt/c' })).toBe('/opt/c');
+  });
+
+  it('starts the browser and, on close, stops it and removes its profile', async () => {
+    const exe = fakeBrowser('browser-wait', 'wait');
+    const w = openChromiumApp('http://127.0.0.1:9/#token=x', { log: silentLogger(), executable: exe });
+    const argsFile = `${exe}.args`;
+    for (let i = 0; i < 200 && !existsSync(argsFile); i++) await new Promise((r) => setTimeout(r, 10));
+    const args = readFileSync(argsFile, 'utf8').trim().split('\n');
+    expect(args).toContain('--app=http://127.0.0.1:9/#token=x');
+    const profile =
+      args.find((a) => a.startsWith('--user-data-dir='))?.slice('--user-data-dir='.length) ?? '';
+    expect(existsSync(profile)).toBe(true);
+    await w.close();
+    expect(await w.exited).toBe(0);
+    expect(existsSync(profile)).toBe(false);
+  });
+
+  it('reports a browser that exits or cannot start', async () => {
+    const failing = openChromiumApp('http://x/', {
+      log: silentLogger(),
+      executable: fakeBrowser('browser-exit', 'exit3'),
+    });
+    expect(await failing.exited).toBe(3);
+    const missing = openChromiumApp('http://x/', {
+      log: silentLogger(),
+      executable: join(dir, 'no-such-browser'),
+    });
+    expect(await missing.exited).toBeNull();
+    await missing.close();
+  });
+});
