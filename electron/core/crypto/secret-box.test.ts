@@ -28,6 +28,15 @@ describe('SecretBox', () => {
     expect(() => box.openJson(box.seal('{oops', 'l'), 'l')).toThrow(/not JSON/);
   });
 
+  it('derives stable, purpose-bound pseudonyms that do not reveal the value', () => {
+    const p = box.pseudonym('person-1', 'outbox');
+    expect(p).toMatch(/^[0-9a-f]{32}$/);
+    expect(box.pseudonym('person-1', 'outbox')).toBe(p);
+    expect(box.pseudonym('person-2', 'outbox')).not.toBe(p);
+    expect(box.pseudonym('person-1', 'other')).not.toBe(p);
+    expect(new SecretBox(randomBytes(32)).pseudonym('person-1', 'outbox')).not.toBe(p);
+  });
+
   it('rejects keys of the wrong size', () => {
     expect(() => new SecretBox(randomBytes(16))).toThrow(/32 bytes/);
   });

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 
 /** Version byte of the sealed format, so the layout can change without guessing later. */
 const FORMAT_V1 = 0x01;
@@ -59,6 +59,17 @@ export class SecretBox {
     } catch {
       throw new SecretBoxError('sealed value failed authentication (tampered, foreign, or wrong label)');
     }
+  }
+
+  /**
+   * A stable pseudonym for `value` (e.g. a person id) for one purpose: HMAC-SHA256 under a key
+   * derived for that purpose. Lets rows be grouped per patient without storing who the patient is.
+   */
+  pseudonym(value: string, purpose: string): string {
+    const subkey = Buffer.from(
+      hkdfSync('sha256', this.key, Buffer.alloc(0), `kiosk-pseudonym:${purpose}`, 32),
+    );
+    return createHmac('sha256', subkey).update(value, 'utf8').digest('hex').slice(0, 32);
   }
 
   sealJson(value: unknown, associatedData: string): Buffer {

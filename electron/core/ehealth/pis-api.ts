@@ -6,11 +6,15 @@ import { declarationRequestsApi, declarationsApi } from './api/declarations';
 import { personApi } from './api/person';
 import { EhealthClient, type EhealthClientOptions } from './client';
 import { EhealthConfig, type EhealthConfigInput } from './config';
-import { PatientTokens, tokenSetFrom, type TokenSet } from './tokens';
+import { PatientTokens, tokenSetFrom, type Renew, type TokenSet } from './tokens';
 
 /** The PIS endpoints the kiosk uses, grouped by area, over one EhealthClient. */
 export function createPisApi(client: EhealthClient) {
   const auth = authApi(client);
+  const renew: Renew = async (refreshToken) => {
+    const r = await auth.refresh(refreshToken);
+    return r.ok ? { ok: true, value: r.value.data } : r;
+  };
   return {
     client,
     auth,
@@ -20,17 +24,11 @@ export function createPisApi(client: EhealthClient) {
     apps: appsApi(client),
     bulk: bulkApi(client),
     addresses: addressesApi(client),
+    /** Renews an access token with a refresh token (for token holders and the outbox worker). */
+    renew,
     /** A token holder for one patient that renews through POST /oauth/tokens. */
     patientTokens(set: TokenSet, onChange?: (set: TokenSet) => void, now?: () => Date): PatientTokens {
-      return new PatientTokens(
-        set,
-        async (refreshToken) => {
-          const r = await auth.refresh(refreshToken);
-          return r.ok ? { ok: true, value: r.value.data } : r;
-        },
-        onChange,
-        now,
-      );
+      return new PatientTokens(set, renew, onChange, now);
     },
     tokenSetFrom,
   };

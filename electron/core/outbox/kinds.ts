@@ -1,0 +1,177 @@
+import { z } from 'zod';
+import type { OperationKind } from '../../../shared/contract/outbox';
+import { PIS_PATHS } from '../ehealth/paths';
+import type { HttpMethod } from '../ehealth/transport';
+
+export interface OutboundRequest {
+  method: HttpMethod;
+  path: string;
+  body?: unknown;
+}
+
+interface KindSpec<P> {
+  params: z.ZodType<P>;
+  request(p: P): OutboundRequest;
+  /** The eHealth object the receipt refers to. */
+  ehealthId(data: unknown, p: P): string | null;
+  /** Needs the patient's signature attached before it may be sent (it is "held" until then). */
+  signed: boolean;
+}
+
+const id = z.string().min(1).max(128);
+const signature = z.string().min(16).max(4_000_000);
+
+const dataField = (data: unknown, field: string): string | null => {
+  const v = data && typeof data === 'object' ? (data as Record<string, unknown>)[field] : undefined;
+  return typeof v === 'string' ? v : null;
+};
+
+const spec = <P>(s: KindSpec<P>): KindSpec<P> => s;
+
+/**
+ * Every mutating PIS call the kiosk makes, as an operation kind: its parameters (validated when
+ * queued and again when read back), the HTTP request they become, and where the eHealth id of the
+ * result is. Multi-step flows are sequences of these (declaration: create request → sign).
+ */
+export const OPERATION_KINDS = {
+  'app.revoke': spec({
+    params: z.object({ appId: id }),
+    request: (p) => ({ method: 'DELETE', path: PIS_PATHS.app(p.appId) }),
+    ehealthId: (_d, p) => p.appId,
+    signed: false,
+  }),
+  'declaration.terminate': spec({
+    params: z.object({ declarationId: id, reasonDescription: z.string().max(1000).optional() }),
+    request: (p) => ({
+      method: 'PATCH',
+      path: PIS_PATHS.declarationTerminate(p.declarationId),
+      body: p.reasonDescription ? { reason_description: p.reasonDescription } : {},
+    }),
+    ehealthId: (_d, p) => p.declarationId,
+    signed: false,
+  }),
+  'declaration-request.create': spec({
+    params: z.object({ employeeId: id, divisionId: id }),
+    request: (p) => ({
+      method: 'POST',
+      path: PIS_PATHS.declarationRequests,
+      body: { employee_id: p.employeeId, division_id: p.divisionId },
+    }),
+    ehealthId: (d) => dataField(d, 'id'),
+    signed: false,
+  }),
+  'declaration-request.sign': spec({
+    params: z.object({ requestId: id, signedContent: signature }),
+    request: (p) => ({
+      method: 'PATCH',
+      path: PIS_PATHS.declarationRequestSign(p.requestId),
+      body: { signed_content: p.signedContent, signed_content_encoding: 'base64' },
+    }),
+    ehealthId: (d, p) => dataField(d, 'declaration_id') ?? p.requestId,
+    signed: true,
+  }),
+  'declaration-request.reject': spec({
+    params: z.object({ requestId: id }),
+    request: (p) => ({ method: 'PATCH', path: PIS_PATHS.declarationRequestReject(p.requestId) }),
+    ehealthId: (_d, p) => p.requestId,
+    signed: false,
+  }),
+  'person-request.create': spec({
+    params: z.object({
+      person: z.record(z.string(), z.unknown()),
+      patientSigned: z.boolean(),
+      processDisclosureDataConsent: z.boolean(),
+    }),
+    request: (p) => ({
+      method: 'POST',
+      path: PIS_PATHS.personRequests,
+      body: {
+        person: p.person,
+        patient_signed: p.patientSigned,
+        process_disclosure_data_consent: p.processDisclosureDataConsent,
+      },
+    }),
+    ehealthId: (d) => dataField(d, 'id'),
+    signed: false,
+  }),
+  'person-request.complete': spec({
+    params: z.object({ requestId: id, signedContent: signature }),
+    request: (p) => ({
+      method: 'PATCH',
+      path: PIS_PATHS.personRequestComplete(p.requestId),
+      body: { signed_content: p.signedContent, signed_content_encoding: 'base64' },
+    }),
+    ehealthId: (d, p) => dataField(d, 'id') ?? p.requestId,
+    signed: true,
+  }),
+  'person-request.reject': spec({
+    params: z.object({ requestId: id }),
+    request: (p) => ({ method: 'PATCH', path: PIS_PATHS.personRequestReject(p.requestId) }),
+    ehealthId: (_d, p) => p.requestId,
+    signed: false,
+  }),
+  'auth-method-request.create': spec({
+    params: z.object({
+      phoneNumber: z.string().regex(/^\+38\d{10}$/),
+      alias: z.string().max(100).optional(),
+    }),
+    request: (p) => ({
+      method: 'POST',
+      path: PIS_PATHS.authenticationMethodRequests,
+      body: {
+        authentication_method: {
+          type: 'OTP',
+          phone_number: p.phoneNumber,
+          ...(p.alias ? { alias: p.alias } : {}),
+        },
+      },
+    }),
+    ehealthId: (d) => dataField(d, 'id'),
+    signed: false,
+  }),
+  'auth-method-request.approve': spec({
+    params: z.object({ requestId: id, verificationCode: z.number().int().min(0).max(9999) }),
+    request: (p) => ({
+      method: 'PATCH',
+      path: PIS_PATHS.authenticationMethodRequestApprove(p.requestId),
+      body: { verification_code: p.verificationCode },
+    }),
+    ehealthId: (_d, p) => p.requestId,
+    signed: false,
+  }),
+  'auth-method.deactivate': spec({
+    params: z.object({ methodId: id }),
+    request: (p) => ({ method: 'PATCH', path: PIS_PATHS.authenticationMethodDeactivate(p.methodId) }),
+    ehealthId: (_d, p) => p.methodId,
+    signed: false,
+  }),
+  'auth-method.set-alias': spec({
+    params: z.object({ methodId: id, alias: z.string().min(1).max(100) }),
+    request: (p) => ({
+      method: 'PATCH',
+      path: PIS_PATHS.authenticationMethod(p.methodId),
+      body: { alias: p.alias },
+    }),
+    ehealthId: (_d, p) => p.methodId,
+    signed: false,
+  }),
+} satisfies Record<OperationKind, { signed: boolean; params: z.ZodType }>;
+
+export type KindParams<K extends OperationKind> = z.infer<(typeof OPERATION_KINDS)[K]['params']>;
+
+export const isOperationKind = (k: string): k is OperationKind =>
+  Object.prototype.hasOwnProperty.call(OPERATION_KINDS, k);
+
+/** Validates parameters for a kind and builds the request; null when they do not fit the kind. */
+export function buildRequest(
+  kind: string,
+  params: unknown,
+): { request: OutboundRequest; ehealthId: (data: unknown) => string | null } | null {
+  if (!isOperationKind(kind)) return null;
+  const s = OPERATION_KINDS[kind] as unknown as KindSpec<unknown>;
+  const parsed = s.params.safeParse(params);
+  if (!parsed.success) return null;
+  return { request: s.request(parsed.data), ehealthId: (data) => s.ehealthId(data, parsed.data) };
+}
+
+export const isSignedKind = (kind: OperationKind): boolean => OPERATION_KINDS[kind].signed;

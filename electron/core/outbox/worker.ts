@@ -1,0 +1,421 @@
+import { randomUUID } from 'node:crypto';
+import type { Connectivity } from '../../../shared/contract/app';
+import { err, ok, type Result } from '../../../shared/result';
+import type { EhealthClient } from '../ehealth/client';
+import type { EhealthFailureDetails } from '../ehealth/errors';
+import { PatientTokens, type Renew } from '../ehealth/tokens';
+import type { Logger } from '../log';
+import { DEFAULT_BACKOFF, retryDelayMs, type BackoffPolicy } from './backoff';
+import { realTimers, type Timers } from './connectivity';
+import { buildRequest } from './kinds';
+import { WorkerLease } from './lease';
+import type { Outbox } from './outbox';
+import type { OperationRow, StoredError } from './rows';
+
+export interface ConnectivitySource {
+  state(): Connectivity;
+  onChange(listener: (state: Connectivity) => void): () => void;
+}
+
+export interface WorkerOptions {
+  outbox: Outbox;
+  client: EhealthClient;
+  /** Renews a patient's access token (POST /oauth/tokens). */
+  renew: Renew;
+  connectivity?: ConnectivitySource;
+  now?: () => Date;
+  random?: () => number;
+  timers?: Timers;
+  backoff?: BackoffPolicy;
+  /** Operations sent at the same time (always at most one per patient). */
+  maxParallel?: number;
+  log?: Logger;
+  leaseStaleMs?: number;
+  heartbeatMs?: number;
+  isProcessAlive?: (pid: number) => boolean;
+}
+
+const errorOf = (e: { code: string; message: string; details?: Record<string, unknown> }): StoredError => ({
+  code: e.code,
+  message: e.message,
+  ehealth: (e.details as EhealthFailureDetails | undefined)?.ehealth ?? null,
+});
+
+/**
+ * Sends due operations to eHealth: one at a time per patient, in their order, patients in
+ * parallel. Network errors, 5xx and 429 come back later (exponential backoff with full jitter,
+ * never before Retry-After); 401 renews the token once inside the client; a refused refresh ends
+ * as needs-patient; other refusals end as rejected with eHealth's error; operations past their
+ * expiry end as expired. Every request carries the operation's idempotency key, so a send
+ * repeated after a crash is applied once.
+ */
+export class DeliveryWorker {
+  private readonly now: () => Date;
+  private readonly random: () => number;
+  private readonly timers: Timers;
+  private readonly lease: WorkerLease;
+  private readonly inFlight = new Map<string, Promise<void>>();
+  private running = false;
+  private pumping = false;
+  private again = false;
+  private wakeTimer: unknown = null;
+  private heartbeatTimer: unknown = null;
+  private readonly unsubscribe: (() => void)[] = [];
+  private lastConnectivity: Connectivity;
+  /** After a storage failure (disk full, locked) the worker pauses instead of spinning. */
+  private pausedUntil = 0;
+
+  constructor(private readonly opts: WorkerOptions) {
+    this.now = opts.now ?? (() => new Date());
+    this.random = opts.random ?? Math.random;
+    this.timers = opts.timers ?? realTimers;
+    this.lease = new WorkerLease(
+      opts.outbox.store.db,
+      `worker:${process.pid}:${randomUUID()}`,
+      this.now,
+      opts.leaseStaleMs,
+      opts.isProcessAlive,
+    );
+    this.lastConnectivity = opts.connectivity?.state() ?? 'online';
+  }
+
+  get isRunning(): boolean {
+    return this.running;
+  }
+
+  /** Takes the worker lease, returns interrupted sends to the queue and starts delivering. */
+  start(): Result<void> {
+    if (this.running) return ok(undefined);
+    if (!this.lease.acquire())
+      return err('SESSION_BUSY', 'another delivery worker is running on this database');
+    this.running = true;
+    this.recoverInterrupted();
+    this.unsubscribe.push(
+      this.opts.outbox.subscribe((v) => {
+        if ((v.state === 'captured' && !v.held) || v.state === 'waiting-network') this.wake();
+      }),
+    );
+    if (this.opts.connectivity) {
+      this.unsubscribe.push(this.opts.connectivity.onChange((s) => this.onConnectivity(s)));
+    }
+    this.scheduleHeartbeat();
+    this.wake();
+    return ok(undefined);
+  }
+
+  /** Stops taking new work and waits for the sends in flight to finish. */
+  async stop(): Promise<void> {
+    this.running = false;
+    this.unsubscribe.splice(0).forEach((u) => u());
+    if (this.wakeTimer !== null) this.timers.clearTimeout(this.wakeTimer);
+    if (this.heartbeatTimer !== null) this.timers.clearTimeout(this.heartbeatTimer);
+    this.wakeTimer = this.heartbeatTimer = null;
+    await Promise.allSettled([...this.inFlight.values()]);
+    this.lease.release();
+  }
+
+  wake(): void {
+    if (!this.running) return;
+    setImmediate(() => this.pump());
+  }
+
+  /** Resolves when nothing is in flight and nothing is due right now (tests, CLI). */
+  async idle(): Promise<void> {
+    for (;;) {
+      this.pump();
+      if (this.inFlight.size === 0) return;
+      await Promise.allSettled([...this.inFlight.values()]);
+    }
+  }
+
+  private onConnectivity(state: Connectivity): void {
+    const wasDown = this.lastConnectivity !== 'online';
+    this.lastConnectivity = state;
+    if (state === 'online' && wasDown) {
+      // the link is back: what failed for lack of network is due now, not after its backoff
+      this.opts.outbox.store.db
+        .prepare(
+          `UPDATE outbox_operations SET next_attempt_at = ?
+           WHERE state = 'waiting-network' AND last_error_kind = 'network' AND next_attempt_at > ?`,
+        )
+        .run(this.now().toISOString(), this.now().toISOString());
+    }
+    this.wake();
+  }
+
+  private recoverInterrupted(): void {
+    const at = this.now().toISOString();
+    const rows = this.opts.outbox.store.db
+      .prepare("SELECT id FROM outbox_operations WHERE state = 'sending' ORDER BY seq")
+      .all() as { id: string }[];
+    for (const { id } of rows) {
+      this.opts.outbox.transition(
+        id,
+        ['sending'],
+        'waiting-network',
+        { nextAttemptAt: at },
+        'kiosk',
+        'outbox.recovered',
+      );
+    }
+  }
+
+  private scheduleHeartbeat(): void {
+    this.heartbeatTimer = this.timers.setTimeout(() => {
+      if (!this.running) return;
+      let held: boolean;
+      try {
+        held = this.lease.heartbeat();
+      } catch (e) {
+        this.opts.log?.error({ err: e }, 'outbox worker could not refresh its lease');
+        this.scheduleHeartbeat();
+        return;
+      }
+      if (!held) {
+        this.opts.log?.error('outbox worker lost its lease; stopping');
+        void this.stop();
+        return;
+      }
+      this.scheduleHeartbeat();
+    }, this.opts.heartbeatMs ?? 10_000);
+  }
+
+  private pump(): void {
+    if (!this.running) return;
+    if (this.pumping) {
+      this.again = true;
+      return;
+    }
+    this.pumping = true;
+    try {
+      do {
+        this.again = false;
+        this.expireDue();
+        if (this.now().getTime() < this.pausedUntil) break;
+        const link = this.opts.connectivity?.state() ?? 'online';
+        if (link === 'offline') {
+          this.park();
+          break;
+        }
+        const free = (this.opts.maxParallel ?? 4) - this.inFlight.size;
+        if (free <= 0) break;
+        const due = this.opts.outbox.store
+          .due(this.now().toISOString(), free + this.inFlight.size)
+          .filter((r) => !this.inFlight.has(r.id))
+          .slice(0, free);
+        for (const row of due) {
+          const p = this.deliver(row)
+            .catch((e: unknown) =>
+              this.opts.log?.error({ err: e, op: row.id }, 'outbox delivery failed unexpectedly'),
+            )
+            .finally(() => {
+              this.inFlight.delete(row.id);
+              this.wake();
+            });
+          this.inFlight.set(row.id, p);
+        }
+      } while (this.again);
+      this.scheduleWake();
+    } catch (e) {
+      // storage trouble (disk full, locked, closed): keep the process alive and try again later
+      this.pausedUntil = this.now().getTime() + 5_000;
+      this.opts.log?.error({ err: e }, 'outbox worker could not read the queue');
+      this.retryLater();
+    } finally {
+      this.pumping = false;
+    }
+  }
+
+  private retryLater(): void {
+    if (!this.running) return;
+    if (this.wakeTimer !== null) this.timers.clearTimeout(this.wakeTimer);
+    this.wakeTimer = this.timers.setTimeout(() => {
+      this.wakeTimer = null;
+      this.pump();
+    }, 5_000);
+  }
+
+  /** Offline: never-tried operations show that they are waiting for the network. */
+  private park(): void {
+    for (const row of this.opts.outbox.store.readyCaptured()) {
+      this.move(row.id, ['captured'], 'waiting-network', { lastErrorKind: 'network' }, 'kiosk');
+    }
+  }
+
+  private expireDue(): void {
+    this.opts.outbox.sweepCredentials();
+    const nowIso = this.now().toISOString();
+    for (const { id, state } of this.opts.outbox.store.expiredIds(nowIso)) {
+      if (this.inFlight.has(id)) continue;
+      if (state === 'rejected') {
+        this.move(id, ['rejected'], 'rejected', { purge: true }, 'kiosk', 'outbox.purged');
+      } else {
+        this.move(
+          id,
+          ['captured', 'waiting-network', 'needs-patient'],
+          'expired',
+          {
+            purge: true,
+            error: { code: 'EXPIRED', message: 'not delivered before the eHealth request expired' },
+          },
+          'kiosk',
+          'outbox.expired',
+        );
+      }
+    }
+  }
+
+  private scheduleWake(): void {
+    if (!this.running) return;
+    if (this.wakeTimer !== null) this.timers.clearTimeout(this.wakeTimer);
+    this.wakeTimer = null;
+    const paused = this.pausedUntil - this.now().getTime();
+    const next = this.opts.outbox.store.nextWakeAt();
+    if (next === null && paused <= 0) return;
+    const untilNext = next === null ? Infinity : Date.parse(next) - this.now().getTime();
+    const ms = Math.max(5, paused, Math.min(untilNext, 60_000));
+    this.wakeTimer = this.timers.setTimeout(() => {
+      this.wakeTimer = null;
+      this.pump();
+    }, ms);
+  }
+
+  /** Records a state change; a failed write (disk full, locked) pauses the worker instead of spinning. */
+  private readonly move: Outbox['transition'] = (...args) => {
+    const r = this.opts.outbox.transition(...args);
+    if (!r.ok) {
+      this.pausedUntil = this.now().getTime() + 5_000;
+      this.opts.log?.error({ op: args[0], code: r.error.code }, 'outbox could not record a state change');
+    }
+    return r;
+  };
+
+  private async deliver(row: OperationRow): Promise<void> {
+    const { outbox } = this.opts;
+    const from = ['captured', 'waiting-network'] as const;
+    const corrupt = (reason: string) =>
+      this.move(
+        row.id,
+        from,
+        'rejected',
+        {
+          purge: true,
+          error: { code: 'STORAGE_FAILED', message: `the stored operation is unusable: ${reason}` },
+        },
+        'kiosk',
+        'outbox.corrupt',
+      );
+
+    const read = outbox.store.readPayload(row);
+    if (!read.ok) return void corrupt(read.reason);
+    const built = buildRequest(row.kind, read.payload.params);
+    if (!built) return void corrupt('parameters do not fit the kind');
+    if (!row.patient_key) return void corrupt('no patient');
+
+    if (row.depends_on) {
+      const dep = outbox.store.get(row.depends_on);
+      if (!dep) return void corrupt('the step it depends on is missing');
+      if (dep.state === 'rejected' || dep.state === 'expired') {
+        return void this.move(
+          row.id,
+          from,
+          'rejected',
+          { error: { code: 'EHEALTH_REJECTED', message: 'an earlier step of this action failed' } },
+          'kiosk',
+        );
+      }
+      if (dep.state !== 'done' && dep.state !== 'needs-patient') {
+        // not a settled predecessor yet: look again shortly rather than spinning on it
+        outbox.store.db
+          .prepare('UPDATE outbox_operations SET next_attempt_at = ? WHERE id = ?')
+          .run(new Date(this.now().getTime() + 1_000).toISOString(), row.id);
+        return;
+      }
+      if (dep.state === 'needs-patient') {
+        return void this.move(
+          row.id,
+          from,
+          'needs-patient',
+          { error: { code: 'EHEALTH_UNAUTHORIZED', message: 'an earlier step waits for the patient' } },
+          'kiosk',
+        );
+      }
+    }
+
+    const credentials = outbox.store.loadCredentials(row.patient_key);
+    if (!credentials) {
+      return void this.move(
+        row.id,
+        from,
+        'needs-patient',
+        { error: { code: 'EHEALTH_UNAUTHORIZED', message: 'no patient tokens to deliver with' } },
+        'kiosk',
+      );
+    }
+
+    const claimed = this.move(row.id, from, 'sending', { attemptsIncrement: true }, 'kiosk');
+    if (!claimed.ok || !claimed.value) return;
+    const attempt = claimed.value.attempts;
+    const patientKey = row.patient_key;
+    const tokens = new PatientTokens(
+      credentials,
+      this.opts.renew,
+      (set) => {
+        const saved = outbox.saveCredentials(patientKey, set);
+        if (!saved.ok)
+          this.opts.log?.warn({ op: row.id, code: saved.error.code }, 'could not store renewed tokens');
+      },
+      this.now,
+    );
+
+    const res = await this.opts.client.call({
+      method: built.request.method,
+      path: built.request.path,
+      ...(built.request.body === undefined ? {} : { body: built.request.body }),
+      auth: tokens,
+      idempotencyKey: row.idempotency_key,
+    });
+
+    if (res.ok) {
+      this.move(
+        row.id,
+        ['sending'],
+        'done',
+        { ehealthId: built.ehealthId(res.value.data), completed: true, error: null, lastErrorKind: null },
+        'kiosk',
+        'outbox.state',
+        res.value.data,
+      );
+      return;
+    }
+    const d = res.error.details;
+    if (d.retryable) {
+      const delay = retryDelayMs(
+        attempt,
+        this.opts.backoff ?? DEFAULT_BACKOFF,
+        this.random,
+        d.retryAfterSeconds,
+      );
+      this.move(
+        row.id,
+        ['sending'],
+        'waiting-network',
+        {
+          nextAttemptAt: new Date(this.now().getTime() + delay).toISOString(),
+          lastErrorKind: d.network
+            ? 'network'
+            : d.status === 429
+              ? 'rate-limit'
+              : d.idempotencyInFlight
+                ? 'in-flight'
+                : 'server',
+          error: errorOf(res.error),
+        },
+        'kiosk',
+      );
+      return;
+    }
+    const to = res.error.code === 'EHEALTH_UNAUTHORIZED' ? 'needs-patient' : 'rejected';
+    this.move(row.id, ['sending'], to, { error: errorOf(res.error), lastErrorKind: null }, 'kiosk');
+  }
+}
