@@ -18,6 +18,7 @@ export const ENTRIES: Entry[] = [
   { name: 'main', entry: 'electron/main.ts', format: 'cjs' },
   { name: 'preload', entry: 'electron/preload.ts', format: 'cjs', bundlePackages: true },
   { name: 'cli', entry: 'electron/cli.ts', format: 'es' },
+  { name: 'signer', entry: 'electron/core/esign/signer-process.ts', format: 'cjs' },
 ];
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as {

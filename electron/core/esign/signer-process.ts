@@ -1,0 +1,70 @@
+/**
+ * Entry of the signer process (bundled as dist-electron/signer.cjs). One per patient session:
+ * it opens the key, signs, and exits on `close`, when its parent goes away, or after an idle
+ * period of its own (a second line of defence behind the host's idle timer).
+ *
+ * Works under Node's child_process.fork (process.send / 'message') and under Electron's
+ * utilityProcess (process.parentPort, messages arrive as `{ data }`).
+ */
+import { SIGNER_READY, type SignerRequest } from './signer/protocol';
+import { SignerWorker } from './signer/worker';
+
+interface ParentPort {
+  on(event: 'message', listener: (e: { data: unknown }) => void): void;
+  postMessage(message: unknown): void;
+}
+
+const IDLE_EXIT_MS = Number(process.env.KIOSK_SIGNER_IDLE_MS ?? 10 * 60 * 1000);
+
+function bind(): { post(m: unknown): void; onMessage(cb: (m: unknown) => void): void } | null {
+  const parentPort = (process as unknown as { parentPort?: ParentPort }).parentPort;
+  if (parentPort) {
+    return {
+      post: (m) => parentPort.postMessage(m),
+      onMessage: (cb) => parentPort.on('message', (e) => cb(e.data)),
+    };
+  }
+  if (typeof process.send === 'function') {
+    process.on('disconnect', () => process.exit(0));
+    return { post: (m) => process.send?.(m), onMessage: (cb) => process.on('message', cb) };
+  }
+  return null;
+}
+
+const port = bind();
+if (!port) {
+  console.error('the signer must be started by the kiosk (no IPC channel)');
+  process.exit(2);
+}
+
+const worker = new SignerWorker();
+let idle: NodeJS.Timeout | null = null;
+const armIdle = (): void => {
+  if (idle) clearTimeout(idle);
+  idle = setTimeout(() => shutdown(0), IDLE_EXIT_MS);
+  idle.unref?.();
+};
+
+function shutdown(code: number): void {
+  worker.closeKey();
+  process.exit(code);
+}
+
+let queue: Promise<void> = Promise.resolve();
+port.onMessage((message) => {
+  armIdle();
+  const req = message as SignerRequest;
+  if (typeof req !== 'object' || req === null || typeof req.id !== 'number' || typeof req.type !== 'string')
+    return;
+  // one request at a time: a sign never overlaps an open or a close
+  queue = queue.then(async () => {
+    const res = await worker.handle(req);
+    port.post(res);
+    if (req.type === 'close') {
+      // give the response a moment to flush through the channel, then end the process
+      setTimeout(() => shutdown(0), 20);
+    }
+  });
+});
+armIdle();
+port.post(SIGNER_READY);

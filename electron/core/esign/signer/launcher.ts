@@ -1,0 +1,83 @@
+/**
+ * The port through which hosts start a signer process.
+ *
+ *   interface SignerLauncher { launch(): SignerChannel }
+ *
+ * A SignerChannel is one running signer process: `send` a SignerRequest (protocol.ts), receive
+ * every message the process posts through `onMessage` (the first is `{type:'ready'}`, then one
+ * SignerResponse per request, matched by id), learn about its end through `onExit`, and `kill` it.
+ * Implementations: `nodeSignerLauncher` below (child_process.fork — browser host, CLI, tests) and
+ * an Electron `utilityProcess.fork` one in the Electron main code, which must deliver the same
+ * messages (utilityProcess wraps posted messages as `{data}`; unwrap them before `onMessage`).
+ * Entry file: electron/core/esign/signer-process.ts, bundled as dist-electron/signer.cjs.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { SignerRequest } from './protocol';
+
+export interface SignerChannel {
+  send(message: SignerRequest): void;
+  onMessage(listener: (message: unknown) => void): void;
+  onExit(listener: (code: number | null) => void): void;
+  kill(): void;
+  readonly pid: number | undefined;
+}
+
+export interface SignerLauncher {
+  launch(): SignerChannel;
+}
+
+export interface NodeSignerLauncherOptions {
+  /** Path of the signer entry; default: signer.cjs beside the bundle, or the TypeScript source. */
+  entry?: string;
+  env?: Record<string, string>;
+}
+
+/** Where the signer entry is for this build: bundled (dist-electron/signer.cjs) or source (tsx). */
+export function defaultSignerEntry(): { entry: string; execArgv: string[] } {
+  const here = fileURLToPath(import.meta.url);
+  if (here.endsWith('.ts')) {
+    const require = createRequire(import.meta.url);
+    return {
+      entry: join(dirname(here), '..', 'signer-process.ts'),
+      execArgv: ['--import', pathToFileURL(require.resolve('tsx')).href],
+    };
+  }
+  return { entry: join(dirname(here), 'signer.cjs'), execArgv: [] };
+}
+
+export function nodeSignerLauncher(opts: NodeSignerLauncherOptions = {}): SignerLauncher {
+  return {
+    launch(): SignerChannel {
+      const def = defaultSignerEntry();
+      const entry = opts.entry ?? def.entry;
+      if (!existsSync(entry)) throw new Error(`signer entry not found: ${entry}`);
+      const child: ChildProcess = fork(entry, [], {
+        execArgv: opts.entry?.endsWith('.ts') || (!opts.entry && def.execArgv.length) ? def.execArgv : [],
+        serialization: 'advanced',
+        stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+        env: { ...process.env, ...opts.env },
+      });
+      return {
+        send: (m) => {
+          if (child.connected) child.send(m);
+        },
+        onMessage: (l) => {
+          child.on('message', l);
+        },
+        onExit: (l) => {
+          child.on('exit', (code) => l(code));
+        },
+        kill: () => {
+          child.kill('SIGKILL');
+        },
+        get pid() {
+          return child.pid;
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,138 @@
+/**
+ * What runs inside the signer process: one opened key at a time, `open` / `sign` / `close`.
+ * Host-independent (the entry file binds it to child_process or Electron's parentPort), so tests
+ * can also drive it in-process.
+ */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { dirname, extname, join } from 'node:path';
+import { err, ok, type Result } from '../../../../shared/result';
+import { signJson, type TsaFunction } from '../cms/sign';
+import { MAX_CONTAINER_BYTES, openKeyContainer } from '../containers/open';
+import type { OpenedKey } from '../key';
+import { openTokenKey } from '../pkcs11/token-key';
+import type { KeySource, SignerRequest, SignerResponse, SignerValue, TsaChoice } from './protocol';
+
+const CERT_EXTENSIONS = new Set(['.cer', '.crt', '.pem', '.p7b']);
+const MAX_CERT_FILES = 64;
+const MAX_CERT_BYTES = 256 * 1024;
+
+/** Certificate files in the key's folder (QTSPs hand them out beside Key-6.dat). */
+export async function certificatesBeside(keyPath: string): Promise<Uint8Array[]> {
+  const dir = dirname(keyPath);
+  const names = (await readdir(dir))
+    .filter((n) => CERT_EXTENSIONS.has(extname(n).toLowerCase()))
+    .slice(0, MAX_CERT_FILES);
+  const out: Uint8Array[] = [];
+  for (const n of names) {
+    const p = join(dir, n);
+    const s = await stat(p);
+    if (s.isFile() && s.size <= MAX_CERT_BYTES) out.push(new Uint8Array(await readFile(p)));
+  }
+  return out;
+}
+
+export function httpTsa(url: string, timeoutMs = 15_000): TsaFunction {
+  return async (request) => {
+    const u = new URL(url);
+    if (u.protocol !== 'http:' && u.protocol !== 'https:')
+      throw new Error(`unsupported time-stamp URL scheme ${u.protocol}`);
+    const res = await fetch(u, {
+      method: 'POST',
+      headers: { 'content-type': 'application/timestamp-query', accept: 'application/timestamp-reply' },
+      body: request,
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    if (!res.ok) throw new Error(`time-stamp service answered HTTP ${res.status}`);
+    const body = new Uint8Array(await res.arrayBuffer());
+    if (body.length === 0 || body.length > 1024 * 1024)
+      throw new Error('time-stamp response has an implausible size');
+    return body;
+  };
+}
+
+export class SignerWorker {
+  private key: OpenedKey | null = null;
+
+  constructor(private readonly tsaFor: (url: string, timeoutMs?: number) => TsaFunction = httpTsa) {}
+
+  async handle(req: SignerRequest): Promise<SignerResponse> {
+    let r: Result<SignerValue>;
+    try {
+      r = await this.dispatch(req);
+    } catch (e) {
+      r = err('SIGNER_FAILED', `signer error: ${(e as Error).message}`);
+    }
+    return r.ok ? { id: req.id, ok: true, value: r.value } : { id: req.id, ok: false, error: r.error };
+  }
+
+  private async dispatch(req: SignerRequest): Promise<Result<SignerValue>> {
+    switch (req.type) {
+      case 'open':
+        return this.open(req.source, req.password, req.expectedDrfo, req.role);
+      case 'sign':
+        return this.sign(req.json, req.tsa, req.expectedDrfo, req.tsaTimeoutMs);
+      case 'close':
+        this.closeKey();
+        return ok({ type: 'close' });
+    }
+  }
+
+  private async open(
+    source: KeySource,
+    password: Uint8Array,
+    expectedDrfo?: string,
+    role?: 'personal' | 'stamp',
+  ): Promise<Result<SignerValue>> {
+    this.closeKey();
+    try {
+      let opened: Result<OpenedKey>;
+      if (source.kind === 'pkcs11') {
+        opened = await openTokenKey(source, password, { expectedDrfo, role });
+      } else {
+        let file: Uint8Array;
+        let certificates: Uint8Array[];
+        if (source.kind === 'file') {
+          const s = await stat(source.path).catch(() => null);
+          if (!s || !s.isFile()) return err('KEY_NOT_FOUND', 'the key file is no longer there');
+          if (s.size > MAX_CONTAINER_BYTES)
+            return err('KEY_UNREADABLE', 'the file is too large to be a key container');
+          file = new Uint8Array(await readFile(source.path));
+          certificates = await certificatesBeside(source.path).catch(() => []);
+        } else {
+          file = source.file;
+          certificates = source.certificates ?? [];
+        }
+        opened = await openKeyContainer(file, password, { certificates, expectedDrfo, role });
+      }
+      if (!opened.ok) return opened;
+      this.key = opened.value;
+      return ok({ type: 'open', key: opened.value.info });
+    } finally {
+      password.fill(0);
+    }
+  }
+
+  private async sign(
+    json: string,
+    tsa: TsaChoice,
+    expectedDrfo?: string,
+    timeoutMs?: number,
+  ): Promise<Result<SignerValue>> {
+    const key = this.key;
+    if (!key) return err('NO_SESSION', 'no key is open in the signer');
+    let tsaFn: TsaFunction | null = null;
+    if (tsa.kind === 'url') tsaFn = this.tsaFor(tsa.url, timeoutMs);
+    else if (tsa.kind === 'certificate') {
+      if (!key.info.tsaUrl)
+        return err('TSA_UNAVAILABLE', 'the certificate names no time-stamp service and none is configured');
+      tsaFn = this.tsaFor(key.info.tsaUrl, timeoutMs);
+    }
+    const r = await signJson(key, json, { tsa: tsaFn, expectedDrfo });
+    return r.ok ? ok({ type: 'sign', signedContent: r.value.signedContent, signer: r.value.signer }) : r;
+  }
+
+  closeKey(): void {
+    this.key?.close();
+    this.key = null;
+  }
+}
