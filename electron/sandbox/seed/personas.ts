@@ -1,0 +1,91 @@
+/**
+ * Demo personas: fictional patients with test keys, one per situation the kiosk must handle.
+ * Ages are kept relative to the sandbox clock (see `refreshPersonaAges`).
+ */
+
+export type PersonaId =
+  | 'adult-with-declaration'
+  | 'adult-no-declaration'
+  | 'teen-15-no-capacity'
+  | 'teen-16-capacity'
+  | 'child-13'
+  | 'adult-with-apps'
+  | 'adult-expired-cert'
+  | 'unknown-drfo';
+
+export type LegalCapacity = 'VERIFICATION_NOT_NEEDED' | 'VERIFIED' | 'NOT_VERIFIED';
+
+export interface PersonaSpec {
+  id: PersonaId;
+  lastName: string;
+  firstName: string;
+  secondName: string;
+  gender: 'MALE' | 'FEMALE';
+  /** age on the sandbox clock: full years plus days since the last birthday */
+  ageYears: number;
+  ageDays: number;
+  /** 4 digits that complete the tax id after the birth-date part */
+  taxSerial: string;
+  /** false: the certificate's DRFO matches no person in the register */
+  registered: boolean;
+  capacity: LegalCapacity;
+  certificate: 'valid' | 'expired';
+  keyFormat: 'key6' | 'jks';
+  password: string;
+  phone: string;
+  home: string;
+  notes: string;
+}
+
+export const PERSONAS: readonly PersonaSpec[] = [
+  {
+    id: 'adult-with-declaration', lastName: 'Ковальчук', firstName: 'Олена', secondName: 'Петрівна', gender: 'FEMALE',
+    ageYears: 42, ageDays: 150, taxSerial: '0163', registered: true, capacity: 'VERIFICATION_NOT_NEEDED', certificate: 'valid',
+    keyFormat: 'key6', password: 'olena-4242', phone: '+380671234501', home: 'Вінниця',
+    notes: 'Adult with an active declaration (family doctor) and an older terminated one; OTP phone +380671234501.',
+  },
+  {
+    id: 'adult-no-declaration', lastName: "Дем'яненко", firstName: 'Андрій', secondName: 'Іванович', gender: 'MALE',
+    ageYears: 29, ageDays: 40, taxSerial: '0271', registered: true, capacity: 'VERIFICATION_NOT_NEEDED', certificate: 'valid',
+    keyFormat: 'jks', password: 'andrii-2929', phone: '+380501234502', home: 'Львів',
+    notes: 'Adult without any declaration: can choose a family doctor or a therapist. Key in a .jks container.',
+  },
+  {
+    id: 'teen-15-no-capacity', lastName: 'Ґалаґан', firstName: 'Софія', secondName: 'Олексіївна', gender: 'FEMALE',
+    ageYears: 15, ageDays: 120, taxSerial: '0382', registered: true, capacity: 'NOT_VERIFIED', certificate: 'valid',
+    keyFormat: 'key6', password: 'sofiia-1515', phone: '+380631234503', home: 'Київ',
+    notes: 'Aged 15, legal capacity not confirmed: may sign in and view, every change is refused (403).',
+  },
+  {
+    id: 'teen-16-capacity', lastName: 'Їжакевич', firstName: 'Назар', secondName: 'Євгенович', gender: 'MALE',
+    ageYears: 16, ageDays: 200, taxSerial: '0497', registered: true, capacity: 'VERIFIED', certificate: 'valid',
+    keyFormat: 'key6', password: 'nazar-1616', phone: '+380931234504', home: 'Одеса',
+    notes: 'Aged 16 with legal capacity VERIFIED: may act; may choose a pediatrician or a family doctor, not a therapist.',
+  },
+  {
+    id: 'child-13', lastName: 'Мельник', firstName: 'Дарина', secondName: 'Миколаївна', gender: 'FEMALE',
+    ageYears: 13, ageDays: 90, taxSerial: '0518', registered: true, capacity: 'NOT_VERIFIED', certificate: 'valid',
+    keyFormat: 'key6', password: 'daryna-1313', phone: '+380661234505', home: 'Полтава',
+    notes: 'Aged 13: birth certificate, mother as confidant (THIRD_PERSON method), declaration with a pediatrician; no own actions.',
+  },
+  {
+    id: 'adult-with-apps', lastName: 'Сергієнко', firstName: 'Тарас', secondName: 'Богданович', gender: 'MALE',
+    ageYears: 35, ageDays: 10, taxSerial: '0624', registered: true, capacity: 'VERIFICATION_NOT_NEEDED', certificate: 'valid',
+    keyFormat: 'key6', password: 'taras-3535', phone: '+380971234506', home: 'Харків',
+    notes: 'Adult who granted several e-cabinet applications access; revoke them on the apps screen.',
+  },
+  {
+    id: 'adult-expired-cert', lastName: "Лук'яненко", firstName: 'Марія', secondName: 'Степанівна', gender: 'FEMALE',
+    ageYears: 58, ageDays: 300, taxSerial: '0735', registered: true, capacity: 'VERIFICATION_NOT_NEEDED', certificate: 'expired',
+    keyFormat: 'key6', password: 'mariia-5858', phone: '+380681234507', home: 'Чернігів',
+    notes: 'Registered adult whose certificate has expired: sign-in is refused (400, certificate expired).',
+  },
+  {
+    id: 'unknown-drfo', lastName: 'Пилипенко', firstName: 'Остап', secondName: 'Юрійович', gender: 'MALE',
+    ageYears: 33, ageDays: 210, taxSerial: '0846', registered: false, capacity: 'VERIFICATION_NOT_NEEDED', certificate: 'valid',
+    keyFormat: 'key6', password: 'ostap-3333', phone: '+380951234508', home: 'Житомир',
+    notes: 'Valid certificate whose DRFO matches no person in the register: sign-in is refused (401).',
+  },
+];
+
+export const personaFullName = (p: PersonaSpec): string => `${p.lastName} ${p.firstName} ${p.secondName}`;
