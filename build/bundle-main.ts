@@ -19,6 +19,7 @@ export const ENTRIES: Entry[] = [
   { name: 'preload', entry: 'electron/preload.ts', format: 'cjs', bundlePackages: true },
   { name: 'cli', entry: 'electron/cli.ts', format: 'es' },
   { name: 'signer', entry: 'electron/core/esign/signer-process.ts', format: 'cjs' },
+  { name: 'sandbox', entry: 'electron/sandbox/cli.ts', format: 'es' },
 ];
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as {
