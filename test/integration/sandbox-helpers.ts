@@ -107,3 +107,61 @@ export async function signIn(sb: SandboxHandle, personaId: string, scope = sb.sc
   const d = r.body.data;
   return { access: d.value, refresh: d.details.refresh_token, userId: d.user_id, personId: d.details.applicant_person_id, appId: d.details.app_id, expiresAt: d.expires_at };
 }
+
+export interface DirectoryView {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- bulk rows are read as JSON
+  employees: any[];
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- bulk rows are read as JSON
+  divisions: Map<string, any>;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- bulk rows are read as JSON
+  legalEntities: Map<string, any>;
+  limits: Map<string, { declarations_limit: number; declarations_count: number }>;
+}
+
+/** The directory as a PIS replicates it: through the bulk endpoints. */
+export async function directoryOf(sb: SandboxHandle): Promise<DirectoryView> {
+  const get = async (what: string) => {
+    const r = await call(sb, 'GET', `/api/pis/bulk/${what}`);
+    if (r.status !== 200) throw new Error(`bulk ${what}: ${r.status}`);
+    return r.body.data as { id: string; party_id?: string }[];
+  };
+  const [employees, divisions, legalEntities, limits] = await Promise.all([get('employees'), get('divisions'), get('legal_entities'), get('declarations_limit')]);
+  return {
+    employees,
+    divisions: new Map(divisions.map((d) => [d.id, d])),
+    legalEntities: new Map(legalEntities.map((l) => [l.id, l])),
+    limits: new Map((limits as unknown as { party_id: string; declarations_limit: number; declarations_count: number }[]).map((l) => [l.party_id, l])),
+  };
+}
+
+export interface DoctorCriteria {
+  speciality?: string;
+  employeeStatus?: string;
+  employeeType?: string;
+  legalEntityStatus?: string;
+  legalEntityType?: string | string[];
+  divisionStatus?: string;
+  full?: boolean;
+}
+
+/** The first employee matching every criterion (defaults: an eligible doctor with free places). */
+export function findEmployee(dir: DirectoryView, c: DoctorCriteria = {}): { employeeId: string; divisionId: string; partyId: string; legalEntityId: string } {
+  const types = c.legalEntityType === undefined ? ['PRIMARY_CARE', 'MSP'] : Array.isArray(c.legalEntityType) ? c.legalEntityType : [c.legalEntityType];
+  for (const e of dir.employees) {
+    if ((c.employeeType ?? 'DOCTOR') !== e.employee_type) continue;
+    if ((c.employeeStatus ?? 'APPROVED') !== e.status) continue;
+    if (c.speciality && e.speciality?.speciality !== c.speciality) continue;
+    const le = dir.legalEntities.get(e.legal_entity_id);
+    if (!le || le.status !== (c.legalEntityStatus ?? 'ACTIVE') || !types.includes(le.type)) continue;
+    const div = e.division_id ? dir.divisions.get(e.division_id) : [...dir.divisions.values()].find((d) => d.legal_entity_id === e.legal_entity_id);
+    if (!div || div.status !== (c.divisionStatus ?? 'ACTIVE')) continue;
+    const limit = dir.limits.get(e.party_id);
+    if (c.full !== undefined && limit) {
+      const isFull = limit.declarations_count >= limit.declarations_limit;
+      if (isFull !== c.full) continue;
+    }
+    if (c.full === undefined && limit && limit.declarations_count >= limit.declarations_limit) continue;
+    return { employeeId: e.id, divisionId: div.id, partyId: e.party_id, legalEntityId: e.legal_entity_id };
+  }
+  throw new Error(`no employee matches ${JSON.stringify(c)}`);
+}
