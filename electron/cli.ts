@@ -3,9 +3,12 @@
  * Groups live in electron/cli/<group>.ts and are listed in `groups` below.
  */
 import { defaultDataDir } from './core/paths';
+import { esignGroup } from './cli/esign';
 import { EXIT, UsageError, type CliContext, type CliGroup, type CliIO } from './cli/types';
 
-const groups: Record<string, CliGroup> = {};
+const groups: Record<string, CliGroup> = {
+  esign: esignGroup,
+};
 
 export const nodeIO: CliIO = {
   stdout: (t) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),

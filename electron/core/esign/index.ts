@@ -13,7 +13,9 @@ export { isUnusableInput, UNUSABLE_INPUT_CODES } from './types';
 export { drfoMatches, normalizeDrfo, isPersonalDrfo } from './identity';
 
 // test PKI
-export { createTestCa, issueTestIdentity, trustListOf } from './pki/test-pki';
+export { createTestCa, issueTestIdentity, trustListOf, exportTestCa, loadTestCa } from './pki/test-pki';
+export { generateTestKeySet } from './pki/test-key-set';
+export type { TestKeyFile } from './pki/test-key-set';
 export type { TestCa, TestSubject, TestContainerSpec } from './pki/test-pki';
 export { createTimestampAuthority, TEST_TSA_POLICY } from './tsa/authority';
 export type { TimestampAuthority } from './tsa/authority';

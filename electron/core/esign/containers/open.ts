@@ -33,8 +33,8 @@ export interface OpenKeyOptions {
   certificates?: Uint8Array[];
   /** Choose the key whose certificate carries this DRFO; fail if none does. */
   expectedDrfo?: string;
-  /** 'personal' (default) never picks an organisation stamp; 'stamp' picks only stamps. */
-  role?: 'personal' | 'stamp';
+  /** 'personal' (default) never picks an organisation stamp; 'stamp' picks only stamps; 'any' prefers personal. */
+  role?: 'personal' | 'stamp' | 'any';
   now?: () => Date;
 }
 

@@ -8,9 +8,10 @@ import { encodeCertificateBundle } from '../cms/build';
 import { passwordUtf16be, wipeAll, passwordCandidates } from '../containers/password';
 import { writeJks } from '../containers/jks';
 import { OID } from '../oids';
-import { stdCurve, writePbes2Store, type CurveName, type JkPriv } from '../vendor/jk';
-import { parseCertificate, type ParsedCertificate } from './certificate';
-import { encodeName, issueCertificate, keyIdOf, type NameInput } from './issue';
+import { decodeOid, readWhole, seqChildren, type Tlv } from '../der';
+import { privateKeysFromDer, stdCurve, writePbes2Store, type CurveName, type JkPriv } from '../vendor/jk';
+import { nameValue, parseCertificate, publicKeyOf, type ParsedCertificate } from './certificate';
+import { issueCertificate, keyIdOf, type NameInput } from './issue';
 
 const CA_STATE = Symbol('test-ca');
 
@@ -121,7 +122,11 @@ export function issueIdentity(ca: TestCa, subject: TestSubject, keyAgreementOnly
       locality: 'Київ',
     },
     subjectPub: priv.pub(),
-    issuer: { name: encodeName(s.name), priv: s.priv, keyId: keyIdOf(caPub) },
+    issuer: {
+      name: s.certificate.subjectDer,
+      priv: s.priv,
+      keyId: s.certificate.subjectKeyId ?? keyIdOf(caPub),
+    },
     validFrom: subject.validFrom,
     validTo: subject.validTo,
     keyUsage: keyAgreementOnly ? ['keyAgreement'] : ['digitalSignature', 'nonRepudiation'],
@@ -138,12 +143,48 @@ export function issueIdentity(ca: TestCa, subject: TestSubject, keyAgreementOnly
   return { priv, certificateDer };
 }
 
+const TRANSLIT: Record<string, string> = {
+  а: 'a',
+  б: 'b',
+  в: 'v',
+  г: 'h',
+  ґ: 'g',
+  д: 'd',
+  е: 'e',
+  є: 'ie',
+  ж: 'zh',
+  з: 'z',
+  и: 'y',
+  і: 'i',
+  ї: 'i',
+  й: 'i',
+  к: 'k',
+  л: 'l',
+  м: 'm',
+  н: 'n',
+  о: 'o',
+  п: 'p',
+  р: 'r',
+  с: 's',
+  т: 't',
+  у: 'u',
+  ф: 'f',
+  х: 'kh',
+  ц: 'ts',
+  ч: 'ch',
+  ш: 'sh',
+  щ: 'shch',
+  ь: '',
+  ю: 'iu',
+  я: 'ia',
+};
+
 const slug = (s: string): string =>
-  s
-    .normalize('NFKD')
-    .replace(/[^A-Za-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .toLowerCase() || 'key';
+  [...s.toLowerCase()]
+    .map((ch) => TRANSLIT[ch] ?? ch)
+    .join('')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '') || 'key';
 
 /**
  * Issues a test identity and writes its key container with a known password.
@@ -207,6 +248,37 @@ export async function issueTestIdentity(
   } finally {
     password.fill(0);
   }
+}
+
+/**
+ * The CA's certificate and (unencrypted) private key, so a CA made by `kiosk esign test-pki` can
+ * be loaded again by the sandbox. Training material only: this key signs nothing real.
+ */
+export function exportTestCa(ca: TestCa): { certificateDer: Uint8Array; privateKeyDer: Uint8Array } {
+  return { certificateDer: ca.certificateDer, privateKeyDer: new Uint8Array(ca[CA_STATE].priv.to_asn1()) };
+}
+
+export function loadTestCa(certificateDer: Uint8Array, privateKeyDer: Uint8Array): TestCa {
+  const certificate = parseCertificate(certificateDer);
+  const [priv] = privateKeysFromDer(Buffer.from(privateKeyDer));
+  if (!priv || !publicKeyOf(certificate).point.equals(priv.pub().point))
+    throw new Error('the CA key does not match the CA certificate');
+  const curveOid = decodeOid(
+    seqChildren(
+      seqChildren(seqChildren(readWhole(certificate.spkiDer), 'spki')[0], 'algorithm')[1],
+      'params',
+    )[0] as Tlv,
+  );
+  const curve: CurveName = curveOid === OID.curvePb431 ? 'DSTU_PB_431' : 'DSTU_PB_257';
+  const name: NameInput = {
+    organization: nameValue(certificate.subject, OID.organizationName) ?? undefined,
+    commonName: nameValue(certificate.subject, OID.commonName) ?? 'Test CA',
+    serialNumber: nameValue(certificate.subject, OID.serialNumber) ?? undefined,
+    country: nameValue(certificate.subject, OID.countryName) ?? 'UA',
+    locality: nameValue(certificate.subject, OID.localityName) ?? undefined,
+  };
+  const state: CaState = { curve, priv, name, certificateDer, certificate, now: new Date() };
+  return { curve, certificateDer, [CA_STATE]: state };
 }
 
 /** Internal: the CA state for the TSA (same module family only). */
