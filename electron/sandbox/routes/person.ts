@@ -95,13 +95,14 @@ function approveMethodRequest(ctx: RequestContext) {
   const body = parseBody(Approve, ctx.body);
   const { db, config } = ctx.state;
   if (request.status !== 'NEW') throw conflict(`Authentication method request is ${request.status}, not NEW`);
-  const otp = db.prepare("SELECT * FROM otps WHERE request_id = ? AND status = 'NEW' ORDER BY inserted_at DESC LIMIT 1").get(request.id) as
-    | { id: string; code: string; attempts: number; expires_at: string }
+  // the latest code sent for this request (a resend cancels the earlier ones)
+  const otp = db.prepare("SELECT * FROM otps WHERE request_id = ? AND status != 'CANCELED' ORDER BY inserted_at DESC, rowid DESC LIMIT 1").get(request.id) as
+    | { id: string; code: string; status: string; attempts: number; expires_at: string }
     | undefined;
   const now = ctx.now();
   if (!otp) throw forbidden('Verification code expired');
+  if (otp.status === 'UNVERIFIED' || otp.attempts >= config.otpMaxAttempts) throw forbidden('Maximum attempts exceed');
   if (otp.expires_at <= isoDateTime(now)) throw forbidden('Verification code expired');
-  if (otp.attempts >= config.otpMaxAttempts) throw forbidden('Maximum attempts exceed');
   if (otp.code !== String(body.verification_code).padStart(4, '0')) {
     // a wrong code is counted even though the request fails
     const attempts = otp.attempts + 1;
