@@ -4,7 +4,7 @@
  * node_modules), except in the preload: a sandboxed preload cannot require packages, so zod is inlined.
  */
 import { builtinModules } from 'node:module';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { build } from 'vite';
 
 interface Entry {
@@ -35,6 +35,11 @@ const isExternal = (bundlePackages: boolean) => (id: string) =>
   nodeBuiltins.includes(id) ||
   (!bundlePackages && packages.some((p) => id === p || id.startsWith(`${p}/`)));
 
+const fileOf = (e: Entry) => `${e.name}.${e.format === 'cjs' ? 'cjs' : 'mjs'}`;
+
+// Start clean: a stale bundle beside fresh ones would be loaded by name and hide a broken build.
+rmSync('dist-electron', { recursive: true, force: true });
+
 for (const e of ENTRIES) {
   await build({
     configFile: false,
@@ -49,11 +54,17 @@ for (const e of ENTRIES) {
       lib: {
         entry: e.entry,
         formats: [e.format],
-        fileName: () => `${e.name}.${e.format === 'cjs' ? 'cjs' : 'mjs'}`,
+        fileName: () => fileOf(e),
       },
-      rollupOptions: { external: isExternal(e.bundlePackages ?? false) },
+      rollupOptions: {
+        external: isExternal(e.bundlePackages ?? false),
+        // SSR builds ignore lib.fileName; name the file explicitly, one self-contained file per program.
+        output: { format: e.format, entryFileNames: fileOf(e), codeSplitting: false },
+      },
     },
     ssr: { noExternal: e.bundlePackages ? true : [] },
   });
-  console.log(`bundled ${e.entry} → dist-electron/${e.name}.${e.format === 'cjs' ? 'cjs' : 'mjs'}`);
+  if (!existsSync(`dist-electron/${fileOf(e)}`))
+    throw new Error(`bundling ${e.entry} did not produce ${fileOf(e)}`);
+  console.log(`bundled ${e.entry} → dist-electron/${fileOf(e)}`);
 }

@@ -78,7 +78,7 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
   if (services.settings.get().environment === 'training') {
     const started = await startTrainingBackend(opts.startSandbox ?? null, { dataDir: opts.dataDir, log });
     if (started.ok) training = started.value;
-    else log.warn({ code: started.error.code }, 'training mode without a sandbox: eHealth calls will fail');
+    else log.warn({ error: started.error.code }, 'training mode without a sandbox: eHealth calls will fail');
   }
   const dispatch = createRouter({
     handlers: createHandlers(services),

@@ -14,7 +14,7 @@ function fakeBrowser(name: string, behaviour: 'wait' | 'exit3'): string {
   const argsFile = join(dir, `${name}.args`);
   writeFileSync(
     file,
-    `#!/bin/sh\nprintf '%s\\n' "$@" > '${argsFile}'\n${behaviour === 'wait' ? 'trap "exit 0" TERM\nwhile true; do sleep 0.05; done' : 'exit 3'}\n`,
+    `#!/bin/sh\ntrap "exit 0" TERM\nprintf '%s\\n' "$@" > '${argsFile}.tmp' && mv '${argsFile}.tmp' '${argsFile}'\n${behaviour === 'wait' ? 'while true; do sleep 0.05; done' : 'exit 3'}\n`,
   );
   chmodSync(file, 0o755);
   return file;
@@ -55,6 +55,8 @@ describe('Chromium app window', () => {
     const profile =
       args.find((a) => a.startsWith('--user-data-dir='))?.slice('--user-data-dir='.length) ?? '';
     expect(existsSync(profile)).toBe(true);
+    const prefs = JSON.parse(readFileSync(join(profile, 'Default', 'Preferences'), 'utf8'));
+    expect(prefs.translate).toEqual({ enabled: false });
     await w.close();
     expect(await w.exited).toBe(0);
     expect(existsSync(profile)).toBe(false);

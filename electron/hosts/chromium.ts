@@ -4,7 +4,8 @@
  * where Chromium refuses to start otherwise.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Logger } from '../core/log';
@@ -28,9 +29,20 @@ export function chromiumArgs(url: string, userDataDir: string, opts: { root: boo
     '--disable-quic',
     '--disable-pinch',
     '--overscroll-history-navigation=0',
+    // no "translate this page?" bubble over the Ukrainian UI (see also the profile preferences)
+    '--disable-features=Translate',
+    '--lang=uk',
     ...(opts.root ? ['--no-sandbox'] : []),
   ];
 }
+
+/** A fresh profile that never offers translation, password saving or autofill on a public kiosk. */
+export const PROFILE_PREFERENCES = {
+  translate: { enabled: false },
+  credentials_enable_service: false,
+  autofill: { profile_enabled: false, credit_card_enabled: false },
+  browser: { check_default_browser: false },
+};
 
 export interface ChromiumWindow {
   /** Resolves with the exit code (null when killed by a signal, or when it could not start). */
@@ -40,13 +52,15 @@ export interface ChromiumWindow {
 
 export function openChromiumApp(url: string, opts: { log: Logger; executable?: string }): ChromiumWindow {
   const profile = mkdtempSync(join(tmpdir(), 'kiosk-chromium-'));
+  mkdirSync(join(profile, 'Default'));
+  writeFileSync(join(profile, 'Default', 'Preferences'), JSON.stringify(PROFILE_PREFERENCES));
   const exe = opts.executable ?? chromiumExecutable();
   const root = typeof process.getuid === 'function' && process.getuid() === 0;
   let child: ChildProcess | null = null;
-  const removeProfile = () => rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
-  const exited = new Promise<number | null>((resolve) => {
+  const processExit = new Promise<number | null>((resolve) => {
     try {
-      child = spawn(exe, chromiumArgs(url, profile, { root }), { stdio: 'ignore' });
+      // Its own process group, so closing it also ends the renderer/GPU helpers that write to the profile.
+      child = spawn(exe, chromiumArgs(url, profile, { root }), { stdio: 'ignore', detached: true });
     } catch (e) {
       opts.log.error({ err: e }, 'chromium could not be started');
       resolve(null);
@@ -57,12 +71,26 @@ export function openChromiumApp(url: string, opts: { log: Logger; executable?: s
       resolve(null);
     });
     child.once('exit', (code) => resolve(code));
-  }).finally(removeProfile);
+  });
+  const exited = processExit.then(async (code) => {
+    try {
+      await rm(profile, { recursive: true, force: true, maxRetries: 20, retryDelay: 100 });
+    } catch (e) {
+      opts.log.warn({ err: e }, 'the temporary Chromium profile could not be removed');
+    }
+    return code;
+  });
   return {
     exited,
     close: async () => {
       const c = child as ChildProcess | null;
-      if (c && c.exitCode === null && c.signalCode === null) c.kill('SIGTERM');
+      if (c?.pid !== undefined && c.exitCode === null && c.signalCode === null) {
+        try {
+          process.kill(-c.pid, 'SIGTERM');
+        } catch {
+          c.kill('SIGTERM');
+        }
+      }
       await exited;
     },
   };

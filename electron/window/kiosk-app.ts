@@ -71,7 +71,7 @@ export async function startKioskApp(opts: KioskAppOptions): Promise<RunningKiosk
   if (environment === 'training') {
     const started = await startTrainingBackend(opts.startSandbox, { dataDir, log });
     if (started.ok) training = started.value;
-    else log.warn({ code: started.error.code }, 'training mode without a sandbox: eHealth calls will fail');
+    else log.warn({ error: started.error.code }, 'training mode without a sandbox: eHealth calls will fail');
   }
 
   const dispatch = createRouter({
