@@ -19,7 +19,8 @@ describe('preload bridge', () => {
   it('has exactly one function per contract channel and one subscribe function per event', () => {
     expect(Object.keys(bridge.api).sort()).toEqual([...CHANNEL_NAMES].sort());
     expect(Object.keys(bridge.events).sort()).toEqual([...EVENT_NAMES].sort());
-    for (const f of [...Object.values(bridge.api), ...Object.values(bridge.events)]) expect(f).toBeTypeOf('function');
+    for (const f of [...Object.values(bridge.api), ...Object.values(bridge.events)])
+      expect(f).toBeTypeOf('function');
     for (const generic of ['invoke', 'send', 'on', 'ipcRenderer', 'process', 'env'])
       expect(Object.keys({ ...bridge, ...bridge.api, ...bridge.events })).not.toContain(generic);
   });

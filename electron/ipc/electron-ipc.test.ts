@@ -1,7 +1,12 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { BrowserWindow, ipcMain } from 'electron';
 import { CHANNEL_NAMES, ipcChannel, ipcEvent } from '../../shared/contract';
-import { electronMock, fakeOf, ipcMain as fakeIpcMain, type FakeWebContents } from '../../test/mocks/electron';
+import {
+  electronMock,
+  fakeOf,
+  ipcMain as fakeIpcMain,
+  type FakeWebContents,
+} from '../../test/mocks/electron';
 import { EventBus } from '../core/events';
 import { silentLogger } from '../core/log';
 import { bindIpcMain, forwardEvents, senderOrigin } from './electron-ipc';
