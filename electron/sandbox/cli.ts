@@ -6,7 +6,8 @@ import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { startSandbox } from './index';
 
-const USAGE = 'usage: npm run sandbox -- [--port N] [--seed small|national] [--data-dir DIR] [--record FILE] [--host ADDR]';
+const USAGE =
+  'usage: npm run sandbox -- [--port N] [--seed small|national] [--data-dir DIR] [--record FILE] [--host ADDR]';
 
 async function main(): Promise<number> {
   let values;
@@ -59,10 +60,21 @@ async function main(): Promise<number> {
       apiKey: sandbox.apiKey,
       tsaUrl: sandbox.tsaUrl,
       scope: sandbox.scope,
-      personas: sandbox.personas.map(({ id, fullName, taxId, birthDate, keyFile, password, notes }) => ({ id, fullName, taxId, birthDate, keyFile, password, notes })),
+      personas: sandbox.personas.map(({ id, fullName, taxId, birthDate, keyFile, password, notes }) => ({
+        id,
+        fullName,
+        taxId,
+        birthDate,
+        keyFile,
+        password,
+        notes,
+      })),
     })}\n`,
   );
-  logger.info({ seedMs: sandbox.timings.seedMs, startMs: sandbox.timings.startMs, seeded: sandbox.timings.seeded }, 'timings');
+  logger.info(
+    { seedMs: sandbox.timings.seedMs, startMs: sandbox.timings.startMs, seeded: sandbox.timings.seeded },
+    'timings',
+  );
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);

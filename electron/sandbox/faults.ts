@@ -21,25 +21,31 @@ export const DEFAULT_FAULTS: Readonly<FaultConfig> = Object.freeze({
 });
 
 export class FaultConfigError extends Error {
-  constructor(readonly field: string, message: string) {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
     super(message);
     this.name = 'FaultConfigError';
   }
 }
 
 const rate = (field: string, v: unknown): number => {
-  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > 1) throw new FaultConfigError(field, `${field} must be a number from 0 to 1`);
+  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > 1)
+    throw new FaultConfigError(field, `${field} must be a number from 0 to 1`);
   return v;
 };
 
 /** Checks a partial config coming from a test or from the HTTP endpoint. */
 export function parseFaults(input: unknown): Partial<FaultConfig> {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) throw new FaultConfigError('$', 'faults must be a JSON object');
+  if (typeof input !== 'object' || input === null || Array.isArray(input))
+    throw new FaultConfigError('$', 'faults must be a JSON object');
   const out: Partial<FaultConfig> = {};
   for (const [k, v] of Object.entries(input)) {
     switch (k) {
       case 'latencyMs':
-        if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > 120_000) throw new FaultConfigError(k, 'latencyMs must be an integer from 0 to 120000');
+        if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > 120_000)
+          throw new FaultConfigError(k, 'latencyMs must be an integer from 0 to 120000');
         out.latencyMs = v;
         break;
       case 'errorRate':
@@ -49,15 +55,18 @@ export function parseFaults(input: unknown): Partial<FaultConfig> {
         out.dropRate = rate(k, v);
         break;
       case 'errorStatus':
-        if (v !== 500 && v !== 503 && v !== 429) throw new FaultConfigError(k, 'errorStatus must be 500, 503 or 429');
+        if (v !== 500 && v !== 503 && v !== 429)
+          throw new FaultConfigError(k, 'errorStatus must be 500, 503 or 429');
         out.errorStatus = v;
         break;
       case 'retryAfterSeconds':
-        if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > 86_400) throw new FaultConfigError(k, 'retryAfterSeconds must be an integer from 0 to 86400');
+        if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > 86_400)
+          throw new FaultConfigError(k, 'retryAfterSeconds must be an integer from 0 to 86400');
         out.retryAfterSeconds = v;
         break;
       case 'drop':
-        if (v !== 'none' && v !== 'before-commit' && v !== 'after-commit') throw new FaultConfigError(k, "drop must be 'none', 'before-commit' or 'after-commit'");
+        if (v !== 'none' && v !== 'before-commit' && v !== 'after-commit')
+          throw new FaultConfigError(k, "drop must be 'none', 'before-commit' or 'after-commit'");
         out.drop = v;
         break;
       case 'outage':
@@ -96,7 +105,10 @@ export class Faults {
   /** Rolls the dice for one request. */
   decide(): FaultDecision {
     const c = this.current;
-    const error = c.errorRate > 0 && this.random() < c.errorRate ? { status: c.errorStatus, retryAfterSeconds: c.retryAfterSeconds } : null;
+    const error =
+      c.errorRate > 0 && this.random() < c.errorRate
+        ? { status: c.errorStatus, retryAfterSeconds: c.retryAfterSeconds }
+        : null;
     const drop = c.drop !== 'none' && this.random() < c.dropRate ? c.drop : 'none';
     return { error, drop };
   }

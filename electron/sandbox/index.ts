@@ -92,7 +92,9 @@ const DEFAULTS: Omit<SandboxConfig, 'clientId' | 'clientSecret' | 'apiKey' | 'sc
 
 function openSandboxDb(dataDir: string): Db {
   const db = openDatabase(join(dataDir, SANDBOX_DB_FILE), sandboxMigrations, { synchronous: 'NORMAL' });
-  db.function('lower_uk', { deterministic: true }, (s: unknown) => (typeof s === 'string' ? foldText(s) : null));
+  db.function('lower_uk', { deterministic: true }, (s: unknown) =>
+    typeof s === 'string' ? foldText(s) : null,
+  );
   return db;
 }
 
@@ -101,7 +103,11 @@ function openSandboxDb(dataDir: string): Db {
  * such sandboxes (named after the persona tax ids): writing Key-6.dat files takes seconds each.
  */
 function sharedKeysDir(identity: string): string {
-  return join(tmpdir(), 'kiosk-sandbox-keys', createHash('sha256').update(identity).digest('hex').slice(0, 16));
+  return join(
+    tmpdir(),
+    'kiosk-sandbox-keys',
+    createHash('sha256').update(identity).digest('hex').slice(0, 16),
+  );
 }
 
 /** Starts the embedded eHealth sandbox: seeds (or reuses) its database, prepares the test PKI, listens. */
@@ -120,22 +126,44 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
     if (!existing) {
       const t = performance.now();
       db.pragma('cache_size = -65536');
-      const summary = seedDatabase(db, seedName, clock.now(), opts.config?.declarationTermDays ?? DEFAULTS.declarationTermDays);
+      const summary = seedDatabase(
+        db,
+        seedName,
+        clock.now(),
+        opts.config?.declarationTermDays ?? DEFAULTS.declarationTermDays,
+      );
       db.pragma('cache_size = -2000');
       seedMs = Math.round(performance.now() - t);
-      log.info({ seed: seedName, ms: seedMs, legalEntities: summary.legalEntities, divisions: summary.divisions, doctors: summary.doctors }, 'sandbox seeded');
+      log.info(
+        {
+          seed: seedName,
+          ms: seedMs,
+          legalEntities: summary.legalEntities,
+          divisions: summary.divisions,
+          doctors: summary.doctors,
+        },
+        'sandbox seeded',
+      );
     } else if (existing !== seedName) {
-      throw new Error(`the data directory holds a '${existing}' sandbox; start it with --seed ${existing} or use another data directory`);
+      throw new Error(
+        `the data directory holds a '${existing}' sandbox; start it with --seed ${existing} or use another data directory`,
+      );
     }
     refreshPersonaAges(db, clock.now());
 
     const persons = PERSONAS.map((p) => {
-      const row = db?.prepare('SELECT tax_id, doc FROM persons WHERE persona_id = ?').get(p.id) as { tax_id: string; doc: string } | undefined;
+      const row = db?.prepare('SELECT tax_id, doc FROM persons WHERE persona_id = ?').get(p.id) as
+        { tax_id: string; doc: string } | undefined;
       return { persona: p, row };
     });
     const unknownTax = getMeta(db, 'unknown_drfo');
-    const identities = persons.map(({ persona, row }) => ({ persona, taxId: row?.tax_id ?? (unknownTax as string) }));
-    const keysDir = opts.dataDir ? join(dataDir, 'personas') : sharedKeysDir(identities.map((i) => `${i.persona.id}=${i.taxId}`).join(','));
+    const identities = persons.map(({ persona, row }) => ({
+      persona,
+      taxId: row?.tax_id ?? (unknownTax as string),
+    }));
+    const keysDir = opts.dataDir
+      ? join(dataDir, 'personas')
+      : sharedKeysDir(identities.map((i) => `${i.persona.id}=${i.taxId}`).join(','));
     const pki = await preparePki(keysDir, identities, clock.now);
 
     const config: SandboxConfig = {
@@ -177,11 +205,22 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
     });
 
     const eHealth = new Router().add(
-      ...authRoutes, ...personRoutes, ...personRequestRoutes, ...declarationRoutes, ...declarationRequestRoutes,
-      ...appRoutes, ...bulkRoutes, ...uaddressRoutes, ...dictionaryRoutes,
+      ...authRoutes,
+      ...personRoutes,
+      ...personRequestRoutes,
+      ...declarationRoutes,
+      ...declarationRequestRoutes,
+      ...appRoutes,
+      ...bulkRoutes,
+      ...uaddressRoutes,
+      ...dictionaryRoutes,
     );
     const tools = new Router().add(...toolRoutes({ clock, personas: () => personas }));
-    const server = createSandboxServer(state, { eHealth, tools, ...(opts.record ? { record: resolve(opts.record) } : {}) });
+    const server = createSandboxServer(state, {
+      eHealth,
+      tools,
+      ...(opts.record ? { record: resolve(opts.record) } : {}),
+    });
     await new Promise<void>((ok, fail) => {
       server.once('error', fail);
       server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => ok());

@@ -1,7 +1,10 @@
 /** Human-readable HTML printouts ("content") that the patient reads before signing. */
 
 const esc = (s: unknown): string =>
-  String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+  String(s ?? '').replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
+  );
 
 interface NameLike {
   first_name?: string;
@@ -9,7 +12,8 @@ interface NameLike {
   second_name?: string;
 }
 
-const fullName = (p: NameLike): string => [p.last_name, p.first_name, p.second_name].filter(Boolean).join(' ');
+const fullName = (p: NameLike): string =>
+  [p.last_name, p.first_name, p.second_name].filter(Boolean).join(' ');
 
 const SPECIALITY_UK: Record<string, string> = {
   FAMILY_DOCTOR: 'лікар загальної практики — сімейний лікар',
@@ -56,7 +60,9 @@ export function personRequestContent(person: NameLike & Record<string, unknown>)
   return [
     '<!DOCTYPE html><html lang="uk"><head><meta charset="utf-8"><title>Зміна персональних даних</title></head><body>',
     '<h1>Запит на зміну персональних даних пацієнта</h1><table>',
-    ...rows.filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => `<tr><th>${esc(k)}</th><td>${esc(v)}</td></tr>`),
+    ...rows
+      .filter(([, v]) => v !== undefined && v !== '')
+      .map(([k, v]) => `<tr><th>${esc(k)}</th><td>${esc(v)}</td></tr>`),
     '</table><p>Підписуючи цей запит, я підтверджую правильність наведених даних.</p></body></html>',
   ].join('');
 }

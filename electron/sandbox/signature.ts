@@ -9,7 +9,8 @@ export interface SignerIdentity {
   isStamp: boolean;
 }
 
-export type VerifyOutcome = { ok: true; content: string; signer: SignerIdentity } | { ok: false; message: string };
+export type VerifyOutcome =
+  { ok: true; content: string; signer: SignerIdentity } | { ok: false; message: string };
 
 /**
  * Verifies a signed envelope like eHealth's digital-signature service: exactly one signer, integrity,
@@ -22,7 +23,8 @@ export interface SignatureVerifier {
 const BASE64_RE = /^[A-Za-z0-9+/]+={0,2}$/;
 
 /** eHealth's identity check: signer DRFO equals the person's tax id (spaces, case and look-alike letters ignored). */
-export const drfoMatches = (drfo: string, taxId: string | null | undefined): boolean => !!taxId && esignDrfoMatches(drfo, taxId);
+export const drfoMatches = (drfo: string, taxId: string | null | undefined): boolean =>
+  !!taxId && esignDrfoMatches(drfo, taxId);
 
 export interface SignedJson {
   json: unknown;
@@ -41,9 +43,15 @@ export async function readSignedJson(
   now: Date,
   entry = '$.signed_content',
 ): Promise<SignedJson> {
-  if (encoding !== 'base64') throw invalidField(entry.replace(/signed_content$/, 'signed_content_encoding'), 'inclusion', 'value is not allowed in enum: base64');
+  if (encoding !== 'base64')
+    throw invalidField(
+      entry.replace(/signed_content$/, 'signed_content_encoding'),
+      'inclusion',
+      'value is not allowed in enum: base64',
+    );
   const compact = signedContent.replace(/\s+/g, '');
-  if (compact.length === 0 || compact.length % 4 !== 0 || !BASE64_RE.test(compact)) throw invalidField(entry, 'format', 'Not a base64 string');
+  if (compact.length === 0 || compact.length % 4 !== 0 || !BASE64_RE.test(compact))
+    throw invalidField(entry, 'format', 'Not a base64 string');
   const outcome = await verifier.verify(new Uint8Array(Buffer.from(compact, 'base64')), now);
   if (!outcome.ok) throw badRequest(outcome.message);
   let json: unknown;
@@ -59,5 +67,6 @@ export async function readSignedJson(
 
 /** A verifier for a sandbox whose PKI is not available: every signature is refused clearly. */
 export const unavailableVerifier: SignatureVerifier = {
-  verify: () => Promise.resolve({ ok: false, message: 'Signature verification is not available in this sandbox' }),
+  verify: () =>
+    Promise.resolve({ ok: false, message: 'Signature verification is not available in this sandbox' }),
 };

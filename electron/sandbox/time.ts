@@ -29,7 +29,8 @@ export function ageInYears(birthDate: string, now: Date): number {
   if (!b) return NaN;
   let age = now.getUTCFullYear() - b.getUTCFullYear();
   const beforeBirthday =
-    now.getUTCMonth() < b.getUTCMonth() || (now.getUTCMonth() === b.getUTCMonth() && now.getUTCDate() < b.getUTCDate());
+    now.getUTCMonth() < b.getUTCMonth() ||
+    (now.getUTCMonth() === b.getUTCMonth() && now.getUTCDate() < b.getUTCDate());
   if (beforeBirthday) age -= 1;
   return age;
 }

@@ -21,7 +21,12 @@ export interface CallOptions {
   rawBody?: string;
 }
 
-export async function call(sb: SandboxHandle, method: string, path: string, opts: CallOptions = {}): Promise<ApiResponse> {
+export async function call(
+  sb: SandboxHandle,
+  method: string,
+  path: string,
+  opts: CallOptions = {},
+): Promise<ApiResponse> {
   const headers: Record<string, string> = { ...opts.headers };
   const apiKey = opts.apiKey === undefined ? sb.apiKey : opts.apiKey;
   if (apiKey !== null) headers['api-key'] = apiKey;
@@ -29,7 +34,11 @@ export async function call(sb: SandboxHandle, method: string, path: string, opts
   let payload: string | undefined = opts.rawBody;
   if (opts.body !== undefined) payload = JSON.stringify(opts.body);
   if (payload !== undefined && !headers['content-type']) headers['content-type'] = 'application/json';
-  const res = await fetch(`${sb.baseUrl}${path}`, { method, headers, ...(payload !== undefined ? { body: payload } : {}) });
+  const res = await fetch(`${sb.baseUrl}${path}`, {
+    method,
+    headers,
+    ...(payload !== undefined ? { body: payload } : {}),
+  });
   const text = await res.text();
   let body: unknown = null;
   if (text) {
@@ -51,23 +60,36 @@ export async function personaKey(sb: SandboxHandle, personaId: string, at?: Date
   if (cached) return cached;
   const persona = sb.personas.find((p) => p.id === personaId);
   if (!persona) throw new Error(`no persona ${personaId}`);
-  const opened = await openKeyContainer(new Uint8Array(readFileSync(persona.keyFile)), new Uint8Array(Buffer.from(persona.password, 'utf8')), {
-    certificates: [new Uint8Array(readFileSync(persona.certificateFile))],
-    now: () => at ?? sb.clock.now(),
-  });
+  const opened = await openKeyContainer(
+    new Uint8Array(readFileSync(persona.keyFile)),
+    new Uint8Array(Buffer.from(persona.password, 'utf8')),
+    {
+      certificates: [new Uint8Array(readFileSync(persona.certificateFile))],
+      now: () => at ?? sb.clock.now(),
+    },
+  );
   if (!opened.ok) throw new Error(`cannot open ${personaId}: ${opened.error.message}`);
   keys.set(cacheKey, opened.value);
   return opened.value;
 }
 
 export const tsaOf = (sb: SandboxHandle) => async (request: Uint8Array) => {
-  const res = await fetch(sb.tsaUrl, { method: 'POST', headers: { 'content-type': 'application/timestamp-query' }, body: request });
+  const res = await fetch(sb.tsaUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/timestamp-query' },
+    body: request,
+  });
   if (!res.ok) throw new Error(`TSA answered ${res.status}`);
   return new Uint8Array(await res.arrayBuffer());
 };
 
 /** Signs JSON as the persona (attached CAdES, content time-stamp from the sandbox TSA). */
-export async function signAs(sb: SandboxHandle, personaId: string, value: unknown, opts: { at?: Date; timestamp?: boolean } = {}): Promise<string> {
+export async function signAs(
+  sb: SandboxHandle,
+  personaId: string,
+  value: unknown,
+  opts: { at?: Date; timestamp?: boolean } = {},
+): Promise<string> {
   const key = await personaKey(sb, personaId, opts.at);
   const signed = await signJson(key, typeof value === 'string' ? value : JSON.stringify(value), {
     tsa: opts.timestamp === false ? null : tsaOf(sb),
@@ -87,14 +109,23 @@ export interface Session {
 }
 
 export async function nonce(sb: SandboxHandle): Promise<string> {
-  const r = await call(sb, 'POST', '/oauth/nonce', { body: { client_id: sb.clientId, client_secret: sb.clientSecret } });
+  const r = await call(sb, 'POST', '/oauth/nonce', {
+    body: { client_id: sb.clientId, client_secret: sb.clientSecret },
+  });
   if (r.status !== 200) throw new Error(`nonce: ${r.status} ${JSON.stringify(r.body)}`);
   return r.body.data.token as string;
 }
 
 export function signInBody(sb: SandboxHandle, signedContent: string, scope = sb.scope) {
   return {
-    token: { grant_type: 'pis_auth', client_id: sb.clientId, client_secret: sb.clientSecret, signed_content: signedContent, signed_content_encoding: 'base64', scope },
+    token: {
+      grant_type: 'pis_auth',
+      client_id: sb.clientId,
+      client_secret: sb.clientSecret,
+      signed_content: signedContent,
+      signed_content_encoding: 'base64',
+      scope,
+    },
   };
 }
 
@@ -105,7 +136,14 @@ export async function signIn(sb: SandboxHandle, personaId: string, scope = sb.sc
   const r = await call(sb, 'POST', '/api/pis/sign-in', { body: signInBody(sb, signed, scope) });
   if (r.status !== 201) throw new Error(`sign-in ${personaId}: ${r.status} ${JSON.stringify(r.body)}`);
   const d = r.body.data;
-  return { access: d.value, refresh: d.details.refresh_token, userId: d.user_id, personId: d.details.applicant_person_id, appId: d.details.app_id, expiresAt: d.expires_at };
+  return {
+    access: d.value,
+    refresh: d.details.refresh_token,
+    userId: d.user_id,
+    personId: d.details.applicant_person_id,
+    appId: d.details.app_id,
+    expiresAt: d.expires_at,
+  };
 }
 
 export interface DirectoryView {
@@ -125,12 +163,21 @@ export async function directoryOf(sb: SandboxHandle): Promise<DirectoryView> {
     if (r.status !== 200) throw new Error(`bulk ${what}: ${r.status}`);
     return r.body.data as { id: string; party_id?: string }[];
   };
-  const [employees, divisions, legalEntities, limits] = await Promise.all([get('employees'), get('divisions'), get('legal_entities'), get('declarations_limit')]);
+  const [employees, divisions, legalEntities, limits] = await Promise.all([
+    get('employees'),
+    get('divisions'),
+    get('legal_entities'),
+    get('declarations_limit'),
+  ]);
   return {
     employees,
     divisions: new Map(divisions.map((d) => [d.id, d])),
     legalEntities: new Map(legalEntities.map((l) => [l.id, l])),
-    limits: new Map((limits as unknown as { party_id: string; declarations_limit: number; declarations_count: number }[]).map((l) => [l.party_id, l])),
+    limits: new Map(
+      (
+        limits as unknown as { party_id: string; declarations_limit: number; declarations_count: number }[]
+      ).map((l) => [l.party_id, l]),
+    ),
   };
 }
 
@@ -145,15 +192,25 @@ export interface DoctorCriteria {
 }
 
 /** The first employee matching every criterion (defaults: an eligible doctor with free places). */
-export function findEmployee(dir: DirectoryView, c: DoctorCriteria = {}): { employeeId: string; divisionId: string; partyId: string; legalEntityId: string } {
-  const types = c.legalEntityType === undefined ? ['PRIMARY_CARE', 'MSP'] : Array.isArray(c.legalEntityType) ? c.legalEntityType : [c.legalEntityType];
+export function findEmployee(
+  dir: DirectoryView,
+  c: DoctorCriteria = {},
+): { employeeId: string; divisionId: string; partyId: string; legalEntityId: string } {
+  const types =
+    c.legalEntityType === undefined
+      ? ['PRIMARY_CARE', 'MSP']
+      : Array.isArray(c.legalEntityType)
+        ? c.legalEntityType
+        : [c.legalEntityType];
   for (const e of dir.employees) {
     if ((c.employeeType ?? 'DOCTOR') !== e.employee_type) continue;
     if ((c.employeeStatus ?? 'APPROVED') !== e.status) continue;
     if (c.speciality && e.speciality?.speciality !== c.speciality) continue;
     const le = dir.legalEntities.get(e.legal_entity_id);
     if (!le || le.status !== (c.legalEntityStatus ?? 'ACTIVE') || !types.includes(le.type)) continue;
-    const div = e.division_id ? dir.divisions.get(e.division_id) : [...dir.divisions.values()].find((d) => d.legal_entity_id === e.legal_entity_id);
+    const div = e.division_id
+      ? dir.divisions.get(e.division_id)
+      : [...dir.divisions.values()].find((d) => d.legal_entity_id === e.legal_entity_id);
     if (!div || div.status !== (c.divisionStatus ?? 'ACTIVE')) continue;
     const limit = dir.limits.get(e.party_id);
     if (c.full !== undefined && limit) {

@@ -21,7 +21,9 @@ export function verifyJwt(token: string, secret: Buffer): Record<string, unknown
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
   try {
     const claims: unknown = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'));
-    return claims && typeof claims === 'object' && !Array.isArray(claims) ? (claims as Record<string, unknown>) : null;
+    return claims && typeof claims === 'object' && !Array.isArray(claims)
+      ? (claims as Record<string, unknown>)
+      : null;
   } catch {
     return null;
   }

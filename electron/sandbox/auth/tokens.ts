@@ -35,19 +35,42 @@ interface TokenRow {
 }
 
 /** Opaque random tokens; only their SHA-256 is stored. */
-export function issueToken(db: Db, name: 'access_token' | 'refresh_token', grant: Grant, ttlSeconds: number, now: Date): IssuedToken {
+export function issueToken(
+  db: Db,
+  name: 'access_token' | 'refresh_token',
+  grant: Grant,
+  ttlSeconds: number,
+  now: Date,
+): IssuedToken {
   const id = randomUUID();
   const value = randomBytes(32).toString('base64url');
   const expiresAt = unixSeconds(now) + ttlSeconds;
   db.prepare(
     `INSERT INTO tokens (id, hash, name, user_id, person_id, client_id, app_id, scope, session_id, expires_at, inserted_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(id, hashToken(value), name, grant.userId, grant.personId, grant.clientId, grant.appId, grant.scope, grant.sessionId, expiresAt, isoDateTime(now));
+  ).run(
+    id,
+    hashToken(value),
+    name,
+    grant.userId,
+    grant.personId,
+    grant.clientId,
+    grant.appId,
+    grant.scope,
+    grant.sessionId,
+    expiresAt,
+    isoDateTime(now),
+  );
   return { id, value, expiresAt };
 }
 
-export function findToken(db: Db, value: string, name: 'access_token' | 'refresh_token'): TokenRow | undefined {
-  return db.prepare('SELECT * FROM tokens WHERE hash = ? AND name = ?').get(hashToken(value), name) as TokenRow | undefined;
+export function findToken(
+  db: Db,
+  value: string,
+  name: 'access_token' | 'refresh_token',
+): TokenRow | undefined {
+  return db.prepare('SELECT * FROM tokens WHERE hash = ? AND name = ?').get(hashToken(value), name) as
+    TokenRow | undefined;
 }
 
 /** The patient behind a bearer token, or a 401. */
@@ -71,5 +94,8 @@ export function authenticate(db: Db, authorization: string | undefined, now: Dat
 }
 
 export const revokeSession = (db: Db, sessionId: string, now: Date): void => {
-  db.prepare('UPDATE tokens SET revoked_at = ? WHERE session_id = ? AND revoked_at IS NULL').run(isoDateTime(now), sessionId);
+  db.prepare('UPDATE tokens SET revoked_at = ? WHERE session_id = ? AND revoked_at IS NULL').run(
+    isoDateTime(now),
+    sessionId,
+  );
 };

@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { activeAuthMethods, maskPhone, type PersonRecord } from './persons';
-import { divisionView, legalEntityView, partyView, type DivisionRecord, type EmployeeRecord, type LegalEntityRecord, type PartyRecord } from './directory';
+import {
+  divisionView,
+  legalEntityView,
+  partyView,
+  type DivisionRecord,
+  type EmployeeRecord,
+  type LegalEntityRecord,
+  type PartyRecord,
+} from './directory';
 import type { Db } from '../../core/db/database';
 import { addressLine, declarationContent } from '../printout';
 import { chainSeed, declarationNumber } from '../seed/numbers';
@@ -17,7 +25,12 @@ export interface DeclarationRequestParts {
 }
 
 /** end date: the term, but a pediatrician's declaration with a child ends the day before the 18th birthday */
-export function declarationEndDate(start: Date, termDays: number, speciality: string | null, birthDate: string): string {
+export function declarationEndDate(
+  start: Date,
+  termDays: number,
+  speciality: string | null,
+  birthDate: string,
+): string {
   let end = addDays(start, termDays);
   const birth = parseIsoDate(birthDate);
   if (speciality === 'PEDIATRICIAN' && birth) {
@@ -28,12 +41,15 @@ export function declarationEndDate(start: Date, termDays: number, speciality: st
 }
 
 function chainHead(db: Db): string {
-  const row = db.prepare("SELECT value FROM meta WHERE key = 'declaration_chain_head'").get() as { value: string } | undefined;
+  const row = db.prepare("SELECT value FROM meta WHERE key = 'declaration_chain_head'").get() as
+    { value: string } | undefined;
   return row?.value ?? 'genesis';
 }
 
 export function advanceChain(db: Db, seed: string, declarationId: string): void {
-  db.prepare("INSERT INTO meta (key, value) VALUES ('declaration_chain_head', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(chainSeed(seed, declarationId));
+  db.prepare(
+    "INSERT INTO meta (key, value) VALUES ('declaration_chain_head', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+  ).run(chainSeed(seed, declarationId));
 }
 
 /** The full `Create_Declaration_Request_Response_PIS` data, including `data_to_be_signed`. */
@@ -47,7 +63,9 @@ export function buildDeclarationRequest(db: Db, parts: DeclarationRequestParts):
   const endDate = declarationEndDate(now, parts.termDays, employee.speciality, person.doc.birth_date);
   const methods = activeAuthMethods(db, person.id)
     .filter((m) => m.type === 'OTP' || m.type === 'OFFLINE')
-    .map((m) => (m.type === 'OTP' ? { type: 'OTP', phone_number: maskPhone(m.phone_number ?? '') } : { type: m.type }));
+    .map((m) =>
+      m.type === 'OTP' ? { type: 'OTP', phone_number: maskPhone(m.phone_number ?? '') } : { type: m.type },
+    );
   const personView = {
     ...person.doc,
     authentication_methods: methods.length > 0 ? methods : [{ type: 'NA' }],
@@ -70,13 +88,35 @@ export function buildDeclarationRequest(db: Db, parts: DeclarationRequestParts):
     divisionAddress: addressLine((division.doc.addresses as Record<string, unknown>[] | undefined)?.[0]),
   });
   const dataToBeSigned = {
-    id, status: 'NEW', declaration_number: number, declaration_id: declarationId, start_date: startDate, end_date: endDate,
-    content, channel: 'PIS', person: personView, employee: employeeView, legal_entity: le, division: div, seed,
+    id,
+    status: 'NEW',
+    declaration_number: number,
+    declaration_id: declarationId,
+    start_date: startDate,
+    end_date: endDate,
+    content,
+    channel: 'PIS',
+    person: personView,
+    employee: employeeView,
+    legal_entity: le,
+    division: div,
+    seed,
   };
   return {
-    id, seed, start_date: startDate, end_date: endDate, person: personView, scope: 'family doctor',
-    declaration_number: number, declaration_id: declarationId, status: 'NEW',
-    employee: { ...employeeView, speciality: employee.speciality }, legal_entity: le, division: div,
-    content, data_to_be_signed: dataToBeSigned, channel: 'PIS',
+    id,
+    seed,
+    start_date: startDate,
+    end_date: endDate,
+    person: personView,
+    scope: 'family doctor',
+    declaration_number: number,
+    declaration_id: declarationId,
+    status: 'NEW',
+    employee: { ...employeeView, speciality: employee.speciality },
+    legal_entity: le,
+    division: div,
+    content,
+    data_to_be_signed: dataToBeSigned,
+    channel: 'PIS',
   };
 }

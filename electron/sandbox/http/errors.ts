@@ -40,7 +40,12 @@ export const invalidEntry = (
 
 /** 422 validation_failed with one or more invalid entries. */
 export const validationFailed = (invalid: InvalidEntry[]): ApiError =>
-  new ApiError(422, 'validation_failed', 'Validation failed. You can find validators description at our API Manifest: http://docs.apimanifest.apiary.io/#introduction/interacting-with-api/errors.', invalid);
+  new ApiError(
+    422,
+    'validation_failed',
+    'Validation failed. You can find validators description at our API Manifest: http://docs.apimanifest.apiary.io/#introduction/interacting-with-api/errors.',
+    invalid,
+  );
 
 /** 422 validation_failed for a single field. */
 export const invalidField = (
@@ -51,7 +56,8 @@ export const invalidField = (
 ): ApiError => validationFailed([invalidEntry(entry, rule, description, entryType)]);
 
 /** 422 business rule violation with a message (eHealth `request_malformed`). */
-export const unprocessable = (message: string, type = 'request_malformed'): ApiError => new ApiError(422, type, message);
+export const unprocessable = (message: string, type = 'request_malformed'): ApiError =>
+  new ApiError(422, type, message);
 export const badRequest = (message: string): ApiError => new ApiError(400, 'bad_request', message);
 export const accessDenied = (message: string): ApiError => new ApiError(401, 'access_denied', message);
 export const forbidden = (message: string): ApiError => new ApiError(403, 'forbidden', message);

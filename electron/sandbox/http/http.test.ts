@@ -26,27 +26,54 @@ describe('router', () => {
 describe('envelopes', () => {
   const meta = { url: 'http://127.0.0.1/x', requestId: 'r1' };
   it('wraps data with meta, paging and urgent', () => {
-    const out = render({ kind: 'json', status: 200, data: [1], paging: { page_number: 1, page_size: 50, total_entries: 1, total_pages: 1 }, urgent: { a: 1 } }, meta);
+    const out = render(
+      {
+        kind: 'json',
+        status: 200,
+        data: [1],
+        paging: { page_number: 1, page_size: 50, total_entries: 1, total_pages: 1 },
+        urgent: { a: 1 },
+      },
+      meta,
+    );
     expect(JSON.parse(out.body as string)).toEqual({
       meta: { code: 200, url: 'http://127.0.0.1/x', type: 'list', request_id: 'r1' },
       data: [1],
       paging: { page_number: 1, page_size: 50, total_entries: 1, total_pages: 1 },
       urgent: { a: 1 },
     });
-    const raw = render({ kind: 'raw-list', status: 200, items: ['{"id":1}', '{"id":2}'], meta: { date: 'd' } }, { ...meta, idempotencyKey: 'k' });
-    expect(JSON.parse(raw.body as string)).toEqual({ meta: { code: 200, url: 'http://127.0.0.1/x', type: 'list', request_id: 'r1', idempotency_key: 'k', date: 'd' }, data: [{ id: 1 }, { id: 2 }] });
+    const raw = render(
+      { kind: 'raw-list', status: 200, items: ['{"id":1}', '{"id":2}'], meta: { date: 'd' } },
+      { ...meta, idempotencyKey: 'k' },
+    );
+    expect(JSON.parse(raw.body as string)).toEqual({
+      meta: {
+        code: 200,
+        url: 'http://127.0.0.1/x',
+        type: 'list',
+        request_id: 'r1',
+        idempotency_key: 'k',
+        date: 'd',
+      },
+      data: [{ id: 1 }, { id: 2 }],
+    });
   });
 
   it('renders errors with invalid entries only when there are some', () => {
     const e = renderError(new ApiError(409, 'request_conflict', 'no'), meta);
-    expect(JSON.parse(e.body as string)).toEqual({ meta: { code: 409, url: 'http://127.0.0.1/x', type: 'object', request_id: 'r1' }, error: { type: 'request_conflict', message: 'no' } });
+    expect(JSON.parse(e.body as string)).toEqual({
+      meta: { code: 409, url: 'http://127.0.0.1/x', type: 'object', request_id: 'r1' },
+      error: { type: 'request_conflict', message: 'no' },
+    });
   });
 });
 
 describe('idempotency fingerprints', () => {
   it('ignore key order and whitespace but not values', () => {
     expect(canonicalJson({ b: 1, a: [{ d: 2, c: 3 }] })).toBe('{"a":[{"c":3,"d":2}],"b":1}');
-    expect(fingerprintOf('PATCH', '/x', { a: 1, b: 2 }, 'p')).toBe(fingerprintOf('PATCH', '/x', { b: 2, a: 1 }, 'p'));
+    expect(fingerprintOf('PATCH', '/x', { a: 1, b: 2 }, 'p')).toBe(
+      fingerprintOf('PATCH', '/x', { b: 2, a: 1 }, 'p'),
+    );
     expect(fingerprintOf('PATCH', '/x', { a: 1 }, 'p')).not.toBe(fingerprintOf('PATCH', '/x', { a: 2 }, 'p'));
     expect(fingerprintOf('PATCH', '/x', { a: 1 }, 'p')).not.toBe(fingerprintOf('PATCH', '/x', { a: 1 }, 'q'));
   });

@@ -13,8 +13,15 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value ?? null);
 }
 
-export const fingerprintOf = (method: string, pathWithQuery: string, body: unknown, subject: string): string =>
-  createHash('sha256').update(`${method} ${pathWithQuery}\n${subject}\n${canonicalJson(body)}`).digest('hex');
+export const fingerprintOf = (
+  method: string,
+  pathWithQuery: string,
+  body: unknown,
+  subject: string,
+): string =>
+  createHash('sha256')
+    .update(`${method} ${pathWithQuery}\n${subject}\n${canonicalJson(body)}`)
+    .digest('hex');
 
 export interface StoredResponse {
   status: number;
@@ -49,27 +56,46 @@ export class IdempotencyStore {
 
   begin(key: string, fingerprint: string, method: string, path: string, now: string): Begin {
     return this.db.transaction((): Begin => {
-      const row = this.db.prepare('SELECT fingerprint, state, boot_id, status, response, headers FROM idempotency WHERE key = ?').get(key) as Row | undefined;
+      const row = this.db
+        .prepare(
+          'SELECT fingerprint, state, boot_id, status, response, headers FROM idempotency WHERE key = ?',
+        )
+        .get(key) as Row | undefined;
       if (!row) {
-        this.db.prepare('INSERT INTO idempotency (key, fingerprint, state, boot_id, method, path, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+        this.db
+          .prepare(
+            'INSERT INTO idempotency (key, fingerprint, state, boot_id, method, path, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+          )
           .run(key, fingerprint, 'in_flight', this.bootId, method, path, now);
         return { kind: 'new' };
       }
       if (row.fingerprint !== fingerprint) return { kind: 'mismatch' };
       if (row.state === 'completed') {
         this.db.prepare('UPDATE idempotency SET replays = replays + 1 WHERE key = ?').run(key);
-        return { kind: 'replay', response: { status: row.status ?? 200, body: row.response, headers: JSON.parse(row.headers ?? '{}') as Record<string, string> } };
+        return {
+          kind: 'replay',
+          response: {
+            status: row.status ?? 200,
+            body: row.response,
+            headers: JSON.parse(row.headers ?? '{}') as Record<string, string>,
+          },
+        };
       }
       if (row.boot_id === this.bootId) return { kind: 'in-flight' };
       // an earlier process died mid-request; nothing was committed under this key, so run it again
-      this.db.prepare('UPDATE idempotency SET boot_id = ?, created_at = ? WHERE key = ?').run(this.bootId, now, key);
+      this.db
+        .prepare('UPDATE idempotency SET boot_id = ?, created_at = ? WHERE key = ?')
+        .run(this.bootId, now, key);
       return { kind: 'new' };
     })();
   }
 
   /** Call inside the transaction of the change (or alone when nothing changed). */
   complete(key: string, response: StoredResponse, now: string): void {
-    this.db.prepare("UPDATE idempotency SET state = 'completed', status = ?, response = ?, headers = ?, completed_at = ? WHERE key = ?")
+    this.db
+      .prepare(
+        "UPDATE idempotency SET state = 'completed', status = ?, response = ?, headers = ?, completed_at = ? WHERE key = ?",
+      )
       .run(response.status, response.body, JSON.stringify(response.headers), now, key);
   }
 

@@ -20,21 +20,41 @@ export type Reply =
       contentType?: string;
     }
   /** A list whose items are already JSON text (bulk dumps): avoids parsing tens of megabytes. */
-  | { kind: 'raw-list'; status: number; items: string[]; meta?: Record<string, unknown>; contentType?: string }
+  | {
+      kind: 'raw-list';
+      status: number;
+      items: string[];
+      meta?: Record<string, unknown>;
+      contentType?: string;
+    }
   | { kind: 'empty'; status: number; headers?: Record<string, string> }
-  | { kind: 'bytes'; status: number; body: Uint8Array; contentType: string; headers?: Record<string, string> };
+  | {
+      kind: 'bytes';
+      status: number;
+      body: Uint8Array;
+      contentType: string;
+      headers?: Record<string, string>;
+    };
 
-export const json = (status: number, data: unknown, extra: Omit<Extract<Reply, { kind: 'json' }>, 'kind' | 'status' | 'data'> = {}): Reply => ({
+export const json = (
+  status: number,
+  data: unknown,
+  extra: Omit<Extract<Reply, { kind: 'json' }>, 'kind' | 'status' | 'data'> = {},
+): Reply => ({
   kind: 'json',
   status,
   data,
   ...extra,
 });
 
-export const ok = (data: unknown, extra: Omit<Extract<Reply, { kind: 'json' }>, 'kind' | 'status' | 'data'> = {}): Reply =>
-  json(200, data, extra);
+export const ok = (
+  data: unknown,
+  extra: Omit<Extract<Reply, { kind: 'json' }>, 'kind' | 'status' | 'data'> = {},
+): Reply => json(200, data, extra);
 
-export const created = (data: unknown, extra: Omit<Extract<Reply, { kind: 'json' }>, 'kind' | 'status' | 'data'> = {}): Reply =>
-  json(201, data, extra);
+export const created = (
+  data: unknown,
+  extra: Omit<Extract<Reply, { kind: 'json' }>, 'kind' | 'status' | 'data'> = {},
+): Reply => json(201, data, extra);
 
 export const noContent = (): Reply => ({ kind: 'empty', status: 204 });

@@ -45,7 +45,10 @@ export interface Rendered extends StoredResponse {
 }
 
 /** Builds the eHealth envelope `{meta, data, paging, urgent}` / `{meta, error}`. */
-export function render(reply: Reply, meta: { url: string; requestId: string; idempotencyKey?: string }): Rendered {
+export function render(
+  reply: Reply,
+  meta: { url: string; requestId: string; idempotencyKey?: string },
+): Rendered {
   const baseMeta = (status: number, type: string): Record<string, unknown> => ({
     code: status,
     url: meta.url,
@@ -55,31 +58,72 @@ export function render(reply: Reply, meta: { url: string; requestId: string; ide
   });
   switch (reply.kind) {
     case 'empty':
-      return { status: reply.status, body: null, headers: reply.headers ?? {}, contentType: null, bytes: null };
+      return {
+        status: reply.status,
+        body: null,
+        headers: reply.headers ?? {},
+        contentType: null,
+        bytes: null,
+      };
     case 'bytes':
-      return { status: reply.status, body: null, headers: reply.headers ?? {}, contentType: reply.contentType, bytes: reply.body };
+      return {
+        status: reply.status,
+        body: null,
+        headers: reply.headers ?? {},
+        contentType: reply.contentType,
+        bytes: reply.body,
+      };
     case 'raw-list': {
       const m = JSON.stringify({ ...baseMeta(reply.status, 'list'), ...(reply.meta ?? {}) });
-      return { status: reply.status, body: `{"meta":${m},"data":[${reply.items.join(',')}]}`, headers: {}, contentType: reply.contentType ?? 'application/json; charset=utf-8', bytes: null };
+      return {
+        status: reply.status,
+        body: `{"meta":${m},"data":[${reply.items.join(',')}]}`,
+        headers: {},
+        contentType: reply.contentType ?? 'application/json; charset=utf-8',
+        bytes: null,
+      };
     }
     case 'json': {
       const envelope: Record<string, unknown> = {
-        meta: { ...baseMeta(reply.status, Array.isArray(reply.data) ? 'list' : 'object'), ...(reply.meta ?? {}) },
+        meta: {
+          ...baseMeta(reply.status, Array.isArray(reply.data) ? 'list' : 'object'),
+          ...(reply.meta ?? {}),
+        },
         data: reply.data,
       };
       if (reply.paging) envelope.paging = reply.paging;
       if (reply.urgent !== undefined) envelope.urgent = reply.urgent;
-      return { status: reply.status, body: JSON.stringify(envelope), headers: reply.headers ?? {}, contentType: reply.contentType ?? 'application/json; charset=utf-8', bytes: null };
+      return {
+        status: reply.status,
+        body: JSON.stringify(envelope),
+        headers: reply.headers ?? {},
+        contentType: reply.contentType ?? 'application/json; charset=utf-8',
+        bytes: null,
+      };
     }
   }
 }
 
-export function renderError(e: ApiError, meta: { url: string; requestId: string; idempotencyKey?: string }): Rendered {
+export function renderError(
+  e: ApiError,
+  meta: { url: string; requestId: string; idempotencyKey?: string },
+): Rendered {
   const error: Record<string, unknown> = { type: e.type, message: e.message };
   if (e.invalid) error.invalid = e.invalid;
-  const m: Record<string, unknown> = { code: e.status, url: meta.url, type: 'object', request_id: meta.requestId };
+  const m: Record<string, unknown> = {
+    code: e.status,
+    url: meta.url,
+    type: 'object',
+    request_id: meta.requestId,
+  };
   if (meta.idempotencyKey) m.idempotency_key = meta.idempotencyKey;
-  return { status: e.status, body: JSON.stringify({ meta: m, error }), headers: e.headers ?? {}, contentType: 'application/json; charset=utf-8', bytes: null };
+  return {
+    status: e.status,
+    body: JSON.stringify({ meta: m, error }),
+    headers: e.headers ?? {},
+    contentType: 'application/json; charset=utf-8',
+    bytes: null,
+  };
 }
 
 export interface ServerOptions {
@@ -99,7 +143,12 @@ export function createSandboxServer(state: SandboxState, opts: ServerOptions): S
       state.log.error({ err: e instanceof Error ? e.message : String(e) }, 'request failed');
       if (!res.headersSent) {
         res.writeHead(500, { 'content-type': 'application/json; charset=utf-8' });
-        res.end(JSON.stringify({ meta: { code: 500, url: '', type: 'object', request_id: '' }, error: { type: 'internal_error', message: 'Internal error' } }));
+        res.end(
+          JSON.stringify({
+            meta: { code: 500, url: '', type: 'object', request_id: '' },
+            error: { type: 'internal_error', message: 'Internal error' },
+          }),
+        );
       } else res.destroy();
     });
   });
@@ -117,15 +166,17 @@ export function createSandboxServer(state: SandboxState, opts: ServerOptions): S
     const isTsa = path === '/tsa';
     const requestId = header(req, 'x-request-id') ?? randomUUID();
     const idempotencyKey = MUTATING.has(method) && !isTool ? header(req, 'x-idempotency-key') : undefined;
-    const metaInfo = { url: `${state.baseUrl}${req.url ?? '/'}`, requestId, ...(idempotencyKey ? { idempotencyKey } : {}) };
+    const metaInfo = {
+      url: `${state.baseUrl}${req.url ?? '/'}`,
+      requestId,
+      ...(idempotencyKey ? { idempotencyKey } : {}),
+    };
 
     const faults = isTool || isTsa ? { error: null, drop: 'none' as const } : state.faults.decide();
     if (!isTool && !isTsa && state.faults.config.outage) {
       req.socket.destroy();
       return;
     }
-    if (!isTool && !isTsa && state.faults.config.latencyMs > 0) await sleep(state.faults.config.latencyMs);
-
     const raw = await readBody(req);
     let requestJson: string | null = null;
     const send = (r: Rendered) => {
@@ -136,7 +187,14 @@ export function createSandboxServer(state: SandboxState, opts: ServerOptions): S
       res.writeHead(r.status, headers);
       res.end(payload ?? undefined);
       if (recorder && !isTool && !isTsa) {
-        recorder.write({ method, path, query: queryObject(url.searchParams), status: r.status, requestJson, responseJson: r.bytes ? null : r.body });
+        recorder.write({
+          method,
+          path,
+          query: queryObject(url.searchParams),
+          status: r.status,
+          requestJson,
+          responseJson: r.bytes ? null : r.body,
+        });
       }
     };
     const fail = (e: ApiError) => send(renderError(e, metaInfo));
@@ -144,26 +202,49 @@ export function createSandboxServer(state: SandboxState, opts: ServerOptions): S
     if (faults.error) {
       const e = faults.error;
       const headers = e.status === 500 ? undefined : { 'retry-after': String(e.retryAfterSeconds) };
-      fail(new ApiError(e.status, e.status === 429 ? 'too_many_requests' : e.status === 503 ? 'service_unavailable' : 'internal_error',
-        e.status === 429 ? 'Rate limit exceeded' : e.status === 503 ? 'Service temporarily unavailable' : 'Internal error', undefined, headers));
+      fail(
+        new ApiError(
+          e.status,
+          e.status === 429
+            ? 'too_many_requests'
+            : e.status === 503
+              ? 'service_unavailable'
+              : 'internal_error',
+          e.status === 429
+            ? 'Rate limit exceeded'
+            : e.status === 503
+              ? 'Service temporarily unavailable'
+              : 'Internal error',
+          undefined,
+          headers,
+        ),
+      );
       return;
     }
     if (raw === 'too-large') return fail(new ApiError(413, 'request_too_large', 'Request body is too large'));
 
     if (isTsa) {
       const r = await (async () => {
-        if (method !== 'POST') return new ApiError(405, 'not_found', 'Use POST with application/timestamp-query');
+        if (method !== 'POST')
+          return new ApiError(405, 'not_found', 'Use POST with application/timestamp-query');
         if (!state.tsa) return new ApiError(503, 'service_unavailable', 'Time-stamp authority is not ready');
         return state.tsa.respond(new Uint8Array(raw));
       })();
       if (r instanceof ApiError) return fail(r);
-      return send({ status: 200, body: null, headers: {}, contentType: 'application/timestamp-reply', bytes: r });
+      return send({
+        status: 200,
+        body: null,
+        headers: {},
+        contentType: 'application/timestamp-reply',
+        bytes: r,
+      });
     }
 
     let body: unknown = null;
     if (raw.length > 0) {
       const type = header(req, 'content-type') ?? '';
-      if (!/^application\/json\b/i.test(type)) return fail(new ApiError(415, 'content_type_invalid', 'Invalid content type. Use application/json'));
+      if (!/^application\/json\b/i.test(type))
+        return fail(new ApiError(415, 'content_type_invalid', 'Invalid content type. Use application/json'));
       try {
         body = JSON.parse(raw.toString('utf8'));
         requestJson = raw.toString('utf8');
@@ -175,7 +256,11 @@ export function createSandboxServer(state: SandboxState, opts: ServerOptions): S
     const router = isTool ? opts.tools : opts.eHealth;
     const match = router.match(method, path);
     if (!('route' in match)) {
-      return fail(match.methodMismatch ? new ApiError(405, 'method_not_allowed', `Method ${method} is not allowed here`) : new ApiError(404, 'not_found', 'Resource not found'));
+      return fail(
+        match.methodMismatch
+          ? new ApiError(405, 'method_not_allowed', `Method ${method} is not allowed here`)
+          : new ApiError(404, 'not_found', 'Resource not found'),
+      );
     }
     const { route, params } = match;
 
@@ -189,7 +274,11 @@ export function createSandboxServer(state: SandboxState, opts: ServerOptions): S
       if (route.access.kind === 'user') {
         user = authenticate(state.db, header(req, 'authorization'), state.now());
         if (route.access.scope && !user.scope.includes(route.access.scope)) {
-          throw new ApiError(403, 'forbidden', `Your scope does not allow to access this resource. Missing allowances: ${route.access.scope}`);
+          throw new ApiError(
+            403,
+            'forbidden',
+            `Your scope does not allow to access this resource. Missing allowances: ${route.access.scope}`,
+          );
         }
         if (route.access.acting) requireCapacity(state.db, user.personId, state.now());
       }
@@ -202,12 +291,31 @@ export function createSandboxServer(state: SandboxState, opts: ServerOptions): S
     if (idempotencyKey) {
       const fp = fingerprintOf(method, `${path}${url.search}`, body, user?.personId ?? '-');
       const begun = idempotency.begin(idempotencyKey, fp, method, path, isoDateTime(state.now()));
-      if (begun.kind === 'mismatch') return fail(new ApiError(422, 'request_malformed', 'X-Idempotency-Key has already been used with a different request'));
-      if (begun.kind === 'in-flight') return fail(new ApiError(409, 'request_conflict', 'A request with this X-Idempotency-Key is still being processed'));
+      if (begun.kind === 'mismatch')
+        return fail(
+          new ApiError(
+            422,
+            'request_malformed',
+            'X-Idempotency-Key has already been used with a different request',
+          ),
+        );
+      if (begun.kind === 'in-flight')
+        return fail(
+          new ApiError(
+            409,
+            'request_conflict',
+            'A request with this X-Idempotency-Key is still being processed',
+          ),
+        );
       if (begun.kind === 'replay') {
         if (faults.drop !== 'none') return void req.socket.destroy();
         const s = begun.response;
-        return send({ ...s, headers: { ...s.headers, 'x-idempotent-replayed': 'true' }, contentType: s.body === null ? null : 'application/json; charset=utf-8', bytes: null });
+        return send({
+          ...s,
+          headers: { ...s.headers, 'x-idempotent-replayed': 'true' },
+          contentType: s.body === null ? null : 'application/json; charset=utf-8',
+          bytes: null,
+        });
       }
     }
 
@@ -228,8 +336,18 @@ export function createSandboxServer(state: SandboxState, opts: ServerOptions): S
         return state.db.transaction(() => {
           const reply = fn();
           const rendered = render(reply, metaInfo);
-          state.db.prepare('INSERT INTO applied_operations (idempotency_key, method, path, person_id, status, applied_at) VALUES (?, ?, ?, ?, ?, ?)')
-            .run(idempotencyKey ?? null, method, path, user?.personId ?? null, reply.status, isoDateTime(state.now()));
+          state.db
+            .prepare(
+              'INSERT INTO applied_operations (idempotency_key, method, path, person_id, status, applied_at) VALUES (?, ?, ?, ?, ?, ?)',
+            )
+            .run(
+              idempotencyKey ?? null,
+              method,
+              path,
+              user?.personId ?? null,
+              reply.status,
+              isoDateTime(state.now()),
+            );
           if (idempotencyKey) idempotency.complete(idempotencyKey, rendered, isoDateTime(state.now()));
           committed = rendered;
           return reply;
@@ -239,6 +357,8 @@ export function createSandboxServer(state: SandboxState, opts: ServerOptions): S
 
     let rendered: Rendered;
     try {
+      // a slow server: the request is accepted (and holds its idempotency key) while it waits
+      if (!isTool && state.faults.config.latencyMs > 0) await sleep(state.faults.config.latencyMs);
       const reply = await route.handler(ctx);
       rendered = committed ?? render(reply, metaInfo);
     } catch (e) {

@@ -54,13 +54,26 @@ function readManifest(dir: string): Manifest | null {
 function reusable(m: Manifest, dir: string, identities: PersonaIdentity[], now: Date): boolean {
   return identities.every(({ persona, taxId }) => {
     const k = m.personas.find((p) => p.id === persona.id);
-    if (!k || k.drfo !== taxId || !existsSync(join(dir, k.keyFile)) || !existsSync(join(dir, k.certificateFile))) return false;
+    if (
+      !k ||
+      k.drfo !== taxId ||
+      !existsSync(join(dir, k.keyFile)) ||
+      !existsSync(join(dir, k.certificateFile))
+    )
+      return false;
     const validTo = Date.parse(k.validTo);
-    return persona.certificate === 'expired' ? validTo < now.getTime() : validTo > addDays(now, 7).getTime() && Date.parse(k.validFrom) < now.getTime();
+    return persona.certificate === 'expired'
+      ? validTo < now.getTime()
+      : validTo > addDays(now, 7).getTime() && Date.parse(k.validFrom) < now.getTime();
   });
 }
 
-async function writePersonaKeys(dir: string, ca: TestCa, identities: PersonaIdentity[], t: Date): Promise<Manifest> {
+async function writePersonaKeys(
+  dir: string,
+  ca: TestCa,
+  identities: PersonaIdentity[],
+  t: Date,
+): Promise<Manifest> {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const personas: PersonaKey[] = [];
   for (const { persona, taxId } of identities) {
@@ -68,7 +81,15 @@ async function writePersonaKeys(dir: string, ca: TestCa, identities: PersonaIden
     const validTo = persona.certificate === 'expired' ? addDays(t, -10) : addDays(t, 2 * 365);
     const issued = await issueTestIdentity(
       ca,
-      { drfo: taxId, surname: persona.lastName, givenName: `${persona.firstName} ${persona.secondName}`, commonName: personaFullName(persona), role: 'personal', validFrom, validTo },
+      {
+        drfo: taxId,
+        surname: persona.lastName,
+        givenName: `${persona.firstName} ${persona.secondName}`,
+        commonName: personaFullName(persona),
+        role: 'personal',
+        validFrom,
+        validTo,
+      },
       { format: persona.keyFormat, password: persona.password },
     );
     mkdirSync(join(dir, persona.id), { recursive: true, mode: 0o700 });
@@ -76,7 +97,14 @@ async function writePersonaKeys(dir: string, ca: TestCa, identities: PersonaIden
     const certificateFile = join(persona.id, `${persona.id}.cer`);
     writeFileSync(join(dir, keyFile), issued.file, { mode: 0o600 });
     writeFileSync(join(dir, certificateFile), issued.certificateDer);
-    personas.push({ id: persona.id, keyFile, certificateFile, drfo: taxId, validFrom: validFrom.toISOString(), validTo: validTo.toISOString() });
+    personas.push({
+      id: persona.id,
+      keyFile,
+      certificateFile,
+      drfo: taxId,
+      validFrom: validFrom.toISOString(),
+      validTo: validTo.toISOString(),
+    });
   }
   const manifest: Manifest = { caCertificate: Buffer.from(ca.certificateDer).toString('base64'), personas };
   writeFileSync(join(dir, MANIFEST), JSON.stringify(manifest, null, 2));
@@ -114,9 +142,18 @@ export async function preparePki(dir: string, identities: PersonaIdentity[], now
       }
     }
   }
-  const roots = Buffer.concat([Buffer.from(manifest.caCertificate, 'base64'), Buffer.from(ca.certificateDer)]);
+  const roots = Buffer.concat([
+    Buffer.from(manifest.caCertificate, 'base64'),
+    Buffer.from(ca.certificateDer),
+  ]);
   const keys = new Map(
-    manifest.personas.map((k) => [k.id, { ...k, keyFile: join(dir, k.keyFile), certificateFile: join(dir, k.certificateFile) }] as const),
+    manifest.personas.map(
+      (k) =>
+        [
+          k.id,
+          { ...k, keyFile: join(dir, k.keyFile), certificateFile: join(dir, k.certificateFile) },
+        ] as const,
+    ),
   );
   return { trust: loadTrustList(new Uint8Array(roots)), tsa, keys };
 }

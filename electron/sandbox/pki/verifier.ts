@@ -9,18 +9,37 @@ import type { SignatureVerifier, VerifyOutcome } from '../signature';
 export function esignVerifier(trust: TrustList): SignatureVerifier {
   return {
     async verify(envelope: Uint8Array, now: Date): Promise<VerifyOutcome> {
-      const report = await verifySignedContent(envelope, { at: 'now', trust, requireTimestamp: true, allowMultipleSigners: false, now: () => now });
+      const report = await verifySignedContent(envelope, {
+        at: 'now',
+        trust,
+        requireTimestamp: true,
+        allowMultipleSigners: false,
+        now: () => now,
+      });
       if (report.error) return { ok: false, message: `Invalid signature: ${report.error.message}` };
       if (!report.integrity) return { ok: false, message: 'Invalid signature' };
-      if (report.chain !== 'trusted') return { ok: false, message: 'Invalid signature: the certificate is not issued by a trusted CA' };
+      if (report.chain !== 'trusted')
+        return { ok: false, message: 'Invalid signature: the certificate is not issued by a trusted CA' };
       const signatures = report.signers.filter((s) => !s.isStamp).length;
       const stamps = report.signers.length - signatures;
       if (signatures !== 1 || stamps !== 0) {
-        return { ok: false, message: `document must contain 1 signature and 0 stamps but contains ${signatures} signatures and ${stamps} stamps` };
+        return {
+          ok: false,
+          message: `document must contain 1 signature and 0 stamps but contains ${signatures} signatures and ${stamps} stamps`,
+        };
       }
       const signer = report.signers[0];
       if (!signer || report.content === null) return { ok: false, message: 'Invalid signed content' };
-      return { ok: true, content: report.content, signer: { drfo: signer.drfo, edrpou: signer.edrpou, commonName: signer.commonName, isStamp: signer.isStamp } };
+      return {
+        ok: true,
+        content: report.content,
+        signer: {
+          drfo: signer.drfo,
+          edrpou: signer.edrpou,
+          commonName: signer.commonName,
+          isStamp: signer.isStamp,
+        },
+      };
     },
   };
 }

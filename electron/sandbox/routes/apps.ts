@@ -28,12 +28,22 @@ const view = (a: AppRow) => ({
 });
 
 const SELECT = 'SELECT a.*, c.name AS client_name FROM apps a JOIN clients c ON c.id = a.client_id';
-const csv = (v: string | null) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : []);
+const csv = (v: string | null) =>
+  v
+    ? v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : [];
 
 /** Only active approvals of the signed-in patient; filters by client names or ids (comma lists). */
 function listApps(ctx: RequestContext) {
   const user = userOf(ctx);
-  const page = pageOf(ctx.query, { size: ctx.state.config.pageSizeDefault, max: ctx.state.config.pageSizeMax }, { page: 'page_number', size: 'page_size' });
+  const page = pageOf(
+    ctx.query,
+    { size: ctx.state.config.pageSizeDefault, max: ctx.state.config.pageSizeMax },
+    { page: 'page_number', size: 'page_size' },
+  );
   const where = ['a.user_id = ?', 'a.deleted_at IS NULL'];
   const args: unknown[] = [user.userId];
   const names = csv(ctx.query.get('client_names'));
@@ -47,14 +57,23 @@ function listApps(ctx: RequestContext) {
     args.push(...ids.map((i) => i.toLowerCase()));
   }
   const { db } = ctx.state;
-  const total = (db.prepare(`SELECT count(*) AS n FROM apps a JOIN clients c ON c.id = a.client_id WHERE ${where.join(' AND ')}`).get(...args) as { n: number }).n;
-  const rows = db.prepare(`${SELECT} WHERE ${where.join(' AND ')} ORDER BY a.created_at, a.id LIMIT ? OFFSET ?`).all(...args, page.size, page.offset) as AppRow[];
+  const total = (
+    db
+      .prepare(
+        `SELECT count(*) AS n FROM apps a JOIN clients c ON c.id = a.client_id WHERE ${where.join(' AND ')}`,
+      )
+      .get(...args) as { n: number }
+  ).n;
+  const rows = db
+    .prepare(`${SELECT} WHERE ${where.join(' AND ')} ORDER BY a.created_at, a.id LIMIT ? OFFSET ?`)
+    .all(...args, page.size, page.offset) as AppRow[];
   return ok(rows.map(view), { paging: paging(page, total) });
 }
 
 function ownApp(ctx: RequestContext): AppRow {
   const id = pathUuid(ctx.params.id, 'App');
-  const row = ctx.state.db.prepare(`${SELECT} WHERE a.id = ? AND a.deleted_at IS NULL`).get(id) as AppRow | undefined;
+  const row = ctx.state.db.prepare(`${SELECT} WHERE a.id = ? AND a.deleted_at IS NULL`).get(id) as
+    AppRow | undefined;
   if (!row) throw notFound('App not found');
   if (row.user_id !== userOf(ctx).userId) throw forbidden('App belongs to another user');
   return row;
@@ -67,13 +86,25 @@ function deleteApp(ctx: RequestContext) {
   const app = ownApp(ctx);
   return ctx.commit(() => {
     const stamp = isoDateTime(ctx.now());
-    ctx.state.db.prepare('UPDATE apps SET deleted_at = ?, updated_at = ? WHERE id = ?').run(stamp, stamp, app.id);
+    ctx.state.db
+      .prepare('UPDATE apps SET deleted_at = ?, updated_at = ? WHERE id = ?')
+      .run(stamp, stamp, app.id);
     return noContent();
   });
 }
 
 export const appRoutes: Route[] = [
   { method: 'GET', pattern: '/api/pis/apps', access: { kind: 'user', scope: 'app:read' }, handler: listApps },
-  { method: 'GET', pattern: '/api/pis/apps/:id', access: { kind: 'user', scope: 'app:read' }, handler: getApp },
-  { method: 'DELETE', pattern: '/api/pis/apps/:id', access: { kind: 'user', scope: 'app:delete' }, handler: deleteApp },
+  {
+    method: 'GET',
+    pattern: '/api/pis/apps/:id',
+    access: { kind: 'user', scope: 'app:read' },
+    handler: getApp,
+  },
+  {
+    method: 'DELETE',
+    pattern: '/api/pis/apps/:id',
+    access: { kind: 'user', scope: 'app:delete' },
+    handler: deleteApp,
+  },
 ];

@@ -20,10 +20,16 @@ interface ClientRow {
   blocked: number;
 }
 
-function authenticateClient(db: Db, clientId: string, secret: string | undefined, requireSecret: boolean): ClientRow {
+function authenticateClient(
+  db: Db,
+  clientId: string,
+  secret: string | undefined,
+  requireSecret: boolean,
+): ClientRow {
   const client = db.prepare('SELECT * FROM clients WHERE id = ?').get(clientId) as ClientRow | undefined;
   if (!client || client.blocked) throw accessDenied('Invalid client id or secret.');
-  if ((requireSecret || client.type === 'TRUSTED_PIS') && secret !== client.secret) throw accessDenied('Invalid client id or secret.');
+  if ((requireSecret || client.type === 'TRUSTED_PIS') && secret !== client.secret)
+    throw accessDenied('Invalid client id or secret.');
   return client;
 }
 
@@ -36,9 +42,24 @@ function nonce(ctx: RequestContext) {
   const jti = randomUUID();
   const iat = unixSeconds(now);
   const exp = iat + ctx.state.config.nonceTtlSeconds;
-  const token = signJwt({ aud: 'mithril-login', iss: 'EHealth', typ: 'access', nonce: randomUUID(), jti, iat, nbf: iat - 1, exp, sub: client.id }, ctx.state.jwtSecret);
+  const token = signJwt(
+    {
+      aud: 'mithril-login',
+      iss: 'EHealth',
+      typ: 'access',
+      nonce: randomUUID(),
+      jti,
+      iat,
+      nbf: iat - 1,
+      exp,
+      sub: client.id,
+    },
+    ctx.state.jwtSecret,
+  );
   return ctx.commit(() => {
-    ctx.state.db.prepare('INSERT INTO nonces (jti, client_id, expires_at) VALUES (?, ?, ?)').run(jti, client.id, exp);
+    ctx.state.db
+      .prepare('INSERT INTO nonces (jti, client_id, expires_at) VALUES (?, ?, ?)')
+      .run(jti, client.id, exp);
     return ok({ token });
   });
 }
@@ -59,7 +80,8 @@ function requestedScope(client: ClientRow, scope: string, entry: string): string
   const allowed = new Set(client.allowed_scope.split(/\s+/));
   const extra = requested.filter((s) => !allowed.has(s));
   if (requested.length === 0) throw invalidField(entry, 'required', 'scope must not be empty');
-  if (extra.length > 0) throw invalidField(entry, 'subset', `Scope is not allowed for the client: ${extra.join(' ')}`);
+  if (extra.length > 0)
+    throw invalidField(entry, 'subset', `Scope is not allowed for the client: ${extra.join(' ')}`);
   return requested.join(' ');
 }
 
@@ -68,14 +90,18 @@ function consumeNonce(db: Db, signed: unknown, clientId: string, secret: Buffer,
   const jwt = signed && typeof signed === 'object' ? (signed as Record<string, unknown>).jwt : undefined;
   if (typeof jwt !== 'string') throw unprocessable('Signed content does not contain field jwt.');
   const claims = verifyJwt(jwt, secret);
-  if (!claims || claims.aud !== 'mithril-login' || typeof claims.jti !== 'string') throw accessDenied('Invalid nonce (jwt).');
-  const row = db.prepare('SELECT client_id, expires_at, used_at FROM nonces WHERE jti = ?').get(claims.jti) as
-    | { client_id: string; expires_at: number; used_at: string | null }
-    | undefined;
+  if (!claims || claims.aud !== 'mithril-login' || typeof claims.jti !== 'string')
+    throw accessDenied('Invalid nonce (jwt).');
+  const row = db
+    .prepare('SELECT client_id, expires_at, used_at FROM nonces WHERE jti = ?')
+    .get(claims.jti) as { client_id: string; expires_at: number; used_at: string | null } | undefined;
   if (!row || row.client_id !== clientId) throw accessDenied('Invalid nonce (jwt).');
   if (row.used_at) throw accessDenied('Nonce has already been used.');
   if (row.expires_at <= unixSeconds(now)) throw accessDenied('Nonce expired.');
-  db.prepare('UPDATE nonces SET used_at = ? WHERE jti = ? AND used_at IS NULL').run(isoDateTime(now), claims.jti);
+  db.prepare('UPDATE nonces SET used_at = ? WHERE jti = ? AND used_at IS NULL').run(
+    isoDateTime(now),
+    claims.jti,
+  );
 }
 
 async function signIn(ctx: RequestContext) {
@@ -84,13 +110,23 @@ async function signIn(ctx: RequestContext) {
   const client = authenticateClient(db, token.client_id, token.client_secret, true);
   if (client.type !== 'TRUSTED_PIS') throw accessDenied('Client is not allowed to issue login token.');
   const scope = requestedScope(client, token.scope, '$.token.scope');
-  const signed = await readSignedJson(ctx.state.verifier, token.signed_content, token.signed_content_encoding, ctx.now(), '$.token.signed_content');
+  const signed = await readSignedJson(
+    ctx.state.verifier,
+    token.signed_content,
+    token.signed_content_encoding,
+    ctx.now(),
+    '$.token.signed_content',
+  );
   consumeNonce(db, signed.json, client.id, ctx.state.jwtSecret, ctx.now());
-  const exact = db.prepare('SELECT id FROM persons WHERE tax_id = ?').get(signed.signer.drfo.replace(/\s+/g, '')) as { id: string } | undefined;
+  const exact = db
+    .prepare('SELECT id FROM persons WHERE tax_id = ?')
+    .get(signed.signer.drfo.replace(/\s+/g, '')) as { id: string } | undefined;
   let personId: string | null = exact?.id ?? null;
   if (!personId) {
     // passport-number DRFOs: compare transliteration-insensitively
-    const candidates = db.prepare("SELECT id, tax_id FROM persons WHERE tax_id IS NOT NULL AND tax_id GLOB '*[^0-9]*'").all() as { id: string; tax_id: string }[];
+    const candidates = db
+      .prepare("SELECT id, tax_id FROM persons WHERE tax_id IS NOT NULL AND tax_id GLOB '*[^0-9]*'")
+      .all() as { id: string; tax_id: string }[];
     personId = candidates.find((c) => drfoMatches(signed.signer.drfo, c.tax_id))?.id ?? null;
   }
   if (!personId) throw accessDenied('Person with tax id from digital signature not found.');
@@ -102,22 +138,37 @@ async function signIn(ctx: RequestContext) {
     let user = db.prepare('SELECT id FROM users WHERE person_id = ?').get(pid) as { id: string } | undefined;
     if (!user) {
       user = { id: randomUUID() };
-      db.prepare('INSERT INTO users (id, person_id, tax_id, inserted_at) VALUES (?, ?, ?, ?)').run(user.id, pid, signed.signer.drfo, stamp);
+      db.prepare('INSERT INTO users (id, person_id, tax_id, inserted_at) VALUES (?, ?, ?, ?)').run(
+        user.id,
+        pid,
+        signed.signer.drfo,
+        stamp,
+      );
     }
-    const app = db.prepare('SELECT id, scope FROM apps WHERE user_id = ? AND client_id = ? AND deleted_at IS NULL').get(user.id, client.id) as
-      | { id: string; scope: string }
-      | undefined;
+    const app = db
+      .prepare('SELECT id, scope FROM apps WHERE user_id = ? AND client_id = ? AND deleted_at IS NULL')
+      .get(user.id, client.id) as { id: string; scope: string } | undefined;
     let appId: string;
     if (app) {
       appId = app.id;
-      const merged = [...new Set([...app.scope.split(/\s+/), ...scope.split(/\s+/)])].filter(Boolean).join(' ');
+      const merged = [...new Set([...app.scope.split(/\s+/), ...scope.split(/\s+/)])]
+        .filter(Boolean)
+        .join(' ');
       db.prepare('UPDATE apps SET scope = ?, updated_at = ? WHERE id = ?').run(merged, stamp, appId);
     } else {
       appId = randomUUID();
-      db.prepare('INSERT INTO apps (id, user_id, client_id, applicant_user_id, scope, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-        .run(appId, user.id, client.id, user.id, scope, stamp, stamp);
+      db.prepare(
+        'INSERT INTO apps (id, user_id, client_id, applicant_user_id, scope, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ).run(appId, user.id, client.id, user.id, scope, stamp, stamp);
     }
-    const grant: Grant = { userId: user.id, personId: pid, clientId: client.id, appId, scope, sessionId: randomUUID() };
+    const grant: Grant = {
+      userId: user.id,
+      personId: pid,
+      clientId: client.id,
+      appId,
+      scope,
+      sessionId: randomUUID(),
+    };
     const access = issueToken(db, 'access_token', grant, config.accessTokenTtlSeconds, now);
     const refresh = issueToken(db, 'refresh_token', grant, config.refreshTokenTtlSeconds, now);
     return created({
@@ -126,7 +177,15 @@ async function signIn(ctx: RequestContext) {
       name: 'access_token',
       id: access.id,
       expires_at: access.expiresAt,
-      details: { app_id: appId, applicant_user_id: user.id, applicant_person_id: pid, scope, refresh_token: refresh.value, grant_type: 'pis_auth', client_id: client.id },
+      details: {
+        app_id: appId,
+        applicant_user_id: user.id,
+        applicant_person_id: pid,
+        scope,
+        refresh_token: refresh.value,
+        grant_type: 'pis_auth',
+        client_id: client.id,
+      },
     });
   });
 }
@@ -152,7 +211,14 @@ function refresh(ctx: RequestContext) {
   const app = db.prepare('SELECT id FROM apps WHERE id = ? AND deleted_at IS NULL').get(row.app_id);
   if (!app) throw accessDenied('Resource owner revoked access for the client.');
   return ctx.commit(() => {
-    const grant: Grant = { userId: row.user_id, personId: row.person_id, clientId: row.client_id, appId: row.app_id, scope: row.scope, sessionId: row.session_id };
+    const grant: Grant = {
+      userId: row.user_id,
+      personId: row.person_id,
+      clientId: row.client_id,
+      appId: row.app_id,
+      scope: row.scope,
+      sessionId: row.session_id,
+    };
     const access = issueToken(db, 'access_token', grant, config.accessTokenTtlSeconds, now);
     return created({
       value: access.value,
@@ -161,7 +227,14 @@ function refresh(ctx: RequestContext) {
       name: 'access_token',
       id: access.id,
       expires_at: access.expiresAt,
-      details: { app_id: row.app_id, applicant_user_id: row.user_id, applicant_person_id: row.person_id, scope: row.scope, grant_type: 'refresh_token', client_id: row.client_id },
+      details: {
+        app_id: row.app_id,
+        applicant_user_id: row.user_id,
+        applicant_person_id: row.person_id,
+        scope: row.scope,
+        grant_type: 'refresh_token',
+        client_id: row.client_id,
+      },
     });
   });
 }

@@ -12,7 +12,9 @@ function depthCutoff(ctx: RequestContext): string | null {
   const raw = ctx.query.get('depth');
   if (raw === null || raw === '') return null;
   if (!/^\d+(\.\d+)?$/.test(raw) || Number(raw) > 36_500) {
-    throw validationFailed([invalidEntry('$.depth', 'number', 'depth must be a number of days from 0 to 36500', 'query_param')]);
+    throw validationFailed([
+      invalidEntry('$.depth', 'number', 'depth must be a number of days from 0 to 36500', 'query_param'),
+    ]);
   }
   return isoDateTime(new Date(ctx.now().getTime() - Number(raw) * 86_400_000));
 }
@@ -20,10 +22,21 @@ function depthCutoff(ctx: RequestContext): string | null {
 function dump(table: string, column = 'updated_at', contentType?: string) {
   return (ctx: RequestContext): Reply => {
     const cutoff = depthCutoff(ctx);
-    const rows = (cutoff === null
-      ? ctx.state.db.prepare(`SELECT doc FROM ${table} ORDER BY rowid`).raw().all()
-      : ctx.state.db.prepare(`SELECT doc FROM ${table} WHERE ${column} >= ? ORDER BY rowid`).raw().all(cutoff)) as [string][];
-    return { kind: 'raw-list', status: 200, items: rows.map((r) => r[0]), meta: { date: isoDateTime(ctx.now()) }, ...(contentType ? { contentType } : {}) };
+    const rows = (
+      cutoff === null
+        ? ctx.state.db.prepare(`SELECT doc FROM ${table} ORDER BY rowid`).raw().all()
+        : ctx.state.db
+            .prepare(`SELECT doc FROM ${table} WHERE ${column} >= ? ORDER BY rowid`)
+            .raw()
+            .all(cutoff)
+    ) as [string][];
+    return {
+      kind: 'raw-list',
+      status: 200,
+      items: rows.map((r) => r[0]),
+      meta: { date: isoDateTime(ctx.now()) },
+      ...(contentType ? { contentType } : {}),
+    };
   };
 }
 
@@ -40,7 +53,10 @@ function declarationsLimit(ctx: RequestContext): Reply {
   return {
     kind: 'raw-list',
     status: 200,
-    items: rows.map(([id, limit, count]) => `{"party_id":${JSON.stringify(id)},"declarations_limit":${limit},"declarations_count":${count}}`),
+    items: rows.map(
+      ([id, limit, count]) =>
+        `{"party_id":${JSON.stringify(id)},"declarations_limit":${limit},"declarations_count":${count}}`,
+    ),
     meta: { date: isoDateTime(ctx.now()) },
     contentType: 'application/octet-stream',
   };
@@ -52,9 +68,19 @@ export const bulkRoutes: Route[] = [
   { method: 'GET', pattern: '/api/pis/bulk/parties', access: apiKey, handler: dump('parties') },
   { method: 'GET', pattern: '/api/pis/bulk/employees', access: apiKey, handler: dump('employees') },
   { method: 'GET', pattern: '/api/pis/bulk/employee_roles', access: apiKey, handler: dump('employee_roles') },
-  { method: 'GET', pattern: '/api/pis/bulk/healthcare_services', access: apiKey, handler: dump('healthcare_services') },
+  {
+    method: 'GET',
+    pattern: '/api/pis/bulk/healthcare_services',
+    access: apiKey,
+    handler: dump('healthcare_services'),
+  },
   { method: 'GET', pattern: '/api/pis/bulk/divisions', access: apiKey, handler: dump('divisions') },
   { method: 'GET', pattern: '/api/pis/bulk/legal_entities', access: apiKey, handler: dump('legal_entities') },
-  { method: 'GET', pattern: '/api/pis/bulk/contract_divisions', access: apiKey, handler: dump('contract_divisions', 'changed_at', 'application/octet-stream') },
+  {
+    method: 'GET',
+    pattern: '/api/pis/bulk/contract_divisions',
+    access: apiKey,
+    handler: dump('contract_divisions', 'changed_at', 'application/octet-stream'),
+  },
   { method: 'GET', pattern: '/api/pis/bulk/declarations_limit', access: apiKey, handler: declarationsLimit },
 ];

@@ -36,7 +36,9 @@ export interface DeclarationRow {
 function closeEnded(state: SandboxState): void {
   const now = state.now();
   state.db
-    .prepare("UPDATE declarations SET status = 'closed', reason = 'auto_expired', updated_at = ? WHERE status = 'active' AND end_date < ?")
+    .prepare(
+      "UPDATE declarations SET status = 'closed', reason = 'auto_expired', updated_at = ? WHERE status = 'active' AND end_date < ?",
+    )
     .run(isoDateTime(now), isoDate(now));
 }
 
@@ -70,8 +72,16 @@ function listDeclarations(ctx: RequestContext) {
     }
   }
   const { db } = ctx.state;
-  const total = (db.prepare(`SELECT count(*) AS n FROM declarations WHERE ${where.join(' AND ')}`).get(...args) as { n: number }).n;
-  const rows = db.prepare(`SELECT * FROM declarations WHERE ${where.join(' AND ')} ORDER BY start_date DESC, inserted_at DESC LIMIT ? OFFSET ?`).all(...args, page.size, page.offset) as DeclarationRow[];
+  const total = (
+    db.prepare(`SELECT count(*) AS n FROM declarations WHERE ${where.join(' AND ')}`).get(...args) as {
+      n: number;
+    }
+  ).n;
+  const rows = db
+    .prepare(
+      `SELECT * FROM declarations WHERE ${where.join(' AND ')} ORDER BY start_date DESC, inserted_at DESC LIMIT ? OFFSET ?`,
+    )
+    .all(...args, page.size, page.offset) as DeclarationRow[];
   return ok(
     rows.map((r) => ({
       id: r.id,
@@ -94,7 +104,8 @@ function listDeclarations(ctx: RequestContext) {
 function ownDeclaration(ctx: RequestContext): DeclarationRow {
   closeEnded(ctx.state);
   const id = pathUuid(ctx.params.id, 'Declaration');
-  const row = ctx.state.db.prepare('SELECT * FROM declarations WHERE id = ?').get(id) as DeclarationRow | undefined;
+  const row = ctx.state.db.prepare('SELECT * FROM declarations WHERE id = ?').get(id) as
+    DeclarationRow | undefined;
   if (!row) throw notFound('Declaration not found');
   if (row.person_id !== userOf(ctx).personId) throw forbidden('Declaration belongs to another person');
   return row;
@@ -111,7 +122,10 @@ function getDeclaration(ctx: RequestContext) {
       start_date: r.start_date,
       end_date: r.end_date,
       signed_at: r.signed_at,
-      person: { id: r.person_id, ...(typeof confidant === 'string' ? { confidant_person: { id: confidant } } : {}) },
+      person: {
+        id: r.person_id,
+        ...(typeof confidant === 'string' ? { confidant_person: { id: confidant } } : {}),
+      },
       employee: { id: r.employee_id },
       division: { id: r.division_id },
       legal_entity: { id: r.legal_entity_id },
@@ -123,7 +137,18 @@ function getDeclaration(ctx: RequestContext) {
       updated_at: r.updated_at,
       ...optional(r),
     },
-    { urgent: { links: r.signed_content ? [{ type: 'SIGNED_CONTENT', url: `${ctx.state.baseUrl}/sandbox/signed_content/declarations/${r.id}` }] : [] } },
+    {
+      urgent: {
+        links: r.signed_content
+          ? [
+              {
+                type: 'SIGNED_CONTENT',
+                url: `${ctx.state.baseUrl}/sandbox/signed_content/declarations/${r.id}`,
+              },
+            ]
+          : [],
+      },
+    },
   );
 }
 
@@ -151,14 +176,41 @@ function expanded(state: SandboxState, r: DeclarationRow): Record<string, unknow
       status: employee?.status === 'APPROVED' ? 'APPROVED' : 'DISMISSED',
       start_date: emp.start_date,
       ...(emp.end_date ? { end_date: emp.end_date } : {}),
-      party: { id: r.party_id, first_name: party?.doc.first_name, last_name: party?.doc.last_name, second_name: party?.doc.second_name, phones: [] },
+      party: {
+        id: r.party_id,
+        first_name: party?.doc.first_name,
+        last_name: party?.doc.last_name,
+        second_name: party?.doc.second_name,
+        phones: [],
+      },
       division_id: r.division_id,
       legal_entity_id: r.legal_entity_id,
-      doctor: { educations: info.educations ?? [], qualifications: info.qualifications ?? [], specialities: info.specialities ?? [] },
+      doctor: {
+        educations: info.educations ?? [],
+        qualifications: info.qualifications ?? [],
+        specialities: info.specialities ?? [],
+      },
     },
     division: division ? divisionView(division) : { id: r.division_id },
     legal_entity: le
-      ? { ...Object.fromEntries(['id', 'name', 'short_name', 'legal_form', 'public_name', 'edrpou', 'status', 'accreditation', 'email', 'phones', 'addresses'].map((k) => [k, le.doc[k]])), license: le.license }
+      ? {
+          ...Object.fromEntries(
+            [
+              'id',
+              'name',
+              'short_name',
+              'legal_form',
+              'public_name',
+              'edrpou',
+              'status',
+              'accreditation',
+              'email',
+              'phones',
+              'addresses',
+            ].map((k) => [k, le.doc[k]]),
+          ),
+          license: le.license,
+        }
       : { id: r.legal_entity_id },
     status: r.status,
     scope: 'family_doctor',
@@ -179,15 +231,34 @@ function terminate(ctx: RequestContext) {
   return ctx.commit(() => {
     const stamp = isoDateTime(ctx.now());
     ctx.state.db
-      .prepare("UPDATE declarations SET status = 'terminated', reason = 'manual_person', reason_description = ?, updated_at = ? WHERE id = ? AND status = 'active'")
+      .prepare(
+        "UPDATE declarations SET status = 'terminated', reason = 'manual_person', reason_description = ?, updated_at = ? WHERE id = ? AND status = 'active'",
+      )
       .run(body.reason_description ?? null, stamp, r.id);
-    const updated = ctx.state.db.prepare('SELECT * FROM declarations WHERE id = ?').get(r.id) as DeclarationRow;
+    const updated = ctx.state.db
+      .prepare('SELECT * FROM declarations WHERE id = ?')
+      .get(r.id) as DeclarationRow;
     return ok(expanded(ctx.state, updated));
   });
 }
 
 export const declarationRoutes: Route[] = [
-  { method: 'GET', pattern: '/api/pis/declarations', access: { kind: 'user', scope: 'declaration:read_pis' }, handler: listDeclarations },
-  { method: 'GET', pattern: '/api/pis/declarations/:id', access: { kind: 'user', scope: 'declaration:read_pis' }, handler: getDeclaration },
-  { method: 'PATCH', pattern: '/api/pis/declarations/:id/actions/terminate', access: { kind: 'user', scope: 'declaration:terminate_pis', acting: true }, handler: terminate },
+  {
+    method: 'GET',
+    pattern: '/api/pis/declarations',
+    access: { kind: 'user', scope: 'declaration:read_pis' },
+    handler: listDeclarations,
+  },
+  {
+    method: 'GET',
+    pattern: '/api/pis/declarations/:id',
+    access: { kind: 'user', scope: 'declaration:read_pis' },
+    handler: getDeclaration,
+  },
+  {
+    method: 'PATCH',
+    pattern: '/api/pis/declarations/:id/actions/terminate',
+    access: { kind: 'user', scope: 'declaration:terminate_pis', acting: true },
+    handler: terminate,
+  },
 ];

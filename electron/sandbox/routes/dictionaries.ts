@@ -16,7 +16,12 @@ function dictionaries(ctx: RequestContext) {
   for (const [dictName, dict] of Object.entries(DICTIONARIES)) {
     if (name && dictName !== name) continue;
     if (active === 'false') continue;
-    let values = Object.entries(dict.values).map(([c, d]) => ({ code: c, description: d, is_active: true, child_values: [] as unknown[] }));
+    let values = Object.entries(dict.values).map(([c, d]) => ({
+      code: c,
+      description: d,
+      is_active: true,
+      child_values: [] as unknown[],
+    }));
     if (code) values = values.filter((v) => v.code === code);
     if (description) values = values.filter((v) => foldText(v.description).includes(foldText(description)));
     if (valueActive === 'false') values = [];
@@ -26,4 +31,6 @@ function dictionaries(ctx: RequestContext) {
   return ok(out);
 }
 
-export const dictionaryRoutes: Route[] = [{ method: 'GET', pattern: '/api/v2/dictionaries', access: { kind: 'api-key' }, handler: dictionaries }];
+export const dictionaryRoutes: Route[] = [
+  { method: 'GET', pattern: '/api/v2/dictionaries', access: { kind: 'api-key' }, handler: dictionaries },
+];

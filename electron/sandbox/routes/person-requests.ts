@@ -32,17 +32,26 @@ function createRequest(ctx: RequestContext) {
   const { db } = ctx.state;
   const now = ctx.now();
   if (body.process_disclosure_data_consent !== true) {
-    throw validationFailed([invalidEntry('$.process_disclosure_data_consent', 'acceptance', 'consent to process and disclose personal data must be given (true)')]);
+    throw validationFailed([
+      invalidEntry(
+        '$.process_disclosure_data_consent',
+        'acceptance',
+        'consent to process and disclose personal data must be given (true)',
+      ),
+    ]);
   }
   const settlementExists = (id: string) => !!db.prepare('SELECT 1 FROM settlements WHERE id = ?').get(id);
   const violations = personRuleViolations(body.person, now, settlementExists);
   if (violations.length > 0) throw validationFailed(violations);
   const current = loadPerson(db, user.personId);
-  if (current.taxId && (body.person.no_tax_id === true || body.person.tax_id !== current.taxId)) throw unprocessable(SAME_PERSON);
+  if (current.taxId && (body.person.no_tax_id === true || body.person.tax_id !== current.taxId))
+    throw unprocessable(SAME_PERSON);
 
   return ctx.commit(() => {
     const stamp = isoDateTime(now);
-    db.prepare("UPDATE person_requests SET status = 'CANCELLED', updated_at = ? WHERE person_id = ? AND status IN ('NEW', 'APPROVED')").run(stamp, user.personId);
+    db.prepare(
+      "UPDATE person_requests SET status = 'CANCELLED', updated_at = ? WHERE person_id = ? AND status IN ('NEW', 'APPROVED')",
+    ).run(stamp, user.personId);
     const person = { id: user.personId, ...body.person, no_tax_id: body.person.no_tax_id ?? false };
     const data = {
       id: randomUUID(),
@@ -55,8 +64,9 @@ function createRequest(ctx: RequestContext) {
       content: personRequestContent(person),
       person,
     };
-    db.prepare('INSERT INTO person_requests (id, person_id, status, doc, inserted_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(data.id, user.personId, data.status, JSON.stringify(data), stamp, stamp);
+    db.prepare(
+      'INSERT INTO person_requests (id, person_id, status, doc, inserted_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
+    ).run(data.id, user.personId, data.status, JSON.stringify(data), stamp, stamp);
     return created(data, { urgent: { documents: [] } });
   });
 }
@@ -64,20 +74,28 @@ function createRequest(ctx: RequestContext) {
 function ownRequest(ctx: RequestContext): RequestRow {
   expireStaleRequests(ctx.state);
   const id = pathUuid(ctx.params.id, 'Person request');
-  const row = ctx.state.db.prepare('SELECT * FROM person_requests WHERE id = ?').get(id) as RequestRow | undefined;
+  const row = ctx.state.db.prepare('SELECT * FROM person_requests WHERE id = ?').get(id) as
+    RequestRow | undefined;
   if (!row) throw notFound('Person request not found');
   if (row.person_id !== userOf(ctx).personId) throw forbidden('Person request belongs to another person');
   return row;
 }
 
-const docOf = (row: RequestRow): Record<string, unknown> => ({ ...(JSON.parse(row.doc) as Record<string, unknown>), status: row.status, updated_at: row.updated_at });
+const docOf = (row: RequestRow): Record<string, unknown> => ({
+  ...(JSON.parse(row.doc) as Record<string, unknown>),
+  status: row.status,
+  updated_at: row.updated_at,
+});
 
 function listRequests(ctx: RequestContext) {
   expireStaleRequests(ctx.state);
   const user = userOf(ctx);
   const status = enumParam(ctx.query, 'status', STATUSES, true);
   const channel = enumParam(ctx.query, 'channel', ['PIS', 'MIS', 'CABINET'] as const, true);
-  const page = pageOf(ctx.query, { size: ctx.state.config.pageSizeDefault, max: ctx.state.config.pageSizeMax });
+  const page = pageOf(ctx.query, {
+    size: ctx.state.config.pageSizeDefault,
+    max: ctx.state.config.pageSizeMax,
+  });
   const where = ['person_id = ?'];
   const args: unknown[] = [user.personId];
   if (status) {
@@ -85,9 +103,15 @@ function listRequests(ctx: RequestContext) {
     args.push(status);
   }
   if (channel && channel !== 'PIS') where.push('0');
-  const total = (ctx.state.db.prepare(`SELECT count(*) AS n FROM person_requests WHERE ${where.join(' AND ')}`).get(...args) as { n: number }).n;
+  const total = (
+    ctx.state.db
+      .prepare(`SELECT count(*) AS n FROM person_requests WHERE ${where.join(' AND ')}`)
+      .get(...args) as { n: number }
+  ).n;
   const rows = ctx.state.db
-    .prepare(`SELECT * FROM person_requests WHERE ${where.join(' AND ')} ORDER BY inserted_at DESC, id LIMIT ? OFFSET ?`)
+    .prepare(
+      `SELECT * FROM person_requests WHERE ${where.join(' AND ')} ORDER BY inserted_at DESC, id LIMIT ? OFFSET ?`,
+    )
     .all(...args, page.size, page.offset) as RequestRow[];
   return ok(
     rows.map((r) => {
@@ -99,7 +123,11 @@ function listRequests(ctx: RequestContext) {
         channel: 'PIS',
         inserted_at: r.inserted_at,
         updated_at: r.updated_at,
-        person: { first_name: person.first_name, last_name: person.last_name, ...(person.second_name ? { second_name: person.second_name } : {}) },
+        person: {
+          first_name: person.first_name,
+          last_name: person.last_name,
+          ...(person.second_name ? { second_name: person.second_name } : {}),
+        },
       };
     }),
     { paging: paging(page, total) },
@@ -108,47 +136,81 @@ function listRequests(ctx: RequestContext) {
 
 function getRequest(ctx: RequestContext) {
   const row = ownRequest(ctx);
-  const links = row.signed_content ? [{ type: 'SIGNED_CONTENT', url: `${ctx.state.baseUrl}/sandbox/signed_content/person_requests/${row.id}` }] : [];
+  const links = row.signed_content
+    ? [
+        {
+          type: 'SIGNED_CONTENT',
+          url: `${ctx.state.baseUrl}/sandbox/signed_content/person_requests/${row.id}`,
+        },
+      ]
+    : [];
   return ok(docOf(row), { urgent: { documents: [], links } });
 }
 
-const CompleteBody = z.object({ signed_content: z.string().min(1), signed_content_encoding: z.string().min(1) });
+const CompleteBody = z.object({
+  signed_content: z.string().min(1),
+  signed_content_encoding: z.string().min(1),
+});
 const TIMESTAMPS = new Set(['inserted_at', 'updated_at']);
-const withoutTimestamps = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([k]) => !TIMESTAMPS.has(k)));
+const withoutTimestamps = (o: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(o).filter(([k]) => !TIMESTAMPS.has(k)));
 
 async function completeRequest(ctx: RequestContext) {
   const row = ownRequest(ctx);
   const body = parseBody(CompleteBody, ctx.body);
-  if (row.status !== 'APPROVED' && row.status !== 'NEW') throw conflict(`Person request is ${row.status}; only an APPROVED request can be completed`);
-  const signed = await readSignedJson(ctx.state.verifier, body.signed_content, body.signed_content_encoding, ctx.now());
+  if (row.status !== 'APPROVED' && row.status !== 'NEW')
+    throw conflict(`Person request is ${row.status}; only an APPROVED request can be completed`);
+  const signed = await readSignedJson(
+    ctx.state.verifier,
+    body.signed_content,
+    body.signed_content_encoding,
+    ctx.now(),
+  );
   const { db } = ctx.state;
   const person = loadPerson(db, row.person_id);
   if (!drfoMatches(signed.signer.drfo, person.taxId)) throw unprocessable('Does not match the signer drfo');
   const expected = { ...withoutTimestamps(docOf(row)), patient_signed: true };
-  const given = signed.json && typeof signed.json === 'object' && !Array.isArray(signed.json) ? withoutTimestamps(signed.json as Record<string, unknown>) : null;
-  if (!given || canonicalJson(given) !== canonicalJson(expected)) throw unprocessable('Signed content does not match the previously created content');
+  const given =
+    signed.json && typeof signed.json === 'object' && !Array.isArray(signed.json)
+      ? withoutTimestamps(signed.json as Record<string, unknown>)
+      : null;
+  if (!given || canonicalJson(given) !== canonicalJson(expected))
+    throw unprocessable('Signed content does not match the previously created content');
 
   return ctx.commit(() => {
-    const fresh = db.prepare('SELECT status FROM person_requests WHERE id = ?').get(row.id) as { status: string };
-    if (fresh.status !== row.status) throw conflict(`Person request is ${fresh.status}; only an APPROVED request can be completed`);
+    const fresh = db.prepare('SELECT status FROM person_requests WHERE id = ?').get(row.id) as {
+      status: string;
+    };
+    if (fresh.status !== row.status)
+      throw conflict(`Person request is ${fresh.status}; only an APPROVED request can be completed`);
     const stamp = isoDateTime(ctx.now());
     const update = (docOf(row).person ?? {}) as Record<string, unknown>;
     const merged: Record<string, unknown> = { ...person.doc, ...update, id: person.id };
-    for (const optional of ['second_name', 'email', 'phones', 'unzr', 'preferred_way_communication']) if (!(optional in update)) delete merged[optional];
-    db.prepare('UPDATE persons SET doc = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(merged), stamp, person.id);
+    for (const optional of ['second_name', 'email', 'phones', 'unzr', 'preferred_way_communication'])
+      if (!(optional in update)) delete merged[optional];
+    db.prepare('UPDATE persons SET doc = ?, updated_at = ? WHERE id = ?').run(
+      JSON.stringify(merged),
+      stamp,
+      person.id,
+    );
     const doc = { ...docOf(row), status: 'SIGNED', patient_signed: true, updated_at: stamp };
-    db.prepare("UPDATE person_requests SET status = 'SIGNED', doc = ?, signed_content = ?, updated_at = ? WHERE id = ?").run(JSON.stringify(doc), signed.base64, stamp, row.id);
+    db.prepare(
+      "UPDATE person_requests SET status = 'SIGNED', doc = ?, signed_content = ?, updated_at = ? WHERE id = ?",
+    ).run(JSON.stringify(doc), signed.base64, stamp, row.id);
     return ok({ person_id: person.id, status: 'SIGNED', id: row.id, updated_at: stamp });
   });
 }
 
 function rejectRequest(ctx: RequestContext) {
   const row = ownRequest(ctx);
-  if (row.status !== 'APPROVED' && row.status !== 'NEW') throw conflict(`Person request is ${row.status}; only a NEW or APPROVED request can be rejected`);
+  if (row.status !== 'APPROVED' && row.status !== 'NEW')
+    throw conflict(`Person request is ${row.status}; only a NEW or APPROVED request can be rejected`);
   return ctx.commit(() => {
     const stamp = isoDateTime(ctx.now());
     const doc = { ...docOf(row), status: 'REJECTED', updated_at: stamp };
-    ctx.state.db.prepare("UPDATE person_requests SET status = 'REJECTED', doc = ?, updated_at = ? WHERE id = ?").run(JSON.stringify(doc), stamp, row.id);
+    ctx.state.db
+      .prepare("UPDATE person_requests SET status = 'REJECTED', doc = ?, updated_at = ? WHERE id = ?")
+      .run(JSON.stringify(doc), stamp, row.id);
     return ok(doc);
   });
 }
@@ -157,9 +219,34 @@ const READ = 'person_request:read';
 const WRITE = 'person_request:write';
 
 export const personRequestRoutes: Route[] = [
-  { method: 'POST', pattern: '/api/pis/person_requests', access: { kind: 'user', scope: WRITE, acting: true }, handler: createRequest },
-  { method: 'GET', pattern: '/api/pis/person_requests', access: { kind: 'user', scope: READ }, handler: listRequests },
-  { method: 'GET', pattern: '/api/pis/person_requests/:id', access: { kind: 'user', scope: READ }, handler: getRequest },
-  { method: 'PATCH', pattern: '/api/pis/person_requests/:id/actions/complete', access: { kind: 'user', scope: WRITE, acting: true }, handler: completeRequest },
-  { method: 'PATCH', pattern: '/api/pis/person_requests/:id/actions/reject', access: { kind: 'user', scope: WRITE }, handler: rejectRequest },
+  {
+    method: 'POST',
+    pattern: '/api/pis/person_requests',
+    access: { kind: 'user', scope: WRITE, acting: true },
+    handler: createRequest,
+  },
+  {
+    method: 'GET',
+    pattern: '/api/pis/person_requests',
+    access: { kind: 'user', scope: READ },
+    handler: listRequests,
+  },
+  {
+    method: 'GET',
+    pattern: '/api/pis/person_requests/:id',
+    access: { kind: 'user', scope: READ },
+    handler: getRequest,
+  },
+  {
+    method: 'PATCH',
+    pattern: '/api/pis/person_requests/:id/actions/complete',
+    access: { kind: 'user', scope: WRITE, acting: true },
+    handler: completeRequest,
+  },
+  {
+    method: 'PATCH',
+    pattern: '/api/pis/person_requests/:id/actions/reject',
+    access: { kind: 'user', scope: WRITE },
+    handler: rejectRequest,
+  },
 ];

@@ -18,13 +18,18 @@ function getVerification(ctx: RequestContext) {
   const person = loadPerson(ctx.state.db, userOf(ctx).personId);
   const data: Record<string, unknown> = { person_verification: person.verification };
   if (person.doc.confidant_person?.length) {
-    data.confidant_person_relationship_verification = { verification_status: 'VERIFIED', verification_reason: 'MANUAL_COMFIRMED' };
+    data.confidant_person_relationship_verification = {
+      verification_status: 'VERIFIED',
+      verification_reason: 'MANUAL_COMFIRMED',
+    };
   }
   return ok(data);
 }
 
 function listMethods(ctx: RequestContext) {
-  const rows = ctx.state.db.prepare('SELECT doc FROM auth_methods WHERE person_id = ? ORDER BY rowid').all(userOf(ctx).personId) as { doc: string }[];
+  const rows = ctx.state.db
+    .prepare('SELECT doc FROM auth_methods WHERE person_id = ? ORDER BY rowid')
+    .all(userOf(ctx).personId) as { doc: string }[];
   return ok(rows.map((r) => JSON.parse(r.doc) as unknown));
 }
 
@@ -40,15 +45,30 @@ const CreateMethodRequest = z.object({
 function sendOtp(ctx: RequestContext, requestId: string, phone: string) {
   const { db, config } = ctx.state;
   const now = ctx.now();
-  const recent = db.prepare('SELECT count(*) AS n FROM sms WHERE phone_number = ? AND sent_at > ?').get(phone, isoDateTime(addDays(now, -1 / 24))) as { n: number };
-  if (recent.n >= 10) throw new ApiError(429, 'too_many_requests', 'SMS limit for this phone number is exceeded; try again later', undefined, { 'retry-after': '3600' });
+  const recent = db
+    .prepare('SELECT count(*) AS n FROM sms WHERE phone_number = ? AND sent_at > ?')
+    .get(phone, isoDateTime(addDays(now, -1 / 24))) as { n: number };
+  if (recent.n >= 10)
+    throw new ApiError(
+      429,
+      'too_many_requests',
+      'SMS limit for this phone number is exceeded; try again later',
+      undefined,
+      { 'retry-after': '3600' },
+    );
   db.prepare("UPDATE otps SET status = 'CANCELED' WHERE request_id = ? AND status = 'NEW'").run(requestId);
   const code = String(randomInt(0, 10_000)).padStart(4, '0');
   const id = randomUUID();
   const expiresAt = isoDateTime(new Date(now.getTime() + config.otpTtlMinutes * 60_000));
-  db.prepare("INSERT INTO otps (id, request_id, phone_number, code, status, attempts, expires_at, inserted_at) VALUES (?, ?, ?, ?, 'NEW', 0, ?, ?)")
-    .run(id, requestId, phone, code, expiresAt, isoDateTime(now));
-  db.prepare('INSERT INTO sms (phone_number, text, code, sent_at) VALUES (?, ?, ?, ?)').run(phone, `Код авторизації дій в системі eHealth: ${code}`, code, isoDateTime(now));
+  db.prepare(
+    "INSERT INTO otps (id, request_id, phone_number, code, status, attempts, expires_at, inserted_at) VALUES (?, ?, ?, ?, 'NEW', 0, ?, ?)",
+  ).run(id, requestId, phone, code, expiresAt, isoDateTime(now));
+  db.prepare('INSERT INTO sms (phone_number, text, code, sent_at) VALUES (?, ?, ?, ?)').run(
+    phone,
+    `Код авторизації дій в системі eHealth: ${code}`,
+    code,
+    isoDateTime(now),
+  );
   return { id, status: 'NEW', code_expired_at: expiresAt, active: true };
 }
 
@@ -63,12 +83,30 @@ function createMethodRequest(ctx: RequestContext) {
   return ctx.commit(() => {
     const id = randomUUID();
     const stamp = isoDateTime(ctx.now());
-    db.prepare("INSERT INTO auth_method_requests (id, person_id, type, phone_number, alias, status, inserted_at, updated_at) VALUES (?, ?, 'OTP', ?, ?, 'NEW', ?, ?)")
-      .run(id, user.personId, body.authentication_method.phone_number, body.authentication_method.alias ?? null, stamp, stamp);
+    db.prepare(
+      "INSERT INTO auth_method_requests (id, person_id, type, phone_number, alias, status, inserted_at, updated_at) VALUES (?, ?, 'OTP', ?, ?, 'NEW', ?, ?)",
+    ).run(
+      id,
+      user.personId,
+      body.authentication_method.phone_number,
+      body.authentication_method.alias ?? null,
+      stamp,
+      stamp,
+    );
     sendOtp(ctx, id, body.authentication_method.phone_number);
     // eHealth: "if the person doesn't have active auth methods, then this block will be nil"
-    const currentView = current.length === 0 ? null : current.map((m) => (m.type === 'OTP' ? { type: m.type, phone_number: maskPhone(m.phone_number ?? '') } : { type: m.type }));
-    return created({ id, status: 'NEW', channel: 'PIS' }, { urgent: { authentication_method_current: currentView } });
+    const currentView =
+      current.length === 0
+        ? null
+        : current.map((m) =>
+            m.type === 'OTP'
+              ? { type: m.type, phone_number: maskPhone(m.phone_number ?? '') }
+              : { type: m.type },
+          );
+    return created(
+      { id, status: 'NEW', channel: 'PIS' },
+      { urgent: { authentication_method_current: currentView } },
+    );
   });
 }
 
@@ -82,9 +120,11 @@ interface MethodRequestRow {
 
 function ownRequest(ctx: RequestContext): MethodRequestRow {
   const id = pathUuid(ctx.params.request_id, 'Authentication method request');
-  const row = ctx.state.db.prepare('SELECT * FROM auth_method_requests WHERE id = ?').get(id) as MethodRequestRow | undefined;
+  const row = ctx.state.db.prepare('SELECT * FROM auth_method_requests WHERE id = ?').get(id) as
+    MethodRequestRow | undefined;
   if (!row) throw notFound('Authentication method request not found');
-  if (row.person_id !== userOf(ctx).personId) throw forbidden('Authentication method request belongs to another person');
+  if (row.person_id !== userOf(ctx).personId)
+    throw forbidden('Authentication method request belongs to another person');
   return row;
 }
 
@@ -96,29 +136,54 @@ function approveMethodRequest(ctx: RequestContext) {
   const { db, config } = ctx.state;
   if (request.status !== 'NEW') throw conflict(`Authentication method request is ${request.status}, not NEW`);
   // the latest code sent for this request (a resend cancels the earlier ones)
-  const otp = db.prepare("SELECT * FROM otps WHERE request_id = ? AND status != 'CANCELED' ORDER BY inserted_at DESC, rowid DESC LIMIT 1").get(request.id) as
-    | { id: string; code: string; status: string; attempts: number; expires_at: string }
-    | undefined;
+  const otp = db
+    .prepare(
+      "SELECT * FROM otps WHERE request_id = ? AND status != 'CANCELED' ORDER BY inserted_at DESC, rowid DESC LIMIT 1",
+    )
+    .get(request.id) as
+    { id: string; code: string; status: string; attempts: number; expires_at: string } | undefined;
   const now = ctx.now();
   if (!otp) throw forbidden('Verification code expired');
-  if (otp.status === 'UNVERIFIED' || otp.attempts >= config.otpMaxAttempts) throw forbidden('Maximum attempts exceed');
+  if (otp.status === 'UNVERIFIED' || otp.attempts >= config.otpMaxAttempts)
+    throw forbidden('Maximum attempts exceed');
   if (otp.expires_at <= isoDateTime(now)) throw forbidden('Verification code expired');
   if (otp.code !== String(body.verification_code).padStart(4, '0')) {
     // a wrong code is counted even though the request fails
     const attempts = otp.attempts + 1;
-    db.prepare('UPDATE otps SET attempts = ?, status = ? WHERE id = ?').run(attempts, attempts >= config.otpMaxAttempts ? 'UNVERIFIED' : 'NEW', otp.id);
-    throw forbidden(attempts >= config.otpMaxAttempts ? 'Maximum attempts exceed' : 'Invalid verification code');
+    db.prepare('UPDATE otps SET attempts = ?, status = ? WHERE id = ?').run(
+      attempts,
+      attempts >= config.otpMaxAttempts ? 'UNVERIFIED' : 'NEW',
+      otp.id,
+    );
+    throw forbidden(
+      attempts >= config.otpMaxAttempts ? 'Maximum attempts exceed' : 'Invalid verification code',
+    );
   }
   return ctx.commit(() => {
     const stamp = isoDateTime(now);
     db.prepare("UPDATE otps SET status = 'VERIFIED', attempts = attempts + 1 WHERE id = ?").run(otp.id);
-    db.prepare("UPDATE auth_method_requests SET status = 'COMPLETED', updated_at = ? WHERE id = ?").run(stamp, request.id);
+    db.prepare("UPDATE auth_method_requests SET status = 'COMPLETED', updated_at = ? WHERE id = ?").run(
+      stamp,
+      request.id,
+    );
     const method: AuthMethodDoc = {
-      id: randomUUID(), type: 'OTP', phone_number: request.phone_number, ...(request.alias ? { alias: request.alias } : {}),
-      started_at: stamp, is_active: true, inserted_by: userOf(ctx).userId, updated_by: userOf(ctx).userId,
-      person_id: request.person_id, inserted_at: stamp, updated_at: stamp,
+      id: randomUUID(),
+      type: 'OTP',
+      phone_number: request.phone_number,
+      ...(request.alias ? { alias: request.alias } : {}),
+      started_at: stamp,
+      is_active: true,
+      inserted_by: userOf(ctx).userId,
+      updated_by: userOf(ctx).userId,
+      person_id: request.person_id,
+      inserted_at: stamp,
+      updated_at: stamp,
     };
-    db.prepare('INSERT INTO auth_methods (id, person_id, doc, is_active) VALUES (?, ?, ?, 1)').run(method.id, request.person_id, JSON.stringify(method));
+    db.prepare('INSERT INTO auth_methods (id, person_id, doc, is_active) VALUES (?, ?, ?, 1)').run(
+      method.id,
+      request.person_id,
+      JSON.stringify(method),
+    );
     return created({ id: request.id, status: 'COMPLETED', channel: 'PIS' });
   });
 }
@@ -131,9 +196,11 @@ function resendOtp(ctx: RequestContext) {
 
 function ownMethod(ctx: RequestContext): AuthMethodDoc {
   const id = pathUuid(ctx.params.id, 'Authentication method');
-  const row = ctx.state.db.prepare('SELECT person_id, doc FROM auth_methods WHERE id = ?').get(id) as { person_id: string; doc: string } | undefined;
+  const row = ctx.state.db.prepare('SELECT person_id, doc FROM auth_methods WHERE id = ?').get(id) as
+    { person_id: string; doc: string } | undefined;
   if (!row) throw notFound('Authentication method not found');
-  if (row.person_id !== userOf(ctx).personId) throw forbidden('Authentication method belongs to another person');
+  if (row.person_id !== userOf(ctx).personId)
+    throw forbidden('Authentication method belongs to another person');
   return JSON.parse(row.doc) as AuthMethodDoc;
 }
 
@@ -141,11 +208,21 @@ function deactivateMethod(ctx: RequestContext) {
   const method = ownMethod(ctx);
   const { db } = ctx.state;
   if (!method.is_active) throw conflict('Authentication method is not active');
-  if (activeAuthMethods(db, userOf(ctx).personId).length <= 1) throw unprocessable('Person must have at least one active authentication method');
+  if (activeAuthMethods(db, userOf(ctx).personId).length <= 1)
+    throw unprocessable('Person must have at least one active authentication method');
   return ctx.commit(() => {
     const stamp = isoDateTime(ctx.now());
-    const updated = { ...method, is_active: false, ended_at: stamp, updated_by: userOf(ctx).userId, updated_at: stamp };
-    db.prepare('UPDATE auth_methods SET doc = ?, is_active = 0 WHERE id = ?').run(JSON.stringify(updated), method.id);
+    const updated = {
+      ...method,
+      is_active: false,
+      ended_at: stamp,
+      updated_by: userOf(ctx).userId,
+      updated_at: stamp,
+    };
+    db.prepare('UPDATE auth_methods SET doc = ?, is_active = 0 WHERE id = ?').run(
+      JSON.stringify(updated),
+      method.id,
+    );
     return created(updated);
   });
 }
@@ -159,7 +236,9 @@ function updateMethod(ctx: RequestContext) {
   return ctx.commit(() => {
     const stamp = isoDateTime(ctx.now());
     const updated = { ...method, alias: body.alias, updated_by: userOf(ctx).userId, updated_at: stamp };
-    ctx.state.db.prepare('UPDATE auth_methods SET doc = ? WHERE id = ?').run(JSON.stringify(updated), method.id);
+    ctx.state.db
+      .prepare('UPDATE auth_methods SET doc = ? WHERE id = ?')
+      .run(JSON.stringify(updated), method.id);
     return created(updated);
   });
 }
@@ -169,11 +248,46 @@ const WRITE = 'authentication_method:write';
 
 export const personRoutes: Route[] = [
   { method: 'GET', pattern: '/api/pis/person', access: { kind: 'user', scope: READ }, handler: getPerson },
-  { method: 'GET', pattern: '/api/pis/person/verification', access: { kind: 'user', scope: READ }, handler: getVerification },
-  { method: 'GET', pattern: '/api/pis/person/authentication_methods', access: { kind: 'user', scope: READ }, handler: listMethods },
-  { method: 'POST', pattern: '/api/pis/authentication_method_requests', access: { kind: 'user', scope: WRITE, acting: true }, handler: createMethodRequest },
-  { method: 'PATCH', pattern: '/api/pis/authentication_method_requests/:request_id/actions/approve', access: { kind: 'user', scope: WRITE, acting: true }, handler: approveMethodRequest },
-  { method: 'POST', pattern: '/api/pis/authentication_method_requests/:request_id/actions/resend_otp', access: { kind: 'user', scope: WRITE, acting: true }, handler: resendOtp },
-  { method: 'PATCH', pattern: '/api/pis/authentication_methods/:id/actions/deactivate', access: { kind: 'user', scope: WRITE, acting: true }, handler: deactivateMethod },
-  { method: 'PATCH', pattern: '/api/pis/authentication_methods/:id', access: { kind: 'user', scope: WRITE, acting: true }, handler: updateMethod },
+  {
+    method: 'GET',
+    pattern: '/api/pis/person/verification',
+    access: { kind: 'user', scope: READ },
+    handler: getVerification,
+  },
+  {
+    method: 'GET',
+    pattern: '/api/pis/person/authentication_methods',
+    access: { kind: 'user', scope: READ },
+    handler: listMethods,
+  },
+  {
+    method: 'POST',
+    pattern: '/api/pis/authentication_method_requests',
+    access: { kind: 'user', scope: WRITE, acting: true },
+    handler: createMethodRequest,
+  },
+  {
+    method: 'PATCH',
+    pattern: '/api/pis/authentication_method_requests/:request_id/actions/approve',
+    access: { kind: 'user', scope: WRITE, acting: true },
+    handler: approveMethodRequest,
+  },
+  {
+    method: 'POST',
+    pattern: '/api/pis/authentication_method_requests/:request_id/actions/resend_otp',
+    access: { kind: 'user', scope: WRITE, acting: true },
+    handler: resendOtp,
+  },
+  {
+    method: 'PATCH',
+    pattern: '/api/pis/authentication_methods/:id/actions/deactivate',
+    access: { kind: 'user', scope: WRITE, acting: true },
+    handler: deactivateMethod,
+  },
+  {
+    method: 'PATCH',
+    pattern: '/api/pis/authentication_methods/:id',
+    access: { kind: 'user', scope: WRITE, acting: true },
+    handler: updateMethod,
+  },
 ];

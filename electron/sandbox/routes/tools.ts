@@ -14,7 +14,8 @@ export interface ToolDeps {
   personas: () => unknown[];
 }
 
-const count = (ctx: RequestContext, sql: string): number => (ctx.state.db.prepare(sql).get() as { n: number }).n;
+const count = (ctx: RequestContext, sql: string): number =>
+  (ctx.state.db.prepare(sql).get() as { n: number }).n;
 
 function health(ctx: RequestContext) {
   return ok({
@@ -34,11 +35,14 @@ function health(ctx: RequestContext) {
 
 function smsInbox(ctx: RequestContext) {
   const phone = ctx.query.get('phone');
-  if (!phone) throw validationFailed([invalidEntry('$.phone', 'required', 'phone is required', 'query_param')]);
+  if (!phone)
+    throw validationFailed([invalidEntry('$.phone', 'required', 'phone is required', 'query_param')]);
   // an unencoded '+' arrives as a space
   let number = phone.trim();
   if (/^380\d{9}$/.test(number)) number = `+${number}`;
-  const rows = ctx.state.db.prepare('SELECT phone_number, text, code, sent_at FROM sms WHERE phone_number = ? ORDER BY id DESC').all(number);
+  const rows = ctx.state.db
+    .prepare('SELECT phone_number, text, code, sent_at FROM sms WHERE phone_number = ? ORDER BY id DESC')
+    .all(number);
   return ok(rows);
 }
 
@@ -46,7 +50,8 @@ function setFaults(ctx: RequestContext) {
   try {
     ctx.state.faults.set(ctx.body as Partial<import('../faults').FaultConfig>);
   } catch (e) {
-    if (e instanceof FaultConfigError) throw validationFailed([invalidEntry(`$.${e.field}`, 'invalid', e.message)]);
+    if (e instanceof FaultConfigError)
+      throw validationFailed([invalidEntry(`$.${e.field}`, 'invalid', e.message)]);
     throw e;
   }
   return ok(ctx.state.faults.config);
@@ -62,26 +67,55 @@ function operations(ctx: RequestContext) {
   const { db } = ctx.state;
   const key = ctx.query.get('idempotency_key');
   if (key) {
-    const applied = (db.prepare('SELECT count(*) AS n FROM applied_operations WHERE idempotency_key = ?').get(key) as { n: number }).n;
-    const record = db.prepare('SELECT state, status, replays, method, path FROM idempotency WHERE key = ?').get(key) as
-      | { state: string; status: number | null; replays: number; method: string; path: string }
-      | undefined;
-    return ok({ idempotency_key: key, applied, replays: record?.replays ?? 0, state: record?.state ?? null, status: record?.status ?? null, method: record?.method ?? null, path: record?.path ?? null });
+    const applied = (
+      db.prepare('SELECT count(*) AS n FROM applied_operations WHERE idempotency_key = ?').get(key) as {
+        n: number;
+      }
+    ).n;
+    const record = db
+      .prepare('SELECT state, status, replays, method, path FROM idempotency WHERE key = ?')
+      .get(key) as
+      { state: string; status: number | null; replays: number; method: string; path: string } | undefined;
+    return ok({
+      idempotency_key: key,
+      applied,
+      replays: record?.replays ?? 0,
+      state: record?.state ?? null,
+      status: record?.status ?? null,
+      method: record?.method ?? null,
+      path: record?.path ?? null,
+    });
   }
-  const rows = db.prepare('SELECT idempotency_key, method, path, status, applied_at FROM applied_operations ORDER BY id DESC LIMIT 500').all();
+  const rows = db
+    .prepare(
+      'SELECT idempotency_key, method, path, status, applied_at FROM applied_operations ORDER BY id DESC LIMIT 500',
+    )
+    .all();
   return ok({ total: count(ctx, 'SELECT count(*) AS n FROM applied_operations'), recent: rows });
 }
 
 function signedContent(ctx: RequestContext) {
-  const table = ctx.params.kind === 'declarations' ? 'declarations' : ctx.params.kind === 'person_requests' ? 'person_requests' : null;
+  const table =
+    ctx.params.kind === 'declarations'
+      ? 'declarations'
+      : ctx.params.kind === 'person_requests'
+        ? 'person_requests'
+        : null;
   if (!table) throw notFound();
   const id = pathUuid(ctx.params.id);
-  const row = ctx.state.db.prepare(`SELECT signed_content FROM ${table} WHERE id = ?`).get(id) as { signed_content: string | null } | undefined;
+  const row = ctx.state.db.prepare(`SELECT signed_content FROM ${table} WHERE id = ?`).get(id) as
+    { signed_content: string | null } | undefined;
   if (!row?.signed_content) throw notFound('No signed content');
   return ok({ signed_content: row.signed_content, signed_content_encoding: 'base64' });
 }
 
-const Advance = z.object({ advance_seconds: z.number().int().min(0).max(10 * 365 * 86_400) });
+const Advance = z.object({
+  advance_seconds: z
+    .number()
+    .int()
+    .min(0)
+    .max(10 * 365 * 86_400),
+});
 
 export function toolRoutes(deps: ToolDeps): Route[] {
   const none = { kind: 'none' } as const;
@@ -89,14 +123,24 @@ export function toolRoutes(deps: ToolDeps): Route[] {
     { method: 'GET', pattern: '/sandbox/health', access: none, handler: health },
     { method: 'GET', pattern: '/sandbox/personas', access: none, handler: () => ok(deps.personas()) },
     { method: 'GET', pattern: '/sandbox/sms', access: none, handler: smsInbox },
-    { method: 'GET', pattern: '/sandbox/faults', access: none, handler: (ctx) => ok(ctx.state.faults.config) },
+    {
+      method: 'GET',
+      pattern: '/sandbox/faults',
+      access: none,
+      handler: (ctx) => ok(ctx.state.faults.config),
+    },
     { method: 'PUT', pattern: '/sandbox/faults', access: none, handler: setFaults },
     { method: 'POST', pattern: '/sandbox/faults', access: none, handler: setFaults },
     { method: 'PATCH', pattern: '/sandbox/faults', access: none, handler: setFaults },
     { method: 'DELETE', pattern: '/sandbox/faults', access: none, handler: resetFaults },
     { method: 'GET', pattern: '/sandbox/operations', access: none, handler: operations },
     { method: 'GET', pattern: '/sandbox/signed_content/:kind/:id', access: none, handler: signedContent },
-    { method: 'GET', pattern: '/sandbox/clock', access: none, handler: (ctx) => ok({ now: ctx.now().toISOString(), offset_seconds: deps.clock.offset / 1000 }) },
+    {
+      method: 'GET',
+      pattern: '/sandbox/clock',
+      access: none,
+      handler: (ctx) => ok({ now: ctx.now().toISOString(), offset_seconds: deps.clock.offset / 1000 }),
+    },
     {
       method: 'POST',
       pattern: '/sandbox/clock',
@@ -109,4 +153,3 @@ export function toolRoutes(deps: ToolDeps): Route[] {
     },
   ];
 }
-

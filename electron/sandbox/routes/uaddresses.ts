@@ -16,12 +16,24 @@ interface Filter {
   args: unknown[];
 }
 
-function listPage(ctx: RequestContext, from: string, select: string, f: Filter, order: string, map: (r: Record<string, unknown>) => unknown) {
-  const page = pageOf(ctx.query, { size: ctx.state.config.pageSizeDefault, max: ctx.state.config.pageSizeMax });
+function listPage(
+  ctx: RequestContext,
+  from: string,
+  select: string,
+  f: Filter,
+  order: string,
+  map: (r: Record<string, unknown>) => unknown,
+) {
+  const page = pageOf(ctx.query, {
+    size: ctx.state.config.pageSizeDefault,
+    max: ctx.state.config.pageSizeMax,
+  });
   const where = f.where.length ? `WHERE ${f.where.join(' AND ')}` : '';
   const { db } = ctx.state;
   const total = (db.prepare(`SELECT count(*) AS n FROM ${from} ${where}`).get(...f.args) as { n: number }).n;
-  const rows = db.prepare(`SELECT ${select} FROM ${from} ${where} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...f.args, page.size, page.offset) as Record<string, unknown>[];
+  const rows = db
+    .prepare(`SELECT ${select} FROM ${from} ${where} ORDER BY ${order} LIMIT ? OFFSET ?`)
+    .all(...f.args, page.size, page.offset) as Record<string, unknown>[];
   return ok(rows.map(map), { paging: paging(page, total) });
 }
 
@@ -45,14 +57,20 @@ function regions(ctx: RequestContext) {
   const f: Filter = { where: [], args: [] };
   nameFilter(ctx, f, 'name');
   exact(ctx, f, 'koatuu', 'koatuu');
-  return listPage(ctx, 'regions', 'id, name, koatuu', f, 'name', (r) => ({ id: r.id, region: r.name, koatuu: r.koatuu }));
+  return listPage(ctx, 'regions', 'id, name, koatuu', f, 'name', (r) => ({
+    id: r.id,
+    region: r.name,
+    koatuu: r.koatuu,
+  }));
 }
 
 function districts(ctx: RequestContext) {
   const regionId = ctx.query.get('region_id');
   const region = ctx.query.get('region');
   if (!regionId && !region) {
-    throw validationFailed([invalidEntry('$.region_id', 'required', 'region_id or region is required', 'query_param')]);
+    throw validationFailed([
+      invalidEntry('$.region_id', 'required', 'region_id or region is required', 'query_param'),
+    ]);
   }
   const f: Filter = { where: [], args: [] };
   if (regionId) {
@@ -65,9 +83,20 @@ function districts(ctx: RequestContext) {
   }
   nameFilter(ctx, f, 'd.name');
   exact(ctx, f, 'd.koatuu', 'koatuu');
-  return listPage(ctx, 'districts d JOIN regions r ON r.id = d.region_id', 'd.id, d.name, d.koatuu, r.name AS region, r.id AS region_id', f, 'd.name', (r) => ({
-    id: r.id, region: r.region, region_id: r.region_id, district: r.name, koatuu: r.koatuu,
-  }));
+  return listPage(
+    ctx,
+    'districts d JOIN regions r ON r.id = d.region_id',
+    'd.id, d.name, d.koatuu, r.name AS region, r.id AS region_id',
+    f,
+    'd.name',
+    (r) => ({
+      id: r.id,
+      region: r.region,
+      region_id: r.region_id,
+      district: r.name,
+      koatuu: r.koatuu,
+    }),
+  );
 }
 
 function regionDistricts(ctx: RequestContext) {
@@ -79,8 +108,10 @@ function regionDistricts(ctx: RequestContext) {
   return listPage(ctx, 'districts', 'id, name', f, 'name', (r) => ({ id: r.id, district: r.name }));
 }
 
-const SETTLEMENT_FROM = 'settlements s JOIN regions r ON r.id = s.region_id LEFT JOIN districts d ON d.id = s.district_id';
-const SETTLEMENT_SELECT = 's.id, s.name, s.type, s.koatuu, s.mountain_group, r.name AS region, r.id AS region_id, d.name AS district, d.id AS district_id';
+const SETTLEMENT_FROM =
+  'settlements s JOIN regions r ON r.id = s.region_id LEFT JOIN districts d ON d.id = s.district_id';
+const SETTLEMENT_SELECT =
+  's.id, s.name, s.type, s.koatuu, s.mountain_group, r.name AS region, r.id AS region_id, d.name AS district, d.id AS district_id';
 const settlementView = (r: Record<string, unknown>) => ({
   id: r.id,
   region: r.region,
@@ -96,7 +127,8 @@ function settlements(ctx: RequestContext) {
   const f: Filter = { where: [], args: [] };
   const region = ctx.query.get('region');
   const regionId = ctx.query.get('region_id');
-  if (!region && !regionId) throw validationFailed([invalidEntry('$.region', 'required', 'region is required', 'query_param')]);
+  if (!region && !regionId)
+    throw validationFailed([invalidEntry('$.region', 'required', 'region is required', 'query_param')]);
   if (region) {
     f.where.push('lower_uk(r.name) = ?');
     f.args.push(fold(region));
@@ -122,28 +154,44 @@ function settlements(ctx: RequestContext) {
     f.where.push('s.mountain_group = ?');
     f.args.push(mountain === 'true' ? 1 : 0);
   }
-  return listPage(ctx, SETTLEMENT_FROM, SETTLEMENT_SELECT, f, "CASE s.type WHEN 'CITY' THEN 0 WHEN 'TOWNSHIP' THEN 1 ELSE 2 END, s.name, s.id", settlementView);
+  return listPage(
+    ctx,
+    SETTLEMENT_FROM,
+    SETTLEMENT_SELECT,
+    f,
+    "CASE s.type WHEN 'CITY' THEN 0 WHEN 'TOWNSHIP' THEN 1 ELSE 2 END, s.name, s.id",
+    settlementView,
+  );
 }
 
 function settlement(ctx: RequestContext) {
   const id = pathUuid(ctx.params.id, 'Settlement');
-  const row = ctx.state.db.prepare(`SELECT ${SETTLEMENT_SELECT} FROM ${SETTLEMENT_FROM} WHERE s.id = ?`).get(id) as Record<string, unknown> | undefined;
+  const row = ctx.state.db
+    .prepare(`SELECT ${SETTLEMENT_SELECT} FROM ${SETTLEMENT_FROM} WHERE s.id = ?`)
+    .get(id) as Record<string, unknown> | undefined;
   if (!row) throw notFound('Settlement not found');
   return ok(settlementView(row));
 }
 
 function districtSettlements(ctx: RequestContext) {
   const id = pathUuid(ctx.params.id, 'District');
-  if (!ctx.state.db.prepare('SELECT 1 FROM districts WHERE id = ?').get(id)) throw notFound('District not found');
+  if (!ctx.state.db.prepare('SELECT 1 FROM districts WHERE id = ?').get(id))
+    throw notFound('District not found');
   const f: Filter = { where: ['district_id = ?'], args: [id] };
   nameFilter(ctx, f, 'name');
   exact(ctx, f, 'koatuu', 'koatuu');
-  return listPage(ctx, 'settlements', 'id, name', f, 'name, id', (r) => ({ id: r.id, settlement_name: r.name }));
+  return listPage(ctx, 'settlements', 'id, name', f, 'name, id', (r) => ({
+    id: r.id,
+    settlement_name: r.name,
+  }));
 }
 
 function streets(ctx: RequestContext) {
   const settlementId = ctx.query.get('settlement_id');
-  if (!settlementId) throw validationFailed([invalidEntry('$.settlement_id', 'required', 'settlement_id is required', 'query_param')]);
+  if (!settlementId)
+    throw validationFailed([
+      invalidEntry('$.settlement_id', 'required', 'settlement_id is required', 'query_param'),
+    ]);
   const f: Filter = { where: ['settlement_id = ?'], args: [settlementId.toLowerCase()] };
   nameFilter(ctx, f, 'name');
   const type = ctx.query.get('type');
@@ -151,16 +199,32 @@ function streets(ctx: RequestContext) {
     f.where.push('type = ?');
     f.args.push(type.toUpperCase());
   }
-  return listPage(ctx, 'streets', 'id, settlement_id, type, name', f, 'name, id', (r) => ({ id: r.id, settlement_id: r.settlement_id, type: r.type, name: r.name, aliases: [] }));
+  return listPage(ctx, 'streets', 'id, settlement_id, type, name', f, 'name, id', (r) => ({
+    id: r.id,
+    settlement_id: r.settlement_id,
+    type: r.type,
+    name: r.name,
+    aliases: [],
+  }));
 }
 
 const apiKey = { kind: 'api-key' } as const;
 
 export const uaddressRoutes: Route[] = [
   { method: 'GET', pattern: '/api/uaddresses/regions', access: apiKey, handler: regions },
-  { method: 'GET', pattern: '/api/uaddresses/regions/:id/districts', access: apiKey, handler: regionDistricts },
+  {
+    method: 'GET',
+    pattern: '/api/uaddresses/regions/:id/districts',
+    access: apiKey,
+    handler: regionDistricts,
+  },
   { method: 'GET', pattern: '/api/uaddresses/districts', access: apiKey, handler: districts },
-  { method: 'GET', pattern: '/api/uaddresses/districts/:id/settlements', access: apiKey, handler: districtSettlements },
+  {
+    method: 'GET',
+    pattern: '/api/uaddresses/districts/:id/settlements',
+    access: apiKey,
+    handler: districtSettlements,
+  },
   { method: 'GET', pattern: '/api/uaddresses/settlements', access: apiKey, handler: settlements },
   { method: 'GET', pattern: '/api/uaddresses/settlements/:id', access: apiKey, handler: settlement },
   { method: 'GET', pattern: '/api/uaddresses/streets', access: apiKey, handler: streets },

@@ -11,7 +11,8 @@ export function requireCapacity(db: Db, personId: string, now: Date): void {
   const person = loadPerson(db, personId);
   const age = ageInYears(person.doc.birth_date, now);
   if (age >= 18) return;
-  if (age < 14) throw forbidden('A person under 14 can not act on their own; a confidant person acts for them');
+  if (age < 14)
+    throw forbidden('A person under 14 can not act on their own; a confidant person acts for them');
   const capacity = person.verification.details?.legal_capacity?.verification_status;
   if (capacity !== 'VERIFIED') throw forbidden("Person's legal capacity is not confirmed");
 }

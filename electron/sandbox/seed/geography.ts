@@ -69,14 +69,32 @@ export function generateGeography(rnd: Prng, opts: GeographyOptions): Geography 
   });
 
   for (const src of REGIONS) {
-    const region: GeoRegion = { id: rnd.uuid(), name: src.name, koatuu: `${src.koatuu}00000000`, clinics: src.clinics, lat: src.lat, lon: src.lon };
+    const region: GeoRegion = {
+      id: rnd.uuid(),
+      name: src.name,
+      koatuu: `${src.koatuu}00000000`,
+      clinics: src.clinics,
+      lat: src.lat,
+      lon: src.lon,
+    };
     geo.regions.push(region);
     if (src.districts.length === 0) {
       // a city with the status of a region: one settlement, no districts
       const city = src.name.replace(/^м\./, '');
       const id = rnd.uuid();
-      geo.settlements.push({ id, regionId: region.id, region: region.name, districtId: null, district: null, name: city,
-        type: 'CITY', koatuu: `${src.koatuu}10000000`, mountainGroup: false, lat: src.lat, lon: src.lon });
+      geo.settlements.push({
+        id,
+        regionId: region.id,
+        region: region.name,
+        districtId: null,
+        district: null,
+        name: city,
+        type: 'CITY',
+        koatuu: `${src.koatuu}10000000`,
+        mountainGroup: false,
+        lat: src.lat,
+        lon: src.lon,
+      });
       addStreets(id, STREET_NAMES.length);
       continue;
     }
@@ -85,7 +103,12 @@ export function generateGeography(rnd: Prng, opts: GeographyOptions): Geography 
       const mountain = (head as string).endsWith('^');
       const districtName = (head as string).replace('^', '').trim();
       const dKoatuu = `${src.koatuu}2${String(di + 1).padStart(2, '0')}`;
-      const district: GeoDistrict = { id: rnd.uuid(), regionId: region.id, name: districtName, koatuu: `${dKoatuu}00000` };
+      const district: GeoDistrict = {
+        id: rnd.uuid(),
+        regionId: region.id,
+        name: districtName,
+        koatuu: `${dKoatuu}00000`,
+      };
       geo.districts.push(district);
       const centre = near(region, 1.6);
       const names = new Set<string>();
@@ -95,13 +118,34 @@ export function generateGeography(rnd: Prng, opts: GeographyOptions): Geography 
         names.add(name);
         n += 1;
         const id = rnd.uuid();
-        const spot = type === 'CITY' && n === 1 ? centre : { lat: round(centre.lat + (rnd.next() - 0.5) * 0.6, 6), lon: round(centre.lon + (rnd.next() - 0.5) * 0.9, 6) };
-        geo.settlements.push({ id, regionId: region.id, region: region.name, districtId: district.id, district: districtName, name, type,
-          koatuu: `${dKoatuu}${String(n).padStart(5, '0')}`, mountainGroup: mountain && type !== 'CITY', ...spot });
+        const spot =
+          type === 'CITY' && n === 1
+            ? centre
+            : {
+                lat: round(centre.lat + (rnd.next() - 0.5) * 0.6, 6),
+                lon: round(centre.lon + (rnd.next() - 0.5) * 0.9, 6),
+              };
+        geo.settlements.push({
+          id,
+          regionId: region.id,
+          region: region.name,
+          districtId: district.id,
+          district: districtName,
+          name,
+          type,
+          koatuu: `${dKoatuu}${String(n).padStart(5, '0')}`,
+          mountainGroup: mountain && type !== 'CITY',
+          ...spot,
+        });
         addStreets(id, type === 'CITY' ? opts.streetsPerCity : opts.streetsPerVillage);
       };
-      towns.split(',').map((t) => t.trim()).filter(Boolean).forEach((t) => add(t.replace('*', ''), t.endsWith('*') ? 'TOWNSHIP' : 'CITY'));
-      for (let i = 0; i < opts.villagesPerDistrict; i++) add(rnd.pick(VILLAGE_NAMES), rnd.chance(0.1) ? 'SETTLEMENT' : 'VILLAGE');
+      towns
+        .split(',')
+        .map((t) => t.trim())
+        .filter(Boolean)
+        .forEach((t) => add(t.replace('*', ''), t.endsWith('*') ? 'TOWNSHIP' : 'CITY'));
+      for (let i = 0; i < opts.villagesPerDistrict; i++)
+        add(rnd.pick(VILLAGE_NAMES), rnd.chance(0.1) ? 'SETTLEMENT' : 'VILLAGE');
     });
   }
   return geo;

@@ -33,7 +33,11 @@ export const getMeta = (db: Db, key: string): string | undefined =>
   (db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value;
 
 const setMeta = (db: Db, key: string, value: string) =>
-  db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+  db
+    .prepare(
+      'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+    )
+    .run(key, value);
 
 interface DoctorPick {
   id: string;
@@ -56,12 +60,31 @@ function eligibleDoctor(db: Db, speciality: string, offset: number): DoctorPick 
   return row;
 }
 
-function seedDeclaration(db: Db, rnd: Prng, person: SeededPerson, doctor: DoctorPick, start: Date, terminatedAt: Date | null, termDays: number): void {
-  const doc = JSON.parse((db.prepare('SELECT doc FROM persons WHERE id = ?').get(person.personId) as { doc: string }).doc) as Record<string, string>;
-  const party = JSON.parse((db.prepare('SELECT doc FROM parties WHERE id = ?').get(doctor.party_id) as { doc: string }).doc) as Record<string, string>;
-  const division = JSON.parse((db.prepare('SELECT doc FROM divisions WHERE id = ?').get(doctor.division_id) as { doc: string }).doc) as Record<string, unknown>;
-  const le = JSON.parse((db.prepare('SELECT doc FROM legal_entities WHERE id = ?').get(doctor.legal_entity_id) as { doc: string }).doc) as Record<string, string>;
-  const speciality = (db.prepare('SELECT speciality FROM employees WHERE id = ?').get(doctor.id) as { speciality: string }).speciality;
+function seedDeclaration(
+  db: Db,
+  rnd: Prng,
+  person: SeededPerson,
+  doctor: DoctorPick,
+  start: Date,
+  terminatedAt: Date | null,
+  termDays: number,
+): void {
+  const doc = JSON.parse(
+    (db.prepare('SELECT doc FROM persons WHERE id = ?').get(person.personId) as { doc: string }).doc,
+  ) as Record<string, string>;
+  const party = JSON.parse(
+    (db.prepare('SELECT doc FROM parties WHERE id = ?').get(doctor.party_id) as { doc: string }).doc,
+  ) as Record<string, string>;
+  const division = JSON.parse(
+    (db.prepare('SELECT doc FROM divisions WHERE id = ?').get(doctor.division_id) as { doc: string }).doc,
+  ) as Record<string, unknown>;
+  const le = JSON.parse(
+    (db.prepare('SELECT doc FROM legal_entities WHERE id = ?').get(doctor.legal_entity_id) as { doc: string })
+      .doc,
+  ) as Record<string, string>;
+  const speciality = (
+    db.prepare('SELECT speciality FROM employees WHERE id = ?').get(doctor.id) as { speciality: string }
+  ).speciality;
   const id = rnd.uuid();
   const number = declarationNumber(() => rnd.next());
   const startDate = isoDate(start);
@@ -70,13 +93,36 @@ function seedDeclaration(db: Db, rnd: Prng, person: SeededPerson, doctor: Doctor
   db.prepare(
     `INSERT INTO declarations (id, person_id, employee_id, division_id, legal_entity_id, party_id, declaration_number, status, start_date, end_date,
        signed_at, reason, reason_description, content, seed, inserted_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(id, person.personId, doctor.id, doctor.division_id, doctor.legal_entity_id, doctor.party_id, number, terminatedAt ? 'terminated' : 'active',
-    startDate, endDate, stamp, terminatedAt ? 'manual_person' : null, terminatedAt ? 'Переїзд до іншого міста' : null,
+  ).run(
+    id,
+    person.personId,
+    doctor.id,
+    doctor.division_id,
+    doctor.legal_entity_id,
+    doctor.party_id,
+    number,
+    terminatedAt ? 'terminated' : 'active',
+    startDate,
+    endDate,
+    stamp,
+    terminatedAt ? 'manual_person' : null,
+    terminatedAt ? 'Переїзд до іншого міста' : null,
     declarationContent({
-      declarationNumber: number, startDate, endDate, person: doc, doctor: party, speciality, legalEntityName: le.name as string, edrpou: le.edrpou as string,
-      divisionName: division.name as string, divisionAddress: addressLine((division.addresses as Record<string, unknown>[])[0]),
+      declarationNumber: number,
+      startDate,
+      endDate,
+      person: doc,
+      doctor: party,
+      speciality,
+      legalEntityName: le.name as string,
+      edrpou: le.edrpou as string,
+      divisionName: division.name as string,
+      divisionAddress: addressLine((division.addresses as Record<string, unknown>[])[0]),
     }),
-    chainSeed('genesis', id), stamp, isoDateTime(terminatedAt ?? start));
+    chainSeed('genesis', id),
+    stamp,
+    isoDateTime(terminatedAt ?? start),
+  );
 }
 
 /** Seeds a fresh sandbox database in one transaction. Deterministic for a seed name and a start time. */
@@ -93,7 +139,18 @@ export function seedDatabase(db: Db, seed: SeedName, now: Date, declarationTermD
     const insStreet = db.prepare('INSERT INTO streets (id, settlement_id, type, name) VALUES (?, ?, ?, ?)');
     for (const r of geo.regions) insRegion.run(r.id, r.name, r.koatuu);
     for (const d of geo.districts) insDistrict.run(d.id, d.regionId, d.name, d.koatuu);
-    for (const s of geo.settlements) insSettlement.run(s.id, s.regionId, s.districtId, s.name, s.type, s.koatuu, s.mountainGroup ? 1 : 0, s.lat, s.lon);
+    for (const s of geo.settlements)
+      insSettlement.run(
+        s.id,
+        s.regionId,
+        s.districtId,
+        s.name,
+        s.type,
+        s.koatuu,
+        s.mountainGroup ? 1 : 0,
+        s.lat,
+        s.lon,
+      );
     for (const s of geo.streets) insStreet.run(s.id, s.settlementId, s.type, s.name);
 
     const counts = seedDirectory(db, rnd, geo, profile.directory, now);
@@ -101,7 +158,9 @@ export function seedDatabase(db: Db, seed: SeedName, now: Date, declarationTermD
 
     const kioskClientId = rnd.uuid();
     const kioskSecret = rnd.digits(8) + rnd.uuid().replace(/-/g, '');
-    const insClient = db.prepare('INSERT INTO clients (id, name, type, secret, allowed_scope) VALUES (?, ?, ?, ?, ?)');
+    const insClient = db.prepare(
+      'INSERT INTO clients (id, name, type, secret, allowed_scope) VALUES (?, ?, ?, ?, ?)',
+    );
     insClient.run(kioskClientId, KIOSK_CLIENT_NAME, 'TRUSTED_PIS', kioskSecret, PATIENT_SCOPES.join(' '));
     const withApps = persons.find((p) => p.persona.id === 'adult-with-apps');
     OTHER_CLIENTS.forEach((c, i) => {
@@ -109,16 +168,41 @@ export function seedDatabase(db: Db, seed: SeedName, now: Date, declarationTermD
       insClient.run(id, c.name, c.type, rnd.uuid().replace(/-/g, ''), c.scope);
       if (withApps?.userId) {
         const at = isoDateTime(addDays(now, -300 + i * 60));
-        db.prepare('INSERT INTO apps (id, user_id, client_id, applicant_user_id, scope, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-          .run(rnd.uuid(), withApps.userId, id, withApps.userId, c.scope, at, at);
+        db.prepare(
+          'INSERT INTO apps (id, user_id, client_id, applicant_user_id, scope, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        ).run(rnd.uuid(), withApps.userId, id, withApps.userId, c.scope, at, at);
       }
     });
 
     const adult = persons.find((p) => p.persona.id === 'adult-with-declaration') as SeededPerson;
-    seedDeclaration(db, rnd, adult, eligibleDoctor(db, 'THERAPIST', 3), addDays(now, -700), addDays(now, -200), declarationTermDays * 3);
-    seedDeclaration(db, rnd, adult, eligibleDoctor(db, 'FAMILY_DOCTOR', 0), addDays(now, -200), null, declarationTermDays * 3);
+    seedDeclaration(
+      db,
+      rnd,
+      adult,
+      eligibleDoctor(db, 'THERAPIST', 3),
+      addDays(now, -700),
+      addDays(now, -200),
+      declarationTermDays * 3,
+    );
+    seedDeclaration(
+      db,
+      rnd,
+      adult,
+      eligibleDoctor(db, 'FAMILY_DOCTOR', 0),
+      addDays(now, -200),
+      null,
+      declarationTermDays * 3,
+    );
     const child = persons.find((p) => p.persona.id === 'child-13') as SeededPerson;
-    seedDeclaration(db, rnd, child, eligibleDoctor(db, 'PEDIATRICIAN', 0), addDays(now, -120), null, declarationTermDays * 3);
+    seedDeclaration(
+      db,
+      rnd,
+      child,
+      eligibleDoctor(db, 'PEDIATRICIAN', 0),
+      addDays(now, -120),
+      null,
+      declarationTermDays * 3,
+    );
 
     const unknown = persons.find((p) => !p.persona.registered);
     if (unknown) setMeta(db, 'unknown_drfo', unknown.taxId);

@@ -9,4 +9,5 @@ export function declarationNumber(random: () => number): string {
 }
 
 /** The next link of the declarations hash chain (`seed` of a declaration request). */
-export const chainSeed = (previous: string, id: string): string => createHash('sha256').update(`${previous}:${id}`).digest('hex');
+export const chainSeed = (previous: string, id: string): string =>
+  createHash('sha256').update(`${previous}:${id}`).digest('hex');

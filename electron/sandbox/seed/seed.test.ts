@@ -23,11 +23,25 @@ describe('small seed', () => {
     const summary = seedDatabase(db, 'small', new Date('2026-01-15T10:00:00Z'), 365);
     expect(summary.legalEntities).toBe(40);
     expect(summary.doctors).toBeGreaterThan(200);
-    const persons = db.prepare('SELECT persona_id, tax_id FROM persons WHERE persona_id IS NOT NULL').all() as { persona_id: string; tax_id: string }[];
-    expect(persons.map((p) => p.persona_id).sort()).toEqual(['adult-expired-cert', 'adult-no-declaration', 'adult-with-apps', 'adult-with-declaration', 'child-13', 'teen-15-no-capacity', 'teen-16-capacity']);
+    const persons = db
+      .prepare('SELECT persona_id, tax_id FROM persons WHERE persona_id IS NOT NULL')
+      .all() as { persona_id: string; tax_id: string }[];
+    expect(persons.map((p) => p.persona_id).sort()).toEqual([
+      'adult-expired-cert',
+      'adult-no-declaration',
+      'adult-with-apps',
+      'adult-with-declaration',
+      'child-13',
+      'teen-15-no-capacity',
+      'teen-16-capacity',
+    ]);
     expect(persons.every((p) => isValidTaxId(p.tax_id))).toBe(true);
-    expect((db.prepare("SELECT count(*) AS n FROM declarations WHERE status = 'active'").get() as { n: number }).n).toBe(2);
-    expect((db.prepare("SELECT count(*) AS n FROM clients WHERE type = 'TRUSTED_PIS'").get() as { n: number }).n).toBe(2);
+    expect(
+      (db.prepare("SELECT count(*) AS n FROM declarations WHERE status = 'active'").get() as { n: number }).n,
+    ).toBe(2);
+    expect(
+      (db.prepare("SELECT count(*) AS n FROM clients WHERE type = 'TRUSTED_PIS'").get() as { n: number }).n,
+    ).toBe(2);
     db.close();
   });
 });
