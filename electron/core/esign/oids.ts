@@ -28,6 +28,8 @@ export const OID = {
   signingCertificate: '1.2.840.113549.1.9.16.2.12',
   contentTimeStamp: '1.2.840.113549.1.9.16.2.20',
   signatureTimeStamp: '1.2.840.113549.1.9.16.2.14',
+  /** CAdES-X-L: certificates of the chain and the TSA carried in the unsigned attributes. */
+  certificateValues: '1.2.840.113549.1.9.16.2.23',
 
   // PKCS#12
   pkcs12KeyBag: '1.2.840.113549.1.12.10.1.1',

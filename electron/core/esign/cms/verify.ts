@@ -24,6 +24,7 @@ import {
   isStampCertificate,
   isTimeStampingCertificate,
   nameValue,
+  parseCertificate,
   parseName,
   publicKeyOf,
   validAt,
@@ -143,7 +144,16 @@ function verifyLayer(sd: ParsedSignedData, layer: number, out: SignerInfo[], ctx
     );
   }
   const contentHash = sd.content === null ? null : gostHash(sd.content);
-  for (const si of sd.signerInfos) out.push(verifySigner(sd, si, contentHash, where, ctx));
+  for (const si of sd.signerInfos) {
+    try {
+      out.push(verifySigner(sd, si, contentHash, where, ctx));
+    } catch (e) {
+      if (!(e instanceof DerError)) throw e;
+      // a structurally broken attribute inside an otherwise readable envelope
+      ctx.verdict.fail('SIGNATURE_INVALID', `${where}: malformed signer information: ${e.message}`, false);
+      out.push(signerInfoOf(null, si.sid, null, null));
+    }
+  }
 }
 
 function findCertificate(
@@ -173,6 +183,25 @@ function sameName(a: Uint8Array, b: Uint8Array): boolean {
 }
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
+
+/** Certificates a CAdES-X-L signer carries in its certificateValues attribute (chain, TSA). */
+function certificateValuesOf(si: ParsedSignerInfo): ParsedCertificate[] {
+  const v = si.unsignedAttrs.get(OID.certificateValues)?.[0];
+  if (!v) return [];
+  const out: ParsedCertificate[] = [];
+  try {
+    for (const c of seqChildren(v, 'CertificateValues')) {
+      try {
+        out.push(parseCertificate(whole(c)));
+      } catch {
+        // an unreadable extra certificate only means less material for path building
+      }
+    }
+  } catch {
+    return out;
+  }
+  return out;
+}
 
 function signerInfoOf(
   cert: ParsedCertificate | null,
@@ -306,7 +335,7 @@ interface TimestampResult {
 function verifyTimestamp(
   tokenDer: Uint8Array,
   imprint: Uint8Array,
-  outer: ParsedSignedData,
+  pool: readonly ParsedCertificate[],
   ctx: Ctx,
 ): TimestampResult {
   let token: ParsedSignedData;
@@ -336,11 +365,7 @@ function verifyTimestamp(
   const si = token.signerInfos[0];
   if (token.signerInfos.length !== 1 || !si)
     return { genTime, status: 'invalid', message: 'time-stamp token must have one signer' };
-  const tsaCert = findCertificate(si.sid, [
-    token.certificates,
-    outer.certificates,
-    ctx.opts.trust?.certificates ?? [],
-  ]);
+  const tsaCert = findCertificate(si.sid, [token.certificates, pool, ctx.opts.trust?.certificates ?? []]);
   if (!tsaCert)
     return {
       genTime,
@@ -372,7 +397,8 @@ function verifySigner(
   ctx: Ctx,
 ): SignerInfo {
   const { verdict, opts } = ctx;
-  const cert = findCertificate(si.sid, [sd.certificates, opts.trust?.certificates ?? []]);
+  const pool = [...sd.certificates, ...certificateValuesOf(si)];
+  const cert = findCertificate(si.sid, [pool, opts.trust?.certificates ?? []]);
   let signingTime: Date | null = null;
   try {
     const st = firstValue(si.signedAttrs, OID.signingTime);
@@ -382,7 +408,8 @@ function verifySigner(
   }
   const tokenT = firstValue(si.signedAttrs, OID.contentTimeStamp);
   let ts: TimestampResult | null = null;
-  if (tokenT && sd.content !== null && contentHash) ts = verifyTimestamp(whole(tokenT), contentHash, sd, ctx);
+  if (tokenT && sd.content !== null && contentHash)
+    ts = verifyTimestamp(whole(tokenT), contentHash, pool, ctx);
   const info = signerInfoOf(cert, si.sid, signingTime, ts?.genTime ?? null);
 
   if (!cert) {
@@ -404,7 +431,7 @@ function verifySigner(
   if (ts?.status === 'invalid') verdict.fail('TIMESTAMP_INVALID', `${where}: ${ts.message}`, false);
   const sigTokenT = si.unsignedAttrs.get(OID.signatureTimeStamp)?.[0];
   if (sigTokenT) {
-    const sts = verifyTimestamp(whole(sigTokenT), gostHash(si.signature), sd, ctx);
+    const sts = verifyTimestamp(whole(sigTokenT), gostHash(si.signature), pool, ctx);
     if (sts.status === 'invalid')
       verdict.fail('TIMESTAMP_INVALID', `${where}: signature ${sts.message}`, false);
   }
@@ -438,14 +465,14 @@ function verifySigner(
   if (trust) {
     const chain = buildChain(
       cert,
-      sd.certificates,
+      pool,
       trust,
       times.map((t) => t.at),
     );
     if (!chain.trusted) verdict.fail('CERT_UNTRUSTED', `${where}: signer certificate: ${chain.reason}`, true);
     if (ts?.status === 'unverifiable') verdict.fail('CERT_UNTRUSTED', `${where}: ${ts.message}`, true);
     if (ts?.status === 'verified' && ts.tsaCert && ts.genTime) {
-      const tsaChain = buildChain(ts.tsaCert, [...(ts.pool ?? []), ...sd.certificates], trust, [ts.genTime]);
+      const tsaChain = buildChain(ts.tsaCert, [...(ts.pool ?? []), ...pool], trust, [ts.genTime]);
       if (!tsaChain.trusted)
         verdict.fail('CERT_UNTRUSTED', `${where}: time-stamp authority: ${tsaChain.reason}`, true);
     }
