@@ -1,0 +1,163 @@
+/**
+ * Shared e2e fixtures: a real browser host (`electron/hosts/browser.ts`) per test file, with a fresh
+ * temporary data directory, killed and removed afterwards; accessibility and screenshot helpers.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test as base } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const READY = /ready: (\S+)/;
+const START_TIMEOUT_MS = 45_000;
+const STOP_TIMEOUT_MS = 10_000;
+
+export interface KioskHost {
+  /** The page URL the host printed (with its per-launch token). */
+  url: string;
+  dataDir: string;
+  /** Everything the host wrote to stderr so far (its logs), for diagnosing a failure. */
+  stderr(): string;
+}
+
+interface RunningHost extends KioskHost {
+  file: string;
+  stop(): Promise<void>;
+}
+
+function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), ms);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve(true);
+    });
+  });
+}
+
+/** Starts `npx tsx electron/hosts/browser.ts --port 0 --no-open --data-dir <fresh tmp>`. */
+export async function startKioskHost(file: string): Promise<RunningHost> {
+  if (!existsSync('dist/renderer/index.html'))
+    throw new Error('the renderer is not built: run `npm run build:renderer` before the e2e tests');
+  const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-e2e-'));
+  const child = spawn(
+    'npx',
+    ['tsx', 'electron/hosts/browser.ts', '--port', '0', '--no-open', '--data-dir', dataDir],
+    { stdio: ['ignore', 'pipe', 'pipe'], detached: true, env: { ...process.env, NO_COLOR: '1' } },
+  );
+  let stdout = '';
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString('utf8');
+  });
+
+  const stop = async (): Promise<void> => {
+    // the host runs under npx/tsx: signal the whole process group it leads
+    const signal = (sig: NodeJS.Signals) => {
+      try {
+        if (child.pid !== undefined) process.kill(-child.pid, sig);
+      } catch {
+        // already gone
+      }
+    };
+    signal('SIGTERM');
+    if (!(await waitForExit(child, STOP_TIMEOUT_MS))) {
+      signal('SIGKILL');
+      await waitForExit(child, STOP_TIMEOUT_MS);
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+
+  const url = await new Promise<string>((resolve, reject) => {
+    const fail = (why: string) => {
+      clearTimeout(timer);
+      reject(new Error(`browser host did not start: ${why}\n--- stdout\n${stdout}\n--- stderr\n${stderr}`));
+    };
+    const timer = setTimeout(() => fail(`no ready line in ${START_TIMEOUT_MS / 1000} s`), START_TIMEOUT_MS);
+    child.stdout?.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString('utf8');
+      const match = READY.exec(stdout);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    });
+    child.once('exit', (code, sig) => fail(`exited with ${code ?? sig}`));
+    child.once('error', (e) => fail(e.message));
+  }).catch(async (e: unknown) => {
+    await stop();
+    throw e;
+  });
+
+  return { file, url, dataDir, stderr: () => stderr, stop };
+}
+
+/** One host per test file: a test from another file stops the previous host and starts its own. */
+class HostPerFile {
+  private current: RunningHost | null = null;
+
+  async forFile(file: string): Promise<RunningHost> {
+    if (this.current?.file === file) return this.current;
+    await this.stop();
+    this.current = await startKioskHost(file);
+    return this.current;
+  }
+
+  async stop(): Promise<void> {
+    const host = this.current;
+    this.current = null;
+    await host?.stop();
+  }
+}
+
+export const test = base.extend<{ kioskHost: KioskHost }, { hosts: HostPerFile }>({
+  hosts: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies as a pattern
+    async ({}, use) => {
+      const hosts = new HostPerFile();
+      await use(hosts);
+      await hosts.stop();
+    },
+    { scope: 'worker', timeout: START_TIMEOUT_MS + STOP_TIMEOUT_MS * 2 },
+  ],
+  kioskHost: async ({ hosts }, use, testInfo) => {
+    await use(await hosts.forFile(testInfo.file));
+  },
+});
+
+export { expect };
+
+/**
+ * Runs axe on the page as it is and fails with a readable list of violations. `enhancedContrast`
+ * adds WCAG AAA 1.4.6 (7:1), which the high-contrast mode promises.
+ */
+export async function expectNoAxeViolations(
+  page: Page,
+  opts: { enhancedContrast?: boolean } = {},
+): Promise<void> {
+  const results = await new AxeBuilder({ page })
+    .options({
+      rules: {
+        'target-size': { enabled: true },
+        'color-contrast-enhanced': { enabled: opts.enhancedContrast ?? false },
+      },
+    })
+    .analyze();
+  const summary = results.violations.map(
+    (v) =>
+      `${v.id} (${v.impact ?? '?'}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`,
+  );
+  expect(summary, summary.join('\n')).toEqual([]);
+}
+
+export const SCREENSHOT_DIR = join('test-results', 'screens');
+
+/** Keeps a full-page screenshot of the current screen as a test artifact. */
+export async function saveScreen(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+}
