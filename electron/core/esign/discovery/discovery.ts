@@ -1,0 +1,208 @@
+/**
+ * Key discovery: candidate key files on removable media and in a configured folder, found by
+ * extension and confirmed by content sniffing, listed under opaque ids. The renderer only ever
+ * sees ids and file names; paths stay here. A watcher reports when a key's medium (or the file)
+ * disappears so the host can end the patient session.
+ */
+import { randomUUID } from 'node:crypto';
+import { open, readdir, stat } from 'node:fs/promises';
+import { basename, extname, join } from 'node:path';
+import { sniffContainer, type ContainerKind } from '../containers/sniff';
+import type { MediaSource, Medium } from './media';
+
+export interface DiscoveryFs {
+  readdir(dir: string): Promise<{ name: string; isFile: boolean; isDirectory: boolean }[]>;
+  size(path: string): Promise<number | null>;
+  /** Reads a whole small file (the caller bounds the size). */
+  read(path: string, maxBytes: number): Promise<Uint8Array>;
+}
+
+export const nodeDiscoveryFs: DiscoveryFs = {
+  async readdir(dir) {
+    const entries = await readdir(dir, { withFileTypes: true });
+    return entries.map((e) => ({ name: e.name, isFile: e.isFile(), isDirectory: e.isDirectory() }));
+  },
+  async size(path) {
+    try {
+      const s = await stat(path);
+      return s.isFile() ? s.size : null;
+    } catch {
+      return null;
+    }
+  },
+  async read(path, maxBytes) {
+    const fh = await open(path, 'r');
+    try {
+      const buf = Buffer.alloc(maxBytes);
+      const { bytesRead } = await fh.read(buf, 0, maxBytes, 0);
+      return new Uint8Array(buf.subarray(0, bytesRead));
+    } finally {
+      await fh.close();
+    }
+  },
+};
+
+export interface KeyCandidate {
+  /** Opaque; stable while the file stays where it is. */
+  id: string;
+  fileName: string;
+  kind: Exclude<ContainerKind, 'certificate' | 'unknown'>;
+  /** Medium label (volume name), or null for the configured folder. */
+  medium: string | null;
+  removable: boolean;
+}
+
+interface Located {
+  path: string;
+  mediumId: string | null;
+}
+
+const KEY_EXTENSIONS = new Set(['.dat', '.jks', '.pfx', '.p12', '.pk8', '.key', '.zs2', '.pem']);
+/** Files without a known extension are sniffed only when this small. */
+const SNIFF_UNKNOWN_MAX = 64 * 1024;
+const KEY_MAX = 1024 * 1024;
+
+export interface KeyDiscoveryOptions {
+  media: MediaSource;
+  fs?: DiscoveryFs;
+  /** A folder the registrar configured (e.g. a network share or a card reader path). */
+  folder?: string | null;
+  maxDepth?: number;
+  maxEntries?: number;
+}
+
+export class KeyDiscovery {
+  private readonly fs: DiscoveryFs;
+  private readonly ids = new Map<string, string>(); // path → id
+  private readonly located = new Map<string, Located>(); // id → location
+
+  constructor(private readonly opts: KeyDiscoveryOptions) {
+    this.fs = opts.fs ?? nodeDiscoveryFs;
+  }
+
+  private idFor(path: string): string {
+    let id = this.ids.get(path);
+    if (!id) {
+      id = randomUUID();
+      this.ids.set(path, id);
+    }
+    return id;
+  }
+
+  async scan(): Promise<KeyCandidate[]> {
+    const roots: { root: string; medium: Medium | null }[] = [];
+    const media = await this.opts.media.list().catch(() => [] as Medium[]);
+    for (const m of media) roots.push({ root: m.root, medium: m });
+    if (this.opts.folder) roots.push({ root: this.opts.folder, medium: null });
+    const out: KeyCandidate[] = [];
+    const budget = { entries: this.opts.maxEntries ?? 5000 };
+    this.located.clear();
+    for (const r of roots) await this.walk(r.root, r.medium, 0, budget, out);
+    return out;
+  }
+
+  private async walk(
+    dir: string,
+    medium: Medium | null,
+    depth: number,
+    budget: { entries: number },
+    out: KeyCandidate[],
+  ): Promise<void> {
+    let entries: { name: string; isFile: boolean; isDirectory: boolean }[];
+    try {
+      entries = await this.fs.readdir(dir);
+    } catch {
+      return; // unreadable folder (permissions, medium pulled mid-scan): nothing to offer there
+    }
+    for (const e of entries) {
+      if (--budget.entries < 0) return;
+      if (e.name.startsWith('.') || e.name === 'System Volume Information' || e.name === '$RECYCLE.BIN')
+        continue;
+      const path = join(dir, e.name);
+      if (e.isDirectory) {
+        if (depth + 1 < (this.opts.maxDepth ?? 4)) await this.walk(path, medium, depth + 1, budget, out);
+        continue;
+      }
+      if (!e.isFile) continue;
+      const known = KEY_EXTENSIONS.has(extname(e.name).toLowerCase());
+      const size = await this.fs.size(path);
+      if (size === null || size === 0 || size > (known ? KEY_MAX : SNIFF_UNKNOWN_MAX)) continue;
+      let kind: ContainerKind;
+      try {
+        kind = sniffContainer(await this.fs.read(path, size));
+      } catch {
+        continue;
+      }
+      if (kind === 'certificate' || kind === 'unknown') continue;
+      const id = this.idFor(path);
+      this.located.set(id, { path, mediumId: medium?.id ?? null });
+      out.push({
+        id,
+        fileName: basename(path),
+        kind,
+        medium: medium?.label ?? null,
+        removable: medium !== null,
+      });
+    }
+  }
+
+  /** The path behind an id from the last scan (main side only; never sent to the renderer). */
+  resolve(id: string): { path: string; mediumId: string | null } | null {
+    return this.located.get(id) ?? null;
+  }
+
+  /** Whether the key's medium is still mounted and the file still there. */
+  async present(id: string): Promise<boolean> {
+    const loc = this.located.get(id);
+    if (!loc) return false;
+    if (loc.mediumId !== null) {
+      const media = await this.opts.media.list().catch(() => [] as Medium[]);
+      if (!media.some((m) => m.id === loc.mediumId)) return false;
+    }
+    return (await this.fs.size(loc.path)) !== null;
+  }
+}
+
+/**
+ * Polls whether the watched key is still present and calls `onRemoved` once when it is not.
+ * `check()` is public so hosts and tests can drive it without timers.
+ */
+export class KeyMediumWatcher {
+  private timer: NodeJS.Timeout | null = null;
+  private watched: string | null = null;
+
+  constructor(
+    private readonly discovery: KeyDiscovery,
+    private readonly onRemoved: (keyId: string) => void,
+  ) {}
+
+  watch(keyId: string): void {
+    this.watched = keyId;
+  }
+
+  unwatch(): void {
+    this.watched = null;
+  }
+
+  async check(): Promise<boolean> {
+    const id = this.watched;
+    if (!id) return true;
+    const present = await this.discovery.present(id);
+    if (!present && this.watched === id) {
+      this.watched = null;
+      this.onRemoved(id);
+    }
+    return present;
+  }
+
+  start(intervalMs = 1000): void {
+    this.stop();
+    this.timer = setInterval(() => void this.check(), intervalMs);
+    this.timer.unref?.();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+}
