@@ -5,6 +5,7 @@
 import { createRequire } from 'node:module';
 import type * as Pkcs11Types from 'pkcs11js';
 import { err, ok, type Result } from '../../../../shared/result';
+import { parseCertificate } from '../pki/certificate';
 
 type Pkcs11Module = typeof Pkcs11Types;
 type Pkcs11 = InstanceType<Pkcs11Module['PKCS11']>;
@@ -153,11 +154,15 @@ export class Pkcs11Token {
     });
   }
 
-  /** Test/plumbing helper: stores a certificate object on the token. */
+  /** Test/plumbing helper: stores a certificate object on the token (session object). */
   storeCertificate(der: Uint8Array, id: Uint8Array, label: string): void {
     if (!this.session) throw new Error('not logged in');
     const a = this.api;
+    const cert = parseCertificate(der);
     this.p11.C_CreateObject(this.session, [
+      { type: a.CKA_SUBJECT, value: Buffer.from(cert.subjectDer) },
+      { type: a.CKA_ISSUER, value: Buffer.from(cert.issuerDer) },
+      { type: a.CKA_SERIAL_NUMBER, value: Buffer.from(cert.serialTlv) },
       { type: a.CKA_CLASS, value: a.CKO_CERTIFICATE },
       { type: a.CKA_CERTIFICATE_TYPE, value: a.CKC_X_509 },
       { type: a.CKA_TOKEN, value: false },
