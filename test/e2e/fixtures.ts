@@ -5,7 +5,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test as base } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -39,10 +39,20 @@ function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
   });
 }
 
+let rendererChecked = false;
+
+/** The host serves dist/renderer: rebuild it if it is missing or older than the sources (once). */
+function ensureRendererBuilt(): void {
+  if (rendererChecked) return;
+  const r = spawnSync('npx', ['tsx', 'build/scripts/ensure-renderer.ts'], { stdio: 'inherit' });
+  if (r.status !== 0 || !existsSync('dist/renderer/index.html'))
+    throw new Error('the renderer could not be built (npm run build:renderer)');
+  rendererChecked = true;
+}
+
 /** Starts `npx tsx electron/hosts/browser.ts --port 0 --no-open --data-dir <fresh tmp>`. */
 export async function startKioskHost(file: string): Promise<RunningHost> {
-  if (!existsSync('dist/renderer/index.html'))
-    throw new Error('the renderer is not built: run `npm run build:renderer` before the e2e tests');
+  ensureRendererBuilt();
   const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-e2e-'));
   const child = spawn(
     'npx',
