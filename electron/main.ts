@@ -1,23 +1,26 @@
 /**
  * Electron composition root (bundled to dist-electron/main.cjs). Everything it does lives in small,
- * tested modules under electron/window, electron/ipc and electron/core; this file only finds the
- * bundle's neighbours and starts the kiosk.
+ * tested modules under electron/window, electron/ipc, electron/hosts and electron/core; this file
+ * only finds the bundle's neighbours, supplies Electron's implementations of the ports, and starts.
  */
 import { join } from 'node:path';
-import { app } from 'electron';
+import { app, safeStorage } from 'electron';
 import { createLogger } from './core/log';
+import { electronSecretStorage } from './hosts/electron-safe-storage';
+import { startSandbox } from './sandbox/index';
 import { startKioskApp } from './window/kiosk-app';
 import { parseMainArgs } from './window/main-args';
 
 const log = createLogger({ name: 'kiosk-main' });
 
-// main.cjs sits in dist-electron/ beside preload.cjs; the renderer is built into dist/renderer.
+// main.cjs sits in dist-electron/ beside preload.cjs and signer.cjs; the renderer is in dist/renderer.
 startKioskApp({
   args: parseMainArgs(process.argv.slice(1)),
   log,
   rendererDir: join(__dirname, '..', 'dist', 'renderer'),
   preloadPath: join(__dirname, 'preload.cjs'),
-  startSandbox: null,
+  startSandbox,
+  osSecretStorage: electronSecretStorage(safeStorage),
 }).catch((e: unknown) => {
   log.fatal({ err: e }, 'kiosk failed to start');
   app.exit(1);

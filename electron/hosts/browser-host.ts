@@ -13,7 +13,13 @@ import { createServices, type KioskServices } from '../core/services';
 import { createHandlers } from '../ipc/handlers';
 import { createRouter } from '../ipc/router';
 import { createStaticHandler } from './static-server';
-import { startTrainingBackend, type StartSandbox, type TrainingBackend } from './training';
+import {
+  ehealthConfigFor,
+  startTrainingBackend,
+  storedEnvironment,
+  type StartSandbox,
+  type TrainingBackend,
+} from './training';
 import { attachBridge, type Bridge } from './ws-transport';
 
 export const LOOPBACK = '127.0.0.1';
@@ -67,18 +73,32 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
   hostHeader = `${LOOPBACK}:${port}`;
   const origin = `http://${hostHeader}`;
 
+  let training: TrainingBackend | null = null;
   let services: KioskServices;
   try {
-    services = createServices({ dataDir: opts.dataDir, log, version: opts.version });
+    // Training mode: the sandbox runs before the services, which are created pointing at it.
+    if (storedEnvironment(opts.dataDir) === 'training') {
+      const started = await startTrainingBackend(opts.startSandbox ?? null, {
+        dataDir: opts.dataDir,
+        host: 'browser',
+        log,
+      });
+      if (started.ok) training = started.value;
+      else
+        log.warn({ error: started.error.code }, 'training mode without a sandbox: eHealth calls will fail');
+    }
+    services = createServices({
+      dataDir: opts.dataDir,
+      log,
+      version: opts.version,
+      ...(training ? { ehealth: ehealthConfigFor(training) } : {}),
+    });
   } catch (e) {
+    await training
+      ?.close()
+      .catch((closeError: unknown) => log.error({ err: closeError }, 'sandbox close failed'));
     server.close();
     throw e;
-  }
-  let training: TrainingBackend | null = null;
-  if (services.settings.get().environment === 'training') {
-    const started = await startTrainingBackend(opts.startSandbox ?? null, { dataDir: opts.dataDir, log });
-    if (started.ok) training = started.value;
-    else log.warn({ error: started.error.code }, 'training mode without a sandbox: eHealth calls will fail');
   }
   const dispatch = createRouter({
     handlers: createHandlers(services),

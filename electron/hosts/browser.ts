@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createLogger } from '../core/log';
 import { defaultDataDir } from '../core/paths';
+import { startSandbox } from '../sandbox/index';
 import { BROWSER_HOST_USAGE, parseBrowserHostArgs } from './args';
 import { startBrowserHost, type BrowserHost } from './browser-host';
 import { chromiumExecutable, openChromiumApp, type ChromiumWindow } from './chromium';
@@ -32,7 +33,7 @@ async function main(): Promise<number> {
       rendererDir: projectFile('dist/renderer'),
       log,
       version,
-      startSandbox: null,
+      startSandbox,
     });
   } catch (e) {
     console.error(`browser host failed to start: ${e instanceof Error ? e.message : String(e)}`);

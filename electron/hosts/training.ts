@@ -1,11 +1,21 @@
 /**
  * Training mode: the hosts (Electron main, browser host) run the embedded eHealth sandbox in-process
- * and point the kiosk at it. Only hosts import the sandbox — never electron/core. The sandbox's start
- * function is passed in, so this module stays testable and the type below is the seam it must fit.
+ * and point the kiosk's services at it. Only hosts import the sandbox — never electron/core. The start
+ * function is passed in (the type below is the seam `electron/sandbox`'s startSandbox must fit).
+ *
+ * Where the sandbox keeps its data, and how big it is, depends on the host:
+ *   electron  `<dataDir>/sandbox`, national seed — a training kiosk keeps its practice data;
+ *   browser   a fresh database per start, small seed — a quick, disposable dev/test backend
+ *             (the persona key files are then shared by such sandboxes on this machine).
+ * Environment overrides: KIOSK_SANDBOX=off (no sandbox), KIOSK_SANDBOX_SEED=small|national,
+ * KIOSK_SANDBOX_PERSIST=1|0.
  */
 import { join } from 'node:path';
 import { err, ok, type Result } from '../../shared/result';
+import { openKioskDatabase } from '../core/db/kiosk-db';
+import type { EhealthConfigInput } from '../core/ehealth/config';
 import type { Logger } from '../core/log';
+import { SettingsStore, type KioskSettings } from '../core/registrar/settings';
 
 export type SandboxSeed = 'small' | 'national';
 
@@ -30,34 +40,59 @@ export interface TrainingBackend {
 
 export type StartSandbox = (opts?: SandboxStartOptions) => Promise<TrainingBackend>;
 
+export type HostKind = 'electron' | 'browser';
+
 export interface TrainingOptions {
-  /** The kiosk data directory; the sandbox keeps its own database in `<dataDir>/sandbox`. */
+  /** The kiosk data directory. */
   dataDir: string;
+  host: HostKind;
   log: Logger;
   env?: NodeJS.ProcessEnv;
 }
 
-/** `KIOSK_SANDBOX_SEED=small` for quick starts; the national seed is the default, as in the sandbox. */
-export function sandboxOptions(opts: TrainingOptions): SandboxStartOptions {
-  const seedEnv = (opts.env ?? process.env).KIOSK_SANDBOX_SEED;
-  const seed: SandboxSeed = seedEnv === 'small' ? 'small' : 'national';
-  return {
-    host: '127.0.0.1',
-    port: 0,
-    seed,
-    ...(opts.dataDir === ':memory:' ? {} : { dataDir: join(opts.dataDir, 'sandbox') }),
-  };
+/** The sandbox's start options for this host, or null when the environment switches it off. */
+export function sandboxOptions(opts: TrainingOptions): SandboxStartOptions | null {
+  const env = opts.env ?? process.env;
+  if (env.KIOSK_SANDBOX === 'off') return null;
+  const seedEnv = env.KIOSK_SANDBOX_SEED;
+  const seed: SandboxSeed =
+    seedEnv === 'small' || seedEnv === 'national' ? seedEnv : opts.host === 'electron' ? 'national' : 'small';
+  const persistEnv = env.KIOSK_SANDBOX_PERSIST;
+  const persist =
+    opts.dataDir !== ':memory:' && (persistEnv === '1' || (persistEnv !== '0' && opts.host === 'electron'));
+  return { host: '127.0.0.1', port: 0, seed, ...(persist ? { dataDir: join(opts.dataDir, 'sandbox') } : {}) };
 }
 
-/** Starts the sandbox; a failure is a value (the kiosk still starts, offline). */
+/** The environment stored in the kiosk's settings, read before the services start. */
+export function storedEnvironment(dataDir: string): KioskSettings['environment'] {
+  const db = openKioskDatabase(dataDir);
+  try {
+    return new SettingsStore(db).get().environment;
+  } finally {
+    db.close();
+  }
+}
+
+/** The services' eHealth port for a running sandbox. */
+export const ehealthConfigFor = (b: TrainingBackend): EhealthConfigInput => ({
+  baseUrl: b.baseUrl,
+  apiKey: b.apiKey,
+  clientId: b.clientId,
+  clientSecret: b.clientSecret,
+  scope: b.scope,
+});
+
+/** Starts the sandbox; a failure is a value (the kiosk still starts, without a backend). */
 export async function startTrainingBackend(
   start: StartSandbox | null,
   opts: TrainingOptions,
 ): Promise<Result<TrainingBackend>> {
   if (!start) return err('NOT_AVAILABLE', 'this build has no embedded sandbox');
+  const options = sandboxOptions(opts);
+  if (!options) return err('NOT_AVAILABLE', 'the embedded sandbox is switched off (KIOSK_SANDBOX=off)');
   try {
-    const backend = await start(sandboxOptions(opts));
-    opts.log.info({ baseUrl: backend.baseUrl }, 'training sandbox started');
+    const backend = await start(options);
+    opts.log.info({ baseUrl: backend.baseUrl, seed: options.seed }, 'training sandbox started');
     return ok(backend);
   } catch (e) {
     opts.log.error({ err: e }, 'training sandbox failed to start');

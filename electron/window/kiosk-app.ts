@@ -10,7 +10,14 @@ import { createRouter } from '../ipc/router';
 import type { Logger } from '../core/log';
 import { defaultDataDir } from '../core/paths';
 import { createServices, type KioskServices } from '../core/services';
-import { startTrainingBackend, type StartSandbox, type TrainingBackend } from '../hosts/training';
+import type { OsSecretStorage } from '../core/crypto/key-store';
+import {
+  ehealthConfigFor,
+  startTrainingBackend,
+  storedEnvironment,
+  type StartSandbox,
+  type TrainingBackend,
+} from '../hosts/training';
 import { registerAppScheme } from './app-protocol';
 import { KioskShell } from './kiosk-shell';
 import type { MainArgs } from './main-args';
@@ -27,6 +34,8 @@ export interface KioskAppOptions {
   preloadPath: string;
   /** The embedded sandbox for training mode (null in builds without it). */
   startSandbox: StartSandbox | null;
+  /** Electron safeStorage behind the services' port (protects the at-rest key). */
+  osSecretStorage?: OsSecretStorage | null;
 }
 
 export interface RunningKiosk {
@@ -54,25 +63,31 @@ export async function startKioskApp(opts: KioskAppOptions): Promise<RunningKiosk
   app.on('window-all-closed', () => app.quit());
 
   await app.whenReady();
-  const services = createServices({ dataDir, log, version: app.getVersion() });
-  const environment = services.settings.get().environment;
+  const environment = storedEnvironment(dataDir);
   if (args.training && environment !== 'training') {
     log.error({ environment }, '--training given but this data directory is not in training mode');
     console.error(
       `This kiosk data directory is configured for the "${environment}" environment; --training refuses to ` +
         'run against it. Use another --data-dir for training.',
     );
-    await services.close();
     app.exit(1);
     return null;
   }
 
+  // Training mode: the sandbox runs before the services, which are created pointing at it.
   let training: TrainingBackend | null = null;
   if (environment === 'training') {
-    const started = await startTrainingBackend(opts.startSandbox, { dataDir, log });
+    const started = await startTrainingBackend(opts.startSandbox, { dataDir, host: 'electron', log });
     if (started.ok) training = started.value;
     else log.warn({ error: started.error.code }, 'training mode without a sandbox: eHealth calls will fail');
   }
+  const services = createServices({
+    dataDir,
+    log,
+    version: app.getVersion(),
+    ...(training ? { ehealth: ehealthConfigFor(training) } : {}),
+    ...(opts.osSecretStorage ? { osSecretStorage: opts.osSecretStorage } : {}),
+  });
 
   const dispatch = createRouter({
     handlers: createHandlers(services),

@@ -109,14 +109,29 @@ const anyPayload = fc.oneof(
   fc.jsonValue().map((v) => JSON.parse(`{"__proto__": ${JSON.stringify(v) ?? 'null'}}`) as unknown),
 );
 
+type TopSchema = { type?: string; additionalProperties?: unknown; anyOf?: TopSchema[]; oneOf?: TopSchema[] };
+/** An object that refuses unknown keys, or a union of such objects. */
+const isStrictObject = (s: TopSchema): boolean => {
+  const branches = s.anyOf ?? s.oneOf;
+  if (branches) return branches.length > 0 && branches.every(isStrictObject);
+  return s.type === 'object' && s.additionalProperties === false;
+};
+
 describe('contract rules every channel obeys', () => {
   it.each(CHANNEL_NAMES)('%s: the request is a strict object (unknown keys are an error)', (name) => {
-    const json = z.toJSONSchema(channels[name].request, { io: 'input', unrepresentable: 'any' }) as {
-      type?: string;
-      additionalProperties?: unknown;
-    };
-    expect(json.type).toBe('object');
-    expect(json.additionalProperties).toBe(false);
+    const json = z.toJSONSchema(channels[name].request, { io: 'input', unrepresentable: 'any' }) as TopSchema;
+    expect(isStrictObject(json), JSON.stringify(json).slice(0, 300)).toBe(true);
+  });
+
+  it('the strictness rule itself tells strict from loose', () => {
+    const strict = z.object({ a: z.string() }).strict();
+    const loose = z.object({ a: z.string() });
+    const schema = (t: z.ZodType) => z.toJSONSchema(t, { io: 'input' }) as TopSchema;
+    expect(isStrictObject(schema(strict))).toBe(true);
+    expect(isStrictObject(schema(strict.or(z.object({ b: z.number() }).strict())))).toBe(true);
+    expect(isStrictObject(schema(loose))).toBe(false);
+    expect(isStrictObject(schema(strict.or(loose)))).toBe(false);
+    expect(isStrictObject(schema(z.string()))).toBe(false);
   });
 });
 

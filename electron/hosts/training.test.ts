@@ -1,0 +1,118 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { silentLogger } from '../core/log';
+import { createServices } from '../core/services';
+import {
+  ehealthConfigFor,
+  sandboxOptions,
+  startTrainingBackend,
+  storedEnvironment,
+  type StartSandbox,
+} from './training';
+
+const dir = mkdtempSync(join(tmpdir(), 'kiosk-training-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const log = silentLogger();
+
+describe('training sandbox options', () => {
+  it('keep a national sandbox with the Electron kiosk, a small disposable one with the browser host', () => {
+    expect(sandboxOptions({ dataDir: '/k', host: 'electron', log, env: {} })).toEqual({
+      host: '127.0.0.1',
+      port: 0,
+      seed: 'national',
+      dataDir: join('/k', 'sandbox'),
+    });
+    expect(sandboxOptions({ dataDir: '/k', host: 'browser', log, env: {} })).toEqual({
+      host: '127.0.0.1',
+      port: 0,
+      seed: 'small',
+    });
+  });
+
+  it('follow the environment overrides', () => {
+    const env = { KIOSK_SANDBOX_SEED: 'national', KIOSK_SANDBOX_PERSIST: '1' };
+    expect(sandboxOptions({ dataDir: '/k', host: 'browser', log, env })).toMatchObject({
+      seed: 'national',
+      dataDir: join('/k', 'sandbox'),
+    });
+    expect(
+      sandboxOptions({ dataDir: '/k', host: 'electron', log, env: { KIOSK_SANDBOX_PERSIST: '0' } }),
+    ).not.toHaveProperty('dataDir');
+    expect(
+      sandboxOptions({ dataDir: '/k', host: 'electron', log, env: { KIOSK_SANDBOX_SEED: 'huge' } })?.seed,
+    ).toBe('national');
+    expect(
+      sandboxOptions({ dataDir: '/k', host: 'electron', log, env: { KIOSK_SANDBOX: 'off' } }),
+    ).toBeNull();
+    expect(sandboxOptions({ dataDir: ':memory:', host: 'electron', log, env: {} })).not.toHaveProperty(
+      'dataDir',
+    );
+  });
+});
+
+describe('starting the training backend', () => {
+  const backend = {
+    baseUrl: 'http://127.0.0.1:5',
+    clientId: 'id',
+    clientSecret: 'secret',
+    apiKey: 'secret',
+    tsaUrl: 'http://127.0.0.1:5/tsa',
+    scope: 'person:sign_in',
+    close: async () => undefined,
+  };
+
+  it('passes the host’s options and maps the sandbox to the services’ eHealth port', async () => {
+    const start = vi.fn<StartSandbox>(async () => backend);
+    const r = await startTrainingBackend(start, { dataDir: '/k', host: 'browser', log, env: {} });
+    expect(r).toEqual({ ok: true, value: backend });
+    expect(start).toHaveBeenCalledWith({ host: '127.0.0.1', port: 0, seed: 'small' });
+    expect(ehealthConfigFor(backend)).toEqual({
+      baseUrl: 'http://127.0.0.1:5',
+      apiKey: 'secret',
+      clientId: 'id',
+      clientSecret: 'secret',
+      scope: 'person:sign_in',
+    });
+  });
+
+  it('turns a missing, disabled or failing sandbox into an error value', async () => {
+    expect(await startTrainingBackend(null, { dataDir: '/k', host: 'browser', log })).toMatchObject({
+      ok: false,
+    });
+    const never = vi.fn<StartSandbox>();
+    expect(
+      await startTrainingBackend(never, {
+        dataDir: '/k',
+        host: 'browser',
+        log,
+        env: { KIOSK_SANDBOX: 'off' },
+      }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_AVAILABLE' },
+    });
+    expect(never).not.toHaveBeenCalled();
+    const failing: StartSandbox = async () => {
+      throw new Error('EADDRINUSE');
+    };
+    expect(
+      await startTrainingBackend(failing, { dataDir: '/k', host: 'browser', log, env: {} }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_AVAILABLE' },
+    });
+  });
+});
+
+describe('stored environment', () => {
+  it('is read before the services start, training by default', async () => {
+    const dataDir = join(dir, 'env');
+    expect(storedEnvironment(dataDir)).toBe('training');
+    const services = createServices({ dataDir, log, version: 't', background: false });
+    services.settings.update({ environment: 'preprod' });
+    await services.close();
+    expect(storedEnvironment(dataDir)).toBe('preprod');
+  });
+});
