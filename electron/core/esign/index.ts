@@ -29,3 +29,24 @@ export { OpenedKey } from './key';
 export type { KeyInfo } from './key';
 export { signJson, signBytes, MAX_SIGNED_JSON_BYTES } from './cms/sign';
 export type { SignJsonOptions, TsaFunction } from './cms/sign';
+
+// the signer process, its port and the main-side service
+export { SignerSession } from './signer/session';
+export type { SignerEndReason, SignerSessionOptions } from './signer/session';
+export { nodeSignerLauncher, defaultSignerEntry } from './signer/launcher';
+export type { SignerChannel, SignerLauncher, NodeSignerLauncherOptions } from './signer/launcher';
+export type { KeySource, SignerRequest, SignerResponse, SignerValue, TsaChoice } from './signer/protocol';
+export { KeyLockout, loadLockoutSalt, withLockout, MAX_WRONG_PASSWORDS, LOCK_MS } from './lockout';
+export { EsignService } from './service';
+export type { EsignServiceOptions } from './service';
+
+// key discovery
+export { KeyDiscovery, KeyMediumWatcher, nodeDiscoveryFs } from './discovery/discovery';
+export type { DiscoveryFs, KeyCandidate, KeyDiscoveryOptions } from './discovery/discovery';
+export { platformMedia, linuxMedia, macMedia, windowsMedia, parseMountTable } from './discovery/media';
+export type { MediaSource, Medium } from './discovery/media';
+
+// hardware tokens
+export { Pkcs11Token } from './pkcs11/token';
+export type { TokenSlot } from './pkcs11/token';
+export { UA_PKCS11, AVTOR_VENDOR_BASE } from './pkcs11/mechanisms';

@@ -173,7 +173,7 @@ export class KeyMediumWatcher {
 
   constructor(
     private readonly discovery: KeyDiscovery,
-    private readonly onRemoved: (keyId: string) => void,
+    private readonly onRemoved: (keyId: string) => void | Promise<void>,
   ) {}
 
   watch(keyId: string): void {
@@ -190,14 +190,19 @@ export class KeyMediumWatcher {
     const present = await this.discovery.present(id);
     if (!present && this.watched === id) {
       this.watched = null;
-      this.onRemoved(id);
+      await this.onRemoved(id);
     }
     return present;
   }
 
   start(intervalMs = 1000): void {
     this.stop();
-    this.timer = setInterval(() => void this.check(), intervalMs);
+    let busy = false;
+    this.timer = setInterval(() => {
+      if (busy) return; // a slow medium must not pile up checks
+      busy = true;
+      void this.check().finally(() => (busy = false));
+    }, intervalMs);
     this.timer.unref?.();
   }
 

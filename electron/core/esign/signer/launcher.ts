@@ -8,7 +8,8 @@
  * SignerResponse per request, matched by id), learn about its end through `onExit`, and `kill` it.
  * Implementations: `nodeSignerLauncher` below (child_process.fork — browser host, CLI, tests) and
  * an Electron `utilityProcess.fork` one in the Electron main code, which must deliver the same
- * messages (utilityProcess wraps posted messages as `{data}`; unwrap them before `onMessage`).
+ * messages (in main, utilityProcess's 'message' event carries the posted value itself; only the
+ * child side receives `{ data }` events, which signer-process.ts unwraps).
  * Entry file: electron/core/esign/signer-process.ts, bundled as dist-electron/signer.cjs.
  */
 import { fork, type ChildProcess } from 'node:child_process';
