@@ -23,7 +23,8 @@ export function kiosk(): KioskBridge {
   if (bridge) return bridge;
   if (typeof window !== 'undefined' && window.kiosk) bridge = window.kiosk;
   else if (factory) bridge = factory();
-  else throw new Error('no kiosk bridge: neither the Electron preload nor the browser-host bridge is available');
+  else
+    throw new Error('no kiosk bridge: neither the Electron preload nor the browser-host bridge is available');
   return bridge;
 }
 
