@@ -6,17 +6,23 @@
  */
 import { z } from 'zod';
 import { appChannels, Connectivity } from './contract/app';
+import { doctorsChannels, doctorsEvents } from './contract/doctors';
+import { outboxChannels, outboxEvents } from './contract/outbox';
 import { sessionChannels, sessionEvents } from './contract/session';
 import type { Result } from './result';
 
 export const channels = {
   ...appChannels,
   ...sessionChannels,
+  ...outboxChannels,
+  ...doctorsChannels,
 } as const;
 
 export const events = {
   ...sessionEvents,
   connectivityChanged: z.object({ state: Connectivity }),
+  ...outboxEvents,
+  ...doctorsEvents,
 } as const;
 
 export type ChannelName = keyof typeof channels;

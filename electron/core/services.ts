@@ -1,8 +1,15 @@
 import type { Connectivity } from '../../shared/contract/app';
+import type { OsSecretStorage } from './crypto/key-store';
 import type { Db } from './db/database';
 import { openKioskDatabase } from './db/kiosk-db';
+import type { DirectoryService } from './directory/directory-service';
+import type { EhealthConfigInput } from './ehealth/config';
+import type { PisApi } from './ehealth/pis-api';
+import type { HttpTransport } from './ehealth/transport';
 import { EventBus } from './events';
 import type { Logger } from './log';
+import { createOfflineEngine, type OfflineEngine } from './outbox/engine';
+import type { Outbox } from './outbox/outbox';
 import { AuditLog } from './registrar/audit';
 import { SettingsStore } from './registrar/settings';
 import { SessionManager } from './session/session-manager';
@@ -14,6 +21,14 @@ export interface KioskPorts {
   log: Logger;
   version: string;
   now?: () => Date;
+  /** eHealth (the sandbox in training mode): base URL, api-key, client id/secret. Absent: nothing is sent. */
+  ehealth?: EhealthConfigInput | null;
+  /** fetch-like transport (default: global fetch). */
+  transport?: HttpTransport;
+  /** Electron safeStorage adapter for the at-rest key; absent or unprotected → a 0600 key file. */
+  osSecretStorage?: OsSecretStorage | null;
+  /** Outbox delivery, connectivity probe and directory schedule run in the background (default true). */
+  background?: boolean;
 }
 
 export interface KioskServices {
@@ -25,6 +40,12 @@ export interface KioskServices {
   settings: SettingsStore;
   session: SessionManager;
   connectivity: () => Connectivity;
+  /** The eHealth PIS API client, when a backend is configured. */
+  ehealth: PisApi | null;
+  outbox: Outbox;
+  directory: DirectoryService;
+  /** Outbox worker, connectivity monitor, at-rest key protection. */
+  offline: OfflineEngine;
   close(): Promise<void>;
 }
 
@@ -34,17 +55,35 @@ export function createServices(ports: KioskPorts): KioskServices {
   const db = openKioskDatabase(ports.dataDir);
   const events = new EventBus();
   const session = new SessionManager(events, now);
+  const audit = new AuditLog(db, now);
+  const offline = createOfflineEngine({
+    dataDir: ports.dataDir,
+    db,
+    audit,
+    events,
+    log: ports.log,
+    now,
+    ...(ports.ehealth ? { ehealth: ports.ehealth } : {}),
+    ...(ports.transport ? { transport: ports.transport } : {}),
+    ...(ports.osSecretStorage ? { osSecretStorage: ports.osSecretStorage } : {}),
+    ...(ports.background === undefined ? {} : { background: ports.background }),
+  });
   const services: KioskServices = {
     version: ports.version,
     log: ports.log,
     db,
     events,
-    audit: new AuditLog(db, now),
+    audit,
     settings: new SettingsStore(db, now),
     session,
-    connectivity: () => 'online',
+    connectivity: offline.connectivity,
+    ehealth: offline.api,
+    outbox: offline.outbox,
+    directory: offline.directory,
+    offline,
     async close() {
       await session.end('finish');
+      await offline.stop();
       db.close();
     },
   };

@@ -1,10 +1,14 @@
 import type { KioskServices } from '../../core/services';
 import type { Handlers } from '../router';
 import { appHandlers } from './app';
+import { doctorsHandlers } from './doctors';
+import { outboxHandlers } from './outbox';
 import { sessionHandlers } from './session';
 
 /** The contract's channels bound to the services: one file per domain. */
 export const createHandlers = (s: KioskServices): Handlers => ({
   ...appHandlers(s),
   ...sessionHandlers(s),
+  ...outboxHandlers(s),
+  ...doctorsHandlers(s),
 });

@@ -1,0 +1,133 @@
+import type { Connectivity } from '../../../shared/contract/app';
+import { loadSecretKey, type KeyProtection, type OsSecretStorage } from '../crypto/key-store';
+import type { SecretBox } from '../crypto/secret-box';
+import type { Db } from '../db/database';
+import { DirectoryService } from '../directory/directory-service';
+import { EhealthClient } from '../ehealth/client';
+import { EhealthConfig, type EhealthConfigInput } from '../ehealth/config';
+import { createPisApi, type PisApi } from '../ehealth/pis-api';
+import { fetchTransport, type HttpTransport } from '../ehealth/transport';
+import type { EventBus } from '../events';
+import type { Logger } from '../log';
+import type { AuditLog } from '../registrar/audit';
+import { ConnectivityMonitor, httpProbe, realTimers, type Timers } from './connectivity';
+import { Outbox } from './outbox';
+import { DeliveryWorker } from './worker';
+
+export interface OfflineEnginePorts {
+  dataDir: string;
+  db: Db;
+  audit: AuditLog;
+  events: EventBus;
+  log: Logger;
+  now: () => Date;
+  /** eHealth (or the sandbox in training mode). Without it operations are captured but not sent. */
+  ehealth?: EhealthConfigInput | null;
+  transport?: HttpTransport;
+  /** Electron `safeStorage` behind a thin adapter; absent or unprotected → a 0600 key file. */
+  osSecretStorage?: OsSecretStorage | null;
+  /** Runs the delivery worker, the connectivity probe and the directory schedule (default true). */
+  background?: boolean;
+  timers?: Timers;
+  /** Probe path on the eHealth host: any HTTP answer proves the link. */
+  probePath?: string;
+}
+
+export interface OfflineEngine {
+  box: SecretBox;
+  keyProtection: KeyProtection;
+  keyWarning: boolean;
+  api: PisApi | null;
+  outbox: Outbox;
+  worker: DeliveryWorker | null;
+  monitor: ConnectivityMonitor | null;
+  directory: DirectoryService;
+  connectivity(): Connectivity;
+  stop(): Promise<void>;
+}
+
+/**
+ * Composes the offline engine: at-rest key, eHealth client (with error-based connectivity
+ * detection), outbox and its delivery worker, connectivity monitor, doctor directory. Pushes
+ * `outboxChanged`, `connectivityChanged` and `directoryProgress` on the event bus.
+ */
+export function createOfflineEngine(p: OfflineEnginePorts): OfflineEngine {
+  const key = loadSecretKey({ dataDir: p.dataDir, osStorage: p.osSecretStorage ?? null });
+  if (key.warning && key.protection === 'key-file') {
+    p.log.warn(
+      'at-rest key is protected by a file permission only (no OS keychain); the registrar view shows a warning',
+    );
+  }
+  const timers = p.timers ?? realTimers;
+  const outbox = new Outbox({
+    db: p.db,
+    box: key.box,
+    audit: p.audit,
+    now: p.now,
+    keyProtection: key.protection,
+    keyWarning: key.warning,
+  });
+  outbox.subscribe((view) => p.events.emit('outboxChanged', view));
+
+  let monitor: ConnectivityMonitor | null = null;
+  let api: PisApi | null = null;
+  let worker: DeliveryWorker | null = null;
+  if (p.ehealth) {
+    const config = EhealthConfig.parse(p.ehealth);
+    const transport = p.transport ?? fetchTransport;
+    monitor = new ConnectivityMonitor({
+      probe: httpProbe(transport, `${config.baseUrl}${p.probePath ?? '/'}`),
+      timers,
+    });
+    const client = new EhealthClient(config, {
+      transport,
+      now: p.now,
+      onOutcome: (o) => monitor?.report(o),
+    });
+    api = createPisApi(client);
+    worker = new DeliveryWorker({
+      outbox,
+      client,
+      renew: api.renew,
+      connectivity: monitor,
+      now: p.now,
+      timers,
+      log: p.log,
+    });
+    monitor.onChange((state) => p.events.emit('connectivityChanged', { state }));
+  }
+
+  const directory = new DirectoryService({
+    db: p.db,
+    api,
+    now: p.now,
+    log: p.log,
+    timers,
+    onProgress: (progress) => p.events.emit('directoryProgress', progress),
+    ...(monitor ? { isOnline: () => monitor?.state() !== 'offline' } : {}),
+  });
+
+  if (p.background !== false && monitor && worker) {
+    monitor.start();
+    const started = worker.start();
+    if (!started.ok) p.log.warn({ code: started.error.code }, 'outbox delivery not started');
+    directory.startSchedule();
+  }
+
+  return {
+    box: key.box,
+    keyProtection: key.protection,
+    keyWarning: key.warning,
+    api,
+    outbox,
+    worker,
+    monitor,
+    directory,
+    connectivity: () => monitor?.state() ?? 'offline',
+    async stop() {
+      directory.stopSchedule();
+      monitor?.stop();
+      await worker?.stop();
+    },
+  };
+}
