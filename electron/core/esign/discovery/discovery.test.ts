@@ -94,7 +94,9 @@ describe('KeyDiscovery', () => {
     const inFolder = found.find((c) => c.fileName === 'Key-6.dat');
     if (!onUsb || !inFolder) throw new Error('keys not found');
     const removed: string[] = [];
-    const watcher = new KeyMediumWatcher(d, (id) => removed.push(id));
+    const watcher = new KeyMediumWatcher(d, (id) => {
+      removed.push(id);
+    });
     watcher.watch(onUsb.id);
     expect(await watcher.check()).toBe(true);
     const saved = mounted;
