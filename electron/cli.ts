@@ -3,11 +3,15 @@
  * Groups live in electron/cli/<group>.ts and are listed in `groups` below.
  */
 import { defaultDataDir } from './core/paths';
+import { directoryGroup } from './cli/directory';
 import { esignGroup } from './cli/esign';
+import { outboxGroup } from './cli/outbox';
 import { EXIT, UsageError, type CliContext, type CliGroup, type CliIO } from './cli/types';
 
 const groups: Record<string, CliGroup> = {
   esign: esignGroup,
+  outbox: outboxGroup,
+  directory: directoryGroup,
 };
 
 export const nodeIO: CliIO = {

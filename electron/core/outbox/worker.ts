@@ -32,6 +32,8 @@ export interface WorkerOptions {
   log?: Logger;
   leaseStaleMs?: number;
   heartbeatMs?: number;
+  /** Longest sleep between looks at the queue (changes made by other processes). */
+  pollMs?: number;
   isProcessAlive?: (pid: number) => boolean;
 }
 
@@ -271,9 +273,10 @@ export class DeliveryWorker {
     this.wakeTimer = null;
     const paused = this.pausedUntil - this.now().getTime();
     const next = this.opts.outbox.store.nextWakeAt();
-    if (next === null && paused <= 0) return;
     const untilNext = next === null ? Infinity : Date.parse(next) - this.now().getTime();
-    const ms = Math.max(5, paused, Math.min(untilNext, 60_000));
+    // even with nothing scheduled, look again now and then: the operator CLI may change rows
+    // from another process (retry), which cannot wake this worker directly
+    const ms = Math.max(5, paused, Math.min(untilNext, this.opts.pollMs ?? 30_000));
     this.wakeTimer = this.timers.setTimeout(() => {
       this.wakeTimer = null;
       this.pump();

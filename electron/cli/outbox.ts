@@ -1,0 +1,177 @@
+/**
+ * `kiosk outbox …` — the operator's view of the durable outbox:
+ *   list [--state S] [--limit N] [--json]
+ *   retry ID|REFERENCE
+ *   discard ID|REFERENCE
+ * Retry and discard are recorded in the audit log with the operator CLI as actor.
+ * Exit codes: 0 ok, 1 failed (no such operation, not allowed in its state), 2 usage.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { OperationState, type OperationView } from '../../shared/contract/outbox';
+import { OS_WRAPPED_KEY_FILE } from '../core/crypto/key-store';
+import { SecretBox } from '../core/crypto/secret-box';
+import { openKioskDatabase } from '../core/db/kiosk-db';
+import { Outbox } from '../core/outbox/outbox';
+import { AuditLog } from '../core/registrar/audit';
+import { EXIT, UsageError, type CliContext, type CliGroup } from './types';
+
+export interface ParsedArgs {
+  positional: string[];
+  flags: Map<string, string | true>;
+}
+
+/** `--name value`, `--name=value` and boolean `--name`; anything else is a usage error. */
+export function parseFlags(
+  args: string[],
+  valueFlags: readonly string[],
+  boolFlags: readonly string[],
+): ParsedArgs {
+  const positional: string[] = [];
+  const flags = new Map<string, string | true>();
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string;
+    if (!a.startsWith('--') || a === '--') {
+      if (a !== '--') positional.push(a);
+      continue;
+    }
+    const eq = a.indexOf('=');
+    const name = eq > 0 ? a.slice(2, eq) : a.slice(2);
+    if (valueFlags.includes(name)) {
+      const v = eq > 0 ? a.slice(eq + 1) : args[++i];
+      if (v === undefined || v === '') throw new UsageError(`--${name} needs a value`);
+      flags.set(name, v);
+    } else if (boolFlags.includes(name) && eq < 0) flags.set(name, true);
+    else throw new UsageError(`unknown flag --${name}`);
+  }
+  return { positional, flags };
+}
+
+export const flag = (p: ParsedArgs, name: string): string | undefined => {
+  const v = p.flags.get(name);
+  return typeof v === 'string' ? v : undefined;
+};
+
+/**
+ * The outbox over the kiosk database. Listing, retrying and discarding never open a payload, so
+ * the CLI works without the kiosk's at-rest key (which may live in the OS keychain of the kiosk user).
+ */
+function openOutbox(dataDir: string) {
+  const db = openKioskDatabase(dataDir);
+  const audit = new AuditLog(db);
+  const outbox = new Outbox({
+    db,
+    audit,
+    box: new SecretBox(randomBytes(32)),
+    keyProtection: existsSync(join(dataDir, OS_WRAPPED_KEY_FILE)) ? 'os' : 'key-file',
+    keyWarning: !existsSync(join(dataDir, OS_WRAPPED_KEY_FILE)),
+  });
+  return { db, outbox };
+}
+
+const find = (outbox: Outbox, idOrCode: string): OperationView | null =>
+  outbox.get(idOrCode) ?? outbox.getByReference(idOrCode);
+
+function table(ops: OperationView[]): string {
+  const rows = ops.map((o) => [
+    o.referenceCode,
+    o.state + (o.held ? ' (awaiting signature)' : '') + (o.discarded ? ' (discarded)' : ''),
+    o.kind,
+    String(o.attempts),
+    o.updatedAt.replace('T', ' ').slice(0, 19),
+    o.nextAttemptAt ? o.nextAttemptAt.replace('T', ' ').slice(0, 19) : '',
+    o.ehealthId ?? '',
+    o.error ? `${o.error.code}: ${o.error.ehealth?.message ?? o.error.message}` : '',
+    o.id,
+  ]);
+  const head = [
+    'REFERENCE',
+    'STATE',
+    'KIND',
+    'TRIES',
+    'UPDATED (UTC)',
+    'NEXT TRY',
+    'EHEALTH ID',
+    'ERROR',
+    'ID',
+  ];
+  const widths = head.map((h, i) =>
+    Math.min(60, Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length))),
+  );
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.slice(0, widths[i]).padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
+  return [line(head), ...rows.map(line)].join('\n');
+}
+
+async function run(args: string[], ctx: CliContext): Promise<number> {
+  const [command, ...rest] = args;
+  if (command === 'list') {
+    const p = parseFlags(rest, ['state', 'limit'], ['json']);
+    if (p.positional.length)
+      throw new UsageError('usage: kiosk outbox list [--state S] [--limit N] [--json]');
+    const state = flag(p, 'state');
+    if (state !== undefined && !OperationState.safeParse(state).success) {
+      throw new UsageError(`--state must be one of ${OperationState.options.join(', ')}`);
+    }
+    const limit = Number(flag(p, 'limit') ?? 100);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 1000)
+      throw new UsageError('--limit must be 1 to 1000');
+    const { db, outbox } = openOutbox(ctx.dataDir);
+    try {
+      const ops = outbox.list({ ...(state ? { states: [state as OperationState] } : {}), limit });
+      if (p.flags.has('json')) ctx.io.stdout(JSON.stringify({ status: outbox.status(), operations: ops }));
+      else {
+        const status = outbox.status();
+        const counts = Object.entries(status.counts)
+          .filter(([, n]) => n > 0)
+          .map(([s, n]) => `${s} ${n}`)
+          .join(', ');
+        ctx.io.stdout(ops.length ? table(ops) : 'no operations');
+        ctx.io.stdout(
+          `\n${counts || 'empty'}; at-rest key: ${status.keyProtection}${status.keyWarning ? ' (warning: not protected by the OS keychain)' : ''}`,
+        );
+      }
+      return EXIT.ok;
+    } finally {
+      db.close();
+    }
+  }
+  if (command === 'retry' || command === 'discard') {
+    const p = parseFlags(rest, [], ['json']);
+    const target = p.positional[0];
+    if (!target || p.positional.length > 1)
+      throw new UsageError(`usage: kiosk outbox ${command} ID|REFERENCE`);
+    const { db, outbox } = openOutbox(ctx.dataDir);
+    try {
+      const op = find(outbox, target);
+      if (!op) {
+        ctx.io.stderr(`no operation ${target}`);
+        return EXIT.failed;
+      }
+      const r =
+        command === 'retry' ? outbox.retry(op.id, 'operator-cli') : outbox.discard(op.id, 'operator-cli');
+      if (!r.ok) {
+        ctx.io.stderr(`${command} refused: ${r.error.message}`);
+        return EXIT.failed;
+      }
+      if (p.flags.has('json')) ctx.io.stdout(JSON.stringify(r.value));
+      else
+        ctx.io.stdout(
+          `${r.value.referenceCode} ${r.value.kind}: ${r.value.state}${command === 'discard' ? ' (discarded)' : ''}`,
+        );
+      return EXIT.ok;
+    } finally {
+      db.close();
+    }
+  }
+  throw new UsageError('usage: kiosk outbox list [--json] | retry ID | discard ID');
+}
+
+export const outboxGroup: CliGroup = {
+  summary: 'queued eHealth operations: list, retry, discard',
+  run,
+};
