@@ -285,6 +285,12 @@ test('kiosk hardening: no context menu, selection, zoom gestures or zoom keys', 
   expect(await page.evaluate('window.visualViewport ? window.visualViewport.scale : 1')).toBe(1);
   expect(await page.evaluate('String(document.getSelection())')).toBe('');
 
+  // focus is always visible: a 4 px outline around whatever Tab reaches
+  await page.keyboard.press('Tab');
+  const focused = page.locator(':focus');
+  await expect(focused).toHaveCSS('outline-style', 'solid');
+  await expect(focused).toHaveCSS('outline-width', '4px');
+
   // the page never navigates: screens change, the URL does not
   const before = new URL(page.url());
   await page.getByRole('button', { name: 'Почати' }).click();

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import type { IdleConfig } from '../stores/idle';
-import { useAppStore } from '../stores/app';
+import { selectIdleConfig, useAppStore } from '../stores/app';
 import { useSessionStore } from '../stores/session';
 import { isPristine, useUiStore } from '../stores/ui';
 import { wipe } from './wipe';
@@ -13,14 +13,11 @@ const TICK_MS = 1000;
 /** Monotonic, so a wall-clock correction (NTP) neither wipes a visitor early nor keeps a session. */
 const monotonicNow = (): number => performance.now();
 
-const currentIdleConfig = (): IdleConfig => {
-  const { idleTimeoutSeconds, idleWarningSeconds } = useAppStore.getState().defaults;
-  return { timeoutMs: idleTimeoutSeconds * 1000, warningMs: idleWarningSeconds * 1000 };
-};
-
 /** "Continue" in the idle warning: the one action that extends the session. */
 export function continueSession(now: () => number = monotonicNow): void {
-  useSessionStore.getState().idleEvent({ type: 'continue', now: now() }, currentIdleConfig());
+  useSessionStore
+    .getState()
+    .idleEvent({ type: 'continue', now: now() }, selectIdleConfig(useAppStore.getState()));
 }
 
 /**

@@ -17,7 +17,10 @@ const LANGUAGE_CHOICES: Choice<Language>[] = [
 /** Always on screen: language, text size, contrast, and — once past the welcome screen — "Finish". */
 export function TopBar() {
   const t = useT();
-  const ui = useUiStore();
+  const language = useUiStore((s) => s.language);
+  const largeText = useUiStore((s) => s.largeText);
+  const highContrast = useUiStore((s) => s.highContrast);
+  const { setLanguage, setLargeText, setHighContrast } = useUiStore.getState();
   const showsFinish = useUiStore(selectShowsFinish);
   const training = useAppStore(selectTrainingMode);
 
@@ -27,11 +30,11 @@ export function TopBar() {
         <ChoiceGroup
           label={t('frame.language')}
           choices={LANGUAGE_CHOICES}
-          value={ui.language}
-          onChange={ui.setLanguage}
+          value={language}
+          onChange={setLanguage}
         />
-        <Toggle label={t('frame.largeText')} checked={ui.largeText} onChange={ui.setLargeText} />
-        <Toggle label={t('frame.highContrast')} checked={ui.highContrast} onChange={ui.setHighContrast} />
+        <Toggle label={t('frame.largeText')} checked={largeText} onChange={setLargeText} />
+        <Toggle label={t('frame.highContrast')} checked={highContrast} onChange={setHighContrast} />
       </div>
       {training && <p className="topbar__training">{t('frame.training')}</p>}
       {showsFinish && (
