@@ -9,7 +9,11 @@ import {
   verifySignedContent,
   type OpenedKey,
 } from './index';
+import { algorithm, attribute, signedAttributes } from './cms/build';
 import { parseSignedData } from './cms/parse';
+import { explicit, implicit, octets, oid, seq, setOf, uint } from './der';
+import { hashSignerOf } from './key';
+import { gostHash } from './vendor/jk';
 import { OID } from './oids';
 import { DAY_MS, makeTestPki, mergeSigners, person, stamp, type TestPki } from './test-support';
 
@@ -154,6 +158,50 @@ describe('signJson → verifySignedContent', () => {
     expect(report.signers[0]?.edrpou).toBe('41294110');
     expect(report.signers[1]?.drfo).toBe('3012345678');
     expect(report.content).toBe('{"declaration":"42"}');
+  });
+});
+
+describe('CAdES-X-L certificate values', () => {
+  it('uses certificates carried in the unsigned certificateValues attribute', async () => {
+    const cert = doctor.certificate;
+    const content = new Uint8Array(Buffer.from('{"x":1}'));
+    const attrs = signedAttributes({
+      contentType: OID.data,
+      contentDigest: gostHash(content),
+      signingTime: new Date(),
+      certificate: cert,
+    });
+    const signer = hashSignerOf(doctor);
+    if (!signer) throw new Error('key closed');
+    const signature = await signer.signHash(gostHash(attrs));
+    const envelope = (unsigned: Uint8Array[]): Uint8Array => {
+      const si = seq(
+        uint(1),
+        seq(cert.issuerDer, cert.serialTlv),
+        algorithm(OID.gost34311),
+        implicit(0, attrs),
+        algorithm(OID.dstu4145le),
+        octets(signature),
+        ...unsigned,
+      );
+      const sd = seq(
+        uint(1),
+        setOf(algorithm(OID.gost34311)),
+        seq(oid(OID.data), explicit(0, octets(content))),
+        setOf(si),
+      );
+      return seq(oid(OID.signedData), explicit(0, sd));
+    };
+    const withValues = envelope([implicit(1, setOf(attribute(OID.certificateValues, seq(cert.der))))]);
+    const report = await verifySignedContent(withValues, { trust: pki.trust });
+    expect(report).toMatchObject({
+      integrity: true,
+      chain: 'trusted',
+      error: null,
+      signers: [{ drfo: '3012345678' }],
+    });
+    const without = await verifySignedContent(envelope([]), { trust: pki.trust });
+    expect(without).toMatchObject({ integrity: false, error: { code: 'SIGNER_CERT_MISSING' } });
   });
 });
 
