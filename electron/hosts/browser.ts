@@ -23,6 +23,15 @@ async function main(): Promise<number> {
   }
   const { args } = parsed;
   const log = createLogger({ name: 'browser-host' });
+
+  // Signal handlers come first: a signal that arrives while starting (or right after the ready line
+  // reaches a waiting parent) must end the host cleanly, not kill it with a half-written database.
+  let stopSignal: string | null = null;
+  let onStopSignal: (why: string) => void = (why) => {
+    stopSignal = why;
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => onStopSignal(signal));
+
   const version = (JSON.parse(readFileSync(projectFile('package.json'), 'utf8')) as { version: string })
     .version;
   let host: BrowserHost;
@@ -30,7 +39,8 @@ async function main(): Promise<number> {
     host = await startBrowserHost({
       port: args.port,
       dataDir: args.dataDir ?? defaultDataDir(),
-      rendererDir: projectFile('dist/renderer'),
+      // KIOSK_RENDERER_DIR: another built renderer (tests, packaging checks)
+      rendererDir: process.env.KIOSK_RENDERER_DIR || projectFile('dist/renderer'),
       log,
       version,
       startSandbox,
@@ -39,7 +49,6 @@ async function main(): Promise<number> {
     console.error(`browser host failed to start: ${e instanceof Error ? e.message : String(e)}`);
     return 1;
   }
-  console.log(`Kabinet Kiosk (browser host) ready: ${host.url}`);
 
   let chromium: ChromiumWindow | null = null;
   let stopping = false;
@@ -50,22 +59,27 @@ async function main(): Promise<number> {
     await chromium?.close();
     await host.close();
   };
+  if (stopSignal) {
+    await stop(stopSignal);
+    return 0;
+  }
   const done = new Promise<void>((resolve) => {
-    for (const signal of ['SIGINT', 'SIGTERM'] as const)
-      process.once(signal, () => void stop(signal).finally(resolve));
-    if (args.open) {
-      chromium = openChromiumApp(host.url, { log });
-      void chromium.exited.then((code) => {
-        if (stopping) return;
-        if (code === 0) void stop('window closed').finally(resolve);
-        else
-          console.error(
-            `Chromium (${chromiumExecutable()}) did not run (exit ${code ?? 'error'}); the kiosk is still served at the URL above. ` +
-              'Set KIOSK_CHROMIUM to another browser, or use --no-open.',
-          );
-      });
-    }
+    onStopSignal = (why) => void stop(why).finally(resolve);
   });
+  console.log(`Kabinet Kiosk (browser host) ready: ${host.url}`);
+  if (args.open) {
+    const window = openChromiumApp(host.url, { log });
+    chromium = window;
+    void window.exited.then((code) => {
+      if (stopping) return;
+      if (code === 0) onStopSignal('window closed');
+      else
+        console.error(
+          `Chromium (${chromiumExecutable()}) did not run (exit ${code ?? 'error'}); the kiosk is still served at the URL above. ` +
+            'Set KIOSK_CHROMIUM to another browser, or use --no-open.',
+        );
+    });
+  }
   await done;
   return 0;
 }
