@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { err, ok } from '../../../shared/result';
 import { openKioskDatabase } from '../db/kiosk-db';
-import { KeyLockout, LOCK_MS, MAX_WRONG_PASSWORDS, withLockout } from './lockout';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  KeyLockout,
+  LOCK_MS,
+  LOCKOUT_SALT_FILE,
+  MAX_WRONG_PASSWORDS,
+  loadLockoutSalt,
+  withLockout,
+} from './lockout';
 
 function setup() {
   let t = new Date('2025-03-01T10:00:00Z').getTime();
@@ -61,5 +71,21 @@ describe('key lockout', () => {
     const rows = db.prepare('SELECT * FROM key_lockouts').all() as { key_fingerprint: string }[];
     expect(rows).toHaveLength(1);
     expect(rows[0]?.key_fingerprint).toMatch(/^[0-9a-f]{64}$/);
+  });
+});
+
+describe('lockout salt', () => {
+  it('is created once per kiosk, private to the owner, and reused', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lockout-salt-'));
+    try {
+      const a = loadLockoutSalt(dir);
+      const b = loadLockoutSalt(dir);
+      expect(a.length).toBe(32);
+      expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+      if (process.platform !== 'win32')
+        expect(statSync(join(dir, LOCKOUT_SALT_FILE)).mode & 0o777).toBe(0o600);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

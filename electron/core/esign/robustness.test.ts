@@ -175,7 +175,7 @@ describe('property-based fuzzing (bounded runs)', () => {
           else r.value.close();
         },
       ),
-      { numRuns: 120 },
+      { numRuns: 60 },
     );
   });
 });
