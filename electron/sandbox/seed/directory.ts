@@ -1,13 +1,8 @@
 import type { Db } from '../../core/db/database';
-import { addDays, isoDate, isoDateTime } from '../time';
-import {
-  MEDICAL_SCHOOLS,
-  MOBILE_CODES,
-  PRIVATE_BRANDS,
-  REGION_WEIGHTS,
-  SPECIALITY_INFO,
-  type Speciality,
-} from './directory-data';
+import { addDays, isoDate } from '../time';
+import { PRIVATE_BRANDS, REGION_WEIGHTS } from './directory-data';
+import { seedDoctors } from './doctors';
+import { SeedKit, type DirectoryCounts } from './kit';
 import type { Geography, GeoSettlement } from './geography';
 import { randomName } from './names';
 import type { Prng } from './prng';
@@ -18,13 +13,7 @@ export interface DirectoryProfile {
   doctorsPerDivision: readonly [number, number];
 }
 
-export interface DirectoryCounts {
-  legalEntities: number;
-  divisions: number;
-  doctors: number;
-  parties: number;
-  healthcareServices: number;
-}
+export type { DirectoryCounts } from './kit';
 
 type Address = Record<string, string>;
 
@@ -46,34 +35,11 @@ export function seedDirectory(
   profile: DirectoryProfile,
   seedTime: Date,
 ): DirectoryCounts {
-  const counts: DirectoryCounts = {
-    legalEntities: 0,
-    divisions: 0,
-    doctors: 0,
-    parties: 0,
-    healthcareServices: 0,
-  };
-  const insLe = db.prepare(
-    'INSERT INTO legal_entities (id, type, status, is_active, updated_at, doc, license) VALUES (?, ?, ?, ?, ?, ?, ?)',
-  );
-  const insDiv = db.prepare(
-    'INSERT INTO divisions (id, legal_entity_id, status, updated_at, doc) VALUES (?, ?, ?, ?, ?)',
-  );
-  const insParty = db.prepare(
-    'INSERT INTO parties (id, declarations_limit, declarations_base_count, updated_at, doc) VALUES (?, ?, ?, ?, ?)',
-  );
-  const insEmp = db.prepare(
-    'INSERT INTO employees (id, party_id, legal_entity_id, division_id, status, employee_type, speciality, position, updated_at, doc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-  );
-  const insHs = db.prepare(
-    'INSERT INTO healthcare_services (id, division_id, updated_at, doc) VALUES (?, ?, ?, ?)',
-  );
-  const insRole = db.prepare(
-    'INSERT INTO employee_roles (id, employee_id, healthcare_service_id, updated_at, doc) VALUES (?, ?, ?, ?, ?)',
-  );
-  const insContract = db.prepare(
-    'INSERT INTO contract_divisions (contract_id, division_id, changed_at, doc) VALUES (?, ?, ?, ?)',
-  );
+  const kit = Object.assign(new SeedKit(db, rnd, seedTime), { doctorIndex: 0 });
+  const { counts } = kit;
+  const stamps = () => kit.stamps();
+  const phone = (type?: 'MOBILE' | 'LAND_LINE') => kit.phone(type);
+  const date = (min: number, max: number) => kit.date(min, max);
 
   const streetsBySettlement = new Map<string, { type: string; name: string }[]>();
   for (const s of geo.streets) {
@@ -91,18 +57,6 @@ export function seedDirectory(
     .filter((r) => r.clinics)
     .map((r) => [r, REGION_WEIGHTS[r.name] ?? 2] as const);
 
-  /** inserted/updated stamps: most rows old, some changed in the last days (for `depth`). */
-  const stamps = () => {
-    const bucket = rnd.next();
-    const updatedAgo = bucket < 0.05 ? rnd.int(0, 6) : bucket < 0.15 ? rnd.int(7, 30) : rnd.int(31, 900);
-    const updated = new Date(seedTime.getTime() - updatedAgo * 86_400_000 - rnd.int(0, 86_399) * 1000);
-    const inserted = addDays(updated, -rnd.int(0, 1500));
-    return { inserted_at: isoDateTime(inserted), updated_at: isoDateTime(updated) };
-  };
-  const phone = (type: 'MOBILE' | 'LAND_LINE' = 'MOBILE') => ({
-    type,
-    number: `+380${rnd.pick(MOBILE_CODES)}${rnd.digits(7)}`,
-  });
   const addressIn = (s: GeoSettlement, type: string): Address => {
     const street = rnd.pick(streetsBySettlement.get(s.id) ?? [{ type: 'STREET', name: 'Центральна' }]);
     const a: Address = { type, country: 'UA', area: s.region };
@@ -130,10 +84,6 @@ export function seedDirectory(
     if (rnd.chance(0.4)) wh.sat = [['09.00', '13.00']];
     return wh;
   };
-  const date = (yearsAgoMin: number, yearsAgoMax: number) =>
-    isoDate(addDays(seedTime, -rnd.int(yearsAgoMin * 365, yearsAgoMax * 365)));
-
-  let doctorIndex = 0;
   for (let li = 0; li < profile.legalEntities; li++) {
     const region = rnd.weighted(regionWeights);
     const settlements = settlementsByRegion.get(region.id) ?? [];
@@ -237,7 +187,7 @@ export function seedDirectory(
       what_licensed: 'Медична практика',
       order_no: `${rnd.int(100, 2999)}`,
     };
-    insLe.run(
+    kit.insert.legalEntity.run(
       leId,
       type,
       status,
@@ -251,7 +201,7 @@ export function seedDirectory(
     const owner = randomName(rnd);
     const ownerPartyId = rnd.uuid();
     const ownerStamps = stamps();
-    insParty.run(
+    kit.insert.party.run(
       ownerPartyId,
       0,
       0,
@@ -268,7 +218,7 @@ export function seedDirectory(
     );
     counts.parties += 1;
     const ownerEmpId = rnd.uuid();
-    insEmp.run(
+    kit.insert.employee.run(
       ownerEmpId,
       ownerPartyId,
       leId,
@@ -337,11 +287,11 @@ export function seedDirectory(
         dls_verified: rnd.chance(0.9),
         addresses: [addressIn(place, 'RESIDENCE')],
       };
-      insDiv.run(divId, leId, divStatus, division.updated_at, JSON.stringify(division));
+      kit.insert.division.run(divId, leId, divStatus, division.updated_at, JSON.stringify(division));
       counts.divisions += 1;
       if (type !== 'OUTPATIENT' && status !== 'CLOSED') {
         const contractStamps = stamps();
-        insContract.run(
+        kit.insert.contractDivision.run(
           contractId,
           divId,
           contractStamps.updated_at,
@@ -357,168 +307,13 @@ export function seedDirectory(
         );
       }
 
-      const services = new Map<Speciality, string>();
-      const doctors = divType === 'FAP' ? 1 : rnd.int(...profile.doctorsPerDivision);
-      for (let k = 0; k < doctors; k++) {
-        doctorIndex += 1;
-        const speciality: Speciality =
-          divType === 'FAP' || kind === 'fop'
-            ? 'FAMILY_DOCTOR'
-            : rnd.weighted([
-                ['FAMILY_DOCTOR', 55],
-                ['THERAPIST', 25],
-                ['PEDIATRICIAN', 20],
-              ] as const);
-        const info = SPECIALITY_INFO[speciality];
-        const person = randomName(rnd, rnd.chance(0.72) ? 'FEMALE' : 'MALE');
-        const yearOfBirth = rnd.int(seedTime.getUTCFullYear() - 68, seedTime.getUTCFullYear() - 27);
-        const graduated = `${yearOfBirth + rnd.int(23, 26)}-06-${String(rnd.int(20, 30))}`;
-        const [schoolCity, school] = rnd.pick(MEDICAL_SCHOOLS);
-        const attestation = date(0, 4);
-        const specialityObj = {
-          speciality,
-          speciality_officio: true,
-          level: rnd.pick(['FIRST', 'SECOND', 'HIGHEST', 'SPECIALIST']),
-          qualification_type: rnd.pick(['AWARDING', 'CONFIRMATION']),
-          attestation_name: school,
-          attestation_date: attestation,
-          valid_to_date: isoDate(addDays(new Date(attestation), 5 * 365)),
-          certificate_number: `${rnd.int(100, 999)}/${rnd.int(10, 99)}`,
-        };
-        const educations = [
-          {
-            country: 'UA',
-            city: schoolCity,
-            institution_name: school,
-            issued_date: graduated,
-            diploma_number: `${rnd.pick(['ВК', 'КВ', 'ХА', 'ЛВ'])}${rnd.digits(8)}`,
-            degree: rnd.pick(['MASTER', 'SPECIALIST']),
-            speciality: info.education,
-          },
-        ];
-        const qualifications = [
-          {
-            type: 'SPECIALIZATION',
-            institution_name: school,
-            speciality: info.qualification,
-            issued_date: `${yearOfBirth + rnd.int(25, 28)}-06-30`,
-            certificate_number: `${rnd.int(1000, 99999)}`,
-          },
-        ];
-        const partyId = rnd.uuid();
-        const partyStamps = stamps();
-        const party: Record<string, unknown> = {
-          id: partyId,
-          ...person,
-          year_of_birth: String(yearOfBirth),
-          ...partyStamps,
-          educations,
-          qualifications,
-          specialities: [specialityObj],
-          working_experience: seedTime.getUTCFullYear() - yearOfBirth - 25,
-          verification_status: rnd.chance(0.95) ? 'VERIFIED' : 'VERIFICATION_NEEDED',
-        };
-        if (rnd.chance(0.3))
-          party.about_myself = rnd.pick([
-            'Працюю з дорослими та дітьми, веду хронічних пацієнтів.',
-            'Спеціалізуюся на профілактиці та вакцинації.',
-            'Маю досвід роботи в сільській амбулаторії.',
-            'Уважно ставлюся до пацієнтів з цукровим діабетом і гіпертензією.',
-          ]);
-        const full = doctorIndex % 17 === 5 || rnd.chance(0.04);
-        const base = full ? info.limit : Math.floor(info.limit * (0.1 + 0.85 * Math.pow(rnd.next(), 0.7)));
-        insParty.run(partyId, info.limit, base, partyStamps.updated_at, JSON.stringify(party));
-        counts.parties += 1;
-
-        const dismissed = doctorIndex % 41 === 7;
-        const empId = rnd.uuid();
-        const empStamps = stamps();
-        const startDate = `${date(1, 12)}T00:00:00.000Z`;
-        const employee = {
-          id: empId,
-          position: info.position,
-          status: dismissed ? 'DISMISSED' : 'APPROVED',
-          employee_type: 'DOCTOR',
-          is_active: !dismissed,
-          start_date: startDate,
-          ...(dismissed
-            ? {
-                end_date: `${isoDate(addDays(seedTime, -rnd.int(10, 300)))}T00:00:00.000Z`,
-                status_reason: 'manual_employee',
-              }
-            : {}),
-          legal_entity_id: leId,
-          division_id: divId,
-          party_id: partyId,
-          ...empStamps,
-          speciality: specialityObj,
-        };
-        insEmp.run(
-          empId,
-          partyId,
-          leId,
-          divId,
-          employee.status,
-          'DOCTOR',
-          speciality,
-          info.position,
-          empStamps.updated_at,
-          JSON.stringify(employee),
-        );
-        counts.doctors += 1;
-
-        let serviceId = services.get(speciality);
-        if (!serviceId) {
-          serviceId = rnd.uuid();
-          services.set(speciality, serviceId);
-          const hsStamps = stamps();
-          insHs.run(
-            serviceId,
-            divId,
-            hsStamps.updated_at,
-            JSON.stringify({
-              id: serviceId,
-              legal_entity_id: leId,
-              division_id: divId,
-              speciality_type: speciality,
-              providing_condition: 'OUTPATIENT',
-              category: { coding: [{ system: 'HEALTHCARE_SERVICE_CATEGORIES', code: 'MSP' }] },
-              status: 'ACTIVE',
-              is_active: true,
-              coverage_area: [],
-              available_time: [
-                {
-                  days_of_week: ['mon', 'tue', 'wed', 'thu', 'fri'],
-                  all_day: false,
-                  available_start_time: '08:00:00',
-                  available_end_time: '17:00:00',
-                },
-              ],
-              not_available: [],
-              license_id: rnd.uuid(),
-              ...hsStamps,
-            }),
-          );
-          counts.healthcareServices += 1;
-        }
-        const roleId = rnd.uuid();
-        const roleStamps = stamps();
-        insRole.run(
-          roleId,
-          empId,
-          serviceId,
-          roleStamps.updated_at,
-          JSON.stringify({
-            id: roleId,
-            healthcare_service_id: serviceId,
-            employee_id: empId,
-            start_date: startDate,
-            ...(dismissed ? { end_date: employee.end_date } : {}),
-            status: dismissed ? 'INACTIVE' : 'ACTIVE',
-            ...roleStamps,
-          }),
-        );
-      }
+      seedDoctors(kit, {
+        legalEntityId: leId,
+        divisionId: divId,
+        divisionType: divType,
+        solePractice: kind === 'fop',
+        doctors: divType === 'FAP' ? 1 : rnd.int(...profile.doctorsPerDivision),
+      });
     }
   }
   return counts;
