@@ -30,6 +30,7 @@ export interface PersonaSpec {
   registered: boolean;
   capacity: LegalCapacity;
   certificate: 'valid' | 'expired';
+  /** Key-6.dat (IIT, the most common) or a PrivatBank-style .jks; writing Key-6.dat is slow, so only some use it */
   keyFormat: 'key6' | 'jks';
   password: string;
   phone: string;
@@ -106,7 +107,7 @@ export const PERSONAS: readonly PersonaSpec[] = [
     registered: true,
     capacity: 'VERIFIED',
     certificate: 'valid',
-    keyFormat: 'key6',
+    keyFormat: 'jks',
     password: 'nazar-1616',
     phone: '+380931234504',
     home: 'Одеса',
@@ -125,7 +126,7 @@ export const PERSONAS: readonly PersonaSpec[] = [
     registered: true,
     capacity: 'NOT_VERIFIED',
     certificate: 'valid',
-    keyFormat: 'key6',
+    keyFormat: 'jks',
     password: 'daryna-1313',
     phone: '+380661234505',
     home: 'Полтава',
@@ -144,7 +145,7 @@ export const PERSONAS: readonly PersonaSpec[] = [
     registered: true,
     capacity: 'VERIFICATION_NOT_NEEDED',
     certificate: 'valid',
-    keyFormat: 'key6',
+    keyFormat: 'jks',
     password: 'taras-3535',
     phone: '+380971234506',
     home: 'Харків',
@@ -180,7 +181,7 @@ export const PERSONAS: readonly PersonaSpec[] = [
     registered: false,
     capacity: 'VERIFICATION_NOT_NEEDED',
     certificate: 'valid',
-    keyFormat: 'key6',
+    keyFormat: 'jks',
     password: 'ostap-3333',
     phone: '+380951234508',
     home: 'Житомир',
