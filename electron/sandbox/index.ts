@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -103,11 +103,23 @@ function openSandboxDb(dataDir: string): Db {
  * such sandboxes (named after the persona tax ids): writing Key-6.dat files takes seconds each.
  */
 function sharedKeysDir(identity: string): string {
-  return join(
-    tmpdir(),
-    'kiosk-sandbox-keys',
-    createHash('sha256').update(identity).digest('hex').slice(0, 16),
-  );
+  const root = join(tmpdir(), 'kiosk-sandbox-keys');
+  const dir = join(root, createHash('sha256').update(identity).digest('hex').slice(0, 16));
+  if (!existsSync(dir)) pruneOldKeyDirs(root);
+  return dir;
+}
+
+/** Key folders of other days' tax ids are not used again; drop the ones untouched for a week. */
+function pruneOldKeyDirs(root: string): void {
+  const weekAgo = Date.now() - 7 * 86_400_000;
+  try {
+    for (const name of readdirSync(root)) {
+      const path = join(root, name);
+      if (statSync(path).mtimeMs < weekAgo) rmSync(path, { recursive: true, force: true });
+    }
+  } catch {
+    // nothing to prune yet (or another sandbox pruned first)
+  }
 }
 
 /** Starts the embedded eHealth sandbox: seeds (or reuses) its database, prepares the test PKI, listens. */
