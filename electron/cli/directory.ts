@@ -14,7 +14,6 @@ import { openKioskDatabase } from '../core/db/kiosk-db';
 import { DirectorySearch } from '../core/directory/search';
 import { syncDirectory } from '../core/directory/sync';
 import { createPisApiFromConfig } from '../core/ehealth/pis-api';
-import { CLINIC_SETTING_KEY, ClinicLocationSchema } from '../core/directory/directory-service';
 import { EXIT, UsageError, type CliContext, type CliGroup } from './types';
 import { flag, parseFlags } from './outbox';
 
@@ -113,16 +112,7 @@ function search(args: string[], ctx: CliContext): number {
   };
   const db = openKioskDatabase(ctx.dataDir);
   try {
-    const clinicRow = db.prepare('SELECT value FROM settings WHERE key = ?').get(CLINIC_SETTING_KEY) as
-      { value: string } | undefined;
-    let clinic = null;
-    try {
-      const parsed = clinicRow ? ClinicLocationSchema.safeParse(JSON.parse(clinicRow.value)) : null;
-      clinic = parsed?.success ? parsed.data : null;
-    } catch {
-      clinic = null;
-    }
-    const r = new DirectorySearch(db, () => clinic).search(query);
+    const r = new DirectorySearch(db).search(query);
     if (!r.ok) {
       if (p.flags.has('json')) ctx.io.stdout(JSON.stringify({ ok: false, error: r.error }));
       else

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type {
   DirectoryProgress,
   DirectoryStatus,
@@ -11,19 +10,15 @@ import type { Db } from '../db/database';
 import type { PisApi } from '../ehealth/pis-api';
 import type { Logger } from '../log';
 import { realTimers, type Timers } from '../outbox/connectivity';
-import { DirectorySearch, type ClinicLocation } from './search';
+import {
+  applyClinicOrder,
+  CLINIC_SETTING_KEY,
+  ClinicLocationSchema,
+  readClinic,
+  type ClinicLocation,
+} from './clinic';
+import { DirectorySearch } from './search';
 import { syncDirectory, type SyncOptions, type SyncSummary } from './sync';
-
-export const CLINIC_SETTING_KEY = 'directory.clinic';
-
-export const ClinicLocationSchema = z
-  .object({
-    latitude: z.number().min(-90).max(90).optional(),
-    longitude: z.number().min(-180).max(180).optional(),
-    legalEntityId: z.string().min(1).max(64).optional(),
-    divisionIds: z.array(z.string().min(1).max(64)).max(50).optional(),
-  })
-  .strict();
 
 export interface DirectoryServiceOptions {
   db: Db;
@@ -56,7 +51,7 @@ export class DirectoryService {
   constructor(private readonly opts: DirectoryServiceOptions) {
     this.now = opts.now ?? (() => new Date());
     this.timers = opts.timers ?? realTimers;
-    this.searcher = new DirectorySearch(opts.db, () => this.clinic());
+    this.searcher = new DirectorySearch(opts.db);
   }
 
   search(q: DoctorSearchQuery): Result<DoctorSearchResult> {
@@ -68,28 +63,23 @@ export class DirectoryService {
   }
 
   clinic(): ClinicLocation | null {
-    const row = this.opts.db.prepare('SELECT value FROM settings WHERE key = ?').get(CLINIC_SETTING_KEY) as
-      { value: string } | undefined;
-    if (!row) return null;
-    try {
-      const parsed = ClinicLocationSchema.safeParse(JSON.parse(row.value));
-      return parsed.success ? parsed.data : null;
-    } catch {
-      return null;
-    }
+    return readClinic(this.opts.db);
   }
 
+  /** Sets (or clears) the kiosk's clinic and reorders the directory for it, in one transaction. */
   setClinic(location: ClinicLocation | null): Result<void> {
     const parsed = location === null ? null : ClinicLocationSchema.safeParse(location);
     if (parsed && !parsed.success) return err('BAD_REQUEST', 'clinic location is not valid');
-    if (parsed === null) this.opts.db.prepare('DELETE FROM settings WHERE key = ?').run(CLINIC_SETTING_KEY);
-    else
-      this.opts.db
-        .prepare(
+    const db = this.opts.db;
+    db.transaction(() => {
+      if (parsed === null) db.prepare('DELETE FROM settings WHERE key = ?').run(CLINIC_SETTING_KEY);
+      else
+        db.prepare(
           `INSERT INTO settings (key, value, encrypted, updated_at) VALUES (?, ?, 0, ?)
            ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
-        )
-        .run(CLINIC_SETTING_KEY, JSON.stringify(parsed.data), this.now().toISOString());
+        ).run(CLINIC_SETTING_KEY, JSON.stringify(parsed.data), this.now().toISOString());
+      applyClinicOrder(db, parsed === null ? null : parsed.data);
+    }).immediate();
     return ok(undefined);
   }
 

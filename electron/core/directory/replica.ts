@@ -1,4 +1,5 @@
 import type { Db } from '../db/database';
+import { applyClinicOrder, readClinic } from './clinic';
 import { foldArea, foldSettlement, foldText, ukrainianSortKey } from './normalize';
 import { ALWAYS_FULL, REPLICATED, REPLICATED_ENTITIES, type ReplicatedEntity } from './tables';
 
@@ -175,6 +176,7 @@ export class DirectoryReplica {
         free,
       );
     }
+    applyClinicOrder(this.db, readClinic(this.db));
     this.db.exec("INSERT INTO dir_doctors_fts (dir_doctors_fts) VALUES ('rebuild')");
     return rows.length;
   }

@@ -1,15 +1,19 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openKioskDatabase } from '../db/kiosk-db';
 import { fixture, seedDirectory } from './fixture.test-support';
-import { DirectorySearch, type ClinicLocation } from './search';
+import type { ClinicLocation } from './clinic';
+import { DirectoryService } from './directory-service';
+import { DirectorySearch } from './search';
 
 let db: ReturnType<typeof openKioskDatabase>;
-let clinic: ClinicLocation | null = null;
 let search: DirectorySearch;
+const setClinic = (c: ClinicLocation | null) => {
+  const r = new DirectoryService({ db, api: null }).setClinic(c);
+  if (!r.ok) throw new Error(r.error.message);
+};
 beforeEach(async () => {
   db = openKioskDatabase(':memory:');
-  clinic = null;
-  search = new DirectorySearch(db, () => clinic);
+  search = new DirectorySearch(db);
   await seedDirectory(db, fixture());
 });
 afterEach(() => db.close());
@@ -83,7 +87,7 @@ describe('doctor search', () => {
 
   it('puts this clinic first, then the nearest, and gives distances when coordinates are configured', () => {
     expect(names({ pageSize: 50 })).toEqual(['Ґалаґан', 'Їжакевич', 'Коваленко', 'Шевчук']);
-    clinic = { latitude: 49.84, longitude: 24.03 }; // Lviv
+    setClinic({ latitude: 49.84, longitude: 24.03 }); // Lviv
     const r = search.search({ pageSize: 50 });
     if (!r.ok) throw new Error('search');
     expect(r.value.items.map((d) => d.fullName.split(' ')[0])).toEqual([
@@ -95,7 +99,7 @@ describe('doctor search', () => {
     expect(r.value.items[0]!.distanceKm).toBe(0);
     expect(r.value.items[2]!.distanceKm).toBeGreaterThan(460);
     expect(r.value.items[2]!.distanceKm).toBeLessThan(480);
-    clinic = { latitude: 49.84, longitude: 24.03, legalEntityId: 'le-msp' };
+    setClinic({ latitude: 49.84, longitude: 24.03, legalEntityId: 'le-msp' });
     const own = search.search({ pageSize: 50 });
     expect(own.ok && own.value.items.map((d) => [d.fullName.split(' ')[0], d.inThisClinic])).toEqual([
       ['Шевчук', true],
@@ -103,6 +107,22 @@ describe('doctor search', () => {
       ['Коваленко', false],
       ['Ґалаґан', false],
     ]);
+  });
+
+  it('keeps the clinic order across a re-sync, and forgets it when the clinic is cleared', async () => {
+    setClinic({ legalEntityId: 'le-lviv' });
+    await seedDirectory(db, fixture());
+    expect(names({ pageSize: 50 }).slice(0, 2).sort()).toEqual(['Коваленко', 'Їжакевич'].sort());
+    expect(
+      search.search({ pageSize: 50 }).ok &&
+        (search.search({ pageSize: 1 }) as { ok: true; value: { items: { inThisClinic: boolean }[] } }).value
+          .items[0]!.inThisClinic,
+    ).toBe(true);
+    setClinic(null);
+    expect(names({ pageSize: 50 })).toEqual(['Ґалаґан', 'Їжакевич', 'Коваленко', 'Шевчук']);
+    expect(new DirectoryService({ db, api: null }).setClinic({ latitude: 200 } as ClinicLocation).ok).toBe(
+      false,
+    );
   });
 
   it('pages through results with a total', () => {

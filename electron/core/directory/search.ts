@@ -8,16 +8,9 @@ import {
 } from '../../../shared/contract/doctors';
 import { err, ok, type Result } from '../../../shared/result';
 import type { Db } from '../db/database';
-import { distanceKm, specialitiesForAge } from './eligibility';
+import { UNKNOWN_DISTANCE } from './clinic';
+import { specialitiesForAge } from './eligibility';
 import { foldArea, foldSettlement, ftsQuery } from './normalize';
-
-/** Where the kiosk stands: its clinic's coordinates and ids ("doctors in this clinic" come first). */
-export interface ClinicLocation {
-  latitude?: number;
-  longitude?: number;
-  legalEntityId?: string;
-  divisionIds?: string[];
-}
 
 interface DoctorRow {
   employee_id: string;
@@ -36,20 +29,8 @@ interface DoctorRow {
   declarations_limit: number | null;
   declarations_count: number | null;
   free_places: number | null;
-  distance: number | null;
-  in_clinic: number;
-}
-
-const registered = new WeakSet<Db>();
-
-function registerFunctions(db: Db): void {
-  if (registered.has(db)) return;
-  db.function('dir_distance_km', { deterministic: true }, (lat, lon, lat0, lon0) =>
-    typeof lat === 'number' && typeof lon === 'number' && typeof lat0 === 'number' && typeof lon0 === 'number'
-      ? distanceKm(lat, lon, lat0, lon0)
-      : null,
-  );
-  registered.add(db);
+  clinic_distance_km: number;
+  clinic_rank: number;
 }
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
@@ -61,12 +42,7 @@ const round1 = (n: number) => Math.round(n * 10) / 10;
  * left out unless asked for. Order: this clinic first, then nearest, then alphabetical.
  */
 export class DirectorySearch {
-  constructor(
-    private readonly db: Db,
-    private readonly clinic: () => ClinicLocation | null = () => null,
-  ) {
-    registerFunctions(db);
-  }
+  constructor(private readonly db: Db) {}
 
   search(input: DoctorSearchQuery): Result<DoctorSearchResult> {
     const parsed = DoctorSearchQuerySchema.safeParse(input);
@@ -105,18 +81,8 @@ export class DirectorySearch {
       args.push(q.legalEntityId);
     }
     if (!q.includeFull) where.push('(d.free_places IS NULL OR d.free_places > 0)');
-
-    const clinic = this.clinic();
-    const hasPoint = typeof clinic?.latitude === 'number' && typeof clinic.longitude === 'number';
-    const divisions = clinic?.divisionIds ?? [];
-    const inClinic =
-      clinic?.legalEntityId || divisions.length
-        ? `(d.legal_entity_id = ? OR d.division_id IN (${divisions.map(() => '?').join(', ') || "''"}))`
-        : '0';
-    const inClinicArgs =
-      clinic?.legalEntityId || divisions.length ? [clinic?.legalEntityId ?? '', ...divisions] : [];
-    const distance = hasPoint ? 'dir_distance_km(d.latitude, d.longitude, ?, ?)' : 'NULL';
-    const distanceArgs = hasPoint ? [clinic?.latitude, clinic?.longitude] : [];
+    // nothing selective (name, place, clinic): read the precomputed order and stop after the page
+    const selective = Boolean(q.text?.trim() || q.oblast || q.settlement || q.divisionId || q.legalEntityId);
 
     const whereSql = where.join(' AND ');
     const total = (
@@ -124,24 +90,23 @@ export class DirectorySearch {
         n: number;
       }
     ).n;
-    const rows = this.db
+    // the order (this clinic, nearest, alphabetical) is precomputed and indexed (migration 0005)
+    const page = this.db
       .prepare(
-        `SELECT d.*, ${distance} AS distance, ${inClinic} AS in_clinic
-         FROM dir_doctors d WHERE ${whereSql}
-         ORDER BY in_clinic DESC, distance ASC NULLS LAST, d.sort_key ASC, d.employee_id ASC
-         LIMIT ? OFFSET ?`,
+        `SELECT d.rowid FROM dir_doctors d ${selective ? '' : 'INDEXED BY dir_doctors_order'} WHERE ${whereSql}
+         ORDER BY d.clinic_rank DESC, d.clinic_distance_km ASC, d.sort_key ASC, d.employee_id ASC LIMIT ? OFFSET ?`,
       )
-      .all(...distanceArgs, ...inClinicArgs, ...args, q.pageSize, (q.page - 1) * q.pageSize) as DoctorRow[];
+      .pluck()
+      .all(...args, q.pageSize, (q.page - 1) * q.pageSize) as number[];
+    const read = this.db.prepare('SELECT * FROM dir_doctors WHERE rowid = ?');
+    const rows = page.map((id) => read.get(id) as DoctorRow);
     return ok({ items: rows.map(toCard), total, page: q.page, pageSize: q.pageSize, directoryUpdatedAt });
   }
 
   details(employeeId: string): Result<DoctorDetails> {
-    const clinic = this.clinic();
-    const hasPoint = typeof clinic?.latitude === 'number' && typeof clinic.longitude === 'number';
     const row = this.db
       .prepare(
-        `SELECT d.*, ${hasPoint ? 'dir_distance_km(d.latitude, d.longitude, ?, ?)' : 'NULL'} AS distance,
-                0 AS in_clinic, e.position, p.specialities, p.educations, p.about_myself, p.working_experience,
+        `SELECT d.*, e.position, p.specialities, p.educations, p.about_myself, p.working_experience,
                 v.phones AS division_phones, v.email AS division_email, v.working_hours
          FROM dir_doctors d
          JOIN dir_employees e ON e.id = d.employee_id
@@ -149,7 +114,7 @@ export class DirectorySearch {
          JOIN dir_divisions v ON v.id = d.division_id
          WHERE d.employee_id = ?`,
       )
-      .get(...(hasPoint ? [clinic?.latitude, clinic?.longitude] : []), employeeId) as
+      .get(employeeId) as
       | (DoctorRow & {
           position: string | null;
           specialities: string | null;
@@ -163,11 +128,6 @@ export class DirectorySearch {
       | undefined;
     if (!row)
       return err('EHEALTH_NOT_FOUND', 'no such doctor in the directory (or not accepting declarations)');
-    row.in_clinic =
-      clinic &&
-      (clinic.legalEntityId === row.legal_entity_id || clinic.divisionIds?.includes(row.division_id))
-        ? 1
-        : 0;
     const parse = <T>(text: string | null, fallback: T): T => {
       try {
         return text ? (JSON.parse(text) as T) : fallback;
@@ -246,8 +206,8 @@ function toCard(r: DoctorRow): DoctorCard {
     address: r.address,
     latitude: r.latitude,
     longitude: r.longitude,
-    distanceKm: r.distance === null ? null : round1(r.distance),
-    inThisClinic: r.in_clinic === 1,
+    distanceKm: r.clinic_distance_km >= UNKNOWN_DISTANCE ? null : round1(r.clinic_distance_km),
+    inThisClinic: r.clinic_rank === 1,
     declarationsLimit: r.declarations_limit,
     declarationsCount: r.declarations_count,
     freePlaces: r.free_places,

@@ -3,6 +3,7 @@ import { m0001Initial } from './0001-initial';
 import { m0002KeyLockouts } from './0002-key-lockouts';
 import { m0003Outbox } from './0003-outbox';
 import { m0004Directory } from './0004-directory';
+import { m0005DirectoryOrder } from './0005-directory-order';
 
 /**
  * The kiosk database schema, in order. Add a migration: a new file NNNN-name.ts exporting a
@@ -14,4 +15,5 @@ export const kioskMigrations: readonly Migration[] = [
   m0002KeyLockouts,
   m0003Outbox,
   m0004Directory,
+  m0005DirectoryOrder,
 ];
