@@ -117,8 +117,9 @@ function pruneOldKeyDirs(root: string): void {
       const path = join(root, name);
       if (statSync(path).mtimeMs < weekAgo) rmSync(path, { recursive: true, force: true });
     }
-  } catch {
-    // nothing to prune yet (or another sandbox pruned first)
+  } catch (e) {
+    // nothing to prune yet, or another sandbox pruned the same folder first
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
   }
 }
 
