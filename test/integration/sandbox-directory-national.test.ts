@@ -31,7 +31,7 @@ const bulk = async (what: string, query = ''): Promise<Bulk> => {
   return result;
 };
 
-describe('national directory (bulk replication)', () => {
+describe('national directory (bulk replication)', { timeout: 180_000 }, () => {
   it('has at least 1,500 legal entities, some suspended or closed', async () => {
     const { rows, meta } = await bulk('legal_entities');
     expect(meta).toMatchObject({ code: 200, type: 'list', date: new Date(base).toISOString() });
@@ -150,7 +150,7 @@ describe('national directory (bulk replication)', () => {
   });
 });
 
-describe('addresses and dictionaries', () => {
+describe('addresses and dictionaries', { timeout: 60_000 }, () => {
   it('lists regions, districts, settlements and streets and searches names regardless of case and apostrophe', async () => {
     const regions = (await call(sb, 'GET', '/api/uaddresses/regions?page_size=100')).body;
     expect(regions.data).toHaveLength(27);
