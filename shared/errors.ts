@@ -51,6 +51,11 @@ export const ERROR_CODES = [
   'REGISTRAR_REQUIRED',
   'BIRTH_DATE_MISMATCH',
   'PRINT_FAILED',
+  // declarations, doctors, e-cabinet access
+  'DOCTOR_FULL',
+  'SPECIALITY_NOT_FOR_AGE',
+  'DECLARATION_NOT_ACTIVE',
+  'FLOW_EXPIRED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -115,6 +115,11 @@ export const en: Dictionary<MessageKey> = {
     REGISTRAR_REQUIRED: 'This needs a member of the reception staff.',
     BIRTH_DATE_MISMATCH: 'The date of birth does not match the patient’s record.',
     PRINT_FAILED: 'Printing failed. Please ask at the reception desk.',
+    DOCTOR_FULL: 'This doctor has no free places for new declarations. Please choose another doctor.',
+    SPECIALITY_NOT_FOR_AGE:
+      'A doctor of this speciality cannot sign a declaration with a patient of your age. Please choose a family doctor or one suited to your age.',
+    DECLARATION_NOT_ACTIVE: 'This declaration is no longer in force, so there is nothing to terminate.',
+    FLOW_EXPIRED: 'The time for this step has run out or it is already finished. Please start again.',
   },
   keySymbols: {
     "'": 'apostrophe',
