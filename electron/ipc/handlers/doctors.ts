@@ -1,4 +1,4 @@
-import { ok } from '../../../shared/result';
+import { err, ok } from '../../../shared/result';
 import type { KioskServices } from '../../core/services';
 import type { Handlers } from '../router';
 
@@ -10,6 +10,7 @@ export const doctorsHandlers = (
   doctorsGet: ({ employeeId }) => s.directory.doctor(employeeId),
   directoryStatus: () => ok(s.directory.status()),
   directorySync: () => {
+    if (!s.ehealth) return err('NOT_AVAILABLE', 'no eHealth backend is configured for directory sync');
     if (s.directory.syncing) return ok({ started: false });
     const running = s.directory.sync();
     void running.then((r) => {
