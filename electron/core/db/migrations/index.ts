@@ -4,6 +4,7 @@ import { m0002KeyLockouts } from './0002-key-lockouts';
 import { m0003Outbox } from './0003-outbox';
 import { m0004Directory } from './0004-directory';
 import { m0005DirectoryOrder } from './0005-directory-order';
+import { m0006Registrar } from './0006-registrar';
 
 /**
  * The kiosk database schema, in order. Add a migration: a new file NNNN-name.ts exporting a
@@ -16,4 +17,5 @@ export const kioskMigrations: readonly Migration[] = [
   m0003Outbox,
   m0004Directory,
   m0005DirectoryOrder,
+  m0006Registrar,
 ];
