@@ -9,6 +9,7 @@ import { appChannels, Connectivity } from './contract/app';
 import { doctorsChannels, doctorsEvents } from './contract/doctors';
 import { outboxChannels, outboxEvents } from './contract/outbox';
 import { sessionChannels, sessionEvents } from './contract/session';
+import { signinChannels, signinEvents } from './contract/signin';
 import type { Result } from './result';
 
 export const channels = {
@@ -16,6 +17,7 @@ export const channels = {
   ...sessionChannels,
   ...outboxChannels,
   ...doctorsChannels,
+  ...signinChannels,
 } as const;
 
 export const events = {
@@ -23,6 +25,7 @@ export const events = {
   connectivityChanged: z.object({ state: Connectivity }),
   ...outboxEvents,
   ...doctorsEvents,
+  ...signinEvents,
 } as const;
 
 export type ChannelName = keyof typeof channels;

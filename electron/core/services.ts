@@ -12,7 +12,12 @@ import { createOfflineEngine, type OfflineEngine } from './outbox/engine';
 import type { Outbox } from './outbox/outbox';
 import { AuditLog } from './registrar/audit';
 import { SettingsStore } from './registrar/settings';
+import { createPatientServices, type PatientPorts } from './session/compose';
+import type { KeyList } from './session/key-list';
+import type { PatientSession } from './session/patient-session';
 import { SessionManager } from './session/session-manager';
+import type { SignInService } from './session/sign-in';
+import type { EsignService } from './esign/service';
 
 /** Everything from outside that the services need. Hosts (Electron, browser host, CLI, tests) supply it. */
 export interface KioskPorts {
@@ -29,6 +34,8 @@ export interface KioskPorts {
   osSecretStorage?: OsSecretStorage | null;
   /** Outbox delivery, connectivity probe and directory schedule run in the background (default true). */
   background?: boolean;
+  /** Signer process, removable media, key folder, time-stamp service (see session/compose.ts). */
+  patient?: PatientPorts;
 }
 
 export interface KioskServices {
@@ -46,6 +53,12 @@ export interface KioskServices {
   directory: DirectoryService;
   /** Outbox worker, connectivity monitor, at-rest key protection. */
   offline: OfflineEngine;
+  /** Key files, the signer process and its lockout. */
+  esign: EsignService;
+  /** The signed-in patient: context, access checks, tokens, signing. */
+  patient: PatientSession;
+  signIn: SignInService;
+  keys: KeyList;
   close(): Promise<void>;
 }
 
@@ -68,6 +81,17 @@ export function createServices(ports: KioskPorts): KioskServices {
     ...(ports.osSecretStorage ? { osSecretStorage: ports.osSecretStorage } : {}),
     ...(ports.background === undefined ? {} : { background: ports.background }),
   });
+  const patient = createPatientServices({
+    db,
+    dataDir: ports.dataDir,
+    events,
+    session,
+    api: offline.api,
+    outbox: offline.outbox,
+    log: ports.log,
+    now,
+    ports: ports.patient ?? {},
+  });
   const services: KioskServices = {
     version: ports.version,
     log: ports.log,
@@ -81,8 +105,13 @@ export function createServices(ports: KioskPorts): KioskServices {
     outbox: offline.outbox,
     directory: offline.directory,
     offline,
+    esign: patient.esign,
+    patient: patient.patient,
+    signIn: patient.signIn,
+    keys: patient.keys,
     async close() {
       await session.end('finish');
+      await patient.close();
       await offline.stop();
       db.close();
     },

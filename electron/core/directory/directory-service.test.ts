@@ -62,6 +62,7 @@ async function setup() {
     retryMs: 15 * 60_000,
     onProgress: (p) => progress.push(p),
     isOnline: () => online,
+    sleep: async () => {},
   });
   return {
     srv,

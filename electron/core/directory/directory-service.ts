@@ -34,6 +34,8 @@ export interface DirectoryServiceOptions {
   retryMs?: number;
   /** Skips scheduled syncs while eHealth is unreachable (they run when it returns). */
   isOnline?: () => boolean;
+  /** Pause between download retries (tests pass an instant one). */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 /**
@@ -113,6 +115,7 @@ export class DirectoryService {
     this.running ??= syncDirectory(this.opts.db, api, this.now, {
       ...opts,
       ...(this.opts.onProgress ? { onProgress: this.opts.onProgress } : {}),
+      ...(this.opts.sleep ? { sleep: this.opts.sleep } : {}),
     })
       .catch((e: unknown) =>
         err('SYNC_FAILED', `directory sync failed: ${e instanceof Error ? e.message : String(e)}`),

@@ -155,7 +155,14 @@ describe('directory sync', () => {
     failEmployees = true;
     advanceDays(1);
     const progress: string[] = [];
-    const r = await syncDirectory(db, api, now, { mode: 'full', onProgress: (p) => progress.push(p.phase) });
+    const pauses: number[] = [];
+    const r = await syncDirectory(db, api, now, {
+      mode: 'full',
+      onProgress: (p) => progress.push(p.phase),
+      sleep: async (ms) => void pauses.push(ms),
+    });
+    // tried three times (two retries after a pause) before giving up
+    expect(pauses).toEqual([2_000, 2_000]);
     expect(r.ok || r.error).toMatchObject({
       code: 'SYNC_FAILED',
       details: { entity: 'employees', cause: 'EHEALTH_UNAVAILABLE', status: 503 },
@@ -169,6 +176,17 @@ describe('directory sync', () => {
     expect(
       db.prepare("SELECT count(*) AS n FROM sqlite_temp_master WHERE name LIKE 'dir_stage_%'").get(),
     ).toEqual({ n: 0 });
+  });
+
+  it('retries a download that failed on the network, honouring Retry-After', async () => {
+    let failures = 1;
+    const { db, api, now } = await setup(fixture(), (r) =>
+      r.path.endsWith('/parties') && failures-- > 0 ? { status: 429, headers: { 'retry-after': '5' } } : null,
+    );
+    const pauses: number[] = [];
+    const r = await syncDirectory(db, api, now, { sleep: async (ms) => void pauses.push(ms) });
+    expect(r.ok && r.value.doctors).toBe(5);
+    expect(pauses).toEqual([5_000]);
   });
 
   it('a failure while applying rolls back every table and the index', async () => {

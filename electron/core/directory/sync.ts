@@ -25,6 +25,11 @@ export interface SyncOptions {
   /** Longest gap (days) an incremental sync may bridge before a full one is needed. */
   maxIncrementalDays?: number;
   timeoutMs?: number;
+  /** Extra tries of one entity's download after a network error, 5xx or 429 (default 2). */
+  retries?: number;
+  /** Pause before such a retry (default 2 s; Retry-After wins when longer, up to 30 s). */
+  retryDelayMs?: number;
+  sleep?: (ms: number) => Promise<void>;
 }
 
 /**
@@ -39,6 +44,7 @@ export async function syncDirectory(
   opts: SyncOptions = {},
 ): Promise<Result<SyncSummary>> {
   const replica = new DirectoryReplica(db);
+  const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const startedAt = now();
   const previous = replica.lastSyncs();
   const synced = previous.filter((s) => s.entity !== '*full');
@@ -64,10 +70,18 @@ export async function syncDirectory(
   try {
     for (const [i, entity] of REPLICATED_ENTITIES.entries()) {
       progress({ phase: 'download', entity, step: i, rows: 0 });
-      const res = await api.bulk.fetch(entity, {
-        ...(depth === null ? {} : { depth }),
-        ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}),
-      });
+      const fetchOnce = () =>
+        api.bulk.fetch(entity, {
+          ...(depth === null ? {} : { depth }),
+          ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}),
+        });
+      let res = await fetchOnce();
+      // a clinic link that blips mid-download should not throw away the entities already staged
+      for (let retry = 0; !res.ok && res.error.details.retryable && retry < (opts.retries ?? 2); retry++) {
+        const after = Math.min(30_000, (res.error.details.retryAfterSeconds ?? 0) * 1000);
+        await sleep(Math.max(opts.retryDelayMs ?? 2_000, after));
+        res = await fetchOnce();
+      }
       if (!res.ok) {
         progress({ phase: 'failed', entity, step: i, rows: 0 });
         return err('SYNC_FAILED', `directory sync failed while downloading ${entity}: ${res.error.message}`, {

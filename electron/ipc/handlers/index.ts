@@ -4,6 +4,7 @@ import { appHandlers } from './app';
 import { doctorsHandlers } from './doctors';
 import { outboxHandlers } from './outbox';
 import { sessionHandlers } from './session';
+import { signinHandlers } from './signin';
 
 /** The contract's channels bound to the services: one file per domain. */
 export const createHandlers = (s: KioskServices): Handlers => ({
@@ -11,4 +12,5 @@ export const createHandlers = (s: KioskServices): Handlers => ({
   ...sessionHandlers(s),
   ...outboxHandlers(s),
   ...doctorsHandlers(s),
+  ...signinHandlers(s),
 });

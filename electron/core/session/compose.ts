@@ -1,0 +1,122 @@
+/**
+ * Composes the patient side of the kiosk: key discovery (removable media + the configured key
+ * folder), the e-signature service with its signer process and lockout, the patient session and
+ * sign-in. Called from services.ts; hosts supply the ports (signer launcher, media, key folder,
+ * time-stamp service).
+ */
+import type { Db } from '../db/database';
+import type { PisApi } from '../ehealth/pis-api';
+import { KeyDiscovery } from '../esign/discovery/discovery';
+import { platformMedia, type MediaSource } from '../esign/discovery/media';
+import { KeyLockout, loadLockoutSalt } from '../esign/lockout';
+import { EsignService } from '../esign/service';
+import { nodeSignerLauncher, type SignerLauncher } from '../esign/signer/launcher';
+import type { EventBus } from '../events';
+import type { Logger } from '../log';
+import type { Outbox } from '../outbox/outbox';
+import { KeyList } from './key-list';
+import { PatientSession } from './patient-session';
+import type { SessionManager } from './session-manager';
+import { SignInService } from './sign-in';
+
+export interface PatientPorts {
+  /** Starts the signer process (Electron: utilityProcess; elsewhere child_process). */
+  signerLauncher?: SignerLauncher;
+  /** Where removable media are mounted (default: this platform's). */
+  media?: MediaSource;
+  /** A folder the registrar configured for key files (training: the sandbox personas' keys). */
+  keyFolder?: string | null;
+  /** The time-stamp service for signatures; absent: the one named in the patient's certificate. */
+  tsaUrl?: string | null;
+}
+
+export interface PatientServices {
+  esign: EsignService;
+  patient: PatientSession;
+  signIn: SignInService;
+  keys: KeyList;
+  close(): Promise<void>;
+}
+
+export interface PatientDeps {
+  db: Db;
+  dataDir: string;
+  events: EventBus;
+  session: SessionManager;
+  /** The PIS client of the current environment (a getter: the registrar may switch the backend). */
+  api: PisApi | null | (() => PisApi | null);
+  outbox: Outbox;
+  log: Logger;
+  now: () => Date;
+  ports: PatientPorts;
+}
+
+/** The signer outlives a quiet patient only as long as the renderer's longest idle setting allows. */
+const SIGNER_IDLE_MS = 15 * 60_000;
+
+export function createPatientServices(d: PatientDeps): PatientServices {
+  const source = d.api;
+  const api = typeof source === 'function' ? source : () => source;
+  const folder = d.ports.keyFolder ?? null;
+  const discovery = new KeyDiscovery({ media: d.ports.media ?? platformMedia(), folder });
+  const lockout = new KeyLockout(d.db, loadLockoutSalt(d.dataDir), d.now);
+  const tsaUrl = d.ports.tsaUrl ?? null;
+  let patient: PatientSession | null = null;
+  const esign = new EsignService({
+    launcher: d.ports.signerLauncher ?? nodeSignerLauncher(),
+    discovery,
+    lockout,
+    tsa: () => (tsaUrl ? { kind: 'url', url: tsaUrl } : { kind: 'certificate' }),
+    onKeyRemoved: () => {
+      d.log.info('key medium removed: the patient session ends');
+      void d.session.end('key-removed');
+    },
+    onSignerEnded: (reason) => {
+      // without its signer a session can neither sign nor prove who is there: it ends
+      if (patient?.current()) {
+        d.log.warn({ reason }, 'signer ended during a patient session');
+        void d.session.end('error');
+      }
+    },
+    signerIdleMs: SIGNER_IDLE_MS,
+  });
+  patient = new PatientSession({
+    sessions: d.session,
+    api,
+    esign,
+    outbox: d.outbox,
+    log: d.log,
+  });
+  const keys = new KeyList({
+    discovery,
+    folder,
+    onChange: (list) => d.events.emit('signinKeysChanged', { keys: list }),
+  });
+  const signIn = new SignInService({
+    patient,
+    esign,
+    api,
+    log: d.log,
+    now: d.now,
+    onStep: (step) => {
+      if (step === 'opening-key') keys.stop();
+      d.events.emit('signinProgress', { step });
+    },
+  });
+  // "Finish" or an idle wipe during a sign-in: stop it and end its signer
+  const stopListening = d.events.on('sessionEnded', () => {
+    signIn.abort();
+    if (!patient?.current()) void esign.endSession('session-end');
+  });
+  return {
+    esign,
+    patient,
+    signIn,
+    keys,
+    async close() {
+      stopListening();
+      keys.stop();
+      await esign.endSession('session-end');
+    },
+  };
+}

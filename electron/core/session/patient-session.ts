@@ -1,0 +1,229 @@
+/**
+ * The signed-in patient, as every main-side service sees them: who (eHealth person id, the
+ * outbox's pseudonymous key), what they may do (full or view-only), their eHealth tokens and the
+ * signer holding their opened key. Sign-in (./sign-in.ts) establishes it; the session's end
+ * (SessionManager.onEnd) forgets it: signer ended, tokens dropped, eHealth logout when nothing in
+ * the outbox still needs the tokens, cached person data gone.
+ *
+ * Services call `requireView()` before every read and `requireAct()` before every change; the
+ * renderer never sends bytes to sign — a service holds the exact JSON eHealth returned and calls
+ * `sign(json)` here.
+ */
+import { err, ok, type Result } from '../../../shared/result';
+import type { PisApi } from '../ehealth/pis-api';
+import type { Person, PersonVerification } from '../ehealth/schemas/person';
+import type { PatientTokens, TokenSet } from '../ehealth/tokens';
+import type { EsignService } from '../esign/service';
+import type { Logger } from '../log';
+import type { Outbox } from '../outbox/outbox';
+import type { SessionManager } from './session-manager';
+
+export interface PatientContext {
+  /** SessionManager's opaque id (also the pseudonymous subject in the audit log). */
+  sessionId: string;
+  /** eHealth person id. */
+  personId: string;
+  /** The outbox's pseudonymous key for this patient (`outbox.patientKeyFor(personId)`). */
+  patientKey: string;
+  ageYears: number;
+  access: 'full' | 'view-only';
+}
+
+/** What sign-in hands over once eHealth accepted the patient and the age rules allow them in. */
+export interface EstablishedPatient {
+  personId: string;
+  ageYears: number;
+  access: 'full' | 'view-only';
+  tokens: TokenSet;
+  /** The DRFO every later signature must carry (the person's tax id, or the key's DRFO without one). */
+  signerDrfo: string;
+  person: Person;
+  verification: PersonVerification | null;
+}
+
+export type ActGuard = (ctx: PatientContext) => Result<void>;
+
+export interface PatientSessionDeps {
+  sessions: SessionManager;
+  /** The PIS client of the current environment; null when none is configured (nobody can sign in). */
+  api: () => PisApi | null;
+  esign: EsignService;
+  outbox: Outbox;
+  log: Logger;
+  /** How long a best-effort logout may hold up the end of a session. */
+  logoutTimeoutMs?: number;
+}
+
+interface Signed {
+  ctx: PatientContext;
+  tokens: PatientTokens;
+  signerDrfo: string;
+  person: Person;
+  verification: PersonVerification | null;
+}
+
+const wait = (ms: number) =>
+  new Promise<'timeout'>((resolve) => {
+    const t = setTimeout(() => resolve('timeout'), ms);
+    t.unref?.();
+  });
+
+export class PatientSession {
+  private signed: Signed | null = null;
+  private readonly guards: ActGuard[] = [];
+
+  constructor(private readonly deps: PatientSessionDeps) {
+    deps.sessions.onEnd((session) => this.forget(session.id));
+  }
+
+  /** The signed-in patient, or null. */
+  current(): PatientContext | null {
+    return this.signed ? { ...this.signed.ctx } : null;
+  }
+
+  /** For reads: NO_SESSION when nobody is signed in. */
+  requireView(): Result<PatientContext> {
+    const s = this.signed;
+    if (!s || this.deps.sessions.active?.id !== s.ctx.sessionId)
+      return err('NO_SESSION', 'nobody is signed in at this kiosk');
+    return ok({ ...s.ctx });
+  }
+
+  /** For changes: also VIEW_ONLY for a teen without verified legal capacity, and every act guard. */
+  requireAct(): Result<PatientContext> {
+    const view = this.requireView();
+    if (!view.ok) return view;
+    if (view.value.access !== 'full')
+      return err(
+        'VIEW_ONLY',
+        'a patient aged 14–17 may only view until eHealth has verified their legal capacity',
+        { reason: 'teen-capacity-not-verified' },
+      );
+    for (const guard of [...this.guards]) {
+      const g = guard(view.value);
+      if (!g.ok) return g;
+    }
+    return view;
+  }
+
+  /** Adds a check every action must pass (e.g. the registrar's wrong-patient guard). Returns its removal. */
+  addActGuard(guard: ActGuard): () => void {
+    this.guards.push(guard);
+    return () => {
+      const i = this.guards.indexOf(guard);
+      if (i >= 0) this.guards.splice(i, 1);
+    };
+  }
+
+  /** The PIS client. Only reachable with a backend: without one nobody can be signed in. */
+  pis(): PisApi {
+    const api = this.deps.api();
+    if (!api) throw new Error('no eHealth backend is configured');
+    return api;
+  }
+
+  /** This patient's token holder (renews on 401), or null when nobody is signed in. */
+  tokens(): PatientTokens | null {
+    return this.signed?.tokens ?? null;
+  }
+
+  /** The person record eHealth returned at sign-in (services may refresh it through `pis()`). */
+  person(): Person | null {
+    return this.signed?.person ?? null;
+  }
+
+  /** The verification record read at sign-in (legal capacity and the state registers' checks). */
+  verification(): PersonVerification | null {
+    return this.signed?.verification ?? null;
+  }
+
+  /**
+   * Signs exactly this JSON in the signer process with the signed-in key; the signer refuses when
+   * the key's DRFO is not the person's tax id. Needs a patient who may act.
+   */
+  async sign(json: string): Promise<Result<{ signedContent: string }>> {
+    const act = this.requireAct();
+    if (!act.ok) return act;
+    const drfo = this.signed?.signerDrfo;
+    if (!drfo) return err('NO_SESSION', 'nobody is signed in at this kiosk');
+    const r = await this.deps.esign.sign(json, drfo);
+    if (!r.ok) return r;
+    // the patient may have finished while the signer worked: nothing signed for them leaves then
+    if (this.requireView().ok !== true || this.signed?.ctx.sessionId !== act.value.sessionId)
+      return err('NO_SESSION', 'the session ended while signing');
+    return ok({ signedContent: r.value.signedContent });
+  }
+
+  /**
+   * Starts the patient session (sign-in calls this once eHealth accepted the patient). Tokens are
+   * held in memory; when the outbox has operations waiting for this patient they are resumed with
+   * them (sealed at rest for as long as those operations need them).
+   */
+  begin(established: EstablishedPatient): Result<PatientContext> {
+    const api = this.deps.api();
+    if (!api) return err('NOT_AVAILABLE', 'no eHealth backend is configured');
+    if (this.deps.sessions.active) return err('SESSION_BUSY', 'another patient session is still open');
+    const patientKey = this.deps.outbox.patientKeyFor(established.personId);
+    const tokens = api.patientTokens(established.tokens, (set) => this.tokensChanged(patientKey, set));
+    const session = this.deps.sessions.start();
+    const ctx: PatientContext = {
+      sessionId: session.id,
+      personId: established.personId,
+      patientKey,
+      ageYears: established.ageYears,
+      access: established.access,
+    };
+    this.signed = {
+      ctx,
+      tokens,
+      signerDrfo: established.signerDrfo,
+      person: established.person,
+      verification: established.verification,
+    };
+    const resumed = this.deps.outbox.resumePatient(patientKey, established.tokens);
+    if (!resumed.ok) this.deps.log.warn({ code: resumed.error.code }, 'waiting operations not resumed');
+    else if (resumed.value === 0) this.dropUnusedCredentials(patientKey);
+    else this.deps.log.info({ resumed: resumed.value }, 'operations waiting for the patient resumed');
+    return ok({ ...ctx });
+  }
+
+  /** A refreshed token replaces the sealed copy only where the outbox still keeps one. */
+  private tokensChanged(patientKey: string, set: TokenSet): void {
+    if (this.deps.outbox.store.loadCredentials(patientKey) === null) return;
+    const saved = this.deps.outbox.saveCredentials(patientKey, set);
+    if (!saved.ok)
+      this.deps.log.warn({ code: saved.error.code }, 'refreshed tokens not saved for the outbox');
+  }
+
+  private dropUnusedCredentials(patientKey: string): boolean {
+    const dropped = this.deps.outbox.forgetCredentials(patientKey);
+    if (!dropped.ok) {
+      this.deps.log.warn({ code: dropped.error.code }, 'patient tokens could not be dropped from the outbox');
+      return false;
+    }
+    return this.deps.outbox.store.loadCredentials(patientKey) === null;
+  }
+
+  /** Session end: forget everything; log out at eHealth unless the outbox still needs the tokens. */
+  private async forget(sessionId: string): Promise<void> {
+    const s = this.signed;
+    if (!s || s.ctx.sessionId !== sessionId) {
+      await this.deps.esign.endSession('session-end');
+      return;
+    }
+    this.signed = null;
+    await this.deps.esign.endSession('session-end');
+    const tokens = s.tokens.current();
+    // eHealth's logout also ends the refresh token, which a deferred delivery may still need
+    const outboxDone = this.dropUnusedCredentials(s.ctx.patientKey);
+    const api = this.deps.api();
+    if (!outboxDone || !api || !tokens.accessToken) {
+      this.deps.log.info({ loggedOut: false, outboxKeepsTokens: !outboxDone }, 'patient session forgotten');
+      return;
+    }
+    const logout = api.auth.logout(tokens.accessToken);
+    const outcome = await Promise.race([logout, wait(this.deps.logoutTimeoutMs ?? 3000)]);
+    const loggedOut = outcome !== 'timeout' && outcome.ok;
+    this.deps.log.info({ loggedOut }, 'patient session forgotten');
+  }
+}

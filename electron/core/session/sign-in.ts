@@ -1,0 +1,216 @@
+/**
+ * Sign-in with the patient's own key, as a trusted PIS does it:
+ *   open the key in the signer (wrong password → attempts left; 5 → locked 15 min)
+ *   → POST /oauth/nonce → sign {"jwt": nonce} in the signer → POST /api/pis/sign-in (pis_auth)
+ *   → person + verification → the age rules → the patient session.
+ * Every failure is one error code the renderer explains; nothing of the patient is logged. Under
+ * 14 the patient is logged out again at once and the signer ended: no session is opened.
+ */
+import { cabinetAccess, ageInYears, kyivDate, type AccessReason } from '../../../shared/rules/age';
+import { vocativeAddress, type Gender } from '../../../shared/rules/vocative';
+import { err, ok, type KioskError, type Result } from '../../../shared/result';
+import type { PisApi } from '../ehealth/pis-api';
+import type { Person, PersonVerification } from '../ehealth/schemas/person';
+import { tokenSetFrom, type TokenSet } from '../ehealth/tokens';
+import { drfoMatches } from '../esign/identity';
+import type { EsignService } from '../esign/service';
+import type { Logger } from '../log';
+import type { PatientSession } from './patient-session';
+
+export type SignInStep = 'opening-key' | 'signing' | 'signing-in' | 'loading-person';
+
+export interface SignInGreeting {
+  /** Given name and patronymic in the vocative («Олено Петрівно»). */
+  vocative: string;
+  /** The same in the nominative («Олена Петрівна»), for English. */
+  nominative: string;
+}
+
+export interface SignInOutcome {
+  access: 'full' | 'view-only';
+  accessReason: AccessReason;
+  ageYears: number;
+  greeting: SignInGreeting;
+}
+
+export interface SignInDeps {
+  patient: PatientSession;
+  esign: EsignService;
+  /** The PIS client of the current environment (null: none configured). */
+  api: () => PisApi | null;
+  log: Logger;
+  now: () => Date;
+  /** Steps as they start (the renderer shows progress). */
+  onStep?: (step: SignInStep) => void;
+}
+
+/** Why a 400 from sign-in happened: eHealth's signature check names the certificate problem. */
+function signInRefusal(e: KioskError): KioskError {
+  const ehealth = (e.details?.ehealth ?? null) as { message?: string | null } | null;
+  const text = `${ehealth?.message ?? ''}`.toLowerCase();
+  if (e.code === 'EHEALTH_REJECTED' || e.code === 'VALIDATION') {
+    if (/trust|issu|chain|\bca\b/.test(text))
+      return { code: 'CERT_UNTRUSTED', message: 'eHealth does not trust the key certificate' };
+    if (/expired|not valid after|validity/.test(text))
+      return { code: 'CERT_EXPIRED', message: 'eHealth says the key certificate has expired' };
+  }
+  if (e.code === 'PERSON_NOT_FOUND')
+    return { code: 'PERSON_NOT_FOUND', message: 'eHealth knows no person with this key owner tax id' };
+  return e;
+}
+
+/** Keeps only the non-personal details the renderer turns into words. */
+function forRenderer(e: KioskError): KioskError {
+  const d = e.details ?? {};
+  const details: Record<string, unknown> = {};
+  if (typeof d.attemptsLeft === 'number') details.attemptsLeft = d.attemptsLeft;
+  if (typeof d.secondsLeft === 'number') details.retryAfterSeconds = d.secondsLeft;
+  if (typeof d.retryAfterSeconds === 'number') details.retryAfterSeconds = d.retryAfterSeconds;
+  if (typeof d.reason === 'string' && /^[a-z0-9-]{1,40}$/.test(d.reason)) details.reason = d.reason;
+  return Object.keys(details).length
+    ? { code: e.code, message: e.message, details }
+    : { code: e.code, message: e.message };
+}
+
+const legalCapacityOf = (person: Person, verification: PersonVerification | null): string | null =>
+  verification?.person_verification?.details?.legal_capacity?.verification_status ??
+  person.verification?.details?.legal_capacity?.verification_status ??
+  null;
+
+export function greetingFor(person: Person): SignInGreeting {
+  const gender: Gender = person.gender === 'MALE' ? 'MALE' : 'FEMALE';
+  const firstName = (person.first_name ?? '').trim();
+  const secondName = (person.second_name ?? '').trim();
+  return {
+    vocative: vocativeAddress({ firstName, secondName }, gender),
+    nominative: [firstName, secondName].filter(Boolean).join(' '),
+  };
+}
+
+export class SignInService {
+  private running: { aborted: boolean } | null = null;
+
+  constructor(private readonly deps: SignInDeps) {}
+
+  get busy(): boolean {
+    return this.running !== null;
+  }
+
+  /** Stops a sign-in in progress (the visitor pressed "Finish" or walked away): nothing is kept. */
+  abort(): void {
+    if (this.running) this.running.aborted = true;
+  }
+
+  /** Signs in with the key behind `keyId`. Takes ownership of `password` (wiped). */
+  async start(keyId: string, password: Uint8Array): Promise<Result<SignInOutcome>> {
+    if (this.running || this.deps.patient.current()) {
+      password.fill(0);
+      return err('SESSION_BUSY', 'a sign-in or a patient session is already in progress');
+    }
+    const run = { aborted: false };
+    this.running = run;
+    let tokens: TokenSet | null = null;
+    try {
+      const r = await this.run(run, keyId, password, (t) => (tokens = t));
+      if (!r.ok) {
+        await this.undo(tokens);
+        this.deps.log.info({ code: r.error.code }, 'sign-in refused');
+        return { ok: false, error: forRenderer(r.error) };
+      }
+      this.deps.log.info({ access: r.value.access }, 'patient signed in');
+      return r;
+    } catch (e) {
+      await this.undo(tokens);
+      this.deps.log.error({ err: e }, 'sign-in failed unexpectedly');
+      return err('INTERNAL', 'sign-in failed');
+    } finally {
+      password.fill(0);
+      this.running = null;
+    }
+  }
+
+  private async undo(tokens: TokenSet | null): Promise<void> {
+    await this.deps.esign.endSession('session-end');
+    const access = (tokens as TokenSet | null)?.accessToken;
+    const api = this.deps.api();
+    if (access && api) {
+      const out = await api.auth.logout(access);
+      if (!out.ok) this.deps.log.info({ code: out.error.code }, 'logout after a refused sign-in failed');
+    }
+  }
+
+  private async run(
+    run: { aborted: boolean },
+    keyId: string,
+    password: Uint8Array,
+    keep: (tokens: TokenSet) => void,
+  ): Promise<Result<SignInOutcome>> {
+    const { esign, onStep } = this.deps;
+    const api = this.deps.api();
+    const aborted = () => (run.aborted ? err('NO_SESSION', 'the sign-in was cancelled') : null);
+    if (!api) {
+      password.fill(0);
+      return err('NOT_AVAILABLE', 'no eHealth backend is configured at this kiosk');
+    }
+
+    onStep?.('opening-key');
+    const key = await esign.openKey(keyId, password);
+    if (!key.ok) return key;
+    if (!key.value.drfo) return err('KEY_NO_SIGNING_KEY', 'the key certificate carries no DRFO');
+    const stop = aborted();
+    if (stop) return stop;
+
+    onStep?.('signing');
+    const nonce = await api.auth.nonce();
+    if (!nonce.ok) return nonce;
+    const signed = await esign.sign(JSON.stringify({ jwt: nonce.value.data.token }), key.value.drfo);
+    if (!signed.ok) return signed;
+    const stop2 = aborted();
+    if (stop2) return stop2;
+
+    onStep?.('signing-in');
+    const token = await api.auth.signIn(signed.value.signedContent);
+    if (!token.ok) return { ok: false, error: signInRefusal(token.error) };
+    const set = tokenSetFrom(token.value.data);
+    keep(set);
+    const personId = token.value.data.user?.person_id ?? token.value.data.details?.applicant_person_id;
+
+    onStep?.('loading-person');
+    const holder = api.patientTokens(set);
+    const person = await api.person.get(holder);
+    if (!person.ok) return person;
+    keep(holder.current());
+    const verification = await api.person.verification(holder);
+    if (!verification.ok) return verification;
+    const stop3 = aborted();
+    if (stop3) return stop3;
+
+    const p = person.value.data;
+    if (personId && personId !== p.id) return err('EHEALTH_REJECTED', 'eHealth returned another person');
+    if (p.tax_id && !drfoMatches(key.value.drfo, p.tax_id))
+      return err('SIGNER_MISMATCH', 'the key owner is not the person eHealth returned');
+
+    const age = p.birth_date ? ageInYears(p.birth_date, kyivDate(this.deps.now())) : null;
+    if (age === null) return err('EHEALTH_REJECTED', 'eHealth returned no usable birth date');
+    const decision = cabinetAccess(age, legalCapacityOf(p, verification.value.data));
+    if (decision.access === 'none')
+      return err('AGE_UNDER_14', 'under 14 the cabinet is used with the registrar', { reason: 'under-14' });
+
+    const begun = this.deps.patient.begin({
+      personId: p.id,
+      ageYears: age,
+      access: decision.access,
+      tokens: holder.current(),
+      signerDrfo: p.tax_id || key.value.drfo,
+      person: p,
+      verification: verification.value.data,
+    });
+    if (!begun.ok) return begun;
+    return ok({
+      access: decision.access,
+      accessReason: decision.reason,
+      ageYears: age,
+      greeting: greetingFor(p),
+    });
+  }
+}
