@@ -70,6 +70,11 @@ export interface SandboxOptions {
   dataDir?: string;
   record?: string;
   now?: () => Date;
+  /**
+   * A folder shared by sandboxes for the persona key files (tests use one so keys are generated once);
+   * by default they live in `<dataDir>/personas`.
+   */
+  keysCacheDir?: string;
   /** defaults to a silent logger; the CLI passes one writing to stderr */
   logger?: Logger;
   /** overrides of the eHealth parameters (token lifetimes, request term, page sizes…) */
@@ -99,11 +104,10 @@ function openSandboxDb(dataDir: string): Db {
 }
 
 /**
- * Without a data directory the database is fresh but the persona keys come from a folder shared by
- * such sandboxes (named after the persona tax ids): writing Key-6.dat files takes seconds each.
+ * A key cache shared by several sandboxes (tests): one subfolder per set of persona identities, since
+ * the tax ids follow the birth dates and so the sandbox clock. Writing Key-6.dat files takes seconds.
  */
-function sharedKeysDir(identity: string): string {
-  const root = join(tmpdir(), 'kiosk-sandbox-keys');
+function sharedKeysDir(root: string, identity: string): string {
   const dir = join(root, createHash('sha256').update(identity).digest('hex').slice(0, 16));
   if (!existsSync(dir)) pruneOldKeyDirs(root);
   return dir;
@@ -174,9 +178,12 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
       persona,
       taxId: row?.tax_id ?? (unknownTax as string),
     }));
-    const keysDir = opts.dataDir
-      ? join(dataDir, 'personas')
-      : sharedKeysDir(identities.map((i) => `${i.persona.id}=${i.taxId}`).join(','));
+    const keysDir = opts.keysCacheDir
+      ? sharedKeysDir(
+          resolve(opts.keysCacheDir),
+          identities.map((i) => `${i.persona.id}=${i.taxId}`).join(','),
+        )
+      : join(dataDir, 'personas');
     const pki = await preparePki(keysDir, identities, clock.now);
 
     const config: SandboxConfig = {

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type SandboxHandle } from '../../electron/sandbox';
-import { call, signIn } from './sandbox-helpers';
+import { call, signIn, TEST_KEYS_DIR } from './sandbox-helpers';
 
 let sb: SandboxHandle;
 
 beforeAll(async () => {
-  sb = await startSandbox({ seed: 'small' });
+  sb = await startSandbox({ keysCacheDir: TEST_KEYS_DIR, seed: 'small' });
 });
 afterAll(async () => {
   await sb?.close();

@@ -1,14 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signBytes } from '../../electron/core/esign/index';
 import { startSandbox, type SandboxHandle } from '../../electron/sandbox';
-import { call, nonce, personaKey, signAs, signIn, signInBody, tsaOf } from './sandbox-helpers';
+import { call, nonce, personaKey, signAs, signIn, signInBody, tsaOf, TEST_KEYS_DIR } from './sandbox-helpers';
 
 let sb: SandboxHandle;
 let offsetMs = 0;
 const base = Date.parse('2026-03-10T09:00:00.000Z');
 
 beforeAll(async () => {
-  sb = await startSandbox({ seed: 'small', now: () => new Date(base + offsetMs) });
+  sb = await startSandbox({
+    keysCacheDir: TEST_KEYS_DIR,
+    seed: 'small',
+    now: () => new Date(base + offsetMs),
+  });
 });
 afterAll(async () => {
   await sb?.close();

@@ -8,6 +8,7 @@ import {
   signIn,
   type DirectoryView,
   type Session,
+  TEST_KEYS_DIR,
 } from './sandbox-helpers';
 
 let sb: SandboxHandle;
@@ -17,7 +18,11 @@ const base = Date.parse('2026-04-20T08:30:00.000Z');
 const sessions = new Map<string, Session>();
 
 beforeAll(async () => {
-  sb = await startSandbox({ seed: 'small', now: () => new Date(base + offsetMs) });
+  sb = await startSandbox({
+    keysCacheDir: TEST_KEYS_DIR,
+    seed: 'small',
+    now: () => new Date(base + offsetMs),
+  });
   dir = await directoryOf(sb);
 });
 afterAll(async () => {

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type SandboxHandle } from '../../electron/sandbox';
-import { call } from './sandbox-helpers';
+import { call, TEST_KEYS_DIR } from './sandbox-helpers';
 
 // One national-scale sandbox for the whole file: the directory endpoints at full size.
 let sb: SandboxHandle;
 const base = Date.parse('2026-08-03T12:00:00.000Z');
 
 beforeAll(async () => {
-  sb = await startSandbox({ seed: 'national', now: () => new Date(base) });
+  sb = await startSandbox({ keysCacheDir: TEST_KEYS_DIR, seed: 'national', now: () => new Date(base) });
 }, 180_000);
 afterAll(async () => {
   await sb?.close();

@@ -3,8 +3,13 @@
  * signing with the personas' real key files through the e-signature module and the sandbox's TSA.
  */
 import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { openKeyContainer, signJson, type OpenedKey } from '../../electron/core/esign';
 import type { SandboxHandle } from '../../electron/sandbox';
+
+/** Persona keys shared by the sandboxes of the test run (writing Key-6.dat files takes seconds). */
+export const TEST_KEYS_DIR = join(tmpdir(), 'kiosk-sandbox-test-keys');
 
 export interface ApiResponse {
   status: number;

@@ -1,13 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type SandboxHandle } from '../../electron/sandbox';
-import { call, signAs, signIn } from './sandbox-helpers';
+import { call, signAs, signIn, TEST_KEYS_DIR } from './sandbox-helpers';
 
 let sb: SandboxHandle;
 let offsetMs = 0;
 const base = Date.parse('2026-06-15T07:45:00.000Z');
 
 beforeAll(async () => {
-  sb = await startSandbox({ seed: 'small', now: () => new Date(base + offsetMs) });
+  sb = await startSandbox({
+    keysCacheDir: TEST_KEYS_DIR,
+    seed: 'small',
+    now: () => new Date(base + offsetMs),
+  });
 });
 afterAll(async () => {
   await sb?.close();

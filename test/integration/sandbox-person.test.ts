@@ -1,13 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type SandboxHandle } from '../../electron/sandbox';
-import { call, signIn } from './sandbox-helpers';
+import { call, signIn, TEST_KEYS_DIR } from './sandbox-helpers';
 
 let sb: SandboxHandle;
 let offsetMs = 0;
 const base = Date.parse('2026-05-04T10:00:00.000Z');
 
 beforeAll(async () => {
-  sb = await startSandbox({ seed: 'small', now: () => new Date(base + offsetMs) });
+  sb = await startSandbox({
+    keysCacheDir: TEST_KEYS_DIR,
+    seed: 'small',
+    now: () => new Date(base + offsetMs),
+  });
 });
 afterAll(async () => {
   await sb?.close();

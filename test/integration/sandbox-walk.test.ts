@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type SandboxHandle } from '../../electron/sandbox';
+import { TEST_KEYS_DIR } from './sandbox-helpers';
 import { runWalk } from './sandbox-walk';
 
 let sb: SandboxHandle;
 
 beforeAll(async () => {
-  sb = await startSandbox({ seed: 'small' });
+  sb = await startSandbox({ keysCacheDir: TEST_KEYS_DIR, seed: 'small' });
 });
 afterAll(async () => {
   await sb?.close();

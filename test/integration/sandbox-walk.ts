@@ -17,6 +17,7 @@ import {
   signIn,
   signInBody,
   type ApiResponse,
+  TEST_KEYS_DIR,
 } from './sandbox-helpers';
 
 export interface WalkStep {
@@ -303,7 +304,11 @@ export async function runWalk(sb: SandboxHandle): Promise<WalkStep[]> {
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { record: { type: 'string' }, seed: { type: 'string' } } });
   const seed = values.seed === 'national' ? 'national' : 'small';
-  const sb = await startSandbox({ seed, ...(values.record ? { record: values.record } : {}) });
+  const sb = await startSandbox({
+    keysCacheDir: TEST_KEYS_DIR,
+    seed,
+    ...(values.record ? { record: values.record } : {}),
+  });
   try {
     const steps = await runWalk(sb);
     process.stderr.write(`walk: ${steps.length} steps, all answered as expected\n`);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type SandboxHandle } from '../../electron/sandbox';
-import { call, directoryOf, findEmployee, signAs, signIn } from './sandbox-helpers';
+import { call, directoryOf, findEmployee, signAs, signIn, TEST_KEYS_DIR } from './sandbox-helpers';
 
 let sb: SandboxHandle;
 const base = Date.parse('2026-07-01T06:00:00.000Z');
@@ -11,7 +11,7 @@ const now = () => new Date(base);
 const dirs: string[] = [];
 
 beforeAll(async () => {
-  sb = await startSandbox({ seed: 'small', now });
+  sb = await startSandbox({ keysCacheDir: TEST_KEYS_DIR, seed: 'small', now });
 });
 afterAll(async () => {
   await sb?.close();
@@ -138,6 +138,7 @@ describe('X-Idempotency-Key', () => {
     const first = await startSandbox({ seed: 'small', dataDir, now });
     let body: unknown;
     let keyFile: string;
+    let keyBytes: Buffer;
     try {
       const r = await call(first, 'POST', '/oauth/nonce', {
         headers: { 'x-idempotency-key': 'nonce-1' },
@@ -146,6 +147,8 @@ describe('X-Idempotency-Key', () => {
       expect(r.status).toBe(200);
       body = r.body;
       keyFile = first.personas[0]?.keyFile as string;
+      keyBytes = readFileSync(keyFile);
+      expect(keyFile.startsWith(dataDir)).toBe(true);
       expect(first.timings.seeded).toBe(true);
     } finally {
       await first.close();
@@ -154,6 +157,7 @@ describe('X-Idempotency-Key', () => {
     try {
       expect(second.timings.seeded).toBe(false);
       expect(second.personas[0]?.keyFile).toBe(keyFile);
+      expect(readFileSync(keyFile).equals(keyBytes)).toBe(true);
       const r = await call(second, 'POST', '/oauth/nonce', {
         headers: { 'x-idempotency-key': 'nonce-1' },
         body: { client_id: second.clientId, client_secret: second.clientSecret },
@@ -165,7 +169,9 @@ describe('X-Idempotency-Key', () => {
     } finally {
       await second.close();
     }
-    await expect(startSandbox({ seed: 'national', dataDir, now })).rejects.toThrow(/holds a 'small' sandbox/);
+    await expect(
+      startSandbox({ keysCacheDir: TEST_KEYS_DIR, seed: 'national', dataDir, now }),
+    ).rejects.toThrow(/holds a 'small' sandbox/);
   });
 });
 
@@ -264,7 +270,7 @@ describe('sandbox tools', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'sandbox-record-'));
     dirs.push(dataDir);
     const record = join(dataDir, 'traffic.jsonl');
-    const rec = await startSandbox({ seed: 'small', record, now });
+    const rec = await startSandbox({ keysCacheDir: TEST_KEYS_DIR, seed: 'small', record, now });
     try {
       await call(rec, 'GET', '/api/uaddresses/regions?name=%D0%9A%D0%B8%D1%97%D0%B2');
       await call(rec, 'POST', '/oauth/nonce', {
@@ -298,7 +304,7 @@ describe('sandbox tools', () => {
 
 describe('deterministic seed', () => {
   it('produces the same directory for the same seed', async () => {
-    const other = await startSandbox({ seed: 'small', now });
+    const other = await startSandbox({ keysCacheDir: TEST_KEYS_DIR, seed: 'small', now });
     try {
       for (const what of ['legal_entities', 'divisions', 'parties', 'employees']) {
         const a = await call(sb, 'GET', `/api/pis/bulk/${what}`);
