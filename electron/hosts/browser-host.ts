@@ -12,6 +12,7 @@ import type { Logger } from '../core/log';
 import { createServices, type KioskServices } from '../core/services';
 import { createHandlers } from '../ipc/handlers';
 import { createRouter } from '../ipc/router';
+import { patientPortsFor } from './patient-ports';
 import { createStaticHandler } from './static-server';
 import {
   ehealthConfigFor,
@@ -92,6 +93,7 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
       log,
       version: opts.version,
       ...(training ? { ehealth: ehealthConfigFor(training) } : {}),
+      patient: patientPortsFor({ training }),
     });
   } catch (e) {
     await training

@@ -4,7 +4,9 @@
  * to stdout when ready — `Kabinet Kiosk (browser host) ready: <url>` — and logs go to stderr.
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import pino from 'pino';
 import { createLogger } from '../core/log';
 import { defaultDataDir } from '../core/paths';
 import { startSandbox } from '../sandbox/index';
@@ -22,7 +24,21 @@ async function main(): Promise<number> {
     return 2;
   }
   const { args } = parsed;
-  const log = createLogger({ name: 'browser-host' });
+  const dataDir = args.dataDir ?? defaultDataDir();
+  // logs go to stderr and to <data-dir>/logs (scrubbed of personal data either way; rotation: registrar tools)
+  const log = createLogger({
+    name: 'browser-host',
+    destination: pino.multistream([
+      { stream: pino.destination({ dest: 2, sync: true }) },
+      {
+        stream: pino.destination({
+          dest: join(dataDir, 'logs', 'browser-host.log'),
+          mkdir: true,
+          sync: true,
+        }),
+      },
+    ]),
+  });
 
   // Signal handlers come first: a signal that arrives while starting (or right after the ready line
   // reaches a waiting parent) must end the host cleanly, not kill it with a half-written database.
@@ -38,7 +54,7 @@ async function main(): Promise<number> {
   try {
     host = await startBrowserHost({
       port: args.port,
-      dataDir: args.dataDir ?? defaultDataDir(),
+      dataDir,
       // KIOSK_RENDERER_DIR: another built renderer (tests, packaging checks)
       rendererDir: process.env.KIOSK_RENDERER_DIR || projectFile('dist/renderer'),
       log,

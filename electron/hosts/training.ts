@@ -10,7 +10,7 @@
  * Environment overrides: KIOSK_SANDBOX=off (no sandbox), KIOSK_SANDBOX_SEED=small|national,
  * KIOSK_SANDBOX_PERSIST=1|0.
  */
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { err, ok, type Result } from '../../shared/result';
 import { openKioskDatabase } from '../core/db/kiosk-db';
 import type { EhealthConfigInput } from '../core/ehealth/config';
@@ -35,7 +35,15 @@ export interface TrainingBackend {
   apiKey: string;
   tsaUrl: string;
   scope: string;
+  /** The demo patients and their key files (the sandbox writes one folder per persona). */
+  personas?: readonly TrainingPersona[];
   close(): Promise<void>;
+}
+
+export interface TrainingPersona {
+  id: string;
+  /** Absolute path of the persona's key container: <keys folder>/<persona id>/Key-6.dat (or .jks). */
+  keyFile: string;
 }
 
 export type StartSandbox = (opts?: SandboxStartOptions) => Promise<TrainingBackend>;
@@ -81,6 +89,15 @@ export const ehealthConfigFor = (b: TrainingBackend): EhealthConfigInput => ({
   clientSecret: b.clientSecret,
   scope: b.scope,
 });
+
+/**
+ * Training mode's key folder: where the sandbox wrote the personas' keys (one subfolder per persona),
+ * so the key list offers them as a kiosk with a configured key folder would. Null without personas.
+ */
+export function trainingKeyFolder(b: TrainingBackend): string | null {
+  const first = b.personas?.find((p) => p.keyFile);
+  return first ? dirname(dirname(first.keyFile)) : null;
+}
 
 /** Starts the sandbox; a failure is a value (the kiosk still starts, without a backend). */
 export async function startTrainingBackend(

@@ -2,14 +2,16 @@
  * Startup of the Electron kiosk, kept out of main.ts so it can be tested against a mocked `electron`:
  * single instance → app:// scheme → page rules → services → (training sandbox) → IPC → window.
  */
-import { join } from 'node:path';
-import { app, ipcMain, Menu } from 'electron';
+import { dirname, join } from 'node:path';
+import { app, ipcMain, Menu, utilityProcess } from 'electron';
 import { createHandlers } from '../ipc/handlers';
 import { bindIpcMain, forwardEvents } from '../ipc/electron-ipc';
 import { createRouter } from '../ipc/router';
 import type { Logger } from '../core/log';
 import { defaultDataDir } from '../core/paths';
 import { createServices, type KioskServices } from '../core/services';
+import { electronSignerLauncher } from '../hosts/electron-signer';
+import { patientPortsFor } from '../hosts/patient-ports';
 import type { OsSecretStorage } from '../core/crypto/key-store';
 import {
   ehealthConfigFor,
@@ -32,6 +34,8 @@ export interface KioskAppOptions {
   rendererDir: string;
   /** dist-electron/preload.cjs */
   preloadPath: string;
+  /** dist-electron/signer.cjs (the signer runs as a utilityProcess); default: beside the preload. */
+  signerPath?: string;
   /** The embedded sandbox for training mode (null in builds without it). */
   startSandbox: StartSandbox | null;
   /** Electron safeStorage behind the services' port (protects the at-rest key). */
@@ -87,6 +91,13 @@ export async function startKioskApp(opts: KioskAppOptions): Promise<RunningKiosk
     version: app.getVersion(),
     ...(training ? { ehealth: ehealthConfigFor(training) } : {}),
     ...(opts.osSecretStorage ? { osSecretStorage: opts.osSecretStorage } : {}),
+    patient: patientPortsFor({
+      training,
+      signerLauncher: electronSignerLauncher({
+        entry: opts.signerPath ?? join(dirname(opts.preloadPath), 'signer.cjs'),
+        fork: (modulePath, args, options) => utilityProcess.fork(modulePath, args, options),
+      }),
+    }),
   });
 
   const dispatch = createRouter({

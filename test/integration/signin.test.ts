@@ -15,6 +15,7 @@ import { silentLogger } from '../../electron/core/log';
 import { createServices, type KioskServices } from '../../electron/core/services';
 import { folderMedia } from '../../electron/core/session/folder-media';
 import { startSandbox, type SandboxHandle } from '../../electron/sandbox';
+import { TEST_KEYS_DIR } from './sandbox-helpers';
 
 let sb: SandboxHandle;
 const cleanup: string[] = [];
@@ -71,7 +72,7 @@ async function signInAs(services: KioskServices, personaId: string, password = p
 }
 
 beforeAll(async () => {
-  sb = await startSandbox({ seed: 'small' });
+  sb = await startSandbox({ seed: 'small', keysCacheDir: TEST_KEYS_DIR });
 }, 180_000);
 
 afterAll(async () => {

@@ -1,0 +1,27 @@
+/**
+ * What the hosts tell the patient services about this machine: where key files come from and which
+ * time-stamp service signs. Production: removable media (the platform's mount points) plus a key
+ * folder the operator configured (KIOSK_KEY_FOLDER, e.g. a card reader's mount); the time-stamp
+ * service named in the patient's certificate. Training: the sandbox's persona key folder and its
+ * /tsa. KIOSK_MEDIA_DIR makes every subfolder of a folder count as an inserted medium (development
+ * and e2e tests: create a subfolder to insert, delete it to pull).
+ */
+import type { SignerLauncher } from '../core/esign/signer/launcher';
+import type { PatientPorts } from '../core/session/compose';
+import { folderMedia } from '../core/session/folder-media';
+import { trainingKeyFolder, type TrainingBackend } from './training';
+
+export function patientPortsFor(opts: {
+  training: TrainingBackend | null;
+  signerLauncher?: SignerLauncher;
+  env?: NodeJS.ProcessEnv;
+}): PatientPorts {
+  const env = opts.env ?? process.env;
+  const keyFolder = env.KIOSK_KEY_FOLDER || (opts.training ? trainingKeyFolder(opts.training) : null);
+  return {
+    keyFolder,
+    tsaUrl: opts.training?.tsaUrl ?? null,
+    ...(env.KIOSK_MEDIA_DIR ? { media: folderMedia(env.KIOSK_MEDIA_DIR) } : {}),
+    ...(opts.signerLauncher ? { signerLauncher: opts.signerLauncher } : {}),
+  };
+}
