@@ -54,6 +54,8 @@ export const DeclarationsOverview = z.object({
   history: z.array(DeclarationSummary),
   /** False for a teen without confirmed legal capacity: they may look but not act. */
   canAct: z.boolean(),
+  /** eHealth could not be reached: this is what was read earlier in this visit. */
+  stale: z.boolean(),
 });
 export type DeclarationsOverview = z.infer<typeof DeclarationsOverview>;
 
@@ -122,9 +124,7 @@ export const declarationsChannels = {
   declarationsGet: defineChannel(z.object({ id: Id }).strict(), DeclarationDetails),
   /** Ends the patient's declaration; queued through the outbox (works offline). */
   declarationsTerminate: defineChannel(
-    z
-      .object({ id: Id, reasonDescription: z.string().trim().min(1).max(300).optional() })
-      .strict(),
+    z.object({ id: Id, reasonDescription: z.string().trim().min(1).max(300).optional() }).strict(),
     ActionOutcome,
   ),
   /** eHealth creates a declaration request for this doctor; the answer holds the printout to review. */
