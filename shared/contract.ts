@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { appChannels, Connectivity } from './contract/app';
 import { doctorsChannels, doctorsEvents } from './contract/doctors';
 import { outboxChannels, outboxEvents } from './contract/outbox';
+import { registrarChannels, registrarEvents } from './contract/registrar';
 import { sessionChannels, sessionEvents } from './contract/session';
 import { signinChannels, signinEvents } from './contract/signin';
 import type { Result } from './result';
@@ -18,6 +19,7 @@ export const channels = {
   ...outboxChannels,
   ...doctorsChannels,
   ...signinChannels,
+  ...registrarChannels,
 } as const;
 
 export const events = {
@@ -26,6 +28,7 @@ export const events = {
   ...outboxEvents,
   ...doctorsEvents,
   ...signinEvents,
+  ...registrarEvents,
 } as const;
 
 export type ChannelName = keyof typeof channels;

@@ -50,6 +50,9 @@ export const ERROR_CODES = [
   'PIN_LOCKED',
   'REGISTRAR_REQUIRED',
   'BIRTH_DATE_MISMATCH',
+  'BIRTH_DATE_NOT_CONFIRMED',
+  'OUTBOX_NOT_EMPTY',
+  'TRUST_LIST_INVALID',
   'PRINT_FAILED',
   // declarations, doctors, e-cabinet access
   'DOCTOR_FULL',

@@ -1,4 +1,5 @@
 import type { Connectivity } from '../../shared/contract/app';
+import { err, ok } from '../../shared/result';
 import type { OsSecretStorage } from './crypto/key-store';
 import type { Db } from './db/database';
 import { openKioskDatabase } from './db/kiosk-db';
@@ -8,10 +9,17 @@ import type { PisApi } from './ehealth/pis-api';
 import type { HttpTransport } from './ehealth/transport';
 import { EventBus } from './events';
 import type { Logger } from './log';
-import { createOfflineEngine, type OfflineEngine } from './outbox/engine';
+import type { OfflineEngine } from './outbox/engine';
 import type { Outbox } from './outbox/outbox';
 import { AuditLog } from './registrar/audit';
 import { SettingsStore } from './registrar/settings';
+import { loadSecretKey } from './crypto/key-store';
+import { platformMedia, type MediaSource } from './esign/discovery/media';
+import { createRegistrar, type Registrar } from './registrar';
+import type { TrainingBackendPort } from './registrar/backend';
+import { KioskBackend } from './registrar/backend-switch';
+import type { ScryptParams } from './registrar/pin';
+import { SecretSettings } from './registrar/secrets';
 import { createPatientServices, type PatientPorts } from './session/compose';
 import type { KeyList } from './session/key-list';
 import type { PatientSession } from './session/patient-session';
@@ -36,6 +44,13 @@ export interface KioskPorts {
   background?: boolean;
   /** Signer process, removable media, key folder, time-stamp service (see session/compose.ts). */
   patient?: PatientPorts;
+  /** Starts (or returns) the training sandbox when the registrar switches to training at run time. */
+  trainingBackend?: TrainingBackendPort | null;
+  /** Removable media and extra folders searched for a trust-list bundle (registrar import). */
+  trustMedia?: MediaSource;
+  trustFolders?: readonly string[];
+  /** Tests only: cheaper scrypt for registrar PINs. */
+  pinScrypt?: ScryptParams;
 }
 
 export interface KioskServices {
@@ -59,6 +74,8 @@ export interface KioskServices {
   patient: PatientSession;
   signIn: SignInService;
   keys: KeyList;
+  /** Registrar mode: PIN, panel, settings, trust list, assisted sessions. */
+  registrar: Registrar;
   close(): Promise<void>;
 }
 
@@ -69,24 +86,34 @@ export function createServices(ports: KioskPorts): KioskServices {
   const events = new EventBus();
   const session = new SessionManager(events, now);
   const audit = new AuditLog(db, now);
-  const offline = createOfflineEngine({
-    dataDir: ports.dataDir,
-    db,
-    audit,
-    events,
-    log: ports.log,
-    now,
-    ...(ports.ehealth ? { ehealth: ports.ehealth } : {}),
-    ...(ports.transport ? { transport: ports.transport } : {}),
-    ...(ports.osSecretStorage ? { osSecretStorage: ports.osSecretStorage } : {}),
-    ...(ports.background === undefined ? {} : { background: ports.background }),
+  const settings = new SettingsStore(db, now);
+  const key = loadSecretKey({ dataDir: ports.dataDir, osStorage: ports.osSecretStorage ?? null });
+  const secrets = new SecretSettings(db, key.box, now);
+  // the eHealth backend of the configured environment; the registrar may switch it at run time
+  const backend = new KioskBackend({
+    engine: {
+      dataDir: ports.dataDir,
+      db,
+      audit,
+      events,
+      log: ports.log,
+      now,
+      key,
+      ...(ports.transport ? { transport: ports.transport } : {}),
+      ...(ports.background === undefined ? {} : { background: ports.background }),
+    },
+    settings,
+    secrets,
+    initial: ports.ehealth ?? null,
+    training: ports.trainingBackend ?? null,
   });
+  const offline = backend.engine;
   const patient = createPatientServices({
     db,
     dataDir: ports.dataDir,
     events,
     session,
-    api: offline.api,
+    api: backend.api,
     outbox: offline.outbox,
     log: ports.log,
     now,
@@ -98,10 +125,10 @@ export function createServices(ports: KioskPorts): KioskServices {
     db,
     events,
     audit,
-    settings: new SettingsStore(db, now),
+    settings,
     session,
     connectivity: offline.connectivity,
-    ehealth: offline.api,
+    ehealth: backend.api,
     outbox: offline.outbox,
     directory: offline.directory,
     offline,
@@ -109,12 +136,50 @@ export function createServices(ports: KioskPorts): KioskServices {
     patient: patient.patient,
     signIn: patient.signIn,
     keys: patient.keys,
+    registrar: createRegistrar({
+      dataDir: ports.dataDir,
+      version: ports.version,
+      db,
+      audit,
+      events,
+      session,
+      settings,
+      box: key.box,
+      log: ports.log,
+      now,
+      media: ports.trustMedia ?? platformMedia(),
+      mediaFolders: ports.trustFolders ?? [],
+      outbox: () => services.outbox,
+      directory: () => services.directory,
+      connectivity: () => services.connectivity(),
+      keyProtection: () => ({ protection: key.protection, warning: key.warning }),
+      restartRequired: () => backend.restartRequired,
+      patient: () => ({
+        current: () => services.patient.current(),
+        birthDate: async () => {
+          const birthDate = services.patient.person()?.birth_date;
+          return birthDate ? ok(birthDate) : err('NO_SESSION', 'no birth date of a signed-in person');
+        },
+      }),
+      applyBackend: (environment) => backend.switchTo(environment),
+      ...(ports.pinScrypt ? { scrypt: ports.pinScrypt } : {}),
+    }),
     async close() {
       await session.end('finish');
       await patient.close();
-      await offline.stop();
+      await services.offline.stop();
       db.close();
     },
   };
+  backend.onSwitch((engine) =>
+    Object.assign(services, {
+      offline: engine,
+      ehealth: backend.api ?? engine.api,
+      directory: engine.directory,
+      connectivity: engine.connectivity,
+    }),
+  );
+  // the registrar's wrong-patient guard: in an assisted session, no change before the birth date is confirmed
+  services.patient.addActGuard(services.registrar.mode.actGuard);
   return services;
 }

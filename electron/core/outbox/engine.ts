@@ -1,5 +1,5 @@
 import type { Connectivity } from '../../../shared/contract/app';
-import { loadSecretKey, type KeyProtection, type OsSecretStorage } from '../crypto/key-store';
+import { loadSecretKey, type KeyProtection, type LoadedKey, type OsSecretStorage } from '../crypto/key-store';
 import type { SecretBox } from '../crypto/secret-box';
 import type { Db } from '../db/database';
 import { DirectoryService } from '../directory/directory-service';
@@ -31,6 +31,10 @@ export interface OfflineEnginePorts {
   timers?: Timers;
   /** Probe path on the eHealth host: any HTTP answer proves the link. */
   probePath?: string;
+  /** The at-rest key, when the caller loaded it already (else loaded from `dataDir`). */
+  key?: LoadedKey;
+  /** An outbox to keep (switching the eHealth backend keeps the one every service holds). */
+  outbox?: Outbox;
 }
 
 export interface OfflineEngine {
@@ -52,22 +56,24 @@ export interface OfflineEngine {
  * `outboxChanged`, `connectivityChanged` and `directoryProgress` on the event bus.
  */
 export function createOfflineEngine(p: OfflineEnginePorts): OfflineEngine {
-  const key = loadSecretKey({ dataDir: p.dataDir, osStorage: p.osSecretStorage ?? null });
+  const key = p.key ?? loadSecretKey({ dataDir: p.dataDir, osStorage: p.osSecretStorage ?? null });
   if (key.warning && key.protection === 'key-file') {
     p.log.warn(
       'at-rest key is protected by a file permission only (no OS keychain); the registrar view shows a warning',
     );
   }
   const timers = p.timers ?? realTimers;
-  const outbox = new Outbox({
-    db: p.db,
-    box: key.box,
-    audit: p.audit,
-    now: p.now,
-    keyProtection: key.protection,
-    keyWarning: key.warning,
-  });
-  outbox.subscribe((view) => p.events.emit('outboxChanged', view));
+  const outbox =
+    p.outbox ??
+    new Outbox({
+      db: p.db,
+      box: key.box,
+      audit: p.audit,
+      now: p.now,
+      keyProtection: key.protection,
+      keyWarning: key.warning,
+    });
+  if (!p.outbox) outbox.subscribe((view) => p.events.emit('outboxChanged', view));
 
   let monitor: ConnectivityMonitor | null = null;
   let api: PisApi | null = null;

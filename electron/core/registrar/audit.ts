@@ -34,17 +34,29 @@ const entryHash = (
  * (operation ids, pseudonymous session ids), details are codes and counts.
  */
 export class AuditLog {
+  private attribution: () => `registrar:${string}` | null = () => null;
+
   constructor(
     private readonly db: Db,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
+  /**
+   * While an assisted session runs, what the services record as the patient's action is the
+   * registrar's: the attribution names them. One place, so no service has to know about it.
+   */
+  setAttribution(attribution: () => `registrar:${string}` | null): void {
+    this.attribution = attribution;
+  }
+
   append(
-    actor: AuditActor,
+    requestedActor: AuditActor,
     action: string,
     subject?: string | null,
     detail?: Record<string, unknown> | null,
   ): AuditEntry {
+    const actor: AuditActor =
+      requestedActor === 'patient' ? (this.attribution() ?? requestedActor) : requestedActor;
     return this.db.transaction(() => {
       const last = this.db.prepare('SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
         { hash: string } | undefined;

@@ -3,6 +3,7 @@ import type { Handlers } from '../router';
 import { appHandlers } from './app';
 import { doctorsHandlers } from './doctors';
 import { outboxHandlers } from './outbox';
+import { registrarHandlers } from './registrar';
 import { sessionHandlers } from './session';
 import { signinHandlers } from './signin';
 
@@ -13,4 +14,5 @@ export const createHandlers = (s: KioskServices): Handlers => ({
   ...outboxHandlers(s),
   ...doctorsHandlers(s),
   ...signinHandlers(s),
+  ...registrarHandlers(s),
 });

@@ -114,6 +114,10 @@ export const en: Dictionary<MessageKey> = {
     PIN_LOCKED: 'PIN entry is temporarily locked.',
     REGISTRAR_REQUIRED: 'This needs a member of the reception staff.',
     BIRTH_DATE_MISMATCH: 'The date of birth does not match the patient’s record.',
+    BIRTH_DATE_NOT_CONFIRMED: 'The registrar must first check your date of birth. Then you can continue.',
+    OUTBOX_NOT_EMPTY:
+      'The environment cannot be changed while operations from the previous one still wait to be sent.',
+    TRUST_LIST_INVALID: 'This file is not a list of trusted certificates, or it is damaged.',
     PRINT_FAILED: 'Printing failed. Please ask at the reception desk.',
     DOCTOR_FULL: 'This doctor has no free places for new declarations. Please choose another doctor.',
     SPECIALITY_NOT_FOR_AGE:

@@ -1,0 +1,220 @@
+import { err, ok, type Result } from '../../../shared/result';
+import type { Db } from '../db/database';
+import type { AuditLog } from './audit';
+import { DEFAULT_SCRYPT, hashPin, pinProblem, ScryptParams, verifyPin, type PinHash } from './pin';
+
+/** Staff codes: letters, digits, dot, dash; stored upper-case so "r-01" and "R-01" are one registrar. */
+export const REGISTRAR_ID_PATTERN = /^[A-Z0-9][A-Z0-9.-]{0,23}$/;
+export const normalizeRegistrarId = (id: string): string => id.trim().toUpperCase();
+
+/** Wrong PINs in a row before the panel locks, and how long the first lock lasts (each next one doubles). */
+export const MAX_PIN_FAILURES = 5;
+export const FIRST_LOCK_MS = 5 * 60_000;
+export const MAX_LOCK_MS = 60 * 60_000;
+
+export interface AccountsOptions {
+  db: Db;
+  audit: AuditLog;
+  now?: () => Date;
+  /** Lower only in tests: the cost of every new hash. */
+  scrypt?: ScryptParams;
+}
+
+interface AccountRow {
+  registrar_id: string;
+  pin_salt: Buffer;
+  pin_hash: Buffer;
+  pin_params: string;
+}
+
+interface LockoutRow {
+  failures: number;
+  locks: number;
+  locked_until: string | null;
+}
+
+/** A salt/hash pair that never matches, so an unknown staff code costs the same time as a known one. */
+const decoy = (params: ScryptParams): PinHash => ({
+  salt: Buffer.alloc(16, 7),
+  hash: Buffer.alloc(params.keyLength, 0),
+  params,
+});
+
+/**
+ * Registrar accounts and the kiosk-wide PIN lockout. A wrong staff code and a wrong PIN look the
+ * same from outside (same error, same scrypt cost), and every failure counts towards one lock, so
+ * guessing across staff codes gains nothing. Locked, the PIN is not even checked.
+ */
+export class RegistrarAccounts {
+  private readonly now: () => Date;
+  private readonly params: ScryptParams;
+
+  constructor(private readonly opts: AccountsOptions) {
+    this.now = opts.now ?? (() => new Date());
+    this.params = opts.scrypt ?? DEFAULT_SCRYPT;
+  }
+
+  count(): number {
+    return (this.opts.db.prepare('SELECT count(*) AS n FROM registrar_accounts').get() as { n: number }).n;
+  }
+
+  ids(): string[] {
+    return (
+      this.opts.db.prepare('SELECT registrar_id FROM registrar_accounts ORDER BY registrar_id').all() as {
+        registrar_id: string;
+      }[]
+    ).map((r) => r.registrar_id);
+  }
+
+  /** Seconds until PIN entry is allowed again, or null when it is allowed now. */
+  lockedFor(): number | null {
+    const row = this.lockout();
+    if (!row.locked_until) return null;
+    const ms = Date.parse(row.locked_until) - this.now().getTime();
+    return ms > 0 ? Math.ceil(ms / 1000) : null;
+  }
+
+  /**
+   * Adds a registrar. The very first one may be created by anyone at the kiosk (first run, set up by
+   * clinic IT); every later one only by a registrar already signed in (`by`).
+   */
+  async add(rawId: string, pin: string, by: string | null): Promise<Result<{ registrarId: string }>> {
+    const registrarId = normalizeRegistrarId(rawId);
+    if (!REGISTRAR_ID_PATTERN.test(registrarId))
+      return err('VALIDATION', 'the staff code must be 1–24 letters, digits, dots or dashes', {
+        field: 'registrarId',
+      });
+    const problem = pinProblem(pin);
+    if (problem)
+      return err('VALIDATION', `the PIN is not acceptable (${problem})`, { field: 'pin', problem });
+    if (by === null && this.count() > 0)
+      return err('REGISTRAR_REQUIRED', 'a registrar PIN is already set; sign in as a registrar first');
+    const h = await hashPin(pin, this.params);
+    const at = this.now().toISOString();
+    const inserted = this.opts.db.transaction(() => {
+      if (by === null && this.count() > 0) return false; // lost a race with another first-run
+      const info = this.opts.db
+        .prepare(
+          `INSERT INTO registrar_accounts (registrar_id, pin_salt, pin_hash, pin_params, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(registrar_id) DO NOTHING`,
+        )
+        .run(registrarId, h.salt, h.hash, JSON.stringify(h.params), at, at);
+      if (info.changes === 1)
+        this.opts.audit.append(by ? `registrar:${by}` : 'kiosk', 'registrar.account.add', registrarId, {
+          firstRun: by === null,
+        });
+      return info.changes === 1;
+    })();
+    if (!inserted)
+      return by === null
+        ? err('REGISTRAR_REQUIRED', 'a registrar PIN is already set; sign in as a registrar first')
+        : err('VALIDATION', 'this staff code is taken', { field: 'registrarId', problem: 'taken' });
+    return ok({ registrarId });
+  }
+
+  /** Changes a registrar's own PIN (the current PIN is checked like a sign-in, lockout included). */
+  async changePin(rawId: string, currentPin: string, nextPin: string): Promise<Result<void>> {
+    const problem = pinProblem(nextPin);
+    if (problem)
+      return err('VALIDATION', `the PIN is not acceptable (${problem})`, { field: 'pin', problem });
+    const checked = await this.verify(rawId, currentPin);
+    if (!checked.ok) return checked;
+    const h = await hashPin(nextPin, this.params);
+    this.opts.db.transaction(() => {
+      this.opts.db
+        .prepare(
+          'UPDATE registrar_accounts SET pin_salt = ?, pin_hash = ?, pin_params = ?, updated_at = ? WHERE registrar_id = ?',
+        )
+        .run(h.salt, h.hash, JSON.stringify(h.params), this.now().toISOString(), checked.value.registrarId);
+      this.opts.audit.append(
+        `registrar:${checked.value.registrarId}`,
+        'registrar.pin.change',
+        checked.value.registrarId,
+      );
+    })();
+    return ok(undefined);
+  }
+
+  /** Removes another registrar (never the last one, never oneself: someone must always be able to get in). */
+  remove(rawId: string, by: string): Result<void> {
+    const registrarId = normalizeRegistrarId(rawId);
+    if (registrarId === by) return err('VALIDATION', 'you cannot remove yourself', { field: 'registrarId' });
+    const removed = this.opts.db.transaction(() => {
+      const n = this.opts.db
+        .prepare('DELETE FROM registrar_accounts WHERE registrar_id = ?')
+        .run(registrarId);
+      if (n.changes === 1) this.opts.audit.append(`registrar:${by}`, 'registrar.account.remove', registrarId);
+      return n.changes === 1;
+    })();
+    return removed ? ok(undefined) : err('VALIDATION', 'no such registrar', { field: 'registrarId' });
+  }
+
+  /**
+   * Checks a staff code and PIN. PIN_LOCKED (with `retryAfterSeconds`) while locked; PIN_WRONG (with
+   * `attemptsLeft`) for a wrong code or PIN; PIN_NOT_SET before the first registrar exists.
+   */
+  async verify(rawId: string, pin: string): Promise<Result<{ registrarId: string }>> {
+    if (this.count() === 0) return err('PIN_NOT_SET', 'no registrar PIN has been set on this kiosk');
+    const lockedFor = this.lockedFor();
+    if (lockedFor !== null) return err('PIN_LOCKED', 'PIN entry is locked', { retryAfterSeconds: lockedFor });
+    const registrarId = normalizeRegistrarId(rawId);
+    const account = REGISTRAR_ID_PATTERN.test(registrarId) ? this.account(registrarId) : null;
+    const matches = await verifyPin(pin, account ?? decoy(this.params));
+    if (account && matches) {
+      this.opts.db
+        .prepare('UPDATE registrar_lockout SET failures = 0, locks = 0, locked_until = NULL WHERE id = 1')
+        .run();
+      return ok({ registrarId });
+    }
+    return this.recordFailure();
+  }
+
+  private recordFailure(): Result<never> {
+    return this.opts.db.transaction((): Result<never> => {
+      const row = this.lockout();
+      // a lock that has run out starts a fresh count, but the next lock is longer
+      const expired = row.locked_until !== null;
+      const failures = (expired ? 0 : row.failures) + 1;
+      if (failures < MAX_PIN_FAILURES) {
+        this.opts.db
+          .prepare('UPDATE registrar_lockout SET failures = ?, locked_until = NULL WHERE id = 1')
+          .run(failures);
+        this.opts.audit.append('kiosk', 'registrar.pin.wrong', null, { failures });
+        return err('PIN_WRONG', 'wrong staff code or PIN', { attemptsLeft: MAX_PIN_FAILURES - failures });
+      }
+      const locks = row.locks + 1;
+      const ms = Math.min(MAX_LOCK_MS, FIRST_LOCK_MS * 2 ** (locks - 1));
+      const until = new Date(this.now().getTime() + ms).toISOString();
+      this.opts.db
+        .prepare('UPDATE registrar_lockout SET failures = ?, locks = ?, locked_until = ? WHERE id = 1')
+        .run(failures, locks, until);
+      this.opts.audit.append('kiosk', 'registrar.pin.locked', null, { failures, seconds: ms / 1000 });
+      return err('PIN_LOCKED', 'too many wrong PINs; PIN entry is locked', {
+        retryAfterSeconds: Math.ceil(ms / 1000),
+        attemptsLeft: 0,
+      });
+    })();
+  }
+
+  private lockout(): LockoutRow {
+    return this.opts.db
+      .prepare('SELECT failures, locks, locked_until FROM registrar_lockout WHERE id = 1')
+      .get() as LockoutRow;
+  }
+
+  private account(registrarId: string): PinHash | null {
+    const row = this.opts.db
+      .prepare(
+        'SELECT registrar_id, pin_salt, pin_hash, pin_params FROM registrar_accounts WHERE registrar_id = ?',
+      )
+      .get(registrarId) as AccountRow | undefined;
+    if (!row) return null;
+    let params: ScryptParams;
+    try {
+      params = ScryptParams.parse(JSON.parse(row.pin_params));
+    } catch {
+      return null; // a damaged row never matches; another registrar can reset it
+    }
+    return { salt: row.pin_salt, hash: row.pin_hash, params };
+  }
+}

@@ -1,0 +1,111 @@
+/**
+ * Registrar mode, composed: accounts and PIN lockout, the registrar/assisted-session state with its
+ * audit attribution and wrong-patient guard, the panel's views and actions, settings (with sealed
+ * eHealth credentials), and the trust list. services.ts builds it; handlers/registrar.ts exposes it.
+ */
+import type { Connectivity } from '../../../shared/contract/app';
+import type { KeyProtection } from '../crypto/key-store';
+import type { SecretBox } from '../crypto/secret-box';
+import type { Db } from '../db/database';
+import type { DirectoryService } from '../directory/directory-service';
+import type { MediaSource } from '../esign/discovery/media';
+import type { EventBus } from '../events';
+import type { Logger } from '../log';
+import type { Outbox } from '../outbox/outbox';
+import type { SessionManager } from '../session/session-manager';
+import { RegistrarAccounts } from './accounts';
+import type { AuditLog } from './audit';
+import type { ScryptParams } from './pin';
+import { RegistrarModeState, type PatientPort } from './registrar-mode';
+import { RegistrarPanel } from './panel';
+import { SecretSettings } from './secrets';
+import { RegistrarSettingsService, type SettingsServicePorts } from './settings-service';
+import type { SettingsStore } from './settings';
+import { TrustStore } from './trust-store';
+
+export interface RegistrarDeps {
+  dataDir: string;
+  version: string;
+  db: Db;
+  audit: AuditLog;
+  events: EventBus;
+  session: SessionManager;
+  settings: SettingsStore;
+  box: SecretBox;
+  log: Logger;
+  now: () => Date;
+  /** Removable media for the trust-list import, and extra folders searched the same way. */
+  media: MediaSource;
+  mediaFolders?: readonly string[];
+  outbox: () => Outbox;
+  directory: () => DirectoryService;
+  connectivity: () => Connectivity;
+  keyProtection: () => { protection: KeyProtection; warning: boolean };
+  /** The backend changed, but services that started without one need a restart to use it. */
+  restartRequired: () => boolean;
+  patient?: () => PatientPort | null;
+  applyBackend: SettingsServicePorts['applyBackend'];
+  scrypt?: ScryptParams;
+}
+
+export interface Registrar {
+  accounts: RegistrarAccounts;
+  mode: RegistrarModeState;
+  panel: RegistrarPanel;
+  settings: RegistrarSettingsService;
+  secrets: SecretSettings;
+  trust: TrustStore;
+}
+
+const UNSETTLED = ['captured', 'waiting-network', 'sending', 'needs-patient'] as const;
+
+export function createRegistrar(d: RegistrarDeps): Registrar {
+  const accounts = new RegistrarAccounts({
+    db: d.db,
+    audit: d.audit,
+    now: d.now,
+    ...(d.scrypt ? { scrypt: d.scrypt } : {}),
+  });
+  const mode = new RegistrarModeState({
+    accounts,
+    audit: d.audit,
+    events: d.events,
+    session: d.session,
+    ...(d.patient ? { patient: d.patient } : {}),
+  });
+  const trust = new TrustStore({
+    db: d.db,
+    audit: d.audit,
+    dataDir: d.dataDir,
+    media: d.media,
+    folders: d.mediaFolders ?? [],
+    now: d.now,
+  });
+  const secrets = new SecretSettings(d.db, d.box, d.now);
+  const panel = new RegistrarPanel({
+    version: d.version,
+    audit: d.audit,
+    settings: d.settings,
+    trust,
+    log: d.log,
+    outbox: d.outbox,
+    directory: d.directory,
+    connectivity: d.connectivity,
+    keyProtection: d.keyProtection,
+    restartRequired: d.restartRequired,
+  });
+  const settings = new RegistrarSettingsService({
+    settings: d.settings,
+    secrets,
+    audit: d.audit,
+    events: d.events,
+    directory: d.directory,
+    unsettledOperations: () => {
+      const counts = d.outbox().status().counts;
+      return UNSETTLED.reduce((n, s) => n + (counts[s] ?? 0), 0);
+    },
+    patientSignedIn: () => (d.patient?.()?.current() ?? null) !== null,
+    applyBackend: d.applyBackend,
+  });
+  return { accounts, mode, panel, settings, secrets, trust };
+}

@@ -1,0 +1,133 @@
+import type { Connectivity } from '../../../shared/contract/app';
+import type { OperationState } from '../../../shared/contract/outbox';
+import type {
+  AuditEntryView,
+  RegistrarOperation,
+  RegistrarOverview,
+} from '../../../shared/contract/registrar';
+import { err, ok, type Result } from '../../../shared/result';
+import type { KeyProtection } from '../crypto/key-store';
+import type { DirectoryService } from '../directory/directory-service';
+import type { Logger } from '../log';
+import type { Outbox } from '../outbox/outbox';
+import { toView, type OperationRow } from '../outbox/rows';
+import type { AuditLog } from './audit';
+import type { SettingsStore } from './settings';
+import type { TrustStore } from './trust-store';
+
+export interface PanelPorts {
+  version: string;
+  audit: AuditLog;
+  settings: SettingsStore;
+  trust: TrustStore;
+  log: Logger;
+  /** Read at call time: the eHealth backend (and with it these) can be switched by the registrar. */
+  outbox: () => Outbox;
+  directory: () => DirectoryService;
+  connectivity: () => Connectivity;
+  keyProtection: () => { protection: KeyProtection; warning: boolean };
+  restartRequired: () => boolean;
+}
+
+const RETRYABLE: readonly OperationState[] = ['rejected', 'needs-patient'];
+const DISCARDABLE: readonly OperationState[] = ['captured', 'waiting-network', 'needs-patient', 'rejected'];
+
+/** "П-3F9A": the first characters of the outbox's patient pseudonym — groups one patient's rows, names nobody. */
+const patientTag = (patientKey: string | null): string | null =>
+  patientKey ? `П-${patientKey.slice(0, 4).toUpperCase()}` : null;
+
+export function registrarOperation(row: OperationRow): RegistrarOperation {
+  const v = toView(row);
+  return {
+    id: v.id,
+    referenceCode: v.referenceCode,
+    kind: v.kind,
+    state: v.state,
+    held: v.held,
+    attempts: v.attempts,
+    createdAt: v.createdAt,
+    updatedAt: v.updatedAt,
+    discarded: v.discarded,
+    errorCode: v.error?.code ?? null,
+    patient: patientTag(row.patient_key),
+    canRetry: RETRYABLE.includes(v.state) && row.payload !== null,
+    canDiscard: DISCARDABLE.includes(v.state) && !v.discarded,
+  };
+}
+
+/** The registrar panel's read views and outbox/directory actions; every action is audited by its service. */
+export class RegistrarPanel {
+  constructor(private readonly p: PanelPorts) {}
+
+  overview(): RegistrarOverview {
+    const status = this.p.outbox().status();
+    const environment = this.p.settings.get().environment;
+    const key = this.p.keyProtection();
+    return {
+      version: this.p.version,
+      environment,
+      trainingMode: environment === 'training',
+      connectivity: this.p.connectivity(),
+      keyProtection: key.protection,
+      keyWarning: key.warning,
+      outbox: status.counts,
+      lastDeliveredAt: status.lastDeliveredAt,
+      directory: this.p.directory().status(),
+      trustList: this.p.trust.info(),
+      restartRequired: this.p.restartRequired(),
+    };
+  }
+
+  operations(states: readonly OperationState[] | undefined, limit: number): RegistrarOperation[] {
+    return this.p.outbox().store.list(states, limit).map(registrarOperation);
+  }
+
+  retry(id: string, registrarId: string): Result<RegistrarOperation> {
+    return this.act(id, (o) => o.retry(id, `registrar:${registrarId}`));
+  }
+
+  discard(id: string, registrarId: string): Result<RegistrarOperation> {
+    return this.act(id, (o) => o.discard(id, `registrar:${registrarId}`));
+  }
+
+  syncDirectory(registrarId: string): Result<{ started: boolean }> {
+    const directory = this.p.directory();
+    if (directory.syncing) return ok({ started: false });
+    const running = directory.sync();
+    this.p.audit.append(`registrar:${registrarId}`, 'registrar.directory.sync');
+    void running.then((r) => {
+      if (!r.ok) this.p.log.warn({ code: r.error.code }, 'directory sync started by a registrar failed');
+    });
+    return ok({ started: true });
+  }
+
+  audit(limit: number, beforeSeq: number | undefined): AuditEntryView[] {
+    return this.p.audit.list(limit, beforeSeq).map((e) => ({
+      seq: e.seq,
+      at: e.at,
+      actor: e.actor,
+      action: e.action,
+      subject: e.subject,
+      detail: e.detail,
+      hash: e.hash,
+    }));
+  }
+
+  verifyAudit(registrarId: string): { ok: boolean; entries: number; brokenAt: number | null } {
+    const r = this.p.audit.verify();
+    // the check itself is recorded after it ran, so it does not change what it checked
+    this.p.audit.append(`registrar:${registrarId}`, 'registrar.audit.verify', null, {
+      ok: r.ok,
+      entries: r.entries,
+    });
+    return { ok: r.ok, entries: r.entries, brokenAt: r.ok ? null : r.brokenAt };
+  }
+
+  private act(id: string, action: (o: Outbox) => Result<unknown>): Result<RegistrarOperation> {
+    const outbox = this.p.outbox();
+    const r = action(outbox);
+    if (!r.ok) return r;
+    const row = outbox.store.get(id);
+    return row ? ok(registrarOperation(row)) : err('OPERATION_NOT_FOUND', 'no such operation');
+  }
+}
