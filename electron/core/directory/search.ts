@@ -56,7 +56,10 @@ export class DirectorySearch {
     const empty = { items: [], total: 0, page: q.page, pageSize: q.pageSize, directoryUpdatedAt };
     if (allowed.length === 0) return ok(empty);
 
-    const where: string[] = [`d.speciality IN (${allowed.map(() => '?').join(', ')})`];
+    // with a selective filter (name, place, clinic) the plan must start from it, not from the
+    // speciality index that covers nearly everyone (the unary + keeps SQLite off that index)
+    const selective = Boolean(q.text?.trim() || q.oblast || q.settlement || q.divisionId || q.legalEntityId);
+    const where: string[] = [`${selective ? '+' : ''}d.speciality IN (${allowed.map(() => '?').join(', ')})`];
     const args: unknown[] = [...allowed];
     if (q.text !== undefined && q.text.trim() !== '') {
       const match = ftsQuery(q.text);
@@ -82,7 +85,6 @@ export class DirectorySearch {
     }
     if (!q.includeFull) where.push('(d.free_places IS NULL OR d.free_places > 0)');
     // nothing selective (name, place, clinic): read the precomputed order and stop after the page
-    const selective = Boolean(q.text?.trim() || q.oblast || q.settlement || q.divisionId || q.legalEntityId);
 
     const whereSql = where.join(' AND ');
     const total = (
