@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { appChannels, Connectivity } from './contract/app';
 import { doctorsChannels, doctorsEvents } from './contract/doctors';
 import { outboxChannels, outboxEvents } from './contract/outbox';
+import { personChannels } from './contract/person';
 import { registrarChannels, registrarEvents } from './contract/registrar';
 import { sessionChannels, sessionEvents } from './contract/session';
 import { signinChannels, signinEvents } from './contract/signin';
@@ -17,6 +18,7 @@ export const channels = {
   ...appChannels,
   ...sessionChannels,
   ...outboxChannels,
+  ...personChannels,
   ...doctorsChannels,
   ...signinChannels,
   ...registrarChannels,

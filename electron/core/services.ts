@@ -11,6 +11,7 @@ import { EventBus } from './events';
 import type { Logger } from './log';
 import type { OfflineEngine } from './outbox/engine';
 import type { Outbox } from './outbox/outbox';
+import { createPersonServices, type PersonServices } from './person/compose';
 import { AuditLog } from './registrar/audit';
 import { SettingsStore } from './registrar/settings';
 import { loadSecretKey } from './crypto/key-store';
@@ -74,6 +75,8 @@ export interface KioskServices {
   patient: PatientSession;
   signIn: SignInService;
   keys: KeyList;
+  /** Personal data: the person, person requests, the authentication phone, address lookup. */
+  person: PersonServices;
   /** Registrar mode: PIN, panel, settings, trust list, assisted sessions. */
   registrar: Registrar;
   close(): Promise<void>;
@@ -136,6 +139,13 @@ export function createServices(ports: KioskPorts): KioskServices {
     patient: patient.patient,
     signIn: patient.signIn,
     keys: patient.keys,
+    person: createPersonServices({
+      patient: patient.patient,
+      outbox: offline.outbox,
+      sessions: session,
+      log: ports.log,
+      now,
+    }),
     registrar: createRegistrar({
       dataDir: ports.dataDir,
       version: ports.version,

@@ -3,6 +3,7 @@ import type { Handlers } from '../router';
 import { appHandlers } from './app';
 import { doctorsHandlers } from './doctors';
 import { outboxHandlers } from './outbox';
+import { personHandlers } from './person';
 import { registrarHandlers } from './registrar';
 import { sessionHandlers } from './session';
 import { signinHandlers } from './signin';
@@ -12,6 +13,7 @@ export const createHandlers = (s: KioskServices): Handlers => ({
   ...appHandlers(s),
   ...sessionHandlers(s),
   ...outboxHandlers(s),
+  ...personHandlers(s),
   ...doctorsHandlers(s),
   ...signinHandlers(s),
   ...registrarHandlers(s),

@@ -1,0 +1,37 @@
+import type { Logger } from '../log';
+import type { Outbox } from '../outbox/outbox';
+import { AddressLookup } from './addresses';
+import { AuthPhoneService } from './auth-phone';
+import { PersonService } from './person-service';
+import type { PatientPort, SessionEnds } from './ports';
+
+export interface PersonServices {
+  /** The person: read, change through person requests (sign, outbox). */
+  data: PersonService;
+  /** The phone for SMS authentication. */
+  phone: AuthPhoneService;
+  /** The address register for the address form. */
+  addresses: AddressLookup;
+}
+
+export interface PersonDeps {
+  patient: PatientPort;
+  outbox: Outbox;
+  sessions: SessionEnds;
+  log: Logger;
+  now: () => Date;
+}
+
+export function createPersonServices(d: PersonDeps): PersonServices {
+  return {
+    data: new PersonService({
+      patient: d.patient,
+      outbox: d.outbox,
+      sessions: d.sessions,
+      log: d.log,
+      now: d.now,
+    }),
+    phone: new AuthPhoneService({ patient: d.patient, sessions: d.sessions, log: d.log, now: d.now }),
+    addresses: new AddressLookup(d.patient, d.log),
+  };
+}
