@@ -272,6 +272,12 @@ export async function runWalk(sb: SandboxHandle): Promise<WalkStep[]> {
     }),
     201,
   ).body.data;
+  expect('documents to upload', await call(sb, 'POST', '/api/pis/documents', { token }), 201);
+  expect(
+    'documents uploaded',
+    await call(sb, 'PATCH', '/api/pis/documents/actions/complete', { token }),
+    200,
+  );
   expect(
     'reject person request',
     await call(sb, 'PATCH', `/api/pis/person_requests/${pr2.id}/actions/reject`, { token }),

@@ -215,10 +215,31 @@ function rejectRequest(ctx: RequestContext) {
   });
 }
 
+/**
+ * Scanned documents to upload for the person's verification. The sandbox never asks for scans,
+ * so the list of upload links is always empty (and completing the upload changes nothing).
+ */
+const documentsToUpload = (status: number) => (ctx: RequestContext) => {
+  userOf(ctx);
+  return status === 201 ? created([]) : ok([]);
+};
+
 const READ = 'person_request:read';
 const WRITE = 'person_request:write';
 
 export const personRequestRoutes: Route[] = [
+  {
+    method: 'POST',
+    pattern: '/api/pis/documents',
+    access: { kind: 'user', scope: WRITE },
+    handler: documentsToUpload(201),
+  },
+  {
+    method: 'PATCH',
+    pattern: '/api/pis/documents/actions/complete',
+    access: { kind: 'user', scope: WRITE },
+    handler: documentsToUpload(200),
+  },
   {
     method: 'POST',
     pattern: '/api/pis/person_requests',
