@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { BrowserWindow, electronMock, fakeOf } from '../../test/mocks/electron';
+import type { BrowserWindowConstructorOptions } from 'electron';
+import { BrowserWindow, electronMock, fakeOf, type WindowOptions } from '../../test/mocks/electron';
 import { electronPrinter, PRINT_WINDOW_OPTIONS, type PrintWindow } from './electron-printer';
 
 vi.mock('electron', () => import('../../test/mocks/electron'));
@@ -9,8 +10,8 @@ type PrintCallback = (success: boolean, failureReason: string) => void;
 /** Gives every fake window a `print` that records its options and answers as told. */
 function withPrint(answer: (options: Record<string, unknown>, done: PrintCallback) => void) {
   const printed: Record<string, unknown>[] = [];
-  const createWindow = (options: ConstructorParameters<typeof BrowserWindow>[0]): PrintWindow => {
-    const win = new BrowserWindow(options);
+  const createWindow = (options: BrowserWindowConstructorOptions): PrintWindow => {
+    const win = new BrowserWindow(fakeOf<WindowOptions>(options));
     Object.assign(win.webContents, {
       print: (o: Record<string, unknown>, cb: PrintCallback) => {
         printed.push(o);
