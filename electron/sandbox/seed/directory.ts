@@ -119,6 +119,7 @@ export function seedDirectory(
             ['fop', 10],
           ] as const);
     let name: string;
+    let brandName = '';
     let shortName: string;
     let legalForm: string;
     let edrpou: string;
@@ -132,8 +133,9 @@ export function seedDirectory(
       edrpou = rnd.digits(8);
     } else if (kind === 'private') {
       const brand = rnd.pick(PRIVATE_BRANDS);
-      name = `Товариство з обмеженою відповідальністю «Медичний центр «${brand}»`;
-      shortName = `ТОВ «МЦ «${brand}»`;
+      name = `Товариство з обмеженою відповідальністю «Медичний центр «${brand}»»`;
+      shortName = `ТОВ «МЦ «${brand}»»`;
+      brandName = brand;
       legalForm = '240';
       edrpou = rnd.digits(8);
     } else {
@@ -260,7 +262,7 @@ export function seedDirectory(
           ? `Фельдшерсько-акушерський пункт ${where}`
           : divType === 'CLINIC'
             ? kind === 'private'
-              ? `${shortName.replace('ТОВ ', '')}, ${where}`
+              ? `Медичний центр «${brandName}», ${where}`
               : `Центральна амбулаторія ${where}`
             : `Амбулаторія загальної практики сімейної медицини №${di} ${where}`;
       const divId = rnd.uuid();
