@@ -25,6 +25,8 @@ import { createPatientServices, type PatientPorts } from './session/compose';
 import type { KeyList } from './session/key-list';
 import type { PatientSession } from './session/patient-session';
 import { SessionManager } from './session/session-manager';
+import { createCabinetServices, type CabinetServices } from './declarations/compose';
+import type { ReceiptPrinter } from './receipts/printer';
 import type { SignInService } from './session/sign-in';
 import type { EsignService } from './esign/service';
 
@@ -45,6 +47,8 @@ export interface KioskPorts {
   background?: boolean;
   /** Signer process, removable media, key folder, time-stamp service (see session/compose.ts). */
   patient?: PatientPorts;
+  /** Where receipts are printed, given the receipts folder (default: HTML files there). */
+  printer?: ((receiptsDir: string | null) => ReceiptPrinter | null) | undefined;
   /** Starts (or returns) the training sandbox when the registrar switches to training at run time. */
   trainingBackend?: TrainingBackendPort | null;
   /** Removable media and extra folders searched for a trust-list bundle (registrar import). */
@@ -77,6 +81,8 @@ export interface KioskServices {
   keys: KeyList;
   /** Personal data: the person, person requests, the authentication phone, address lookup. */
   person: PersonServices;
+  /** Declarations, a new declaration, e-cabinet access and receipts. */
+  cabinet: CabinetServices;
   /** Registrar mode: PIN, panel, settings, trust list, assisted sessions. */
   registrar: Registrar;
   close(): Promise<void>;
@@ -122,6 +128,20 @@ export function createServices(ports: KioskPorts): KioskServices {
     now,
     ports: ports.patient ?? {},
   });
+  const cabinet = createCabinetServices({
+    dataDir: ports.dataDir,
+    patient: patient.patient,
+    outbox: offline.outbox,
+    // read through `services`: the directory changes when the registrar switches the backend
+    directory: {
+      doctor: (id) => services.directory.doctor(id),
+      clinic: () => services.directory.clinic(),
+      status: () => services.directory.status(),
+    },
+    session,
+    printer: ports.printer,
+    log: ports.log,
+  });
   const services: KioskServices = {
     version: ports.version,
     log: ports.log,
@@ -146,6 +166,7 @@ export function createServices(ports: KioskPorts): KioskServices {
       log: ports.log,
       now,
     }),
+    cabinet,
     registrar: createRegistrar({
       dataDir: ports.dataDir,
       version: ports.version,
@@ -157,7 +178,7 @@ export function createServices(ports: KioskPorts): KioskServices {
       box: key.box,
       log: ports.log,
       now,
-      media: ports.trustMedia ?? platformMedia(),
+      media: ports.trustMedia ?? ports.patient?.media ?? platformMedia(),
       mediaFolders: ports.trustFolders ?? [],
       outbox: () => services.outbox,
       directory: () => services.directory,
@@ -177,6 +198,7 @@ export function createServices(ports: KioskPorts): KioskServices {
     async close() {
       await session.end('finish');
       await patient.close();
+      await cabinet.close();
       await services.offline.stop();
       db.close();
     },

@@ -54,6 +54,7 @@ async function setup() {
   const t = manualTimers();
   const progress: DirectoryProgress[] = [];
   let online = true;
+  let busy = false;
   const service = new DirectoryService({
     db,
     api: createPisApiFromConfig({ baseUrl: srv.baseUrl, apiKey: 'k' }),
@@ -62,6 +63,7 @@ async function setup() {
     retryMs: 15 * 60_000,
     onProgress: (p) => progress.push(p),
     isOnline: () => online,
+    canRunNow: () => !busy,
     sleep: async () => {},
   });
   return {
@@ -72,12 +74,13 @@ async function setup() {
     progress,
     setFailing: (f: boolean) => (failing = f),
     setOnline: (o: boolean) => (online = o),
+    setBusy: (b: boolean) => (busy = b),
   };
 }
 
 describe('DirectoryService', () => {
   it('syncs at once when the directory is empty, then every interval; a failure retries sooner', async () => {
-    const { t, service, progress, setFailing, setOnline } = await setup();
+    const { t, service, progress, setFailing, setOnline, setBusy } = await setup();
     expect(service.search({})).toMatchObject({ ok: false, error: { code: 'DIRECTORY_EMPTY' } });
     service.startSchedule();
     expect(t.delays()).toEqual([0]);
@@ -100,6 +103,12 @@ describe('DirectoryService', () => {
     const before = progress.length;
     t.fire();
     await vi.waitFor(() => expect(t.delays()).toEqual([15 * 60_000]));
+    expect(progress.length).toBe(before);
+    // a patient at the kiosk: the scheduled run waits for a quiet moment
+    setOnline(true);
+    setBusy(true);
+    t.fire();
+    await vi.waitFor(() => expect(t.delays()).toEqual([5 * 60_000]));
     expect(progress.length).toBe(before);
     service.stopSchedule();
     expect(t.delays()).toEqual([]);

@@ -34,6 +34,11 @@ export interface DirectoryServiceOptions {
   retryMs?: number;
   /** Skips scheduled syncs while eHealth is unreachable (they run when it returns). */
   isOnline?: () => boolean;
+  /**
+   * False while a patient uses the kiosk: applying a national directory holds the database for
+   * seconds, so scheduled syncs wait for a quiet moment (on-demand syncs do not).
+   */
+  canRunNow?: () => boolean;
   /** Pause between download retries (tests pass an instant one). */
   sleep?: (ms: number) => Promise<void>;
 }
@@ -154,6 +159,7 @@ export class DirectoryService {
   private async scheduledRun(): Promise<void> {
     const retry = this.opts.retryMs ?? 15 * 60_000;
     if (this.opts.isOnline && !this.opts.isOnline()) return this.arm(retry);
+    if (this.opts.canRunNow && !this.opts.canRunNow()) return this.arm(Math.min(retry, 5 * 60_000));
     const r = await this.sync();
     if (!r.ok) this.opts.log?.warn({ code: r.error.code }, 'scheduled directory sync failed');
     this.arm(r.ok ? (this.opts.intervalMs ?? 6 * 3_600_000) : retry);

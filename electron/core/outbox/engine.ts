@@ -29,6 +29,8 @@ export interface OfflineEnginePorts {
   /** Runs the delivery worker, the connectivity probe and the directory schedule (default true). */
   background?: boolean;
   timers?: Timers;
+  /** True while a patient session is active: scheduled directory syncs wait for a quiet moment. */
+  isBusy?: () => boolean;
   /** Probe path on the eHealth host: any HTTP answer proves the link. */
   probePath?: string;
   /** The at-rest key, when the caller loaded it already (else loaded from `dataDir`). */
@@ -111,6 +113,7 @@ export function createOfflineEngine(p: OfflineEnginePorts): OfflineEngine {
     timers,
     onProgress: (progress) => p.events.emit('directoryProgress', progress),
     ...(monitor ? { isOnline: () => monitor?.state() !== 'offline' } : {}),
+    ...(p.isBusy ? { canRunNow: () => !p.isBusy?.() } : {}),
   });
 
   if (p.background !== false && monitor && worker) {
