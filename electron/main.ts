@@ -5,17 +5,20 @@
  */
 import { join } from 'node:path';
 import { app, safeStorage } from 'electron';
-import { createLogger } from './core/log';
+import { createKioskLogger } from './core/logging/kiosk-logger';
+import { defaultDataDir } from './core/paths';
 import { electronSecretStorage } from './hosts/electron-safe-storage';
 import { startSandbox } from './sandbox/index';
 import { startKioskApp } from './window/kiosk-app';
 import { parseMainArgs } from './window/main-args';
 
-const log = createLogger({ name: 'kiosk-main' });
+const args = parseMainArgs(process.argv.slice(1));
+// JSON lines to <data-dir>/logs/kiosk-main.log (rotated, scrubbed) and stderr
+const { log } = createKioskLogger({ name: 'kiosk-main', dataDir: args.dataDir ?? defaultDataDir() });
 
 // main.cjs sits in dist-electron/ beside preload.cjs and signer.cjs; the renderer is in dist/renderer.
 startKioskApp({
-  args: parseMainArgs(process.argv.slice(1)),
+  args,
   log,
   rendererDir: join(__dirname, '..', 'dist', 'renderer'),
   preloadPath: join(__dirname, 'preload.cjs'),

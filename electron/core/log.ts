@@ -71,12 +71,18 @@ const PERSONAL_KEYS = new Set(
 
 const REDACTED = '[redacted]';
 
-/** Digits that look like a tax id, a phone, a document number; e-mail addresses; bearer tokens. */
+/**
+ * Digits that look like a tax id, a phone, a UNZR or a document number (ID cards have nine digits;
+ * passports and birth certificates a series of two capital letters — with a Roman-numeral prefix for
+ * birth certificates — and six digits); e-mail addresses; bearer tokens. Lookarounds rather than
+ * `\b`, which does not see Cyrillic letters as word characters.
+ */
 const PERSONAL_PATTERNS: RegExp[] = [
   /\+?\d[\d\s-]{8,}\d/g,
+  /(?<!\d)\d{9}(?!\d)/g,
   /[^\s@"']+@[^\s@"']+\.[a-z]{2,}/gi,
   /Bearer\s+\S+/gi,
-  /\b[А-ЯҐЄІЇ]{2}\s?\d{6}\b/g,
+  /(?<![\p{L}\d])(?:[IVXІ]{1,4}-)?\p{Lu}{2}\s?№?\s?\d{6}(?!\d)/gu,
 ];
 
 export function scrubText(text: string): string {

@@ -8,8 +8,10 @@ import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { ok } from '../../shared/result';
 import type { Logger } from '../core/log';
 import { createServices, type KioskServices } from '../core/services';
+import { pdfPrinter } from './pdf-printer';
 import { createHandlers } from '../ipc/handlers';
 import { createRouter } from '../ipc/router';
 import { patientPortsFor } from './patient-ports';
@@ -94,6 +96,21 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
       version: opts.version,
       ...(training ? { ehealth: ehealthConfigFor(training) } : {}),
       patient: patientPortsFor({ training }),
+      // no printer here: receipts become PDF files in <data dir>/receipts (deleted with the session)
+      printer: (dir) => (dir ? pdfPrinter(dir, { log }) : null),
+      // the registrar may switch to training at run time: the sandbox starts then (once)
+      trainingBackend: async () => {
+        if (!training) {
+          const started = await startTrainingBackend(opts.startSandbox ?? null, {
+            dataDir: opts.dataDir,
+            host: 'browser',
+            log,
+          });
+          if (!started.ok) return started;
+          training = started.value;
+        }
+        return ok(ehealthConfigFor(training));
+      },
     });
   } catch (e) {
     await training

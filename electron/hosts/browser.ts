@@ -4,10 +4,8 @@
  * to stdout when ready — `Kabinet Kiosk (browser host) ready: <url>` — and logs go to stderr.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pino from 'pino';
-import { createLogger } from '../core/log';
+import { createKioskLogger } from '../core/logging/kiosk-logger';
 import { defaultDataDir } from '../core/paths';
 import { startSandbox } from '../sandbox/index';
 import { BROWSER_HOST_USAGE, parseBrowserHostArgs } from './args';
@@ -25,20 +23,8 @@ async function main(): Promise<number> {
   }
   const { args } = parsed;
   const dataDir = args.dataDir ?? defaultDataDir();
-  // logs go to stderr and to <data-dir>/logs (scrubbed of personal data either way; rotation: registrar tools)
-  const log = createLogger({
-    name: 'browser-host',
-    destination: pino.multistream([
-      { stream: pino.destination({ dest: 2, sync: true }) },
-      {
-        stream: pino.destination({
-          dest: join(dataDir, 'logs', 'browser-host.log'),
-          mkdir: true,
-          sync: true,
-        }),
-      },
-    ]),
-  });
+  // logs go to stderr and to <data-dir>/logs/browser-host.log (scrubbed of personal data, rotated)
+  const { log } = createKioskLogger({ name: 'browser-host', dataDir });
 
   // Signal handlers come first: a signal that arrives while starting (or right after the ready line
   // reaches a waiting parent) must end the host cleanly, not kill it with a half-written database.

@@ -3,13 +3,15 @@
  * single instance → app:// scheme → page rules → services → (training sandbox) → IPC → window.
  */
 import { dirname, join } from 'node:path';
-import { app, ipcMain, Menu, utilityProcess } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, utilityProcess } from 'electron';
 import { createHandlers } from '../ipc/handlers';
 import { bindIpcMain, forwardEvents } from '../ipc/electron-ipc';
 import { createRouter } from '../ipc/router';
+import { ok } from '../../shared/result';
 import type { Logger } from '../core/log';
 import { defaultDataDir } from '../core/paths';
 import { createServices, type KioskServices } from '../core/services';
+import { electronPrinter } from '../hosts/electron-printer';
 import { electronSignerLauncher } from '../hosts/electron-signer';
 import { patientPortsFor } from '../hosts/patient-ports';
 import type { OsSecretStorage } from '../core/crypto/key-store';
@@ -91,6 +93,25 @@ export async function startKioskApp(opts: KioskAppOptions): Promise<RunningKiosk
     version: app.getVersion(),
     ...(training ? { ehealth: ehealthConfigFor(training) } : {}),
     ...(opts.osSecretStorage ? { osSecretStorage: opts.osSecretStorage } : {}),
+    // receipts go silently to the printer the registrar chose (the system default when none)
+    printer: () =>
+      electronPrinter({
+        createWindow: (options) => new BrowserWindow(options),
+        deviceName: () => {
+          const chosen = (services.settings.get() as { printerName?: unknown }).printerName;
+          return typeof chosen === 'string' && chosen !== '' ? chosen : null;
+        },
+        log,
+      }),
+    // the registrar may switch to training at run time: the sandbox starts then (once)
+    trainingBackend: async () => {
+      if (!training) {
+        const started = await startTrainingBackend(opts.startSandbox, { dataDir, host: 'electron', log });
+        if (!started.ok) return started;
+        training = started.value;
+      }
+      return ok(ehealthConfigFor(training));
+    },
     patient: patientPortsFor({
       training,
       signerLauncher: electronSignerLauncher({

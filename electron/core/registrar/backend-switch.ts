@@ -33,10 +33,13 @@ export class KioskBackend {
   private current: OfflineEngine;
   private readonly listeners = new Set<(engine: OfflineEngine) => void>();
   readonly api: PisApi | null;
-  private startedWithoutApi: boolean;
+  private readonly startedWithoutApi: boolean;
+  private readonly startEnvironment: Environment;
+  private environment: Environment;
 
   constructor(private readonly o: BackendOptions) {
     const settings = o.settings.get();
+    this.startEnvironment = this.environment = settings.environment;
     let config = o.initial ?? null;
     if (!config && settings.environment !== 'training') {
       const r = realEnvironmentConfig(settings.environment, settings, o.secrets);
@@ -52,9 +55,16 @@ export class KioskBackend {
     return this.current;
   }
 
-  /** True when the backend changed but services that started without one cannot follow until a restart. */
+  /**
+   * True when only a restart completes the switch: services that started without a backend cannot
+   * follow, and the host's training ports (the personas' key folder, the sandbox's time-stamp
+   * service) are chosen at start, so a switch into or out of training needs one too.
+   */
   get restartRequired(): boolean {
-    return this.startedWithoutApi && this.current.api !== null;
+    return (
+      (this.startedWithoutApi && this.current.api !== null) ||
+      (this.startEnvironment === 'training') !== (this.environment === 'training')
+    );
   }
 
   onSwitch(listener: (engine: OfflineEngine) => void): () => void {
@@ -85,6 +95,7 @@ export class KioskBackend {
       return err('INTERNAL', 'the eHealth backend could not be switched');
     }
     this.current = next;
+    this.environment = environment;
     for (const l of this.listeners) l(next);
     this.o.engine.events.emit('connectivityChanged', { state: next.connectivity() });
     if (environment !== previous) {
