@@ -108,6 +108,8 @@ export function createServices(ports: KioskPorts): KioskServices {
       log: ports.log,
       now,
       key,
+      // scheduled directory syncs wait while a patient uses the kiosk
+      isBusy: () => session.active !== null,
       ...(ports.transport ? { transport: ports.transport } : {}),
       ...(ports.background === undefined ? {} : { background: ports.background }),
     },
