@@ -89,7 +89,7 @@ describe('person rules', () => {
     [
       'settlement typed, not chosen',
       (p) => (p.addresses[0]!.settlement_id = ''),
-      [v('addresses.0.settlement', 'address.settlement')],
+      [v('addresses.0.settlement_id', 'address.settlement')],
     ],
     [
       'building',

@@ -155,7 +155,7 @@ export function personViolations(p: PersonInput, ctx: PersonRulesContext): RuleV
       !!a.settlement &&
       !!a.area &&
       oneOf(SETTLEMENT_TYPES, a.settlement_type ?? '');
-    if (!settlementChosen) add(at('settlement'), 'address.settlement');
+    if (!settlementChosen) add(at('settlement_id'), 'address.settlement');
     else {
       text(at('settlement'), a.settlement, true);
       text(at('area'), a.area, true);
