@@ -6,7 +6,10 @@
  */
 import { z } from 'zod';
 import { appChannels, Connectivity } from './contract/app';
+import { appsChannels } from './contract/apps';
+import { declarationsChannels } from './contract/declarations';
 import { doctorsChannels, doctorsEvents } from './contract/doctors';
+import { receiptsChannels } from './contract/receipts';
 import { outboxChannels, outboxEvents } from './contract/outbox';
 import { personChannels } from './contract/person';
 import { registrarChannels, registrarEvents } from './contract/registrar';
@@ -20,6 +23,9 @@ export const channels = {
   ...outboxChannels,
   ...personChannels,
   ...doctorsChannels,
+  ...declarationsChannels,
+  ...appsChannels,
+  ...receiptsChannels,
   ...signinChannels,
   ...registrarChannels,
 } as const;

@@ -1,7 +1,10 @@
 import type { KioskServices } from '../../core/services';
 import type { Handlers } from '../router';
 import { appHandlers } from './app';
+import { appsHandlers } from './apps';
+import { declarationsHandlers } from './declarations';
 import { doctorsHandlers } from './doctors';
+import { receiptsHandlers } from './receipts';
 import { outboxHandlers } from './outbox';
 import { personHandlers } from './person';
 import { registrarHandlers } from './registrar';
@@ -15,6 +18,9 @@ export const createHandlers = (s: KioskServices): Handlers => ({
   ...outboxHandlers(s),
   ...personHandlers(s),
   ...doctorsHandlers(s),
+  ...declarationsHandlers(s),
+  ...appsHandlers(s),
+  ...receiptsHandlers(s),
   ...signinHandlers(s),
   ...registrarHandlers(s),
 });
