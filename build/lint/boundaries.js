@@ -33,7 +33,11 @@ function zoneOf(rel) {
  */
 function violation(zone, target) {
   if (target.kind === 'file') {
-    const t = target.rel;
+    // a directory import ('../core/esign') means that directory's index: compare with a trailing slash
+    const t =
+      target.rel.endsWith('.ts') || target.rel.endsWith('.tsx') || target.rel.endsWith('.js')
+        ? target.rel
+        : `${target.rel}/`;
     if (t.startsWith('../')) return 'imports from outside the project';
     if (t.startsWith('renderer/') && zone !== 'renderer' && zone !== 'tooling')
       return 'only the renderer may import renderer code';

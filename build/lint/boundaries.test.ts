@@ -25,6 +25,8 @@ describe('kiosk/boundaries in eslint.config.js', () => {
     ['electron/core/planted.ts', "import { x } from '../sandbox/server';"],
     ['electron/core/planted.ts', "import { x } from '../window/navigation';"],
     ['electron/sandbox/planted.ts', "import { OutboxStore } from '../core/outbox/store';"],
+    ['electron/sandbox/planted.ts', "import { Outbox } from '../core/outbox';"],
+    ['electron/sandbox/planted.ts', "import { createServices } from '../core';"],
     ['electron/sandbox/planted.ts', "import { BrowserWindow } from 'electron';"],
     ['electron/preload.ts', "import { ok } from '../shared/result';"],
     ['electron/preload.ts', "import { readFileSync } from 'node:fs';"],
@@ -52,6 +54,8 @@ describe('kiosk/boundaries in eslint.config.js', () => {
     ],
     ['electron/main.ts', "import { app } from 'electron';\nimport { createRouter } from './ipc/router';"],
     ['electron/hosts/planted.ts', "import { createServices } from '../core/services';"],
+    ['electron/sandbox/planted.ts', "import { verifySignedContent } from '../core/esign';"],
+    ['electron/core/planted.ts', "import { x } from './esign';\nimport { y } from '.';"],
   ])('%s: %s is allowed', async (file, code) => {
     expect(await boundaryErrors(file, code)).toEqual([]);
   });
