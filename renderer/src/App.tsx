@@ -6,6 +6,8 @@ import { IdleWarning } from './screens/Frame/IdleWarning';
 import { KioskNotice } from './screens/Frame/KioskNotice';
 import { TopBar } from './screens/Frame/TopBar';
 import { SCREENS } from './screens/registry';
+import { SpeechBar } from './speech/SpeechBar';
+import { useSpeechMode } from './speech/use-speech-mode';
 import { selectIdleWarningShown, useSessionStore } from './stores/session';
 import { useUiStore } from './stores/ui';
 
@@ -18,6 +20,7 @@ export function App() {
   useKioskLink();
   useIdleWatch();
   useDocumentPreferences();
+  useSpeechMode();
 
   const screen = useUiStore((s) => s.screen);
   const warningShown = useSessionStore(selectIdleWarningShown);
@@ -38,6 +41,7 @@ export function App() {
         <TopBar />
         <main ref={main} className="frame__main">
           <KioskNotice />
+          <SpeechBar />
           <Screen />
         </main>
       </div>

@@ -1,3 +1,4 @@
+import { signinEn } from './signin.en';
 import type { MessageKey } from './uk';
 import type { Dictionary } from './types';
 
@@ -65,6 +66,7 @@ export const en: Dictionary<MessageKey> = {
       one: 'Please try again in {count} minute.',
       other: 'Please try again in {count} minutes.',
     },
+    ...signinEn,
   },
   errors: {
     BAD_REQUEST: 'The kiosk could not process the request. Please try again or ask at the reception desk.',

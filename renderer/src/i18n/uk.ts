@@ -1,3 +1,4 @@
+import { signinUk } from './signin.uk';
 import type { Dictionary, Message } from './types';
 
 /** Ukrainian: the kiosk's default language and the source of the message keys. */
@@ -75,6 +76,7 @@ const messages = {
     many: 'Спробуйте знову через {count} хвилин.',
     other: 'Спробуйте знову через {count} хвилини.',
   },
+  ...signinUk,
 } satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof messages;

@@ -1,7 +1,13 @@
 import type { ComponentType } from 'react';
 import type { ScreenId } from '../stores/ui';
+import { Home } from './Home/Home';
 import { InsertKey } from './InsertKey/InsertKey';
 import { KeyboardPractice } from './KeyboardPractice/KeyboardPractice';
+import { KeyPassword } from './KeyPassword/KeyPassword';
+import { Pending } from './Pending/Pending';
+import { SignInError } from './SignInError/SignInError';
+import { SigningIn } from './SigningIn/SigningIn';
+import { Under14 } from './Under14/Under14';
 import { Welcome } from './Welcome/Welcome';
 
 /** Screen id → screen. A ScreenId without a screen here fails the type check. */
@@ -9,4 +15,14 @@ export const SCREENS: Record<ScreenId, ComponentType> = {
   welcome: Welcome,
   insertKey: InsertKey,
   keyboardPractice: KeyboardPractice,
+  keyPassword: KeyPassword,
+  signingIn: SigningIn,
+  signInError: SignInError,
+  under14: Under14,
+  home: Home,
+  // the four functions: Pending until their screens are registered here
+  person: Pending,
+  declarations: Pending,
+  doctorSearch: Pending,
+  apps: Pending,
 };

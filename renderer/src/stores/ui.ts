@@ -3,7 +3,21 @@ import type { Language } from '../i18n/types';
 import { registerReset } from './reset';
 
 /** Every screen of the kiosk; the frame shows exactly one. Add a screen here and in screens/registry. */
-export type ScreenId = 'welcome' | 'insertKey' | 'keyboardPractice';
+export type ScreenId =
+  | 'welcome'
+  | 'insertKey'
+  | 'keyboardPractice'
+  // sign-in and home
+  | 'keyPassword'
+  | 'signingIn'
+  | 'signInError'
+  | 'under14'
+  | 'home'
+  // the four functions (home menu); each is filled by its own screen in screens/registry.ts
+  | 'person'
+  | 'declarations'
+  | 'doctorSearch'
+  | 'apps';
 
 /** What a visitor may change about the display; reset to the kiosk's defaults after every visitor. */
 export interface UiPreferences {

@@ -1,6 +1,7 @@
 import { BigButton } from '../../components/BigButton';
 import { ScreenTitle } from '../../components/ScreenTitle';
 import { useT } from '../../i18n/useT';
+import { SpeechToggle } from '../../speech/SpeechToggle';
 import { useUiStore } from '../../stores/ui';
 
 /** The attract screen: what the kiosk does, in plain words, and one way in. */
@@ -23,6 +24,7 @@ export function Welcome() {
           {t('welcome.start')}
         </BigButton>
       </div>
+      <SpeechToggle />
       <p className="screen__help">{t('welcome.help')}</p>
     </div>
   );

@@ -1,0 +1,59 @@
+import { useState } from 'react';
+import type { KioskError } from '../../../../shared/result';
+import { BigButton } from '../../components/BigButton';
+import { ScreenTitle } from '../../components/ScreenTitle';
+import { errorText } from '../../i18n/errors';
+import { useT } from '../../i18n/useT';
+import { callKiosk } from '../../kiosk/call';
+import { useUiStore } from '../../stores/ui';
+import '../SignIn/signin.css';
+
+type PrintState =
+  | { kind: 'idle' }
+  | { kind: 'printing' }
+  | { kind: 'done'; via: string }
+  | { kind: 'failed'; error: KioskError };
+
+/**
+ * Under 14: no own access (main has already signed the child out again). Explains what to do and
+ * prints a slip for the reception desk. The slip names no one: it carries only the reason and the
+ * steps, so nothing personal is printed or kept.
+ */
+export function Under14() {
+  const t = useT();
+  const language = useUiStore((s) => s.language);
+  const [print, setPrint] = useState<PrintState>({ kind: 'idle' });
+
+  const printSlip = async () => {
+    setPrint({ kind: 'printing' });
+    const r = await callKiosk((b) => b.api.receiptPrint({ source: { slip: 'under-14' }, language }));
+    setPrint(r.ok ? { kind: 'done', via: r.value.via } : { kind: 'failed', error: r.error });
+  };
+
+  return (
+    <div className="screen">
+      <ScreenTitle>{t('under14.title')}</ScreenTitle>
+      <p className="screen__lead">{t('under14.lead')}</p>
+      <h2 className="screen__subtitle">{t('under14.what')}</h2>
+      <ol className="steps">
+        <li>{t('under14.step1')}</li>
+        <li>{t('under14.step2')}</li>
+        <li>{t('under14.step3')}</li>
+      </ol>
+      <div className="screen__actions">
+        <BigButton variant="primary" disabled={print.kind === 'printing'} onClick={() => void printSlip()}>
+          {t('under14.print')}
+        </BigButton>
+      </div>
+      <p role="status">
+        {print.kind === 'printing' && t('under14.printing')}
+        {print.kind === 'done' && (print.via === 'printer' ? t('under14.printed') : t('under14.saved'))}
+      </p>
+      {print.kind === 'failed' && (
+        <p className="signin__error" role="alert">
+          {errorText(language, print.error)}
+        </p>
+      )}
+    </div>
+  );
+}

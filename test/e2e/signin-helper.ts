@@ -1,0 +1,112 @@
+/**
+ * Signs a sandbox persona in through the real kiosk UI (welcome → key list → password on the
+ * kiosk's field → Sign in → home), for every e2e spec that needs a signed-in patient:
+ *
+ *   import { signInAs } from './signin-helper';
+ *   const persona = await signInAs(page, kioskHost, 'adult-with-declaration');
+ *
+ * The browser host's training sandbox supplies the personas (ids, passwords, names, tax ids): its
+ * address comes from the host's log line `training sandbox started`. Also exports the helpers the
+ * sign-in specs share (the sandbox's address, faults, persona data).
+ */
+import type { Page } from '@playwright/test';
+import { expect } from './fixtures';
+import type { KioskHost } from './fixtures';
+
+export type PersonaId =
+  | 'adult-with-declaration'
+  | 'adult-no-declaration'
+  | 'teen-15-no-capacity'
+  | 'teen-16-capacity'
+  | 'child-13'
+  | 'adult-with-apps'
+  | 'adult-expired-cert'
+  | 'unknown-drfo';
+
+export interface Persona {
+  id: PersonaId;
+  fullName: string;
+  taxId: string;
+  birthDate: string;
+  password: string;
+  notes: string;
+}
+
+const BASE_URL = /"baseUrl":"(http:\/\/127\.0\.0\.1:\d+)"[^\n]*training sandbox started/;
+
+/** The training sandbox's base URL (from the host's log; waits for it while the host starts). */
+export async function sandboxUrl(host: KioskHost): Promise<string> {
+  let url: string | undefined;
+  await expect
+    .poll(() => (url = BASE_URL.exec(host.stderr())?.[1]), {
+      message: 'the browser host started no training sandbox',
+      timeout: 30_000,
+    })
+    .toBeTruthy();
+  return url as string;
+}
+
+/** The sandbox's personas (with their key passwords). */
+export async function personas(host: KioskHost): Promise<Persona[]> {
+  const res = await fetch(`${await sandboxUrl(host)}/sandbox/personas`);
+  if (!res.ok) throw new Error(`GET /sandbox/personas answered ${res.status}`);
+  const body = (await res.json()) as { data?: Persona[] } | Persona[];
+  return Array.isArray(body) ? body : (body.data ?? []);
+}
+
+export async function persona(host: KioskHost, id: PersonaId): Promise<Persona> {
+  const found = (await personas(host)).find((p) => p.id === id);
+  if (!found) throw new Error(`the sandbox has no persona ${id}`);
+  return found;
+}
+
+/** Changes the sandbox's faults (e.g. `{ outage: true }`); `null` resets them. */
+export async function sandboxFaults(host: KioskHost, faults: Record<string, unknown> | null): Promise<void> {
+  const url = `${await sandboxUrl(host)}/sandbox/faults`;
+  const res = await fetch(
+    url,
+    faults === null
+      ? { method: 'DELETE' }
+      : { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify(faults) },
+  );
+  if (!res.ok) throw new Error(`${faults === null ? 'DELETE' : 'PATCH'} /sandbox/faults answered ${res.status}`);
+}
+
+/** The key list button of a persona's key (the training key folder has one folder per persona). */
+export const keyButton = (page: Page, id: PersonaId) =>
+  page.getByRole('button', { name: new RegExp(`«${id}»|“${id}”`) });
+
+/** From wherever the kiosk is (welcome or key list) to the persona's password screen. */
+export async function openPasswordScreen(page: Page, id: PersonaId): Promise<void> {
+  const start = page.getByRole('button', { name: /^(Почати|Start)$/ });
+  if (await start.isVisible()) await start.click();
+  await keyButton(page, id).click();
+  await expect(page.getByRole('heading', { level: 1, name: /^(Пароль ключа|Key password)$/ })).toBeVisible();
+}
+
+/** Types the password into the kiosk's password field and presses "Sign in". */
+export async function submitPassword(page: Page, password: string): Promise<void> {
+  const field = page.getByLabel(/^(Пароль ключа|Key password)$/);
+  await field.fill(password);
+  await page.getByRole('button', { name: /^(Увійти|Sign in)$/ }).click();
+}
+
+/**
+ * Signs the persona in through the UI and waits for the home menu. The page must show the kiosk
+ * (welcome or key list). Returns the persona (name, tax id, password) for the test's assertions.
+ */
+export async function signInAs(
+  page: Page,
+  host: KioskHost,
+  id: PersonaId,
+  opts: { password?: string; expectHome?: boolean } = {},
+): Promise<Persona> {
+  const p = await persona(host, id);
+  await openPasswordScreen(page, id);
+  await submitPassword(page, opts.password ?? p.password);
+  if (opts.expectHome ?? true)
+    await expect(page.getByRole('heading', { level: 1, name: /^(Вітаємо|Welcome), / })).toBeVisible({
+      timeout: 45_000,
+    });
+  return p;
+}
