@@ -5,7 +5,7 @@ import { openKioskDatabase } from '../db/kiosk-db';
 import { AuditLog } from '../registrar/audit';
 import { Outbox } from './outbox';
 import { normalizeReferenceCode } from './reference-code';
-import { testClock, TOKENS } from './rig.test-support';
+import { testClock, TOKENS } from './test-support.test-support';
 
 const dbs: ReturnType<typeof openKioskDatabase>[] = [];
 afterEach(() => dbs.splice(0).forEach((d) => d.close()));

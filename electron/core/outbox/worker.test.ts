@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Connectivity } from '../../../shared/contract/app';
 import { SecretBox } from '../crypto/secret-box';
 import { errorEnvelope } from '../ehealth/scripted-server.test-support';
-import { ok200, outboxRig, TOKENS } from './rig.test-support';
+import { ok200, outboxRig, TOKENS } from './test-support.test-support';
 
 type Rig = Awaited<ReturnType<typeof outboxRig>>;
 const rigs: Rig[] = [];
