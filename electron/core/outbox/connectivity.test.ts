@@ -76,7 +76,8 @@ describe('ConnectivityMonitor', () => {
     let reply: ScriptedReply = { status: 404, body: 'nope' };
     const srv = await startScriptedServer(() => reply);
     closers.push(srv.close);
-    const probe = httpProbe((u, i) => fetch(u, i), `${srv.baseUrl}/`, 200);
+    // generous timeout: a loaded test machine must not turn a slow answer into "offline"
+    const probe = httpProbe((u, i) => fetch(u, i), `${srv.baseUrl}/`, 5_000);
     expect(await probe()).toBe('ok');
     reply = { status: 503 };
     expect(await probe()).toBe('server-error');
@@ -84,7 +85,8 @@ describe('ConnectivityMonitor', () => {
     expect(await probe()).toBe('server-error');
     reply = 'drop';
     expect(await probe()).toBe('network-error');
-    reply = { delayMs: 1_000, then: { status: 200 } };
-    expect(await probe()).toBe('network-error');
+    // an answer that never comes in time is the same as none
+    reply = { delayMs: 10_000, then: { status: 200 } };
+    expect(await httpProbe((u, i) => fetch(u, i), `${srv.baseUrl}/`, 300)()).toBe('network-error');
   });
 });
