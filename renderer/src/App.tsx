@@ -4,6 +4,9 @@ import { useIdleWatch } from './kiosk/idle-watch';
 import { useKioskLink } from './kiosk/kiosk-link';
 import { IdleWarning } from './screens/Frame/IdleWarning';
 import { KioskNotice } from './screens/Frame/KioskNotice';
+import { KioskBanners } from './screens/Registrar/KioskBanners';
+import { RegistrarCorner } from './screens/Registrar/RegistrarCorner';
+import { useRegistrarLink } from './screens/Registrar/useRegistrarLink';
 import { TopBar } from './screens/Frame/TopBar';
 import { SCREENS } from './screens/registry';
 import { SpeechBar } from './speech/SpeechBar';
@@ -21,6 +24,7 @@ export function App() {
   useIdleWatch();
   useDocumentPreferences();
   useSpeechMode();
+  useRegistrarLink();
 
   const screen = useUiStore((s) => s.screen);
   const warningShown = useSessionStore(selectIdleWarningShown);
@@ -38,11 +42,13 @@ export function App() {
   return (
     <>
       <div className="frame" inert={warningShown}>
+        <KioskBanners />
         <TopBar />
         <main ref={main} className="frame__main">
           <KioskNotice />
           <SpeechBar />
           <Screen />
+          <RegistrarCorner />
         </main>
       </div>
       <IdleWarning />

@@ -1,4 +1,5 @@
 import { signinEn } from './signin.en';
+import { registrarEn } from './registrar.en';
 import type { MessageKey } from './uk';
 import type { Dictionary } from './types';
 
@@ -67,6 +68,7 @@ export const en: Dictionary<MessageKey> = {
       other: 'Please try again in {count} minutes.',
     },
     ...signinEn,
+    ...registrarEn,
   },
   errors: {
     BAD_REQUEST: 'The kiosk could not process the request. Please try again or ask at the reception desk.',

@@ -1,4 +1,5 @@
 import { signinUk } from './signin.uk';
+import { registrarUk } from './registrar.uk';
 import type { Dictionary, Message } from './types';
 
 /** Ukrainian: the kiosk's default language and the source of the message keys. */
@@ -77,6 +78,7 @@ const messages = {
     other: 'Спробуйте знову через {count} хвилини.',
   },
   ...signinUk,
+  ...registrarUk,
 } satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof messages;

@@ -5,6 +5,12 @@ import { InsertKey } from './InsertKey/InsertKey';
 import { KeyboardPractice } from './KeyboardPractice/KeyboardPractice';
 import { KeyPassword } from './KeyPassword/KeyPassword';
 import { Pending } from './Pending/Pending';
+import { RegistrarAudit } from './RegistrarAudit/RegistrarAudit';
+import { RegistrarDirectory } from './RegistrarDirectory/RegistrarDirectory';
+import { RegistrarOutbox } from './RegistrarOutbox/RegistrarOutbox';
+import { RegistrarPanel } from './RegistrarPanel/RegistrarPanel';
+import { RegistrarPin } from './RegistrarPin/RegistrarPin';
+import { RegistrarSettings } from './RegistrarSettings/RegistrarSettings';
 import { SignInError } from './SignInError/SignInError';
 import { SigningIn } from './SigningIn/SigningIn';
 import { Under14 } from './Under14/Under14';
@@ -25,4 +31,10 @@ export const SCREENS: Record<ScreenId, ComponentType> = {
   declarations: Pending,
   doctorSearch: Pending,
   apps: Pending,
+  registrarPin: RegistrarPin,
+  registrarPanel: RegistrarPanel,
+  registrarOutbox: RegistrarOutbox,
+  registrarDirectory: RegistrarDirectory,
+  registrarSettings: RegistrarSettings,
+  registrarAudit: RegistrarAudit,
 };

@@ -17,7 +17,14 @@ export type ScreenId =
   | 'person'
   | 'declarations'
   | 'doctorSearch'
-  | 'apps';
+  | 'apps'
+  // registrar mode (screens/Registrar*)
+  | 'registrarPin'
+  | 'registrarPanel'
+  | 'registrarOutbox'
+  | 'registrarDirectory'
+  | 'registrarSettings'
+  | 'registrarAudit';
 
 /** What a visitor may change about the display; reset to the kiosk's defaults after every visitor. */
 export interface UiPreferences {

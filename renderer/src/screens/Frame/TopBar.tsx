@@ -6,7 +6,6 @@ import { LANGUAGE_NAMES } from '../../i18n/types';
 import type { Language } from '../../i18n/types';
 import { useT } from '../../i18n/useT';
 import { wipe } from '../../kiosk/wipe';
-import { selectTrainingMode, useAppStore } from '../../stores/app';
 import { selectShowsFinish, useUiStore } from '../../stores/ui';
 
 const LANGUAGE_CHOICES: Choice<Language>[] = [
@@ -22,7 +21,6 @@ export function TopBar() {
   const highContrast = useUiStore((s) => s.highContrast);
   const { setLanguage, setLargeText, setHighContrast } = useUiStore.getState();
   const showsFinish = useUiStore(selectShowsFinish);
-  const training = useAppStore(selectTrainingMode);
 
   return (
     <header className="topbar">
@@ -36,7 +34,6 @@ export function TopBar() {
         <Toggle label={t('frame.largeText')} checked={largeText} onChange={setLargeText} />
         <Toggle label={t('frame.highContrast')} checked={highContrast} onChange={setHighContrast} />
       </div>
-      {training && <p className="topbar__training">{t('frame.training')}</p>}
       {showsFinish && (
         <BigButton variant="finish" onClick={() => void wipe('finish', { notifyMain: true })}>
           {t('frame.finish')}

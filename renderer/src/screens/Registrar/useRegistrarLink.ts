@@ -1,0 +1,29 @@
+import { useEffect } from 'react';
+import { loadAppInfo } from '../../kiosk/app-info';
+import { listenKiosk } from '../../kiosk/call';
+import { useAppStore } from '../../stores/app';
+import { useRegistrarStore } from '../../stores/registrar';
+
+/**
+ * Keeps the renderer's view of registrar mode in step with main: the registrar state (signed in,
+ * assisted session, birth date confirmed), directory sync progress for the panel, and changed kiosk
+ * settings (the frame reloads its defaults and training flag at once).
+ */
+export function useRegistrarLink(): void {
+  useEffect(() => {
+    void useRegistrarStore.getState().refreshStatus();
+    const subscription = listenKiosk((events) => {
+      const stops = [
+        events.registrarChanged((status) => useRegistrarStore.getState().setStatus(status)),
+        events.directoryProgress((progress) => useRegistrarStore.getState().setProgress(progress)),
+        events.kioskSettingsChanged(() => void loadAppInfo()),
+      ];
+      return () => stops.forEach((stop) => stop());
+    });
+    if (!subscription.ok) {
+      useAppStore.getState().setNotice(subscription.error);
+      return undefined;
+    }
+    return subscription.value;
+  }, []);
+}

@@ -1,0 +1,119 @@
+import { useEffect } from 'react';
+import { BigButton } from '../../components/BigButton';
+import { ScreenTitle } from '../../components/ScreenTitle';
+import { errorText } from '../../i18n/errors';
+import { useT } from '../../i18n/useT';
+import { useRegistrarStore } from '../../stores/registrar';
+import { useUiStore } from '../../stores/ui';
+import { formatTime } from '../Registrar/format';
+import { RegistrarGate } from '../Registrar/RegistrarGate';
+import '../Registrar/registrar.css';
+
+/**
+ * The registrar panel's first page: how the kiosk stands (connectivity, eHealth environment,
+ * at-rest key protection, outbox, directory, trust list) and the way to every other part.
+ */
+export function RegistrarPanel() {
+  return (
+    <RegistrarGate>
+      <PanelBody />
+    </RegistrarGate>
+  );
+}
+
+function PanelBody() {
+  const t = useT();
+  const language = useUiStore((s) => s.language);
+  const goTo = useUiStore((s) => s.goTo);
+  const status = useRegistrarStore((s) => s.status);
+  const overview = useRegistrarStore((s) => s.overview);
+  const error = useRegistrarStore((s) => s.error);
+
+  useEffect(() => {
+    void useRegistrarStore.getState().loadOverview();
+  }, []);
+
+  const startAssisted = async (): Promise<void> => {
+    if (await useRegistrarStore.getState().startAssisted())
+      goTo(useRegistrarStore.getState().status?.patientSignedIn ? 'home' : 'welcome');
+  };
+  const signOut = async (): Promise<void> => {
+    await useRegistrarStore.getState().signOut();
+    goTo('welcome');
+  };
+
+  const waiting = overview
+    ? overview.outbox.captured + overview.outbox['waiting-network'] + overview.outbox.sending
+    : 0;
+  return (
+    <div className="screen screen--registrar">
+      <ScreenTitle>{t('registrar.panel.title', { registrarId: status?.registrarId ?? '' })}</ScreenTitle>
+      {error && (
+        <p role="alert" className="registrar__status">
+          {errorText(language, error)}
+        </p>
+      )}
+      {overview?.keyWarning && (
+        <section className="notice" aria-labelledby="key-warning-title">
+          <h2 id="key-warning-title" className="notice__title">
+            {t('registrar.panel.keyWarningTitle')}
+          </h2>
+          <p>{t(`registrar.panel.keyWarning.${overview.keyProtection}`)}</p>
+        </section>
+      )}
+      {overview?.restartRequired && (
+        <p role="status" className="notice">
+          {t('registrar.panel.restartRequired')}
+        </p>
+      )}
+      {overview && (
+        <dl className="registrar__facts">
+          <dt>{t('registrar.panel.environment')}</dt>
+          <dd>{t(`registrar.env.${overview.environment}`)}</dd>
+          <dt>{t('registrar.panel.connectivity')}</dt>
+          <dd>{t(`registrar.link.${overview.connectivity}`)}</dd>
+          <dt>{t('registrar.panel.outbox')}</dt>
+          <dd>
+            {t('registrar.panel.outboxCounts', {
+              waiting,
+              needsPatient: overview.outbox['needs-patient'],
+              rejected: overview.outbox.rejected,
+            })}
+          </dd>
+          <dt>{t('registrar.panel.directory')}</dt>
+          <dd>
+            {t('registrar.panel.directoryState', {
+              doctors: overview.directory.doctors,
+              lastSync: formatTime(overview.directory.lastSyncAt, language) ?? t('registrar.never'),
+            })}
+          </dd>
+          <dt>{t('registrar.panel.trustList')}</dt>
+          <dd>
+            {overview.trustList
+              ? t('registrar.panel.trustListState', {
+                  date: formatTime(overview.trustList.date, language) ?? '',
+                  certificates: overview.trustList.certificates,
+                })
+              : t('registrar.panel.trustListNone')}
+          </dd>
+          <dt>{t('registrar.panel.keyProtection')}</dt>
+          <dd>{t(`registrar.keyProtection.${overview.keyProtection}`)}</dd>
+          <dt>{t('registrar.panel.version')}</dt>
+          <dd>{overview.version}</dd>
+        </dl>
+      )}
+      <nav className="registrar__nav" aria-label={t('registrar.panel.sections')}>
+        <BigButton onClick={() => goTo('registrarOutbox')}>{t('registrar.outbox.title')}</BigButton>
+        <BigButton onClick={() => goTo('registrarDirectory')}>{t('registrar.directory.title')}</BigButton>
+        <BigButton onClick={() => goTo('registrarSettings')}>{t('registrar.settings.title')}</BigButton>
+        <BigButton onClick={() => goTo('registrarAudit')}>{t('registrar.audit.title')}</BigButton>
+      </nav>
+      <div className="screen__actions">
+        <BigButton variant="primary" onClick={() => void startAssisted()}>
+          {t('registrar.panel.assist')}
+        </BigButton>
+        <BigButton onClick={() => void signOut()}>{t('registrar.panel.signOut')}</BigButton>
+      </div>
+    </div>
+  );
+}

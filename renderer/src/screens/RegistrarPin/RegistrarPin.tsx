@@ -1,0 +1,159 @@
+import { useEffect, useState } from 'react';
+import { BigButton } from '../../components/BigButton';
+import { KeyboardField } from '../../components/OnScreenKeyboard/KeyboardField';
+import { ScreenTitle } from '../../components/ScreenTitle';
+import { errorText } from '../../i18n/errors';
+import { useKeyboardLabels, useT } from '../../i18n/useT';
+import { useRegistrarStore } from '../../stores/registrar';
+import { useUiStore } from '../../stores/ui';
+import '../Registrar/registrar.css';
+
+type Step = 'code' | 'pin' | 'confirm';
+
+const PIN = /^[0-9]{6,12}$/;
+const CODE = /^[A-Za-z0-9][A-Za-z0-9.-]{0,23}$/;
+
+/**
+ * Registrar sign-in: staff code, then PIN — one field and one keyboard at a time. On the kiosk's
+ * first run it sets the first registrar's PIN instead (typed twice). What is typed lives in this
+ * screen's state only and goes to main once; a lockout shows how long it lasts.
+ */
+export function RegistrarPin() {
+  const t = useT();
+  const labels = useKeyboardLabels();
+  const language = useUiStore((s) => s.language);
+  const goTo = useUiStore((s) => s.goTo);
+  const status = useRegistrarStore((s) => s.status);
+  const error = useRegistrarStore((s) => s.error);
+  const busy = useRegistrarStore((s) => s.busy);
+  const [step, setStep] = useState<Step>('code');
+  const [code, setCode] = useState('');
+  const [pin, setPin] = useState('');
+  const [again, setAgain] = useState('');
+  const [problem, setProblem] = useState<'code' | 'pin' | 'mismatch' | null>(null);
+
+  useEffect(() => {
+    useRegistrarStore.getState().clearMessages();
+    void useRegistrarStore.getState().refreshStatus();
+  }, []);
+
+  const firstRun = status?.pinSet === false;
+  const lockedFor = status?.lockedForSeconds ?? null;
+
+  const next = async (): Promise<void> => {
+    setProblem(null);
+    if (step === 'code') {
+      if (!CODE.test(code.trim())) return setProblem('code');
+      return setStep('pin');
+    }
+    if (!PIN.test(pin)) return setProblem('pin');
+    if (firstRun && step === 'pin') return setStep('confirm');
+    if (firstRun && again !== pin) {
+      setAgain('');
+      return setProblem('mismatch');
+    }
+    const store = useRegistrarStore.getState();
+    const okay = firstRun ? await store.setFirstPin(code.trim(), pin) : await store.signIn(code.trim(), pin);
+    setPin('');
+    setAgain('');
+    if (okay) goTo('registrarPanel');
+    else {
+      setStep('pin');
+      void store.refreshStatus();
+    }
+  };
+
+  const field = (() => {
+    const common = {
+      keyboardLabels: labels,
+      showLabel: t('keyboard.show'),
+      hideLabel: t('keyboard.hide'),
+      phonePrefixLabel: t('keyboard.phonePrefix'),
+    };
+    if (step === 'code')
+      return (
+        <KeyboardField
+          key="code"
+          {...common}
+          label={t('registrar.pin.code')}
+          value={code}
+          onChange={setCode}
+          layout="en"
+          maxLength={24}
+        />
+      );
+    if (step === 'pin')
+      return (
+        <KeyboardField
+          key="pin"
+          {...common}
+          label={firstRun ? t('registrar.pin.newPin') : t('registrar.pin.pin')}
+          value={pin}
+          onChange={setPin}
+          layout="digits"
+          masked
+          maxLength={12}
+        />
+      );
+    return (
+      <KeyboardField
+        key="again"
+        {...common}
+        label={t('registrar.pin.again')}
+        value={again}
+        onChange={setAgain}
+        layout="digits"
+        masked
+        maxLength={12}
+      />
+    );
+  })();
+
+  return (
+    <div className="screen screen--registrar">
+      <ScreenTitle>{firstRun ? t('registrar.pin.firstTitle') : t('registrar.pin.title')}</ScreenTitle>
+      <p className="screen__lead">{firstRun ? t('registrar.pin.firstLead') : t('registrar.pin.lead')}</p>
+      {lockedFor !== null ? (
+        <p role="alert" className="registrar__status">
+          {errorText(language, { code: 'PIN_LOCKED', details: { retryAfterSeconds: lockedFor } })}
+        </p>
+      ) : (
+        <>
+          {field}
+          {problem && (
+            <p role="alert" className="registrar__status">
+              {t(`registrar.pin.problem.${problem}`)}
+            </p>
+          )}
+          {error && !problem && (
+            <p role="alert" className="registrar__status">
+              {errorText(language, error)}
+            </p>
+          )}
+          <div className="screen__actions">
+            <BigButton variant="primary" disabled={busy} onClick={() => void next()}>
+              {step === 'code' || (firstRun && step === 'pin')
+                ? t('registrar.next')
+                : t('registrar.pin.enter')}
+            </BigButton>
+            {step !== 'code' && (
+              <BigButton
+                onClick={() => {
+                  setPin('');
+                  setAgain('');
+                  setProblem(null);
+                  setStep('code');
+                }}
+              >
+                {t('registrar.back')}
+              </BigButton>
+            )}
+          </div>
+        </>
+      )}
+      <div className="screen__actions">
+        <BigButton onClick={() => goTo('welcome')}>{t('registrar.leave')}</BigButton>
+      </div>
+    </div>
+  );
+}
