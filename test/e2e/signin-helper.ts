@@ -30,6 +30,8 @@ export interface Persona {
   birthDate: string;
   password: string;
   notes: string;
+  /** Where the sandbox wrote the key (tests copy it onto a simulated USB medium). */
+  keyFile?: string;
 }
 
 const BASE_URL = /"baseUrl":"(http:\/\/127\.0\.0\.1:\d+)"[^\n]*training sandbox started/;
@@ -69,7 +71,8 @@ export async function sandboxFaults(host: KioskHost, faults: Record<string, unkn
       ? { method: 'DELETE' }
       : { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify(faults) },
   );
-  if (!res.ok) throw new Error(`${faults === null ? 'DELETE' : 'PATCH'} /sandbox/faults answered ${res.status}`);
+  if (!res.ok)
+    throw new Error(`${faults === null ? 'DELETE' : 'PATCH'} /sandbox/faults answered ${res.status}`);
 }
 
 /** The key list button of a persona's key (the training key folder has one folder per persona). */

@@ -99,5 +99,14 @@ export function screenText(root: ParentNode): string {
   if (title) parts.push(speakableText(title));
   const prompt = root.querySelector('[data-speech-prompt], .screen__lead');
   if (prompt) parts.push(speakableText(prompt));
-  return parts.filter(Boolean).join('. ');
+  return joinSentences(parts);
+}
+
+/** Joins pieces of speech, adding a full stop only where a piece does not end a sentence already. */
+export function joinSentences(parts: readonly string[]): string {
+  return parts
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .map((p, i, all) => (i < all.length - 1 && !/[.!?:…]$/.test(p) ? `${p}.` : p))
+    .join(' ');
 }

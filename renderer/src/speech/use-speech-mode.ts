@@ -4,7 +4,7 @@ import { translate } from '../i18n/translate';
 import { useUiStore } from '../stores/ui';
 import { speaker } from './speaker-instance';
 import { onSpeechReset, useSpeechStore } from './speech-store';
-import { controlName, screenText, speakableText } from './speech-text';
+import { controlName, joinSentences, screenText, speakableText } from './speech-text';
 
 const ALERTS = '[role="alert"]';
 
@@ -24,7 +24,7 @@ export function announceScreen(): void {
   const main = document.querySelector('main') ?? document.body;
   const language = useUiStore.getState().language;
   const alerts = [...document.querySelectorAll(ALERTS)].map((a) => alertText(language, a)).filter(Boolean);
-  say([screenText(main), ...alerts].filter(Boolean).join('. '));
+  say(joinSentences([screenText(main), ...alerts]));
 }
 
 /** Whether the platform has a voice for `language` (follows `voiceschanged`: voices load late). */
