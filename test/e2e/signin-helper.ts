@@ -81,6 +81,8 @@ export const keyButton = (page: Page, id: PersonaId) =>
 
 /** From wherever the kiosk is (welcome or key list) to the persona's password screen. */
 export async function openPasswordScreen(page: Page, id: PersonaId): Promise<void> {
+  // the page may still be loading: wait for a screen before deciding where we are
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   const start = page.getByRole('button', { name: /^(Почати|Start)$/ });
   if (await start.isVisible()) await start.click();
   await keyButton(page, id).click();
