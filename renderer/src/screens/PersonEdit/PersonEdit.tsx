@@ -1,0 +1,165 @@
+import { useCallback, useMemo, useState } from 'react';
+import { BigButton } from '../../components/BigButton';
+import { OnScreenKeyboard } from '../../components/OnScreenKeyboard/OnScreenKeyboard';
+import { ScreenTitle } from '../../components/ScreenTitle';
+import { Toggle } from '../../components/Toggle';
+import { errorText } from '../../i18n/errors';
+import { useKeyboardLabels, useT } from '../../i18n/useT';
+import { EDIT_SECTIONS, type EditSection, usePersonStore, violationsBySection } from '../../stores/person';
+import { useUiStore } from '../../stores/ui';
+import '../PersonData/person.css';
+import { AddressesSection } from './AddressEditor';
+import { getAt, placeOf, setAt } from './draft-paths';
+import { EditContext, type ActiveField, type EditContextValue } from './EditContext';
+import { ContactsSection, DocumentsSection, EmergencySection, MainSection } from './sections';
+
+/**
+ * The change form: one part at a time (name and birth, documents, addresses, contacts, emergency
+ * contact), one on-screen keyboard docked below for the field being typed. "Check and continue"
+ * runs eHealth's person rules here first — each mistake is written under its field, and the part
+ * with the first one opens — then main checks again and asks eHealth to create the request.
+ */
+export function PersonEdit() {
+  const t = useT();
+  const keyboardLabels = useKeyboardLabels();
+  const language = useUiStore((s) => s.language);
+  const {
+    view,
+    draft,
+    section,
+    consent,
+    showErrors,
+    violations,
+    violationSource,
+    submitting,
+    submitError,
+    setSection,
+    updateDraft,
+    setConsent,
+    submit,
+    cancelChange,
+  } = usePersonStore();
+  const [queries, setQueries] = useState<Record<string, string>>({});
+  const [active, setActive] = useState<ActiveField | null>(null);
+
+  const valueOf = useCallback(
+    (key: string) => (key.startsWith('q:') ? (queries[key] ?? '') : getAt(draft, key)),
+    [queries, draft],
+  );
+  const setValue = useCallback(
+    (key: string, value: string) => {
+      if (key.startsWith('q:')) setQueries((q) => ({ ...q, [key]: value }));
+      else updateDraft((d) => setAt(d, key, value));
+    },
+    [updateDraft],
+  );
+  const ctx = useMemo<EditContextValue>(
+    () => ({
+      t,
+      valueOf,
+      setValue,
+      active,
+      activate: setActive,
+      violationsAt: (key) => violations.filter((v) => placeOf(v.path) === key),
+    }),
+    [t, valueOf, setValue, active, violations],
+  );
+
+  if (!view || !draft) return null;
+  const counts = violationsBySection(violations);
+  const tabLabel = (s: EditSection) => {
+    const base = t(`personEdit.tab.${s}`);
+    return counts[s] ? `${base} (${counts[s]})` : base;
+  };
+  const chooseSection = (s: EditSection) => {
+    setSection(s);
+    setActive(null);
+  };
+
+  return (
+    <EditContext.Provider value={ctx}>
+      <div className="screen person-edit">
+        <ScreenTitle>{t('personEdit.title')}</ScreenTitle>
+        <p className="screen__lead">{t('personEdit.lead')}</p>
+
+        {showErrors && violations.length > 0 && (
+          <div role="alert" className="person__errors">
+            <p>
+              {violationSource === 'ehealth'
+                ? t('personEdit.errorsFromEhealth')
+                : t('personEdit.errors', { count: violations.length })}
+            </p>
+            <div className="person-edit__row">
+              {EDIT_SECTIONS.filter((s) => counts[s] > 0 && s !== section).map((s) => (
+                <BigButton key={s} onClick={() => chooseSection(s)}>
+                  {t('personEdit.goToSection', { section: t(`personEdit.tab.${s}`) })}
+                </BigButton>
+              ))}
+            </div>
+          </div>
+        )}
+        {submitError && (
+          <p role="alert" className="person__errors">
+            {errorText(language, submitError)}
+          </p>
+        )}
+
+        <div role="group" aria-label={t('personEdit.sections')} className="choice-group person-edit__tabs">
+          {EDIT_SECTIONS.map((s) => (
+            <button
+              key={s}
+              type="button"
+              className="choice-group__choice"
+              aria-pressed={s === section}
+              onClick={() => chooseSection(s)}
+            >
+              {tabLabel(s)}
+            </button>
+          ))}
+        </div>
+
+        <section className="person__section" aria-labelledby="person-edit-section">
+          <h2 id="person-edit-section">{t(`personEdit.tab.${section}`)}</h2>
+          {section === 'main' && <MainSection taxId={view.taxId} noTaxId={view.noTaxId} />}
+          {section === 'documents' && <DocumentsSection draft={draft} />}
+          {section === 'addresses' && <AddressesSection draft={draft} />}
+          {section === 'contacts' && <ContactsSection draft={draft} />}
+          {section === 'emergency' && <EmergencySection draft={draft} />}
+        </section>
+
+        <Toggle label={t('personEdit.consent')} checked={consent} onChange={setConsent} />
+        {showErrors && !consent && violations.length === 0 && (
+          <p role="alert" className="pfield__error">
+            {t('personEdit.consentNeeded')}
+          </p>
+        )}
+        <div className="screen__actions">
+          <BigButton variant="primary" onClick={() => void submit()} disabled={submitting}>
+            {submitting ? t('personEdit.sending') : t('personEdit.continue')}
+          </BigButton>
+          <BigButton onClick={() => void cancelChange()}>{t('personEdit.cancel')}</BigButton>
+        </div>
+
+        <div className="person-edit__keyboard">
+          {active ? (
+            <>
+              <p className="person-edit__keyboard-title">
+                {t('personEdit.keyboardFor', { field: active.label })}
+              </p>
+              <OnScreenKeyboard
+                key={active.key}
+                layout={active.codec.layout}
+                value={active.codec.toTyped(valueOf(active.key))}
+                onChange={(typed) => setValue(active.key, active.codec.fromTyped(typed))}
+                labels={{ ...keyboardLabels, group: t('personEdit.keyboardFor', { field: active.label }) }}
+                maxLength={active.codec.maxLength}
+              />
+            </>
+          ) : (
+            <p className="person-edit__keyboard-title">{t('personEdit.chooseField')}</p>
+          )}
+        </div>
+      </div>
+    </EditContext.Provider>
+  );
+}

@@ -1,0 +1,104 @@
+import { useEffect, useState } from 'react';
+import type { KioskError } from '../../../../shared/result';
+import { BigButton } from '../../components/BigButton';
+import { ScreenTitle } from '../../components/ScreenTitle';
+import { errorText } from '../../i18n/errors';
+import { useT } from '../../i18n/useT';
+import { callKiosk, listenKiosk } from '../../kiosk/call';
+import { usePersonStore } from '../../stores/person';
+import { useUiStore } from '../../stores/ui';
+import '../PersonData/person.css';
+
+type Printed = 'idle' | 'printing' | 'printer' | 'file';
+
+/**
+ * After signing: where the signed change is (sent and accepted, waiting for the link, refused), the
+ * reference code the reception desk can look it up by, and a printed receipt. Follows the outbox
+ * live, so "waiting" turns into "done" on its own when eHealth is back.
+ */
+export function PersonResult() {
+  const t = useT();
+  const language = useUiStore((s) => s.language);
+  const goTo = useUiStore((s) => s.goTo);
+  const operation = usePersonStore((s) => s.operation);
+  const operationChanged = usePersonStore((s) => s.operationChanged);
+  const [printed, setPrinted] = useState<Printed>('idle');
+  const [printError, setPrintError] = useState<KioskError | null>(null);
+
+  useEffect(() => {
+    const sub = listenKiosk((events) => events.outboxChanged(operationChanged));
+    // the state may have moved between signing and this screen: ask once
+    const id = usePersonStore.getState().operation?.id;
+    if (id) void callKiosk((b) => b.api.outboxGet({ id })).then((r) => r.ok && operationChanged(r.value));
+    return () => {
+      if (sub.ok) sub.value();
+    };
+  }, [operationChanged]);
+
+  if (!operation) return null;
+  const s = operation.state;
+  const title =
+    s === 'done'
+      ? t('personResult.title.done')
+      : s === 'rejected' || s === 'expired'
+        ? t('personResult.title.failed')
+        : t('personResult.title.pending');
+  const message =
+    s === 'done'
+      ? t('personResult.done')
+      : s === 'waiting-network'
+        ? t('personResult.waiting')
+        : s === 'needs-patient'
+          ? t('personResult.needsPatient')
+          : s === 'expired'
+            ? t('personResult.expired')
+            : s === 'rejected'
+              ? t('personResult.rejected')
+              : t('personResult.sending');
+  const failure =
+    s === 'rejected' && operation.error
+      ? errorText(language, { code: operation.error.code as KioskError['code'] })
+      : null;
+
+  const print = async () => {
+    setPrinted('printing');
+    setPrintError(null);
+    const r = await callKiosk((b) => b.api.receiptPrint({ source: { operationId: operation.id }, language }));
+    if (r.ok) setPrinted(r.value.via === 'printer' ? 'printer' : 'file');
+    else {
+      setPrinted('idle');
+      setPrintError(r.error);
+    }
+  };
+
+  return (
+    <div className="screen person-result">
+      <ScreenTitle>{title}</ScreenTitle>
+      <p className="screen__lead" role="status">
+        {message}
+      </p>
+      {failure && <p className="person__errors">{failure}</p>}
+      <p>
+        <span>{t('personResult.reference', { code: '' })}</span>
+        <span className="person-result__code">{operation.referenceCode}</span>
+      </p>
+      <p className="screen__help">{t('personResult.referenceHint')}</p>
+      {printed === 'printer' && <p role="status">{t('personResult.printed')}</p>}
+      {printed === 'file' && <p role="status">{t('personResult.savedAs')}</p>}
+      {printError && (
+        <p role="alert" className="person__errors">
+          {errorText(language, printError)}
+        </p>
+      )}
+      <div className="screen__actions">
+        <BigButton onClick={() => void print()} disabled={printed === 'printing'}>
+          {printed === 'printing' ? t('personResult.printing') : t('personResult.print')}
+        </BigButton>
+        <BigButton variant="primary" onClick={() => goTo('person')}>
+          {t('personResult.toData')}
+        </BigButton>
+        <BigButton onClick={() => goTo('home')}>{t('personResult.home')}</BigButton>
+      </div>
+    </div>
+  );
+}
