@@ -32,6 +32,7 @@ export default defineConfig({
             'shared/**/*.test.ts',
             'build/**/*.test.ts',
             'test/integration/**/*.test.ts',
+            'test/bench/**/*.test.ts',
           ],
           testTimeout: 30_000,
           hookTimeout: 60_000,

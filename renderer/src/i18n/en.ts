@@ -1,4 +1,3 @@
-import { personEn } from './person.en';
 import { signinEn } from './signin.en';
 import { registrarEn } from './registrar.en';
 import type { MessageKey } from './uk';
@@ -69,7 +68,6 @@ export const en: Dictionary<MessageKey> = {
       other: 'Please try again in {count} minutes.',
     },
     ...signinEn,
-    ...personEn,
     ...registrarEn,
   },
   errors: {

@@ -1,4 +1,3 @@
-import { personUk } from './person.uk';
 import { signinUk } from './signin.uk';
 import { registrarUk } from './registrar.uk';
 import type { Dictionary, Message } from './types';
@@ -79,7 +78,6 @@ const messages = {
     other: 'Спробуйте знову через {count} хвилини.',
   },
   ...signinUk,
-  ...personUk,
   ...registrarUk,
 } satisfies Record<string, Message>;
 

@@ -4,11 +4,6 @@ import { Home } from './Home/Home';
 import { InsertKey } from './InsertKey/InsertKey';
 import { KeyboardPractice } from './KeyboardPractice/KeyboardPractice';
 import { KeyPassword } from './KeyPassword/KeyPassword';
-import { PersonData } from './PersonData/PersonData';
-import { PersonEdit } from './PersonEdit/PersonEdit';
-import { PersonPhone } from './PersonPhone/PersonPhone';
-import { PersonResult } from './PersonResult/PersonResult';
-import { PersonReview } from './PersonReview/PersonReview';
 import { Pending } from './Pending/Pending';
 import { RegistrarAudit } from './RegistrarAudit/RegistrarAudit';
 import { RegistrarDirectory } from './RegistrarDirectory/RegistrarDirectory';
@@ -32,11 +27,7 @@ export const SCREENS: Record<ScreenId, ComponentType> = {
   under14: Under14,
   home: Home,
   // the four functions: Pending until their screens are registered here
-  person: PersonData,
-  personEdit: PersonEdit,
-  personReview: PersonReview,
-  personResult: PersonResult,
-  personPhone: PersonPhone,
+  person: Pending,
   declarations: Pending,
   doctorSearch: Pending,
   apps: Pending,

@@ -18,11 +18,6 @@ export type ScreenId =
   | 'declarations'
   | 'doctorSearch'
   | 'apps'
-  // personal data: change, review the printout, result, SMS phone
-  | 'personEdit'
-  | 'personReview'
-  | 'personResult'
-  | 'personPhone'
   // registrar mode (screens/Registrar*)
   | 'registrarPin'
   | 'registrarPanel'

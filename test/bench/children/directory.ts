@@ -1,0 +1,170 @@
+/**
+ * Bench child for the directory, one JSON line on stdout when done. Jobs:
+ *   syncs  --root DIR --full N --incremental M --base-url U --api-key K --client-id I --client-secret S
+ *          N full syncs, each into a new kiosk data directory under DIR, each followed by the raw
+ *          download of the same endpoints (HTTP + JSON.parse, nothing kept); then M incremental
+ *          syncs of the last directory, each followed by the raw download at the same depth. The
+ *          process is as warm as a kiosk's main process; its peak RSS after the first full sync
+ *          is the main side's peak during a sync.
+ *   search --data-dir D --queries N --seed S
+ *          the kiosk's services on a synced directory answering the bench's queries and opening
+ *          doctor cards; peak RSS of a kiosk with the directory loaded.
+ */
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { silentLogger } from '../../../electron/core/log';
+import { createServices } from '../../../electron/core/services';
+import { REPLICATED_ENTITIES } from '../../../electron/core/directory/tables';
+import { buildQueries, type DoctorSample } from '../suites/search-queries';
+
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: {
+    'data-dir': { type: 'string' },
+    root: { type: 'string' },
+    full: { type: 'string' },
+    incremental: { type: 'string' },
+    'base-url': { type: 'string' },
+    'api-key': { type: 'string' },
+    'client-id': { type: 'string' },
+    'client-secret': { type: 'string' },
+    queries: { type: 'string' },
+    seed: { type: 'string' },
+  },
+});
+
+const need = (name: keyof typeof values): string => {
+  const v = values[name];
+  if (typeof v !== 'string' || v === '') throw new Error(`--${name} is required`);
+  return v;
+};
+const peakRssKiB = () => process.resourceUsage().maxRSS;
+
+interface Connection {
+  baseUrl: string;
+  apiKey: string;
+  clientId: string;
+  clientSecret: string;
+}
+
+async function syncOnce(c: Connection, dataDir: string, mode: 'full' | 'incremental') {
+  const services = createServices({
+    dataDir,
+    log: silentLogger(),
+    version: 'bench',
+    background: false,
+    ehealth: c,
+  });
+  try {
+    const t = performance.now();
+    // the same per-request timeout as `kiosk directory sync`
+    const r = await services.directory.sync({ mode, timeoutMs: 300_000 });
+    const ms = performance.now() - t;
+    if (!r.ok) throw new Error(`sync failed: ${r.error.code} ${r.error.message}`);
+    if (r.value.mode !== mode)
+      throw new Error(`asked for a ${mode} sync, the kiosk ran a ${r.value.mode} one`);
+    const rows = Object.values(r.value.entities).reduce((n, e) => n + e.rows, 0);
+    return { ms, depth: r.value.depth, doctors: r.value.doctors, rows };
+  } finally {
+    await services.close();
+  }
+}
+
+async function rawDownload(c: Connection, depth: number | null) {
+  let rows = 0;
+  let bytes = 0;
+  const t = performance.now();
+  for (const entity of REPLICATED_ENTITIES) {
+    const query = depth !== null && entity !== 'declarations_limit' ? `?depth=${depth}` : '';
+    const res = await fetch(`${c.baseUrl}/api/pis/bulk/${entity}${query}`, {
+      headers: { Accept: 'application/json', 'api-key': c.apiKey },
+    });
+    const text = await res.text();
+    if (res.status !== 200) throw new Error(`${entity}: HTTP ${res.status}`);
+    bytes += Buffer.byteLength(text);
+    const body = JSON.parse(text) as { data?: unknown[] };
+    rows += body.data?.length ?? 0;
+  }
+  return { ms: performance.now() - t, rows, bytes };
+}
+
+async function syncs(): Promise<object> {
+  const c: Connection = {
+    baseUrl: need('base-url').replace(/\/+$/, ''),
+    apiKey: need('api-key'),
+    clientId: need('client-id'),
+    clientSecret: need('client-secret'),
+  };
+  const root = need('root');
+  const out = {
+    full: [] as Awaited<ReturnType<typeof syncOnce>>[],
+    rawFull: [] as Awaited<ReturnType<typeof rawDownload>>[],
+    incremental: [] as Awaited<ReturnType<typeof syncOnce>>[],
+    rawIncremental: [] as Awaited<ReturnType<typeof rawDownload>>[],
+    peakRssAfterFirstSyncKiB: 0,
+    lastDataDir: '',
+  };
+  for (let i = 0; i < Number(need('full')); i++) {
+    out.lastDataDir = join(root, `sync-${i}`);
+    out.full.push(await syncOnce(c, out.lastDataDir, 'full'));
+    if (i === 0) out.peakRssAfterFirstSyncKiB = peakRssKiB();
+    out.rawFull.push(await rawDownload(c, null));
+  }
+  for (let i = 0; i < Number(need('incremental')); i++) {
+    const inc = await syncOnce(c, out.lastDataDir, 'incremental');
+    out.incremental.push(inc);
+    out.rawIncremental.push(await rawDownload(c, inc.depth ?? 1));
+  }
+  return out;
+}
+
+async function search(): Promise<object> {
+  const services = createServices({
+    dataDir: need('data-dir'),
+    log: silentLogger(),
+    version: 'bench',
+    background: false,
+  });
+  try {
+    const doctors = services.db
+      .prepare('SELECT full_name, settlement, area FROM dir_doctors')
+      .all() as DoctorSample[];
+    const queries = buildQueries(doctors, Number(need('queries')), Number(need('seed')));
+    let found = 0;
+    const t = performance.now();
+    for (const { query } of queries) {
+      const r = services.directory.search(query);
+      if (!r.ok) throw new Error(`search failed: ${r.error.code}`);
+      found += r.value.total;
+      const first = r.value.items[0];
+      if (first) services.directory.doctor(first.employeeId);
+    }
+    return {
+      ms: performance.now() - t,
+      queries: queries.length,
+      doctors: doctors.length,
+      found,
+      peakRssKiB: peakRssKiB(),
+    };
+  } finally {
+    await services.close();
+  }
+}
+
+const jobs: Record<string, () => Promise<object>> = { syncs, search };
+
+const job = jobs[positionals[0] ?? ''];
+if (!job) {
+  console.error(`usage: directory.ts ${Object.keys(jobs).join('|')} [options]`);
+  process.exit(2);
+}
+job().then(
+  (answer) => {
+    process.stdout.write(`${JSON.stringify(answer)}\n`);
+    process.exit(0);
+  },
+  (e: unknown) => {
+    console.error(e instanceof Error ? e.stack : String(e));
+    process.exit(1);
+  },
+);

@@ -1,0 +1,73 @@
+/**
+ * The baseline for directory search: the same query as `DirectorySearch.search` — same input
+ * parsing, filters, count, page order and row reads — but the name matched by a plain `LIKE`
+ * scan over the folded name instead of the FTS5 index, and no index hints. Every typed word must
+ * start a word of the name, as with FTS5 prefix queries, so both return the same doctors (the
+ * bench counts the queries where they agree).
+ */
+import {
+  DoctorSearchQuery as DoctorSearchQuerySchema,
+  type DoctorSearchQuery,
+} from '../../../shared/contract/doctors';
+import type { Db } from '../../../electron/core/db/database';
+import { specialitiesForAge } from '../../../electron/core/directory/eligibility';
+import { foldArea, foldSettlement, searchTokens } from '../../../electron/core/directory/normalize';
+
+export interface LikeAnswer {
+  total: number;
+  /** employee ids of the page, in order */
+  page: string[];
+}
+
+export function likeSearch(db: Db, input: DoctorSearchQuery): LikeAnswer | null {
+  const parsed = DoctorSearchQuerySchema.safeParse(input);
+  if (!parsed.success) return null;
+  const q = parsed.data;
+  const synced = db.prepare('SELECT max(synced_at) AS at FROM dir_sync_state').get() as { at: string | null };
+  if (synced.at === null) return null;
+  const allowed = specialitiesForAge(q.age).filter((s) => !q.speciality || s === q.speciality);
+  if (allowed.length === 0) return { total: 0, page: [] };
+
+  const where: string[] = [`speciality IN (${allowed.map(() => '?').join(', ')})`];
+  const args: unknown[] = [...allowed];
+  if (q.text !== undefined && q.text.trim() !== '') {
+    const tokens = searchTokens(q.text);
+    if (tokens.length === 0) return { total: 0, page: [] };
+    for (const t of tokens) {
+      // a word of the name starts with it (folded names are words separated by single spaces)
+      where.push(`(' ' || name_norm) LIKE ?`);
+      args.push(`% ${t}%`);
+    }
+  }
+  if (q.oblast) {
+    where.push('area_norm = ?');
+    args.push(foldArea(q.oblast));
+  }
+  if (q.settlement) {
+    where.push('settlement_norm = ?');
+    args.push(foldSettlement(q.settlement));
+  }
+  if (q.divisionId) {
+    where.push('division_id = ?');
+    args.push(q.divisionId);
+  }
+  if (q.legalEntityId) {
+    where.push('legal_entity_id = ?');
+    args.push(q.legalEntityId);
+  }
+  if (!q.includeFull) where.push('(free_places IS NULL OR free_places > 0)');
+  const whereSql = where.join(' AND ');
+  const total = (
+    db.prepare(`SELECT count(*) AS n FROM dir_doctors WHERE ${whereSql}`).get(...args) as { n: number }
+  ).n;
+  const ids = db
+    .prepare(
+      `SELECT rowid FROM dir_doctors WHERE ${whereSql}
+       ORDER BY clinic_rank DESC, clinic_distance_km ASC, sort_key ASC, employee_id ASC LIMIT ? OFFSET ?`,
+    )
+    .pluck()
+    .all(...args, q.pageSize, (q.page - 1) * q.pageSize) as number[];
+  const read = db.prepare('SELECT * FROM dir_doctors WHERE rowid = ?');
+  const page = ids.map((id) => (read.get(id) as { employee_id: string }).employee_id);
+  return { total, page };
+}

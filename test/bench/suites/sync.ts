@@ -1,0 +1,102 @@
+/**
+ * 2. Directory sync from the sandbox: full replications into empty kiosk databases and
+ * incremental ones (`depth` = days since the last sync), in a kiosk process of their own, each
+ * against the raw download of the same bulk endpoints (HTTP + JSON.parse, nothing validated or
+ * written) made right after it by the same process.
+ */
+import { runJsonChild } from '../lib/child';
+import { GROUPS, type BenchContext } from '../lib/context';
+import { formatNumber } from '../lib/results';
+import { median } from '../lib/stats';
+
+interface Timed {
+  ms: number;
+  rows: number;
+}
+interface SyncTimed extends Timed {
+  depth: number | null;
+  doctors: number;
+}
+interface SyncsAnswer {
+  full: SyncTimed[];
+  rawFull: (Timed & { bytes: number })[];
+  incremental: SyncTimed[];
+  rawIncremental: Timed[];
+  peakRssAfterFirstSyncKiB: number;
+  lastDataDir: string;
+}
+
+export async function benchSync(ctx: BenchContext): Promise<void> {
+  const sb = ctx.sandbox;
+  if (!sb) throw new Error('the sync benchmark needs the sandbox');
+  const { fullSyncs, incrementalSyncs } = ctx.sizes;
+  ctx.progress(
+    `sync: ${fullSyncs} full and ${incrementalSyncs} incremental syncs, each with its raw download`,
+  );
+  const a = await runJsonChild<SyncsAnswer>('test/bench/children/directory.ts', [
+    'syncs',
+    '--root',
+    ctx.tmp,
+    '--full',
+    String(fullSyncs),
+    '--incremental',
+    String(incrementalSyncs),
+    '--base-url',
+    sb.baseUrl,
+    '--api-key',
+    sb.apiKey,
+    '--client-id',
+    sb.clientId,
+    '--client-secret',
+    sb.clientSecret,
+  ]);
+  ctx.syncedDir = a.lastDataDir;
+  ctx.syncPeakRssKiB = a.peakRssAfterFirstSyncKiB;
+
+  const seconds = (xs: Timed[]) => median(xs.map((x) => x.ms / 1000));
+  const rate = (xs: Timed[]) => median(xs.map((x) => x.rows / (x.ms / 1000)));
+  const rawName = 'raw download of the same endpoints (HTTP + JSON.parse, nothing written)';
+  const last = a.full.at(-1) as SyncTimed;
+  const mib = formatNumber(median(a.rawFull.map((r) => r.bytes)) / 2 ** 20);
+  ctx.add({
+    group: GROUPS.sync,
+    name: `full sync (${ctx.sizes.seed}: ${formatNumber(last.rows)} rows → ${formatNumber(last.doctors)} searchable doctors)`,
+    value: seconds(a.full),
+    unit: 's',
+    detail: `median of ${a.full.length}, each into an empty kiosk database`,
+    baseline: { name: rawName, value: seconds(a.rawFull), detail: `${mib} MiB of JSON` },
+    better: 'lower',
+  });
+  ctx.add({
+    group: GROUPS.sync,
+    name: 'full sync throughput',
+    value: rate(a.full),
+    unit: 'rows/s',
+    detail: `median of ${a.full.length}`,
+    baseline: { name: rawName, value: rate(a.rawFull) },
+    better: 'higher',
+  });
+  const inc = a.incremental.at(-1) as SyncTimed;
+  ctx.add({
+    group: GROUPS.sync,
+    name: `incremental sync (depth=${inc.depth}: ${formatNumber(inc.rows)} rows, limits always whole)`,
+    value: seconds(a.incremental),
+    unit: 's',
+    detail: `median of ${a.incremental.length}`,
+    baseline: { name: `${rawName}, same depth`, value: seconds(a.rawIncremental) },
+    better: 'lower',
+  });
+  ctx.add({
+    group: GROUPS.sync,
+    name: 'incremental sync throughput',
+    value: rate(a.incremental),
+    unit: 'rows/s',
+    detail: `median of ${a.incremental.length}`,
+    baseline: { name: `${rawName}, same depth`, value: rate(a.rawIncremental) },
+    better: 'higher',
+  });
+  ctx.note(
+    GROUPS.sync,
+    'The syncs run through the kiosk services (eHealth client, validation, staging, the one-transaction apply with the search index rebuild) in one kiosk process, against the sandbox in its own process; process start is not timed.',
+  );
+}
