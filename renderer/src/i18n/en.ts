@@ -1,3 +1,4 @@
+import { personEn } from './person.en';
 import { signinEn } from './signin.en';
 import { registrarEn } from './registrar.en';
 import type { MessageKey } from './uk';
@@ -68,6 +69,7 @@ export const en: Dictionary<MessageKey> = {
       other: 'Please try again in {count} minutes.',
     },
     ...signinEn,
+    ...personEn,
     ...registrarEn,
   },
   errors: {

@@ -1,3 +1,4 @@
+import { personUk } from './person.uk';
 import { signinUk } from './signin.uk';
 import { registrarUk } from './registrar.uk';
 import type { Dictionary, Message } from './types';
@@ -78,6 +79,7 @@ const messages = {
     other: 'Спробуйте знову через {count} хвилини.',
   },
   ...signinUk,
+  ...personUk,
   ...registrarUk,
 } satisfies Record<string, Message>;
 

@@ -4,6 +4,11 @@ import { Home } from './Home/Home';
 import { InsertKey } from './InsertKey/InsertKey';
 import { KeyboardPractice } from './KeyboardPractice/KeyboardPractice';
 import { KeyPassword } from './KeyPassword/KeyPassword';
+import { PersonData } from './PersonData/PersonData';
+import { PersonEdit } from './PersonEdit/PersonEdit';
+import { PersonPhone } from './PersonPhone/PersonPhone';
+import { PersonResult } from './PersonResult/PersonResult';
+import { PersonReview } from './PersonReview/PersonReview';
 import { Pending } from './Pending/Pending';
 import { RegistrarAudit } from './RegistrarAudit/RegistrarAudit';
 import { RegistrarDirectory } from './RegistrarDirectory/RegistrarDirectory';
@@ -27,7 +32,11 @@ export const SCREENS: Record<ScreenId, ComponentType> = {
   under14: Under14,
   home: Home,
   // the four functions: Pending until their screens are registered here
-  person: Pending,
+  person: PersonData,
+  personEdit: PersonEdit,
+  personReview: PersonReview,
+  personResult: PersonResult,
+  personPhone: PersonPhone,
   declarations: Pending,
   doctorSearch: Pending,
   apps: Pending,

@@ -18,6 +18,11 @@ export type ScreenId =
   | 'declarations'
   | 'doctorSearch'
   | 'apps'
+  // personal data: change, review the printout, result, SMS phone
+  | 'personEdit'
+  | 'personReview'
+  | 'personResult'
+  | 'personPhone'
   // registrar mode (screens/Registrar*)
   | 'registrarPin'
   | 'registrarPanel'
