@@ -334,6 +334,40 @@ describe('the end of a session', () => {
     expect(services.esign.signerPid).toBeUndefined();
   }, 120_000);
 
+  it('a deferred delivery keeps the tokens (sealed) and the session end does not log them out', async () => {
+    const services = kiosk(); // background off: the operation waits in the outbox
+    const r = await signInAs(services, 'adult-with-apps');
+    expect(r.ok).toBe(true);
+    const ctx = services.patient.current();
+    const tokens = services.patient.tokens();
+    if (!ctx || !tokens) throw new Error('not signed in');
+    const apps = await services.patient.pis().apps.list(tokens);
+    const appId = apps.ok ? apps.value.data[0]?.id : undefined;
+    expect(appId).toBeTruthy();
+    const op = services.outbox.enqueue({
+      kind: 'app.revoke',
+      params: { appId: appId as string },
+      patientKey: ctx.patientKey,
+      credentials: tokens.current(),
+    });
+    expect(op.ok).toBe(true);
+    const access = tokens.current().accessToken as string;
+    await services.session.end('finish');
+    expect(services.patient.current()).toBeNull();
+    // the outbox still holds the tokens, sealed (no readable token in the table)
+    const row = services.db
+      .prepare('SELECT tokens FROM outbox_credentials WHERE patient_key = ?')
+      .get(ctx.patientKey) as { tokens: Buffer } | undefined;
+    expect(row).toBeDefined();
+    expect(Buffer.from(row?.tokens ?? []).includes(Buffer.from(access))).toBe(false);
+    expect(services.outbox.store.loadCredentials(ctx.patientKey)?.accessToken).toBe(access);
+    // and eHealth still accepts them: no logout while a delivery needs them
+    const still = await fetch(`${sb.baseUrl}/api/pis/person`, {
+      headers: { 'api-key': sb.apiKey, authorization: `Bearer ${access}` },
+    });
+    expect(still.status).toBe(200);
+  }, 120_000);
+
   it('"Finish" during a sign-in stops it: nothing is kept', async () => {
     const services = kiosk();
     const started = signInAs(services, 'adult-with-apps');
