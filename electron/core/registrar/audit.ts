@@ -57,30 +57,34 @@ export class AuditLog {
   ): AuditEntry {
     const actor: AuditActor =
       requestedActor === 'patient' ? (this.attribution() ?? requestedActor) : requestedActor;
-    return this.db.transaction(() => {
-      const last = this.db.prepare('SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
-        { hash: string } | undefined;
-      const prevHash = last?.hash ?? GENESIS_HASH;
-      const at = this.now().toISOString();
-      const detailText = detail == null ? null : JSON.stringify(detail);
-      const subj = subject ?? null;
-      const hash = entryHash(prevHash, at, actor, action, subj, detailText);
-      const info = this.db
-        .prepare(
-          'INSERT INTO audit_log (at, actor, action, subject, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)',
-        )
-        .run(at, actor, action, subj, detailText, prevHash, hash);
-      return {
-        seq: Number(info.lastInsertRowid),
-        at,
-        actor,
-        action,
-        subject: subj,
-        detail: detailText,
-        prevHash,
-        hash,
-      };
-    })();
+    // IMMEDIATE: the ops CLI appends from another process; reading the last hash and writing the
+    // next entry must not interleave with it (a deferred read would fork the chain or fail late)
+    return this.db
+      .transaction(() => {
+        const last = this.db.prepare('SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
+          { hash: string } | undefined;
+        const prevHash = last?.hash ?? GENESIS_HASH;
+        const at = this.now().toISOString();
+        const detailText = detail == null ? null : JSON.stringify(detail);
+        const subj = subject ?? null;
+        const hash = entryHash(prevHash, at, actor, action, subj, detailText);
+        const info = this.db
+          .prepare(
+            'INSERT INTO audit_log (at, actor, action, subject, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)',
+          )
+          .run(at, actor, action, subj, detailText, prevHash, hash);
+        return {
+          seq: Number(info.lastInsertRowid),
+          at,
+          actor,
+          action,
+          subject: subj,
+          detail: detailText,
+          prevHash,
+          hash,
+        };
+      })
+      .immediate();
   }
 
   list(limit = 100, beforeSeq?: number): AuditEntry[] {

@@ -199,11 +199,14 @@ export const useRegistrarStore = create<RegistrarStoreState & RegistrarActions>(
       );
     },
     importTrust: async (id) => {
-      await run(
+      const imported = await run(
         () => callKiosk((b) => b.api.registrarTrustListImport({ id })),
-        () => set({ done: 'trustImported', trustCandidates: null }),
+        () => set({ trustCandidates: null }),
       );
-      await get().loadOverview();
+      if (!imported) return;
+      // the overview carries the installed list; fetched quietly so the confirmation stays
+      const overview = await callKiosk((b) => b.api.registrarOverview({}));
+      set({ done: 'trustImported', ...(overview.ok ? { overview: overview.value } : {}) });
     },
 
     loadAudit: async (older = false) => {

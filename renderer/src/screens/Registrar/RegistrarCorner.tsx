@@ -42,7 +42,7 @@ export function RegistrarCorner() {
   };
   useEffect(() => cancel, []);
 
-  if (mode !== 'off' || isRegistrarScreen(screen)) return null;
+  if (mode === 'assisted' || isRegistrarScreen(screen)) return null;
   const isHoldKey = (e: KeyboardEvent) => e.key === 'Enter' || e.key === ' ';
   return (
     <button

@@ -61,8 +61,8 @@ describe('registrar corner', () => {
     expect(useUiStore.getState().screen).toBe('registrarPin');
   });
 
-  it('is not there while a registrar is signed in', () => {
-    useRegistrarStore.setState({ status: state({ mode: 'panel', registrarId: 'R-01' }) });
+  it('is not there during an assisted session (the banner has the registrar controls)', () => {
+    useRegistrarStore.setState({ status: state({ mode: 'assisted', registrarId: 'R-01' }) });
     render(<RegistrarCorner />);
     expect(screen.queryByRole('button')).toBeNull();
   });

@@ -11,7 +11,13 @@ import { useRegistrarStore } from '../../stores/registrar';
  */
 export function useRegistrarLink(): void {
   useEffect(() => {
-    void useRegistrarStore.getState().refreshStatus();
+    // a fresh page (start, reload after a crash) never inherits an open panel: sign in again
+    void useRegistrarStore
+      .getState()
+      .refreshStatus()
+      .then((status) => {
+        if (status?.mode === 'panel') void useRegistrarStore.getState().signOut();
+      });
     const subscription = listenKiosk((events) => {
       const stops = [
         events.registrarChanged((status) => useRegistrarStore.getState().setStatus(status)),
