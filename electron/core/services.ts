@@ -141,6 +141,7 @@ export function createServices(ports: KioskPorts): KioskServices {
       status: () => services.directory.status(),
     },
     session,
+    events,
     printer: ports.printer,
     log: ports.log,
   });

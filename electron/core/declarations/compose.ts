@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import type { EventBus } from '../events';
 import type { Logger } from '../log';
 import { AppsService } from '../apps/apps-service';
 import type { Outbox } from '../outbox/outbox';
@@ -14,6 +15,11 @@ export interface CabinetDeps {
   outbox: Outbox;
   directory: CabinetDirectoryPort & ReceiptServiceOptions['directory'];
   session: { onEnd(cleanup: () => void): () => void };
+  /**
+   * Every end of a visit, signed in or not (`sessionEnded`): printed files go then too — a doctor
+   * note printed without a session included. Without it, only ends of patient sessions purge.
+   */
+  events?: Pick<EventBus, 'on'> | undefined;
   /**
    * Where receipts are printed. Absent: saved as HTML files in `<data dir>/receipts` (null: none).
    * Given as a factory of the receipts folder, so the browser host's PDF printer writes there too.
@@ -43,7 +49,8 @@ export function createCabinetServices(d: CabinetDeps): CabinetServices {
     receiptsDir,
     log: d.log,
   });
-  d.session.onEnd(() => receipts.forgetSession());
+  if (d.events) d.events.on('sessionEnded', () => receipts.forgetSession());
+  else d.session.onEnd(() => receipts.forgetSession());
   const wait = d.settleWaitMs === undefined ? {} : { settleWaitMs: d.settleWaitMs };
   const declarations = new DeclarationsService({
     patient: d.patient,

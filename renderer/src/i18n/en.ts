@@ -1,6 +1,7 @@
 import { personEn } from './person.en';
 import { signinEn } from './signin.en';
 import { registrarEn } from './registrar.en';
+import { cabinetEn } from './cabinet.en';
 import type { MessageKey } from './uk';
 import type { Dictionary } from './types';
 
@@ -71,6 +72,7 @@ export const en: Dictionary<MessageKey> = {
     ...signinEn,
     ...personEn,
     ...registrarEn,
+    ...cabinetEn,
   },
   errors: {
     BAD_REQUEST: 'The kiosk could not process the request. Please try again or ask at the reception desk.',

@@ -1,6 +1,7 @@
 import { personUk } from './person.uk';
 import { signinUk } from './signin.uk';
 import { registrarUk } from './registrar.uk';
+import { cabinetUk } from './cabinet.uk';
 import type { Dictionary, Message } from './types';
 
 /** Ukrainian: the kiosk's default language and the source of the message keys. */
@@ -81,6 +82,7 @@ const messages = {
   ...signinUk,
   ...personUk,
   ...registrarUk,
+  ...cabinetUk,
 } satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof messages;

@@ -1,5 +1,11 @@
 import type { ComponentType } from 'react';
 import type { ScreenId } from '../stores/ui';
+import { Apps } from './Apps/Apps';
+import { DeclarationDetails } from './DeclarationDetails/DeclarationDetails';
+import { Declarations } from './Declarations/Declarations';
+import { DeclarationWizard } from './DeclarationWizard/DeclarationWizard';
+import { DoctorCard } from './DoctorCard/DoctorCard';
+import { DoctorSearch } from './DoctorSearch/DoctorSearch';
 import { Home } from './Home/Home';
 import { InsertKey } from './InsertKey/InsertKey';
 import { KeyboardPractice } from './KeyboardPractice/KeyboardPractice';
@@ -10,6 +16,7 @@ import { PersonPhone } from './PersonPhone/PersonPhone';
 import { PersonResult } from './PersonResult/PersonResult';
 import { PersonReview } from './PersonReview/PersonReview';
 import { Pending } from './Pending/Pending';
+import { Receipt } from './Receipt/Receipt';
 import { RegistrarAudit } from './RegistrarAudit/RegistrarAudit';
 import { RegistrarDirectory } from './RegistrarDirectory/RegistrarDirectory';
 import { RegistrarOutbox } from './RegistrarOutbox/RegistrarOutbox';
@@ -37,9 +44,13 @@ export const SCREENS: Record<ScreenId, ComponentType> = {
   personReview: PersonReview,
   personResult: PersonResult,
   personPhone: PersonPhone,
-  declarations: Pending,
-  doctorSearch: Pending,
-  apps: Pending,
+  declarations: Declarations,
+  declarationDetails: DeclarationDetails,
+  doctorSearch: DoctorSearch,
+  doctorCard: DoctorCard,
+  declarationWizard: DeclarationWizard,
+  apps: Apps,
+  receipt: Receipt,
   registrarPin: RegistrarPin,
   registrarPanel: RegistrarPanel,
   registrarOutbox: RegistrarOutbox,

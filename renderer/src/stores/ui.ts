@@ -17,6 +17,11 @@ export type ScreenId =
   | 'person'
   | 'declarations'
   | 'doctorSearch'
+  // declarations, a doctor's card and a new declaration, receipts (screens/Declaration*, Doctor*, Receipt)
+  | 'declarationDetails'
+  | 'doctorCard'
+  | 'declarationWizard'
+  | 'receipt'
   | 'apps'
   // personal data: change, review the printout, result, SMS phone
   | 'personEdit'

@@ -1,0 +1,79 @@
+import type { ReactNode } from 'react';
+import type { DeclarationSummary } from '../../../../shared/contract/declarations';
+import type { KioskError } from '../../../../shared/result';
+import { BigButton } from '../../components/BigButton';
+import { errorText } from '../../i18n/errors';
+import type { Translate } from '../../i18n/translate';
+import type { Language } from '../../i18n/types';
+import { formatDate, reasonText, specialityText, statusText } from './texts';
+import './cabinet.css';
+
+/** A definition list that leaves out what is unknown. */
+export function Facts({ rows }: { rows: [string, ReactNode | null | undefined][] }) {
+  const shown = rows.filter(([, v]) => v !== null && v !== undefined && v !== '');
+  return (
+    <dl className="facts">
+      {shown.map(([label, value]) => (
+        <div key={label} className="facts__row">
+          <dt>{label}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/** An error in the patient's language, with a way to try again. */
+export function ErrorNote(props: {
+  error: KioskError;
+  language: Language;
+  retryLabel?: string;
+  onRetry?: () => void;
+}) {
+  return (
+    <div className="cabinet__error" role="alert">
+      <p>{errorText(props.language, props.error)}</p>
+      {props.onRetry && props.retryLabel && <BigButton onClick={props.onRetry}>{props.retryLabel}</BigButton>}
+    </div>
+  );
+}
+
+/** Everything a patient wants to know about one declaration. */
+export function DeclarationFacts({
+  d,
+  t,
+  language,
+}: {
+  d: DeclarationSummary;
+  t: Translate;
+  language: Language;
+}) {
+  const ended = d.status !== 'active' && d.status !== 'pending_verification';
+  return (
+    <Facts
+      rows={[
+        [t('declarations.doctor'), d.doctor?.fullName ?? t('declarations.unknownDoctor')],
+        [t('declarations.speciality'), specialityText(t, d.doctor?.speciality ?? null)],
+        [t('declarations.clinic'), d.clinic?.divisionName],
+        [t('declarations.provider'), d.clinic?.legalEntityName],
+        [t('declarations.address'), d.clinic?.address],
+        [t('declarations.phone'), d.clinic?.phones.join(', ')],
+        [t('declarations.status'), statusText(t, d.status)],
+        [t(ended ? 'declarations.started' : 'declarations.since'), formatDate(language, d.startDate)],
+        [t(ended ? 'declarations.ended' : 'declarations.until'), formatDate(language, d.endDate)],
+        [t('declarations.number'), d.number],
+        [
+          t('declarations.reason'),
+          ended && d.reason
+            ? [
+                reasonText(t, d.reason),
+                d.reasonDescription ? t('reason.yourWords', { text: d.reasonDescription }) : null,
+              ]
+                .filter(Boolean)
+                .join('. ')
+            : null,
+        ],
+      ]}
+    />
+  );
+}

@@ -1,0 +1,172 @@
+import { create } from 'zustand';
+import type {
+  DeclarationDetails,
+  DeclarationDraft,
+  DeclarationsOverview,
+} from '../../../shared/contract/declarations';
+import type { DoctorDetails } from '../../../shared/contract/doctors';
+import type { KioskError } from '../../../shared/result';
+import { callKiosk } from '../kiosk/call';
+import { useReceiptsStore } from './receipts';
+import { registerReset } from './reset';
+import { useUiStore } from './ui';
+
+export interface Loadable<T> {
+  status: 'idle' | 'loading' | 'ready' | 'error';
+  data: T | null;
+  error: KioskError | null;
+}
+
+const idle = <T>(): Loadable<T> => ({ status: 'idle', data: null, error: null });
+
+/** Why the patient ends a declaration: sent to eHealth in Ukrainian, whatever the screen's language. */
+export const TERMINATION_REASONS = {
+  moving: 'Переїзд',
+  another: 'Бажаю обрати іншого лікаря',
+  unhappy: 'Незадоволений обслуговуванням',
+} as const;
+export type TerminationReason = keyof typeof TERMINATION_REASONS;
+
+export type WizardStep = 'warning' | 'creating' | 'review' | 'signing' | 'error';
+
+export interface WizardState {
+  step: WizardStep;
+  doctor: DoctorDetails | null;
+  draft: DeclarationDraft | null;
+  error: KioskError | null;
+}
+
+export interface DeclarationsState {
+  overview: Loadable<DeclarationsOverview>;
+  details: Loadable<DeclarationDetails>;
+  terminating: { status: 'idle' | 'sending' | 'error'; error: KioskError | null };
+  wizard: WizardState;
+}
+
+export interface DeclarationsActions {
+  loadOverview(): Promise<void>;
+  openDetails(id: string): Promise<void>;
+  terminate(id: string, reason: TerminationReason | null): Promise<void>;
+  clearTerminateError(): void;
+  /** A doctor was chosen: the wizard starts with the warning about the current declaration. */
+  startWizard(doctor: DoctorDetails): void;
+  /** eHealth creates the request and returns the printout to read. */
+  createRequest(): Promise<void>;
+  /** The patient read it and confirmed: main signs and sends it. */
+  confirm(): Promise<void>;
+  /** Back to the doctor without signing (the request, if any, is withdrawn). */
+  cancelWizard(): Promise<void>;
+}
+
+export const initialDeclarationsState: DeclarationsState = {
+  overview: idle(),
+  details: idle(),
+  terminating: { status: 'idle', error: null },
+  wizard: { step: 'warning', doctor: null, draft: null, error: null },
+};
+
+export const useDeclarationsStore = create<DeclarationsState & DeclarationsActions>()((set, get) => ({
+  ...initialDeclarationsState,
+
+  loadOverview: async () => {
+    set((s) => ({ overview: { ...s.overview, status: 'loading', error: null } }));
+    const r = await callKiosk((b) => b.api.declarationsOverview({}));
+    set((s) => ({
+      overview: r.ok
+        ? { status: 'ready', data: r.value, error: null }
+        : { status: 'error', data: s.overview.data, error: r.error },
+    }));
+  },
+
+  openDetails: async (id) => {
+    set({
+      details: { status: 'loading', data: null, error: null },
+      terminating: { status: 'idle', error: null },
+    });
+    useUiStore.getState().goTo('declarationDetails');
+    const r = await callKiosk((b) => b.api.declarationsGet({ id }));
+    set({
+      details: r.ok
+        ? { status: 'ready', data: r.value, error: null }
+        : { status: 'error', data: null, error: r.error },
+    });
+  },
+
+  terminate: async (id, reason) => {
+    if (get().terminating.status === 'sending') return;
+    set({ terminating: { status: 'sending', error: null } });
+    const details = get().details.data;
+    const r = await callKiosk((b) =>
+      b.api.declarationsTerminate({
+        id,
+        ...(reason ? { reasonDescription: TERMINATION_REASONS[reason] } : {}),
+      }),
+    );
+    if (!r.ok) {
+      set({ terminating: { status: 'error', error: r.error } });
+      return;
+    }
+    set({ terminating: { status: 'idle', error: null }, overview: idle(), details: idle() });
+    useReceiptsStore.getState().show({
+      source: { operationId: r.value.operationId },
+      kind: 'declaration.terminate',
+      state: r.value.state,
+      referenceCode: r.value.referenceCode,
+      operationId: r.value.operationId,
+      declarationNumber: details?.id === id ? details.number : null,
+    });
+  },
+
+  clearTerminateError: () => set({ terminating: { status: 'idle', error: null } }),
+
+  startWizard: (doctor) => {
+    set({ wizard: { step: 'warning', doctor, draft: null, error: null } });
+    useUiStore.getState().goTo('declarationWizard');
+    // the warning names the current declaration: read it if this visit has not yet
+    if (get().overview.status === 'idle') void get().loadOverview();
+  },
+
+  createRequest: async () => {
+    const doctor = get().wizard.doctor;
+    if (!doctor || get().wizard.step === 'creating') return;
+    set((s) => ({ wizard: { ...s.wizard, step: 'creating', error: null } }));
+    const r = await callKiosk((b) =>
+      b.api.declarationRequestStart({ employeeId: doctor.employeeId, divisionId: doctor.divisionId }),
+    );
+    if (get().wizard.doctor !== doctor) return;
+    set((s) => ({
+      wizard: r.ok
+        ? { ...s.wizard, step: 'review', draft: r.value }
+        : { ...s.wizard, step: 'error', error: r.error },
+    }));
+  },
+
+  confirm: async () => {
+    const { draft, step } = get().wizard;
+    if (!draft || step === 'signing') return;
+    set((s) => ({ wizard: { ...s.wizard, step: 'signing', error: null } }));
+    const r = await callKiosk((b) => b.api.declarationRequestConfirm({ flowId: draft.flowId }));
+    if (!r.ok) {
+      set((s) => ({ wizard: { ...s.wizard, step: 'error', error: r.error } }));
+      return;
+    }
+    set({ wizard: initialDeclarationsState.wizard, overview: idle() });
+    useReceiptsStore.getState().show({
+      source: { operationId: r.value.operationId },
+      kind: 'declaration-request.sign',
+      state: r.value.state,
+      referenceCode: r.value.referenceCode,
+      operationId: r.value.operationId,
+      declarationNumber: r.value.declarationNumber,
+    });
+  },
+
+  cancelWizard: async () => {
+    const { draft } = get().wizard;
+    set((s) => ({ wizard: { ...initialDeclarationsState.wizard, doctor: s.wizard.doctor } }));
+    useUiStore.getState().goTo('doctorCard');
+    if (draft) await callKiosk((b) => b.api.declarationRequestCancel({ flowId: draft.flowId }));
+  },
+}));
+
+registerReset(() => useDeclarationsStore.setState(initialDeclarationsState));
