@@ -6,12 +6,14 @@ import { defaultDataDir } from './core/paths';
 import { directoryGroup } from './cli/directory';
 import { esignGroup } from './cli/esign';
 import { outboxGroup } from './cli/outbox';
+import { statusGroup } from './cli/status';
 import { EXIT, UsageError, type CliContext, type CliGroup, type CliIO } from './cli/types';
 
 const groups: Record<string, CliGroup> = {
   esign: esignGroup,
   outbox: outboxGroup,
   directory: directoryGroup,
+  status: statusGroup(),
 };
 
 export const nodeIO: CliIO = {

@@ -14,6 +14,7 @@ import type { Logger } from '../log';
 import type { Outbox } from '../outbox/outbox';
 import type { SessionManager } from '../session/session-manager';
 import { RegistrarAccounts } from './accounts';
+import { recordConnectivity } from './kiosk-status';
 import type { AuditLog } from './audit';
 import type { ScryptParams } from './pin';
 import { RegistrarModeState, type PatientPort } from './registrar-mode';
@@ -107,5 +108,15 @@ export function createRegistrar(d: RegistrarDeps): Registrar {
     patientSignedIn: () => (d.patient?.()?.current() ?? null) !== null,
     applyBackend: d.applyBackend,
   });
+  // the running kiosk notes its link to eHealth for `kiosk status` (once the services exist, then on change)
+  const note = (state: Connectivity) => {
+    try {
+      recordConnectivity(d.db, state, d.now());
+    } catch (e) {
+      d.log.warn({ err: e }, 'connectivity could not be noted for the ops CLI');
+    }
+  };
+  queueMicrotask(() => note(d.connectivity()));
+  d.events.on('connectivityChanged', ({ state }) => note(state));
   return { accounts, mode, panel, settings, secrets, trust };
 }

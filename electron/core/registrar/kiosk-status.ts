@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import { Connectivity, type Environment } from '../../../shared/contract/app';
+import { OperationState } from '../../../shared/contract/outbox';
+import type { Db } from '../db/database';
+import { DirectoryService } from '../directory/directory-service';
+import type { CallOutcome } from '../ehealth/client';
+import { isProcessAlive } from '../outbox/lease';
+import { SettingsStore } from './settings';
+import { TrustListInfo, TRUST_SETTING_KEY } from './trust-store';
+
+/** `kiosk status --json`, exactly: the fields the issue names, nothing else at the top level. */
+export const KioskStatus = z
+  .object({
+    version: z.string(),
+    environment: z.enum(['training', 'demo', 'preprod', 'prod']),
+    connectivity: Connectivity,
+    outbox: z.record(OperationState, z.number().int().min(0)),
+    directory: z.object({ lastSync: z.string().nullable(), doctors: z.number().int().min(0) }).strict(),
+    trustList: z.object({ date: z.string().nullable() }).strict(),
+  })
+  .strict();
+export type KioskStatus = z.infer<typeof KioskStatus>;
+
+/** Where the running kiosk notes its link to eHealth, so operators can read it from outside. */
+export const RUNTIME_CONNECTIVITY_KEY = 'runtime.connectivity';
+/** A worker lease heartbeat younger than this means the kiosk is running. */
+const RUNNING_WITHIN_MS = 60_000;
+
+const Recorded = z.object({ state: Connectivity, at: z.string() });
+
+export function recordConnectivity(db: Db, state: Connectivity, now: Date = new Date()): void {
+  db.prepare(
+    `INSERT INTO settings (key, value, encrypted, updated_at) VALUES (?, ?, 0, ?)
+     ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
+  ).run(RUNTIME_CONNECTIVITY_KEY, JSON.stringify({ state, at: now.toISOString() }), now.toISOString());
+}
+
+function readSetting<T>(db: Db, key: string, schema: z.ZodType<T>): T | null {
+  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as
+    { value: string } | undefined;
+  if (!row) return null;
+  try {
+    const parsed = schema.safeParse(JSON.parse(row.value));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Whether a kiosk process holds the outbox worker lease with a fresh heartbeat. */
+export function kioskRunning(db: Db, now: Date, alive: (pid: number) => boolean = isProcessAlive): boolean {
+  const lease = db.prepare('SELECT pid, heartbeat_at FROM outbox_worker_lease WHERE id = 1').get() as
+    { pid: number; heartbeat_at: string } | undefined;
+  if (!lease) return false;
+  return now.getTime() - Date.parse(lease.heartbeat_at) < RUNNING_WITHIN_MS && alive(lease.pid);
+}
+
+export interface StatusOptions {
+  version: string;
+  now?: Date;
+  /** Asks the environment's API host for any answer (the ops CLI passes a short HTTP GET). */
+  probe: (url: string) => Promise<CallOutcome>;
+  alive?: (pid: number) => boolean;
+}
+
+const fromOutcome = (o: CallOutcome): Connectivity =>
+  o === 'ok' ? 'online' : o === 'server-error' ? 'degraded' : 'offline';
+
+/**
+ * The kiosk's state as the ops CLI reports it. Connectivity: what the running kiosk last noted;
+ * with no kiosk running, a probe of the configured eHealth host (a real environment), or offline
+ * for training (its sandbox lives inside the kiosk process).
+ */
+export async function readKioskStatus(db: Db, opts: StatusOptions): Promise<KioskStatus> {
+  const now = opts.now ?? new Date();
+  const settings = new SettingsStore(db).get();
+  const environment: Environment = settings.environment;
+  const counts = Object.fromEntries(
+    (
+      db.prepare('SELECT state, count(*) AS n FROM outbox_operations GROUP BY state').all() as {
+        state: string;
+        n: number;
+      }[]
+    ).map((r) => [r.state, r.n]),
+  );
+  const outbox = Object.fromEntries(
+    OperationState.options.map((s) => [s, counts[s] ?? 0]),
+  ) as KioskStatus['outbox'];
+  const directory = new DirectoryService({ db, api: null }).status();
+  const trust = readSetting(db, TRUST_SETTING_KEY, TrustListInfo);
+
+  let connectivity: Connectivity = 'offline';
+  const recorded = readSetting(db, RUNTIME_CONNECTIVITY_KEY, Recorded);
+  if (recorded && kioskRunning(db, now, opts.alive)) connectivity = recorded.state;
+  else if (environment !== 'training')
+    connectivity = fromOutcome(await opts.probe(settings.baseUrls[environment]));
+
+  return {
+    version: opts.version,
+    environment,
+    connectivity,
+    outbox,
+    directory: { lastSync: directory.lastSyncAt, doctors: directory.doctors },
+    trustList: { date: trust?.date ?? null },
+  };
+}
