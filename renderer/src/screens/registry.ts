@@ -15,7 +15,6 @@ import { PersonEdit } from './PersonEdit/PersonEdit';
 import { PersonPhone } from './PersonPhone/PersonPhone';
 import { PersonResult } from './PersonResult/PersonResult';
 import { PersonReview } from './PersonReview/PersonReview';
-import { Pending } from './Pending/Pending';
 import { Receipt } from './Receipt/Receipt';
 import { RegistrarAudit } from './RegistrarAudit/RegistrarAudit';
 import { RegistrarDirectory } from './RegistrarDirectory/RegistrarDirectory';
@@ -38,7 +37,7 @@ export const SCREENS: Record<ScreenId, ComponentType> = {
   signInError: SignInError,
   under14: Under14,
   home: Home,
-  // the four functions: Pending until their screens are registered here
+  // the four functions
   person: PersonData,
   personEdit: PersonEdit,
   personReview: PersonReview,
