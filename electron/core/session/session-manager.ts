@@ -2,14 +2,15 @@ import { randomUUID } from 'node:crypto';
 import type { SessionEndReason } from '../../../shared/contract/session';
 import type { EventBus } from '../events';
 
-export interface PatientSession {
+/** One visitor's session as the kiosk tracks it (the signed-in patient is `PatientSession` in patient-session.ts). */
+export interface SessionRecord {
   /** Opaque, random; also the pseudonymous subject in the audit log. */
   id: string;
   startedAt: Date;
   lastActivityAt: Date;
 }
 
-type Cleanup = (session: PatientSession, reason: SessionEndReason) => void | Promise<void>;
+type Cleanup = (session: SessionRecord, reason: SessionEndReason) => void | Promise<void>;
 
 /**
  * The one patient session a kiosk has at a time. Services register cleanups (kill the signer, drop
@@ -17,7 +18,7 @@ type Cleanup = (session: PatientSession, reason: SessionEndReason) => void | Pro
  * Ending is idempotent and every cleanup runs even if another fails.
  */
 export class SessionManager {
-  private current: PatientSession | null = null;
+  private current: SessionRecord | null = null;
   private readonly cleanups: Cleanup[] = [];
 
   constructor(
@@ -25,11 +26,11 @@ export class SessionManager {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  get active(): PatientSession | null {
+  get active(): SessionRecord | null {
     return this.current;
   }
 
-  start(): PatientSession {
+  start(): SessionRecord {
     const at = this.now();
     this.current = { id: randomUUID(), startedAt: at, lastActivityAt: at };
     return this.current;
