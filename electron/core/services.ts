@@ -168,6 +168,8 @@ export function createServices(ports: KioskPorts): KioskServices {
       sessions: session,
       log: ports.log,
       now,
+      // a signed change gets a receipt while the patient is here
+      onQueued: (operationId) => cabinet.receipts.remember(operationId, {}),
     }),
     cabinet,
     registrar: createRegistrar({

@@ -26,6 +26,8 @@ export interface PersonRig {
   sessions: SessionManager;
   person: PersonServices;
   patient: RigPatient;
+  /** Operation ids the services reported as queued (the receipts service's hook). */
+  queued: string[];
   close(): Promise<void>;
 }
 
@@ -52,12 +54,14 @@ export async function startPersonRig(opts: Pick<SandboxOptions, 'now'> = {}): Pr
   });
   const sessions = new SessionManager(events);
   const patient = new RigPatient(sb, engine, sessions);
+  const queued: string[] = [];
   const person = createPersonServices({
     patient,
     outbox: engine.outbox,
     sessions,
     log,
     now: () => sb.clock.now(),
+    onQueued: (id) => queued.push(id),
   });
   return {
     sb,
@@ -65,6 +69,7 @@ export async function startPersonRig(opts: Pick<SandboxOptions, 'now'> = {}): Pr
     sessions,
     person,
     patient,
+    queued,
     async close() {
       await sessions.end('finish');
       await engine.stop();

@@ -103,6 +103,7 @@ describe('changing the person through a person request', () => {
     if (!signed.ok) return;
     expect(signed.value.operation).toMatchObject({ kind: 'person-request.complete', held: false });
     expect(signed.value.operation.referenceCode).toMatch(/\S{4,}/);
+    expect(rig.queued).toContain(signed.value.operation.id);
     const settled = await rig.engine.outbox.whenSettled(signed.value.operation.id);
     expect(settled.view.state).toBe('done');
     expect(settled.view.ehealthId).toBe(created.value.requestId);

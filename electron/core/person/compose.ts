@@ -20,6 +20,8 @@ export interface PersonDeps {
   sessions: SessionEnds;
   log: Logger;
   now: () => Date;
+  /** A signed change was queued (the receipts service remembers it for this visit). */
+  onQueued?: (operationId: string) => void;
 }
 
 export function createPersonServices(d: PersonDeps): PersonServices {
@@ -30,6 +32,7 @@ export function createPersonServices(d: PersonDeps): PersonServices {
       sessions: d.sessions,
       log: d.log,
       now: d.now,
+      ...(d.onQueued ? { onQueued: d.onQueued } : {}),
     }),
     phone: new AuthPhoneService({ patient: d.patient, sessions: d.sessions, log: d.log, now: d.now }),
     addresses: new AddressLookup(d.patient, d.log),

@@ -152,6 +152,7 @@ export class PersonService {
       });
       if (!released.ok) return released;
       this.pending.delete(requestId);
+      this.ports.onQueued?.(released.value.id);
       this.ports.log.info({ op: 'person-request.complete' }, 'signed person request queued');
       return ok({ operation: released.value });
     } finally {

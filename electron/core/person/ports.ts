@@ -39,4 +39,6 @@ export interface PersonServicePorts {
   log: Logger;
   now?: () => Date;
   newId?: () => string;
+  /** A signed change was queued: the receipts service may print it while the patient is here. */
+  onQueued?: (operationId: string) => void;
 }
