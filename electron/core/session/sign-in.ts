@@ -45,13 +45,13 @@ export interface SignInDeps {
 }
 
 /** Why a 400 from sign-in happened: eHealth's signature check names the certificate problem. */
-function signInRefusal(e: KioskError): KioskError {
+export function signInRefusal(e: KioskError): KioskError {
   const ehealth = (e.details?.ehealth ?? null) as { message?: string | null } | null;
   const text = `${ehealth?.message ?? ''}`.toLowerCase();
   if (e.code === 'EHEALTH_REJECTED' || e.code === 'VALIDATION') {
     if (/trust|issu|chain|\bca\b/.test(text))
       return { code: 'CERT_UNTRUSTED', message: 'eHealth does not trust the key certificate' };
-    if (/expired|not valid after|validity/.test(text))
+    if (/certificate|cert\b/.test(text) && /expired|not valid after|validity/.test(text))
       return { code: 'CERT_EXPIRED', message: 'eHealth says the key certificate has expired' };
   }
   if (e.code === 'PERSON_NOT_FOUND')
@@ -60,7 +60,7 @@ function signInRefusal(e: KioskError): KioskError {
 }
 
 /** Keeps only the non-personal details the renderer turns into words. */
-function forRenderer(e: KioskError): KioskError {
+export function forRenderer(e: KioskError): KioskError {
   const d = e.details ?? {};
   const details: Record<string, unknown> = {};
   if (typeof d.attemptsLeft === 'number') details.attemptsLeft = d.attemptsLeft;
@@ -77,14 +77,14 @@ const legalCapacityOf = (person: Person, verification: PersonVerification | null
   person.verification?.details?.legal_capacity?.verification_status ??
   null;
 
-export function greetingFor(person: Person): SignInGreeting {
-  const gender: Gender = person.gender === 'MALE' ? 'MALE' : 'FEMALE';
+/** How to greet: given name and patronymic, in the vocative when eHealth says the gender (it always should). */
+export function greetingFor(person: Pick<Person, 'first_name' | 'second_name' | 'gender'>): SignInGreeting {
   const firstName = (person.first_name ?? '').trim();
   const secondName = (person.second_name ?? '').trim();
-  return {
-    vocative: vocativeAddress({ firstName, secondName }, gender),
-    nominative: [firstName, secondName].filter(Boolean).join(' '),
-  };
+  const nominative = [firstName, secondName].filter(Boolean).join(' ');
+  const gender: Gender | null = person.gender === 'MALE' || person.gender === 'FEMALE' ? person.gender : null;
+  // declining by a guessed gender would be wrong half the time: the nominative is never wrong
+  return { vocative: gender ? vocativeAddress({ firstName, secondName }, gender) : nominative, nominative };
 }
 
 export class SignInService {
