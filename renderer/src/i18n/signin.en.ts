@@ -72,10 +72,6 @@ export const signinEn: Record<SigninMessageKey, Message> = {
     'You are {age}. Under 18 you can change data, sign declarations and revoke access only once eHealth has confirmed your full legal capacity. The reception desk confirms it from your documents.',
   'home.finishHint': 'When you are done, press “Finish”: the kiosk forgets all your data.',
 
-  'pending.title': 'This section is not ready yet',
-  'pending.lead': 'This section is not available on this kiosk yet. Please ask at the reception desk.',
-  'pending.back': 'Back to the menu',
-
   'speech.toggle': 'Read aloud',
   'speech.noVoice': 'Reading aloud is not available: this kiosk has no English voice installed.',
   'speech.hint':
