@@ -101,7 +101,7 @@ async function main(): Promise<number> {
 
   ctx.progress(`${flags.quick ? 'quick' : 'full'} run in ${tmp}; ${machineLine(machine)}`);
   try {
-    await suite('process floor', () => measureProcessFloor(ctx, flags.quick ? 1 : 3));
+    await suite('process floor', () => measureProcessFloor(ctx, flags.quick ? 1 : 2));
     await suite('sandbox start', () => startRunSandbox(ctx));
     if (ctx.sandbox) await suite('2. directory sync', () => benchSync(ctx));
     if (ctx.syncedDir) await suite('1. directory search', () => benchSearch(ctx));

@@ -70,6 +70,13 @@ async function syncOnce(c: Connection, dataDir: string, mode: 'full' | 'incremen
   }
 }
 
+/**
+ * Lets the event loop catch up between steps: a sync's apply holds it for seconds, during which
+ * the sandbox may close idle keep-alive connections; their close must be seen before the next
+ * request, or that request is sent on a dead socket.
+ */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+
 async function rawDownload(c: Connection, depth: number | null) {
   let rows = 0;
   let bytes = 0;
@@ -106,13 +113,17 @@ async function syncs(): Promise<object> {
   };
   for (let i = 0; i < Number(need('full')); i++) {
     out.lastDataDir = join(root, `sync-${i}`);
+    await settle();
     out.full.push(await syncOnce(c, out.lastDataDir, 'full'));
     if (i === 0) out.peakRssAfterFirstSyncKiB = peakRssKiB();
+    await settle();
     out.rawFull.push(await rawDownload(c, null));
   }
   for (let i = 0; i < Number(need('incremental')); i++) {
+    await settle();
     const inc = await syncOnce(c, out.lastDataDir, 'incremental');
     out.incremental.push(inc);
+    await settle();
     out.rawIncremental.push(await rawDownload(c, inc.depth ?? 1));
   }
   return out;
@@ -164,7 +175,9 @@ job().then(
     process.exit(0);
   },
   (e: unknown) => {
-    console.error(e instanceof Error ? e.stack : String(e));
+    // fetch hides the network error in `cause`
+    const cause = e instanceof Error && e.cause ? `\ncaused by: ${String(e.cause)}` : '';
+    console.error(`${e instanceof Error ? e.stack : String(e)}${cause}`);
     process.exit(1);
   },
 );

@@ -209,6 +209,12 @@ async function paintsOf(browser: Browser, url: string): Promise<Paints> {
     await page.goto(url);
     // the welcome screen is up: its heading is visible
     await page.locator('h1').first().waitFor({ state: 'visible', timeout: 30_000 });
+    // and painted: the first contentful paint has been reported
+    await page.waitForFunction(
+      "performance.getEntriesByType('paint').some((e) => e.name === 'first-contentful-paint')",
+      undefined,
+      { timeout: 30_000 },
+    );
     return (await page.evaluate(READ_PAINTS)) as Paints;
   } finally {
     await context.close();
