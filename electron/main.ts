@@ -5,6 +5,8 @@
  */
 import { join } from 'node:path';
 import { app, safeStorage } from 'electron';
+import { runCli } from './cli';
+import { opsArguments } from './cli/ops';
 import { createKioskLogger } from './core/logging/kiosk-logger';
 import { defaultDataDir } from './core/paths';
 import { electronSecretStorage } from './hosts/electron-safe-storage';
@@ -12,19 +14,28 @@ import { startSandbox } from './sandbox/index';
 import { startKioskApp } from './window/kiosk-app';
 import { parseMainArgs } from './window/main-args';
 
-const args = parseMainArgs(process.argv.slice(1));
-// JSON lines to <data-dir>/logs/kiosk-main.log (rotated, scrubbed) and stderr
-const { log } = createKioskLogger({ name: 'kiosk-main', dataDir: args.dataDir ?? defaultDataDir() });
+const ops = opsArguments(process.argv);
+if (ops) {
+  // `kabinet-kiosk --ops <command>`: the ops CLI in the installed kiosk (no Node there, RunAsNode off)
+  runCli(ops).then(
+    (code) => app.exit(code),
+    () => app.exit(1),
+  );
+} else {
+  const args = parseMainArgs(process.argv.slice(1));
+  // JSON lines to <data-dir>/logs/kiosk-main.log (rotated, scrubbed) and stderr
+  const { log } = createKioskLogger({ name: 'kiosk-main', dataDir: args.dataDir ?? defaultDataDir() });
 
-// main.cjs sits in dist-electron/ beside preload.cjs and signer.cjs; the renderer is in dist/renderer.
-startKioskApp({
-  args,
-  log,
-  rendererDir: join(__dirname, '..', 'dist', 'renderer'),
-  preloadPath: join(__dirname, 'preload.cjs'),
-  startSandbox,
-  osSecretStorage: electronSecretStorage(safeStorage),
-}).catch((e: unknown) => {
-  log.fatal({ err: e }, 'kiosk failed to start');
-  app.exit(1);
-});
+  // main.cjs sits in dist-electron/ beside preload.cjs and signer.cjs; the renderer is in dist/renderer.
+  startKioskApp({
+    args,
+    log,
+    rendererDir: join(__dirname, '..', 'dist', 'renderer'),
+    preloadPath: join(__dirname, 'preload.cjs'),
+    startSandbox,
+    osSecretStorage: electronSecretStorage(safeStorage),
+  }).catch((e: unknown) => {
+    log.fatal({ err: e }, 'kiosk failed to start');
+    app.exit(1);
+  });
+}
