@@ -79,6 +79,9 @@ test('search with filters on the on-screen keyboard, choose, read, sign: a new d
   await expect(page.getByText('Сімейний лікар').first()).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Години роботи' })).toBeVisible();
   await checkScreen(page, 'doctor-card');
+  await page.getByRole('switch', { name: 'Висока контрастність' }).click();
+  await checkScreen(page, 'doctor-card-high-contrast', { enhancedContrast: true });
+  await page.getByRole('switch', { name: 'Висока контрастність' }).click();
   await page.getByRole('button', { name: 'Обрати цього лікаря' }).click();
 
   await expect(h1(page)).toHaveText('Нова декларація');

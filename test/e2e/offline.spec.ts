@@ -62,6 +62,11 @@ test('eHealth goes down after signing: receipt with a code, delivered once when 
     await expect(receipt).toContainText(code);
     await expect(receipt.locator('svg[role="img"]')).toHaveCount(1);
     await checkScreen(page, 'receipt-offline-queued');
+    await page.getByRole('switch', { name: 'Великий шрифт' }).click();
+    await page.getByRole('switch', { name: 'Висока контрастність' }).click();
+    await checkScreen(page, 'receipt-offline-queued-large-high-contrast', { enhancedContrast: true });
+    await page.getByRole('switch', { name: 'Великий шрифт' }).click();
+    await page.getByRole('switch', { name: 'Висока контрастність' }).click();
     const row = outboxRowByCode(kioskHost, code);
     expect(row?.state).toMatch(/^(captured|waiting-network)$/);
 
