@@ -84,6 +84,13 @@ test('the data in plain words, in both languages, large text and high contrast',
   await page.getByRole('switch', { name: 'Large text' }).click();
   await page.getByRole('switch', { name: 'High contrast' }).click();
   await checkScreen(page, 'person-data-english-large-contrast', { enhancedContrast: true });
+  await page.getByRole('button', { name: 'Change my data' }).click();
+  await expect(h1(page)).toHaveText('Change personal data');
+  await page.getByLabel('First name', { exact: true }).click();
+  await expect(page.getByRole('group', { name: 'On-screen keyboard for “First name”' })).toBeVisible();
+  await checkScreen(page, 'person-edit-english-large-contrast', { enhancedContrast: true });
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(h1(page)).toHaveText('My personal data');
   await page.getByRole('switch', { name: 'High contrast' }).click();
   await page.getByRole('switch', { name: 'Large text' }).click();
   await page.getByRole('button', { name: 'Українська' }).click();

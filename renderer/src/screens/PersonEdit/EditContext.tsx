@@ -1,6 +1,7 @@
 import { createContext, useContext, useId } from 'react';
 import type { RuleViolation } from '../../../../shared/rules/person';
 import { ChoiceGroup, type Choice } from '../../components/ChoiceGroup';
+import { OnScreenKeyboard, type KeyboardLabels } from '../../components/OnScreenKeyboard/OnScreenKeyboard';
 import type { Translate } from '../../i18n/translate';
 import type { MessageKey } from '../../i18n/uk';
 import type { FieldCodec } from './codecs';
@@ -18,6 +19,7 @@ export interface ActiveField {
  */
 export interface EditContextValue {
   t: Translate;
+  keyboardLabels: KeyboardLabels;
   valueOf(key: string): string;
   setValue(key: string, value: string): void;
   active: ActiveField | null;
@@ -56,12 +58,12 @@ export interface PersonFieldProps {
 }
 
 /**
- * A text field of the form. Touching it gives it the on-screen keyboard (docked below the form); a
- * physical keyboard works too. A mistake is announced with the field (aria-invalid and the message
+ * A text field of the form. Touching it opens the on-screen keyboard right under it (one keyboard
+ * at a time, so it never covers another field); a physical keyboard works too. A mistake is announced with the field (aria-invalid and the message
  * as its description) and written right under it.
  */
 export function PersonField({ fieldKey, label, codec, hint }: PersonFieldProps) {
-  const { valueOf, setValue, active, activate, violationsAt, t } = useEdit();
+  const { valueOf, setValue, active, activate, violationsAt, t, keyboardLabels } = useEdit();
   const id = useId();
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
@@ -102,6 +104,15 @@ export function PersonField({ fieldKey, label, codec, hint }: PersonFieldProps) 
         onChange={(e) => setValue(fieldKey, codec.fromTyped(codec.fromInput(e.currentTarget.value)))}
       />
       <FieldErrors id={errorId} messages={messages} />
+      {isActive && (
+        <OnScreenKeyboard
+          layout={codec.layout}
+          value={codec.toTyped(stored)}
+          onChange={(typed) => setValue(fieldKey, codec.fromTyped(typed))}
+          labels={{ ...keyboardLabels, group: t('personEdit.keyboardFor', { field: label }) }}
+          maxLength={codec.maxLength}
+        />
+      )}
     </div>
   );
 }

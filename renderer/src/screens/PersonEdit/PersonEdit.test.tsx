@@ -37,7 +37,7 @@ const continueWithConsent = async () => {
 };
 
 describe('PersonEdit', () => {
-  it('types into the touched field with the docked on-screen keyboard; the apostrophe key gives eHealth’s apostrophe', () => {
+  it('types into the touched field with the on-screen keyboard under it; the apostrophe key gives eHealth’s apostrophe', () => {
     render(<PersonEdit />);
     expect(screen.getByText('Торкніться поля, щоб вводити текст.')).toBeInTheDocument();
     fireEvent.click(input('По батькові (необов’язково)'));

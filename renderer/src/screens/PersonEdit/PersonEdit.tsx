@@ -1,6 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
 import { BigButton } from '../../components/BigButton';
-import { OnScreenKeyboard } from '../../components/OnScreenKeyboard/OnScreenKeyboard';
 import { ScreenTitle } from '../../components/ScreenTitle';
 import { Toggle } from '../../components/Toggle';
 import { errorText } from '../../i18n/errors';
@@ -15,7 +14,7 @@ import { ContactsSection, DocumentsSection, EmergencySection, MainSection } from
 
 /**
  * The change form: one part at a time (name and birth, documents, addresses, contacts, emergency
- * contact), one on-screen keyboard docked below for the field being typed. "Check and continue"
+ * contact), with the on-screen keyboard under the field being typed. "Check and continue"
  * runs eHealth's person rules here first — each mistake is written under its field, and the part
  * with the first one opens — then main checks again and asks eHealth to create the request.
  */
@@ -56,13 +55,14 @@ export function PersonEdit() {
   const ctx = useMemo<EditContextValue>(
     () => ({
       t,
+      keyboardLabels,
       valueOf,
       setValue,
       active,
       activate: setActive,
       violationsAt: (key) => violations.filter((v) => placeOf(v.path) === key),
     }),
-    [t, valueOf, setValue, active, violations],
+    [t, keyboardLabels, valueOf, setValue, active, violations],
   );
 
   if (!view || !draft) return null;
@@ -81,6 +81,7 @@ export function PersonEdit() {
       <div className="screen person-edit">
         <ScreenTitle>{t('personEdit.title')}</ScreenTitle>
         <p className="screen__lead">{t('personEdit.lead')}</p>
+        <p className="screen__help">{t('personEdit.chooseField')}</p>
 
         {showErrors && violations.length > 0 && (
           <div role="alert" className="person__errors">
@@ -138,26 +139,6 @@ export function PersonEdit() {
             {submitting ? t('personEdit.sending') : t('personEdit.continue')}
           </BigButton>
           <BigButton onClick={() => void cancelChange()}>{t('personEdit.cancel')}</BigButton>
-        </div>
-
-        <div className="person-edit__keyboard">
-          {active ? (
-            <>
-              <p className="person-edit__keyboard-title">
-                {t('personEdit.keyboardFor', { field: active.label })}
-              </p>
-              <OnScreenKeyboard
-                key={active.key}
-                layout={active.codec.layout}
-                value={active.codec.toTyped(valueOf(active.key))}
-                onChange={(typed) => setValue(active.key, active.codec.fromTyped(typed))}
-                labels={{ ...keyboardLabels, group: t('personEdit.keyboardFor', { field: active.label }) }}
-                maxLength={active.codec.maxLength}
-              />
-            </>
-          ) : (
-            <p className="person-edit__keyboard-title">{t('personEdit.chooseField')}</p>
-          )}
         </div>
       </div>
     </EditContext.Provider>
