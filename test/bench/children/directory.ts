@@ -10,6 +10,7 @@
  *          the kiosk's services on a synced directory answering the bench's queries and opening
  *          doctor cards; peak RSS of a kiosk with the directory loaded.
  */
+import { get } from 'node:http';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { silentLogger } from '../../../electron/core/log';
@@ -47,6 +48,8 @@ interface Connection {
   clientSecret: string;
 }
 
+class NetworkDropped extends Error {}
+
 async function syncOnce(c: Connection, dataDir: string, mode: 'full' | 'incremental') {
   const services = createServices({
     dataDir,
@@ -60,7 +63,12 @@ async function syncOnce(c: Connection, dataDir: string, mode: 'full' | 'incremen
     // the same per-request timeout as `kiosk directory sync`
     const r = await services.directory.sync({ mode, timeoutMs: 300_000 });
     const ms = performance.now() - t;
-    if (!r.ok) throw new Error(`sync failed: ${r.error.code} ${r.error.message}`);
+    if (!r.ok) {
+      const message = `sync failed: ${r.error.code} ${r.error.message}`;
+      throw r.error.details?.cause === 'EHEALTH_UNAVAILABLE'
+        ? new NetworkDropped(message)
+        : new Error(message);
+    }
     if (r.value.mode !== mode)
       throw new Error(`asked for a ${mode} sync, the kiosk ran a ${r.value.mode} one`);
     const rows = Object.values(r.value.entities).reduce((n, e) => n + e.rows, 0);
@@ -77,22 +85,59 @@ async function syncOnce(c: Connection, dataDir: string, mode: 'full' | 'incremen
  */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
 
+/** A plain GET on a connection of its own (no keep-alive pool to race against). */
+function getText(url: string, headers: Record<string, string>): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = get(url, { headers, agent: false }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }),
+      );
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+  });
+}
+
 async function rawDownload(c: Connection, depth: number | null) {
   let rows = 0;
   let bytes = 0;
   const t = performance.now();
   for (const entity of REPLICATED_ENTITIES) {
     const query = depth !== null && entity !== 'declarations_limit' ? `?depth=${depth}` : '';
-    const res = await fetch(`${c.baseUrl}/api/pis/bulk/${entity}${query}`, {
-      headers: { Accept: 'application/json', 'api-key': c.apiKey },
+    const res = await getText(`${c.baseUrl}/api/pis/bulk/${entity}${query}`, {
+      Accept: 'application/json',
+      'api-key': c.apiKey,
     });
-    const text = await res.text();
     if (res.status !== 200) throw new Error(`${entity}: HTTP ${res.status}`);
-    bytes += Buffer.byteLength(text);
-    const body = JSON.parse(text) as { data?: unknown[] };
+    bytes += Buffer.byteLength(res.text);
+    const body = JSON.parse(res.text) as { data?: unknown[] };
     rows += body.data?.length ?? 0;
   }
   return { ms: performance.now() - t, rows, bytes };
+}
+
+/**
+ * A sync that failed only because a kept-alive connection was closed under it (the sandbox
+ * closes idle ones after 5 s; a busy machine can stall the kiosk longer between downloads) is
+ * run once more, and counted.
+ */
+async function syncWithRetry(
+  c: Connection,
+  dataDir: string,
+  mode: 'full' | 'incremental',
+  retries: string[],
+) {
+  await settle();
+  try {
+    return await syncOnce(c, dataDir, mode);
+  } catch (e) {
+    if (!(e instanceof NetworkDropped)) throw e;
+    retries.push(`${mode} sync: ${e.message}`);
+    await settle();
+    return syncOnce(c, dataDir, mode);
+  }
 }
 
 async function syncs(): Promise<object> {
@@ -110,20 +155,17 @@ async function syncs(): Promise<object> {
     rawIncremental: [] as Awaited<ReturnType<typeof rawDownload>>[],
     peakRssAfterFirstSyncKiB: 0,
     lastDataDir: '',
+    retries: [] as string[],
   };
   for (let i = 0; i < Number(need('full')); i++) {
     out.lastDataDir = join(root, `sync-${i}`);
-    await settle();
-    out.full.push(await syncOnce(c, out.lastDataDir, 'full'));
+    out.full.push(await syncWithRetry(c, out.lastDataDir, 'full', out.retries));
     if (i === 0) out.peakRssAfterFirstSyncKiB = peakRssKiB();
-    await settle();
     out.rawFull.push(await rawDownload(c, null));
   }
   for (let i = 0; i < Number(need('incremental')); i++) {
-    await settle();
-    const inc = await syncOnce(c, out.lastDataDir, 'incremental');
+    const inc = await syncWithRetry(c, out.lastDataDir, 'incremental', out.retries);
     out.incremental.push(inc);
-    await settle();
     out.rawIncremental.push(await rawDownload(c, inc.depth ?? 1));
   }
   return out;

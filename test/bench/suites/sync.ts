@@ -1,8 +1,8 @@
 /**
  * 2. Directory sync from the sandbox: full replications into empty kiosk databases and
  * incremental ones (`depth` = days since the last sync), in a kiosk process of their own, each
- * against the raw download of the same bulk endpoints (HTTP + JSON.parse, nothing validated or
- * written) made right after it by the same process.
+ * against the raw download of the same bulk endpoints (HTTP GET on a fresh connection + JSON.parse, nothing
+ * validated or written) made right after it by the same process.
  */
 import { runJsonChild } from '../lib/child';
 import { GROUPS, type BenchContext } from '../lib/context';
@@ -24,6 +24,7 @@ interface SyncsAnswer {
   rawIncremental: Timed[];
   peakRssAfterFirstSyncKiB: number;
   lastDataDir: string;
+  retries: string[];
 }
 
 export async function benchSync(ctx: BenchContext): Promise<void> {
@@ -95,6 +96,11 @@ export async function benchSync(ctx: BenchContext): Promise<void> {
     baseline: { name: `${rawName}, same depth`, value: rate(a.rawIncremental) },
     better: 'higher',
   });
+  if (a.retries.length)
+    ctx.note(
+      GROUPS.sync,
+      `Run again after a dropped keep-alive connection (counted, only the successful run is timed): ${a.retries.join('; ')}.`,
+    );
   ctx.note(
     GROUPS.sync,
     'The syncs run through the kiosk services (eHealth client, validation, staging, the one-transaction apply with the search index rebuild) in one kiosk process, against the sandbox in its own process; process start is not timed.',
