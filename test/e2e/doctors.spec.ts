@@ -94,7 +94,7 @@ test('search with filters on the on-screen keyboard, choose, read, sign: a new d
   const printout = page.getByRole('document', { name: 'Прочитайте декларацію' });
   await expect(printout).toContainText(doctor);
   await expect(printout).toContainText("Дем'яненко Андрій Іванович");
-  const number = ((await page.locator('.facts dd').first().textContent()) ?? '').trim();
+  const number = ((await page.locator('.cabinet__facts dd').first().textContent()) ?? '').trim();
   expect(number).toMatch(/^\d{4}-[0-9AEHKMPTX]{4}-[0-9AEHKMPTX]{4}$/);
   await checkScreen(page, 'declaration-wizard-review');
   await page.getByRole('button', { name: 'Підписати декларацію' }).click();

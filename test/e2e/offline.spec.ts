@@ -41,7 +41,7 @@ test('eHealth goes down after signing: receipt with a code, delivered once when 
   await page.getByRole('button', { name: 'Обрати цього лікаря' }).click();
   await page.getByRole('button', { name: 'Продовжити' }).click();
   await expect(page.getByRole('heading', { name: 'Прочитайте декларацію' })).toBeVisible({ timeout: 60_000 });
-  const number = ((await page.locator('.facts dd').first().textContent()) ?? '').trim();
+  const number = ((await page.locator('.cabinet__facts dd').first().textContent()) ?? '').trim();
   expect(number).toMatch(/^\d{4}-[0-9AEHKMPTX]{4}-[0-9AEHKMPTX]{4}$/);
 
   // the patient has read the printout; now eHealth becomes unreachable

@@ -12,9 +12,9 @@ import './cabinet.css';
 export function Facts({ rows }: { rows: [string, ReactNode | null | undefined][] }) {
   const shown = rows.filter(([, v]) => v !== null && v !== undefined && v !== '');
   return (
-    <dl className="facts">
+    <dl className="cabinet__facts">
       {shown.map(([label, value]) => (
-        <div key={label} className="facts__row">
+        <div key={label} className="cabinet__facts-row">
           <dt>{label}</dt>
           <dd>{value}</dd>
         </div>

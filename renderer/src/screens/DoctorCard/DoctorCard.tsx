@@ -79,7 +79,7 @@ export function DoctorCard() {
             {Object.keys(d.workingHours).length === 0 ? (
               <p>{t('doctor.noHours')}</p>
             ) : (
-              <table className="hours">
+              <table className="cabinet__hours">
                 <tbody>
                   {DAYS.filter((day) => d.workingHours[day]?.length).map((day) => (
                     <tr key={day}>

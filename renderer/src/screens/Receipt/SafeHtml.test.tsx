@@ -12,7 +12,9 @@ describe('SafeHtml', () => {
     expect(holder.querySelector('b')).not.toBeNull();
     for (const selector of ['script', 'style', 'img', 'a', 'h1', '[onclick]', '[href]', '[src]'])
       expect(holder.querySelector(selector), selector).toBeNull();
-    expect(holder.querySelector('p.printout__heading')?.textContent).toBe('Декларація № 0001-AEHK-MPTX');
+    expect(holder.querySelector('p.cabinet__printout-heading')?.textContent).toBe(
+      'Декларація № 0001-AEHK-MPTX',
+    );
     expect((window as unknown as { pwned?: number }).pwned).toBeUndefined();
   });
 

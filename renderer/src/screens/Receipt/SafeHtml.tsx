@@ -37,7 +37,7 @@ export function sanitizeToFragment(html: string): DocumentFragment {
   const fragment = DOMPurify.sanitize(html, POLICY);
   for (const heading of [...fragment.querySelectorAll('h1, h2, h3, h4, h5, h6')]) {
     const p = document.createElement('p');
-    p.className = 'printout__heading';
+    p.className = 'cabinet__printout-heading';
     p.append(...heading.childNodes);
     heading.replaceWith(p);
   }
@@ -56,6 +56,13 @@ export function SafeHtml({ html, label }: { html: string; label: string }) {
   // printouts carry the patient's name and tax id: speech mode never reads them out
   // focusable: a long printout can be read (and scrolled) from the keyboard too
   return (
-    <div ref={box} className="printout" role="document" aria-label={label} data-private="" tabIndex={0} />
+    <div
+      ref={box}
+      className="cabinet__printout"
+      role="document"
+      aria-label={label}
+      data-private=""
+      tabIndex={0}
+    />
   );
 }
