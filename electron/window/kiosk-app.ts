@@ -97,10 +97,7 @@ export async function startKioskApp(opts: KioskAppOptions): Promise<RunningKiosk
     printer: () =>
       electronPrinter({
         createWindow: (options) => new BrowserWindow(options),
-        deviceName: () => {
-          const chosen = (services.settings.get() as { printerName?: unknown }).printerName;
-          return typeof chosen === 'string' && chosen !== '' ? chosen : null;
-        },
+        deviceName: () => services.settings.get().printerName || null,
         log,
       }),
     // the registrar may switch to training at run time: the sandbox starts then (once)
