@@ -1,0 +1,101 @@
+import { randomBytes } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { SecretBox } from '../crypto/secret-box';
+import { openKioskDatabase } from '../db/kiosk-db';
+import { DirectoryService } from '../directory/directory-service';
+import { silentLogger } from '../log';
+import { Outbox } from '../outbox/outbox';
+import { AuditLog } from './audit';
+import { RegistrarPanel } from './panel';
+import { SettingsStore } from './settings';
+import { TrustStore } from './trust-store';
+
+function setup() {
+  const db = openKioskDatabase(':memory:');
+  const audit = new AuditLog(db);
+  const box = new SecretBox(randomBytes(32));
+  const outbox = new Outbox({ db, box, audit });
+  const panel = new RegistrarPanel({
+    version: '9.9.9',
+    audit,
+    settings: new SettingsStore(db),
+    trust: new TrustStore({ db, audit, dataDir: ':memory:', media: { list: async () => [] } }),
+    log: silentLogger(),
+    outbox: () => outbox,
+    directory: () => new DirectoryService({ db, api: null }),
+    connectivity: () => 'offline',
+    keyProtection: () => ({ protection: 'key-file', warning: true }),
+    restartRequired: () => false,
+  });
+  return { db, audit, outbox, panel };
+}
+
+describe('registrar panel', () => {
+  it('shows operations with a short patient pseudonym, never a payload, and what may be done with each', () => {
+    const { outbox, panel } = setup();
+    const personKey = outbox.patientKeyFor('person-1');
+    const a = outbox.enqueue({ kind: 'app.revoke', params: { appId: 'app-1' }, patientKey: personKey });
+    const b = outbox.enqueue({
+      kind: 'app.revoke',
+      params: { appId: 'app-2' },
+      patientKey: outbox.patientKeyFor('person-2'),
+    });
+    if (!a.ok || !b.ok) throw new Error('not queued');
+    const ops = panel.operations(undefined, 10);
+    expect(ops.map((o) => o.id)).toEqual([b.value.id, a.value.id]);
+    const first = ops[1];
+    expect(first).toMatchObject({ kind: 'app.revoke', state: 'captured', canRetry: false, canDiscard: true });
+    expect(first?.patient).toBe(`П-${personKey.slice(0, 4).toUpperCase()}`);
+    expect(ops[0]?.patient).not.toBe(first?.patient);
+    expect(JSON.stringify(ops)).not.toMatch(/app-1|app-2|person-1/);
+  });
+
+  it('discards and retries as the registrar, in the audit log under their code', () => {
+    const { outbox, panel, audit, db } = setup();
+    const q = outbox.enqueue({
+      kind: 'app.revoke',
+      params: { appId: 'x' },
+      patientKey: outbox.patientKeyFor('p'),
+    });
+    if (!q.ok) throw new Error('not queued');
+    expect(panel.retry(q.value.id, 'R-02')).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    // eHealth refused it meanwhile (as the delivery worker would record it)
+    db.prepare("UPDATE outbox_operations SET state = 'rejected' WHERE id = ?").run(q.value.id);
+    expect(panel.operations(undefined, 5)[0]).toMatchObject({ canRetry: true, canDiscard: true });
+    expect(panel.retry(q.value.id, 'R-02')).toMatchObject({ ok: true, value: { state: 'waiting-network' } });
+    expect(panel.discard(q.value.id, 'R-02')).toMatchObject({
+      ok: true,
+      value: { state: 'rejected', discarded: true, canRetry: false, canDiscard: false },
+    });
+    expect(panel.discard('nope', 'R-02')).toMatchObject({
+      ok: false,
+      error: { code: 'OPERATION_NOT_FOUND' },
+    });
+    const mine = audit
+      .list(20)
+      .filter((e) => e.actor === 'registrar:R-02')
+      .map((e) => e.action);
+    expect(mine).toEqual(['outbox.discard', 'outbox.retry']);
+  });
+
+  it('overview and the audit chain check, which is itself recorded', () => {
+    const { panel, audit } = setup();
+    audit.append('kiosk', 'boot');
+    expect(panel.overview()).toMatchObject({
+      version: '9.9.9',
+      environment: 'training',
+      trainingMode: true,
+      connectivity: 'offline',
+      keyProtection: 'key-file',
+      keyWarning: true,
+      trustList: null,
+      restartRequired: false,
+    });
+    expect(panel.verifyAudit('R-01')).toEqual({ ok: true, entries: 1, brokenAt: null });
+    expect(panel.audit(1, undefined)[0]).toMatchObject({
+      actor: 'registrar:R-01',
+      action: 'registrar.audit.verify',
+    });
+    expect(panel.verifyAudit('R-01').entries).toBe(2);
+  });
+});
