@@ -6,7 +6,7 @@
  * is one JSON object with every result. Not part of `npm test`.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { killAllChildren, projectPath } from './lib/child';
@@ -123,6 +123,7 @@ async function main(): Promise<number> {
     mode: flags.quick ? 'quick' : 'full',
     startedAt,
     wallSeconds: (performance.now() - started) / 1000,
+    loadAtEnd: Math.round((loadavg()[0] ?? 0) * 100) / 100,
     machine,
     results,
     notes,
@@ -134,7 +135,7 @@ async function main(): Promise<number> {
   console.log(consoleTable(results));
   console.log('');
   console.log(
-    `wall time ${report.wallSeconds.toFixed(0)} s${failures.length ? `; ${failures.length} benchmark(s) FAILED` : ''}`,
+    `wall time ${report.wallSeconds.toFixed(0)} s; load average ${machine.loadAtStart} at start, ${report.loadAtEnd} at end${failures.length ? `; ${failures.length} benchmark(s) FAILED` : ''}`,
   );
   for (const f of failures) console.error(`FAILED ${f}`);
 

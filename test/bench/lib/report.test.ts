@@ -26,6 +26,7 @@ const report = (results: BenchResult[]): RunReport => ({
   mode: 'full',
   startedAt: '2026-08-03T12:00:00.000Z',
   wallSeconds: 321.4,
+  loadAtEnd: 2.25,
   machine,
   results,
   notes: { '2. Sync': ['a note'] },
@@ -59,6 +60,7 @@ describe('report', () => {
     expect(md).toContain('| Node | v20.0.0 |');
     expect(md).toContain('| date | 2026-08-03T12:00:00.000Z |');
     expect(md).toContain('| wall time | 321 s |');
+    expect(md).toContain('| load average (1 min) at start / end | 1.5 / 2.25 on 2 cores');
     expect(md).toContain('| sync | 4 ms | 2 ms | 2.00× | 2.00× slower |');
     expect(md).toContain('## 2. Sync');
     expect(md).toContain('- a note');

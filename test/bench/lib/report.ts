@@ -7,6 +7,8 @@ export interface RunReport {
   mode: 'full' | 'quick';
   startedAt: string;
   wallSeconds: number;
+  /** 1-minute load average when the run ended */
+  loadAtEnd: number;
   machine: MachineInfo;
   results: BenchResult[];
   notes: Record<string, string[]>;
@@ -72,7 +74,7 @@ export function markdownReport(report: RunReport): string {
     `| RAM | ${m.ramGiB} GiB |`,
     `| OS | ${m.os} |`,
     `| Node | ${m.node} |`,
-    `| load average at start | ${m.loadAtStart} (other work on the machine adds noise) |`,
+    `| load average (1 min) at start / end | ${m.loadAtStart} / ${report.loadAtEnd} on ${m.cores} cores (other work on the machine adds noise) |`,
     `| commit | ${m.commit ?? 'unknown'} |`,
     `| wall time | ${formatNumber(report.wallSeconds)} s |`,
     '',
@@ -104,7 +106,7 @@ export function markdownReport(report: RunReport): string {
     '',
     '```',
     'npm run bench                    # full sizes; writes this file',
-    'npm run bench -- --quick         # smaller sizes, under a minute on a quiet machine',
+    'npm run bench -- --quick         # smaller sizes, a quick look; does not write this file',
     'npm run bench -- --json          # also one JSON object on the last line of stdout',
     '```',
     '',

@@ -22,6 +22,7 @@ import {
   type TsaFunction,
 } from '../../../electron/core/esign';
 import { GROUPS, type BenchContext } from '../lib/context';
+import { formatNumber } from '../lib/results';
 import { median } from '../lib/stats';
 
 /** The part of jkurwa and gost89 the bare baseline calls. */
@@ -255,7 +256,7 @@ export async function benchEsign(ctx: BenchContext): Promise<void> {
         signed.ms,
         bareName('hash + Priv.sign'),
         bareSigned.ms,
-        `median of ${signatures}; ${json.length} characters; includes the self-check`,
+        `median of ${signatures}; ${formatNumber(json.length)} characters; includes the self-check`,
       );
       if (signedNoTsa)
         add(

@@ -6,6 +6,7 @@
  */
 import { runJsonChild } from '../lib/child';
 import { GROUPS, type BenchContext } from '../lib/context';
+import { formatNumber } from '../lib/results';
 import { floorOf } from './startup';
 
 const CHILD = 'test/bench/children/directory.ts';
@@ -35,7 +36,7 @@ export async function benchMemory(ctx: BenchContext): Promise<void> {
       name: `main side, ${scale} directory loaded (services + ${answer.queries} searches + cards)`,
       value: answer.peakRssKiB / 1024,
       unit: 'MiB',
-      detail: `peak RSS (maxRSS) of a kiosk process over ${answer.doctors} doctors`,
+      detail: `peak RSS (maxRSS) of a kiosk process over ${formatNumber(answer.doctors)} doctors`,
       baseline,
       better: 'lower',
     });

@@ -18,6 +18,7 @@ import { createServices } from '../../../electron/core/services';
 import { startReadyChild } from '../lib/child';
 import { GROUPS, type BenchContext } from '../lib/context';
 import { startSandboxChild } from '../lib/sandbox-child';
+import { formatNumber } from '../lib/results';
 import { median } from '../lib/stats';
 
 const FLOOR = 'test/bench/children/floor.ts';
@@ -58,7 +59,7 @@ export async function benchSandboxStarts(ctx: BenchContext): Promise<void> {
   const first = ctx.sandboxFirstStart;
   if (!first) throw new Error('the sandbox was not started');
   const own = first.timings
-    ? `; its own count: seeding ${first.timings.seedMs} ms, start ${first.timings.startMs} ms`
+    ? `; its own count: seeding ${formatNumber(first.timings.seedMs / 1000)} s, whole start ${formatNumber(first.timings.startMs / 1000)} s`
     : '';
   const reused: number[] = [];
   if (ctx.sandboxDataDir) {

@@ -56,7 +56,7 @@ export async function benchSync(ctx: BenchContext): Promise<void> {
 
   const seconds = (xs: Timed[]) => median(xs.map((x) => x.ms / 1000));
   const rate = (xs: Timed[]) => median(xs.map((x) => x.rows / (x.ms / 1000)));
-  const rawName = 'raw download of the same endpoints (HTTP + JSON.parse, nothing written)';
+  const rawName = 'raw download of the same endpoints (HTTP GET + JSON.parse, nothing written)';
   const last = a.full.at(-1) as SyncTimed;
   const mib = formatNumber(median(a.rawFull.map((r) => r.bytes)) / 2 ** 20);
   ctx.add({
