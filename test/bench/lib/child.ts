@@ -12,6 +12,7 @@ export const projectPath = (rel: string): string =>
   fileURLToPath(new URL(`../../../${rel}`, import.meta.url));
 
 const children = new Set<ChildProcess>();
+const STDERR_KEEP = 256 * 1024;
 
 /** Ends every child still running (the bench was interrupted or failed). */
 export function killAllChildren(): void {
@@ -111,7 +112,11 @@ export function startReadyChild(
   );
   let stdout = '';
   let stderr = '';
-  child.stderr?.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
+  child.stderr?.on('data', (c: Buffer) => {
+    // a long-running child logs every request: keep the start (its own timings) and the tail
+    stderr += c.toString('utf8');
+    if (stderr.length > STDERR_KEEP * 2) stderr = stderr.slice(0, STDERR_KEEP) + stderr.slice(-STDERR_KEEP);
+  });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const stop = async (graceMs = 15_000): Promise<void> => {
     if (child.exitCode !== null || child.signalCode !== null) return;
