@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { useAppStore } from '../stores/app';
 import { loadAppInfo } from './app-info';
 import { listenKiosk } from './call';
-import { wipe } from './wipe';
+import { isEndingLocally, wipe } from './wipe';
 
 /** Connects the frame to main: the kiosk's defaults, and a wipe whenever main ends the session. */
 export function useKioskLink(): void {
@@ -10,6 +10,8 @@ export function useKioskLink(): void {
     void loadAppInfo();
     const subscription = listenKiosk((events) =>
       events.sessionEnded(({ reason }) => {
+        // the echo of our own "Finish"/idle wipe: already wiped
+        if (isEndingLocally()) return;
         void wipe(reason, { notifyMain: false });
       }),
     );

@@ -5,7 +5,7 @@ import { useAppStore } from '../stores/app';
 import { useSessionStore } from '../stores/session';
 import { selectPreferences, useUiStore } from '../stores/ui';
 import { loadAppInfo } from './app-info';
-import { wipe } from './wipe';
+import { isEndingLocally, wipe } from './wipe';
 
 const ENGLISH_KIOSK = {
   ...TEST_APP_INFO,
@@ -109,5 +109,26 @@ describe('loadAppInfo', () => {
     await loadAppInfo();
     expect(useAppStore.getState().notice).toMatchObject({ code: 'INTERNAL' });
     expect(useAppStore.getState().notice?.message).toContain('socket closed');
+  });
+
+  it("marks its own end as local while main answers, so main's echo is not a second wipe", async () => {
+    const fake = installFakeKiosk();
+    let seenDuringCall: boolean | null = null;
+    fake.respond('sessionEnd', () => {
+      seenDuringCall = isEndingLocally();
+      return { ok: true, value: { ended: true } };
+    });
+    visitTheKiosk();
+    await wipe('finish', { notifyMain: true });
+    expect(seenDuringCall).toBe(true);
+    expect(isEndingLocally()).toBe(false);
+  });
+
+  it('clears the local mark even when main fails', async () => {
+    const fake = installFakeKiosk();
+    fake.respond('sessionEnd', () => err('INTERNAL', 'boom'));
+    await wipe('finish', { notifyMain: true });
+    expect(isEndingLocally()).toBe(false);
+    expect(useAppStore.getState().notice?.code).toBe('INTERNAL');
   });
 });

@@ -10,6 +10,15 @@ export interface WipeOptions {
   notifyMain: boolean;
 }
 
+/**
+ * How many renderer-initiated `sessionEnd` calls are under way. Main announces every end with
+ * `sessionEnded` before it answers the call, so that echo of our own wipe must not wipe a second
+ * time (it would, for example, reset a registrar screen opened right after "Finish").
+ */
+let localEndsInFlight = 0;
+
+export const isEndingLocally = (): boolean => localEndsInFlight > 0;
+
 /** Leaves nothing of the visitor in the page outside the stores: focus and text selection. */
 function forgetDomTraces(): void {
   if (typeof document === 'undefined') return;
@@ -32,8 +41,13 @@ export async function wipe(reason: SessionEndReason, { notifyMain }: WipeOptions
   forgetDomTraces();
 
   if (notifyMain) {
-    const ended = await callKiosk((bridge) => bridge.api.sessionEnd({ reason }));
-    if (!ended.ok) useAppStore.getState().setNotice(ended.error);
+    localEndsInFlight++;
+    try {
+      const ended = await callKiosk((bridge) => bridge.api.sessionEnd({ reason }));
+      if (!ended.ok) useAppStore.getState().setNotice(ended.error);
+    } finally {
+      localEndsInFlight--;
+    }
   }
   // the registrar may have changed the defaults meanwhile; they apply to the next visitor
   await loadAppInfo();
