@@ -152,6 +152,11 @@ export function createSandboxServer(state: SandboxState, opts: ServerOptions): S
       } else res.destroy();
     });
   });
+  // Clients (undici's fetch) keep idle sockets for a few seconds and may reuse one after a long
+  // busy stretch of their event loop; a server that closes idle sockets sooner than any client
+  // would races that reuse ("other side closed"). Real gateways keep idle connections far longer.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   server.on('connection', (s) => {
     sockets.add(s);
     s.on('close', () => sockets.delete(s));
