@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { CHANNEL_NAMES, EVENT_NAMES, ipcChannel, ipcEvent, type KioskBridge } from '../shared/contract';
+import { CHANNEL_NAMES, EVENT_NAMES, ipcChannel, ipcEvent, type KioskBridge } from '#shared/contract';
 import { contextBridge, ipcRenderer } from '../test/mocks/electron';
 
 vi.mock('electron', () => import('../test/mocks/electron'));

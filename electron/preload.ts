@@ -15,7 +15,7 @@ import {
   type KioskApi,
   type KioskBridge,
   type KioskEvents,
-} from '../shared/contract';
+} from '#shared/contract';
 
 /** Main never throws across IPC; a rejected invoke means the transport itself failed. */
 const transportFailure = {

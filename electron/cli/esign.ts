@@ -8,7 +8,7 @@
  */
 import { closeSync, mkdirSync, openSync, readSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import type { KioskError } from '../../shared/result';
+import type { KioskError } from '#shared/result';
 import { openKioskDatabase } from '../core/db/kiosk-db';
 import {
   createTestCa,

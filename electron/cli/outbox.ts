@@ -9,7 +9,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { OperationState, type OperationView } from '../../shared/contract/outbox';
+import { OperationState, type OperationView } from '#shared/contract/outbox';
 import { OS_WRAPPED_KEY_FILE } from '../core/crypto/key-store';
 import { SecretBox } from '../core/crypto/secret-box';
 import { openKioskDatabase } from '../core/db/kiosk-db';

@@ -1,5 +1,5 @@
-import type { Connectivity } from '../../shared/contract/app';
-import { err, ok } from '../../shared/result';
+import type { Connectivity } from '#shared/contract/app';
+import { err, ok } from '#shared/result';
 import type { OsSecretStorage } from './crypto/key-store';
 import type { Db } from './db/database';
 import { openKioskDatabase } from './db/kiosk-db';

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { ok } from '../../shared/result';
+import { ok } from '#shared/result';
 import type { Logger } from '../core/log';
 import { createServices, type KioskServices } from '../core/services';
 import { pdfPrinter } from './pdf-printer';

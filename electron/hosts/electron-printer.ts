@@ -4,7 +4,7 @@
  * printer the registrar configured (the system default when none is set).
  */
 import type { BrowserWindow, BrowserWindowConstructorOptions, WebContentsPrintOptions } from 'electron';
-import { err, ok, type Result } from '../../shared/result';
+import { err, ok, type Result } from '#shared/result';
 import type { Logger } from '../core/log';
 import type { PrintJob, ReceiptPrinter } from '../core/receipts/printer';
 

@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-import { err, ok } from '../../shared/result';
+import { err, ok } from '#shared/result';
 import type { Logger } from '../core/log';
 import type { ReceiptPrinter } from '../core/receipts/printer';
 import { chromiumExecutable } from './chromium';

@@ -11,7 +11,7 @@
  * KIOSK_SANDBOX_PERSIST=1|0.
  */
 import { dirname, join } from 'node:path';
-import { err, ok, type Result } from '../../shared/result';
+import { err, ok, type Result } from '#shared/result';
 import { openKioskDatabase } from '../core/db/kiosk-db';
 import type { EhealthConfigInput } from '../core/ehealth/config';
 import type { Logger } from '../core/log';

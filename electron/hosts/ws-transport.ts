@@ -13,8 +13,8 @@ import {
   BRIDGE_TOKEN_PARAM,
   BridgeCall,
   type BridgeServerMessage,
-} from '../../shared/bridge-wire';
-import { err } from '../../shared/result';
+} from '#shared/bridge-wire';
+import { err } from '#shared/result';
 import type { EventBus } from '../core/events';
 import type { Logger } from '../core/log';
 import type { Dispatch } from '../ipc/router';

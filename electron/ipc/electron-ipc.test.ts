@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { BrowserWindow, ipcMain } from 'electron';
-import { CHANNEL_NAMES, ipcChannel, ipcEvent } from '../../shared/contract';
+import { CHANNEL_NAMES, ipcChannel, ipcEvent } from '#shared/contract';
 import {
   electronMock,
   fakeOf,

@@ -4,7 +4,7 @@
  * Only the top frame of a page counts as a sender; a missing or detached frame has no origin.
  */
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
-import { CHANNEL_NAMES, ipcChannel, ipcEvent } from '../../shared/contract';
+import { CHANNEL_NAMES, ipcChannel, ipcEvent } from '#shared/contract';
 import type { EventBus } from '../core/events';
 import type { Logger } from '../core/log';
 import { isKioskUrl, originOf } from '../window/origin';

@@ -1,5 +1,5 @@
-import { channels, type ChannelName, type ChannelResponse, type ParsedRequest } from '../../shared/contract';
-import { err, type Result } from '../../shared/result';
+import { channels, type ChannelName, type ChannelResponse, type ParsedRequest } from '#shared/contract';
+import { err, type Result } from '#shared/result';
 import type { Logger } from '../core/log';
 
 export interface CallContext {

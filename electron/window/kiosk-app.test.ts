@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ipcChannel, ipcEvent } from '../../shared/contract';
+import { ipcChannel, ipcEvent } from '#shared/contract';
 import {
   app as fakeApp,
   BrowserWindow as FakeWindow,

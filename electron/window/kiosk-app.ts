@@ -7,7 +7,7 @@ import { app, BrowserWindow, ipcMain, Menu, utilityProcess } from 'electron';
 import { createHandlers } from '../ipc/handlers';
 import { bindIpcMain, forwardEvents } from '../ipc/electron-ipc';
 import { createRouter } from '../ipc/router';
-import { ok } from '../../shared/result';
+import { ok } from '#shared/result';
 import type { Logger } from '../core/log';
 import { defaultDataDir } from '../core/paths';
 import { createServices, type KioskServices } from '../core/services';

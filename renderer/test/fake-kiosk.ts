@@ -2,7 +2,7 @@
  * A stand-in for main in renderer unit tests (there is no main side in jsdom): answers every
  * contract channel, records the calls, and can push events. E2E tests use the real browser host.
  */
-import { CHANNEL_NAMES, EVENT_NAMES } from '../../shared/contract';
+import { CHANNEL_NAMES, EVENT_NAMES } from '#shared/contract';
 import type {
   ChannelName,
   ChannelRequest,
@@ -12,10 +12,10 @@ import type {
   KioskApi,
   KioskBridge,
   KioskEvents,
-} from '../../shared/contract';
-import type { AppInfo } from '../../shared/contract/app';
-import type { Result } from '../../shared/result';
-import { err, ok } from '../../shared/result';
+} from '#shared/contract';
+import type { AppInfo } from '#shared/contract/app';
+import type { Result } from '#shared/result';
+import { err, ok } from '#shared/result';
 import { setKioskForTests } from '../src/api';
 
 export const TEST_APP_INFO: AppInfo = {

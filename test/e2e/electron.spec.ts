@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
 import { findElectronRuntime } from '../../build/scripts/electron-runtime';
-import { CHANNEL_NAMES, EVENT_NAMES } from '../../shared/contract';
+import { CHANNEL_NAMES, EVENT_NAMES } from '#shared/contract';
 
 const runtime = findElectronRuntime();
 const skipReason = runtime.found ? '' : `no Electron runtime on this machine — ${runtime.reason}`;

@@ -7,7 +7,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { err, ok, type Result } from '../../shared/result';
+import { err, ok, type Result } from '#shared/result';
 import { openKioskDatabase } from '../../electron/core/db/kiosk-db';
 import { createCabinetServices, type CabinetServices } from '../../electron/core/declarations/compose';
 import type { PatientContext, PatientPort } from '../../electron/core/declarations/patient-port';

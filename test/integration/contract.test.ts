@@ -7,8 +7,8 @@
 import fc from 'fast-check';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { CHANNEL_NAMES, channels, ipcChannel, type ChannelName } from '../../shared/contract';
-import { isErrorCode, type ErrorCode } from '../../shared/errors';
+import { CHANNEL_NAMES, channels, ipcChannel, type ChannelName } from '#shared/contract';
+import { isErrorCode, type ErrorCode } from '#shared/errors';
 import { silentLogger } from '../../electron/core/log';
 import { createServices } from '../../electron/core/services';
 import { bindIpcMain } from '../../electron/ipc/electron-ipc';

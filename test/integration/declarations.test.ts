@@ -5,8 +5,8 @@
  * and a teen who may only look.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DoctorCard } from '../../shared/contract/doctors';
-import { err } from '../../shared/result';
+import type { DoctorCard } from '#shared/contract/doctors';
+import { err } from '#shared/result';
 import { NewDeclarationFlow } from '../../electron/core/declarations/new-declaration';
 import { appliedUnder } from './outbox-helpers';
 import { startCabinetRig, type CabinetRig } from './cabinet-rig';

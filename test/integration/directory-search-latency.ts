@@ -12,7 +12,7 @@ import { openKioskDatabase } from '../../electron/core/db/kiosk-db';
 import { readClinic, type ClinicLocation } from '../../electron/core/directory/clinic';
 import { DirectoryService } from '../../electron/core/directory/directory-service';
 import { DirectorySearch } from '../../electron/core/directory/search';
-import type { DoctorSearchQuery } from '../../shared/contract/doctors';
+import type { DoctorSearchQuery } from '#shared/contract/doctors';
 
 const arg = (name: string, fallback?: string): string | undefined => {
   const i = process.argv.indexOf(`--${name}`);

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DoctorSearchResult } from '../../shared/contract/doctors';
+import type { DoctorSearchResult } from '#shared/contract/doctors';
 import { runCli } from '../../electron/cli';
 import type { CliIO } from '../../electron/cli/types';
 import { createPisApiFromConfig } from '../../electron/core/ehealth/pis-api';

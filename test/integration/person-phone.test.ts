@@ -5,7 +5,7 @@
  * changed phone switches the old one off.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ValidationDetails } from '../../shared/contract/person';
+import type { ValidationDetails } from '#shared/contract/person';
 import { startPersonRig, smsCodes, type PersonRig } from './person-rig';
 
 let rig: PersonRig;

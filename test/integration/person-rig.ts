@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { err, ok, type Result } from '../../shared/result';
+import { err, ok, type Result } from '#shared/result';
 import { openKioskDatabase } from '../../electron/core/db/kiosk-db';
 import type { PatientTokens } from '../../electron/core/ehealth/tokens';
 import { EventBus } from '../../electron/core/events';

@@ -7,9 +7,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { normalizePerson, personViolations, type PersonInput } from '../../shared/rules/person';
+import { normalizePerson, personViolations, type PersonInput } from '#shared/rules/person/index';
 import { PersonUpdateSchema, personRuleViolations } from '../../electron/sandbox/rules/person-validation';
-import { isValidEmail } from '../../shared/rules/person/contacts';
+import { isValidEmail } from '#shared/rules/person/contacts';
 
 const NOW = new Date('2026-06-15T10:00:00.000Z');
 const TODAY = '2026-06-15';

@@ -6,8 +6,8 @@
  * survives an eHealth outage.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PersonDraft, ValidationDetails } from '../../shared/contract/person';
-import type { KioskError } from '../../shared/result';
+import type { PersonDraft, ValidationDetails } from '#shared/contract/person';
+import type { KioskError } from '#shared/result';
 import { PIS_PATHS } from '../../electron/core/ehealth/paths';
 import { startPersonRig, type PersonRig } from './person-rig';
 

@@ -9,7 +9,7 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SessionEndReason } from '../../shared/contract/session';
+import type { SessionEndReason } from '#shared/contract/session';
 import { createTestCa, issueTestIdentity } from '../../electron/core/esign';
 import { silentLogger } from '../../electron/core/log';
 import { createServices, type KioskServices } from '../../electron/core/services';

@@ -1,6 +1,6 @@
-import type { AppAccess, AppsList } from '../../../shared/contract/apps';
-import type { ActionOutcome, PendingAction } from '../../../shared/contract/declarations';
-import { err, ok, type Result } from '../../../shared/result';
+import type { AppAccess, AppsList } from '#shared/contract/apps';
+import type { ActionOutcome, PendingAction } from '#shared/contract/declarations';
+import { err, ok, type Result } from '#shared/result';
 import { outcomeOf, publicFailure, waitForOperation } from '../declarations/outcome';
 import type { PatientContext, PatientPort } from '../declarations/patient-port';
 import type { App } from '../ehealth/schemas/apps';

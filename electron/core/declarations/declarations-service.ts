@@ -5,8 +5,8 @@ import type {
   DeclarationSummary,
   DoctorSearchContext,
   PendingAction,
-} from '../../../shared/contract/declarations';
-import { err, ok, type Result } from '../../../shared/result';
+} from '#shared/contract/declarations';
+import { err, ok, type Result } from '#shared/result';
 import type { DeclarationListItem } from '../ehealth/schemas/declarations';
 import { specialitiesForAge } from '../directory/eligibility';
 import type { Logger } from '../log';

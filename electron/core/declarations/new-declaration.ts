@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { DeclarationDraft, DeclarationSigned } from '../../../shared/contract/declarations';
-import { err, ok, type Result } from '../../../shared/result';
+import type { DeclarationDraft, DeclarationSigned } from '#shared/contract/declarations';
+import { err, ok, type Result } from '#shared/result';
 import { DeclarationRequest } from '../ehealth/schemas/declarations';
 import { specialitiesForAge } from '../directory/eligibility';
 import type { Logger } from '../log';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { OperationView } from '../../../shared/contract/outbox';
+import type { OperationView } from '#shared/contract/outbox';
 import { SecretBox } from '../crypto/secret-box';
 import { openKioskDatabase } from '../db/kiosk-db';
 import { Outbox } from '../outbox/outbox';

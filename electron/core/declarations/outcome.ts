@@ -1,7 +1,7 @@
-import type { ActionOutcome } from '../../../shared/contract/declarations';
-import type { OperationView } from '../../../shared/contract/outbox';
-import { isErrorCode, type ErrorCode } from '../../../shared/errors';
-import { err, ok, type KioskError, type Result } from '../../../shared/result';
+import type { ActionOutcome } from '#shared/contract/declarations';
+import type { OperationView } from '#shared/contract/outbox';
+import { isErrorCode, type ErrorCode } from '#shared/errors';
+import { err, ok, type KioskError, type Result } from '#shared/result';
 import type { EhealthFailure } from '../ehealth/errors';
 import type { Outbox, Settled } from '../outbox/outbox';
 

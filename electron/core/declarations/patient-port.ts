@@ -1,4 +1,4 @@
-import type { Result } from '../../../shared/result';
+import type { Result } from '#shared/result';
 import type { PisApi } from '../ehealth/pis-api';
 import type { PatientTokens } from '../ehealth/tokens';
 

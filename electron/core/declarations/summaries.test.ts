@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { DoctorDetails } from '../../../shared/contract/doctors';
-import { err, ok } from '../../../shared/result';
+import type { DoctorDetails } from '#shared/contract/doctors';
+import { err, ok } from '#shared/result';
 import {
   addressLine,
   fromDeclarationRequest,

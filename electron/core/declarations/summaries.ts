@@ -3,9 +3,9 @@ import type {
   DeclarationDoctor,
   DeclarationSummary,
   PendingAction,
-} from '../../../shared/contract/declarations';
-import type { DoctorDetails } from '../../../shared/contract/doctors';
-import type { Result } from '../../../shared/result';
+} from '#shared/contract/declarations';
+import type { DoctorDetails } from '#shared/contract/doctors';
+import type { Result } from '#shared/result';
 
 /** The directory as the cabinet reads it: doctor cards, the kiosk's clinic, when it was synced. */
 export interface DirectoryPort {

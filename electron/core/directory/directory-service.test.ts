@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { DirectoryProgress } from '../../../shared/contract/doctors';
+import type { DirectoryProgress } from '#shared/contract/doctors';
 import { openKioskDatabase } from '../db/kiosk-db';
 import { createPisApiFromConfig } from '../ehealth/pis-api';
 import { startScriptedServer } from '../ehealth/scripted-server.test-support';

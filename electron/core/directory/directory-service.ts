@@ -4,8 +4,8 @@ import type {
   DoctorDetails,
   DoctorSearchQuery,
   DoctorSearchResult,
-} from '../../../shared/contract/doctors';
-import { err, ok, type Result } from '../../../shared/result';
+} from '#shared/contract/doctors';
+import { err, ok, type Result } from '#shared/result';
 import type { Db } from '../db/database';
 import type { PisApi } from '../ehealth/pis-api';
 import type { Logger } from '../log';

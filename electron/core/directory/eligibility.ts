@@ -1,4 +1,4 @@
-import type { DeclarationSpeciality } from '../../../shared/contract/doctors';
+import type { DeclarationSpeciality } from '#shared/contract/doctors';
 
 export const DECLARATION_SPECIALITIES: readonly DeclarationSpeciality[] = [
   'FAMILY_DOCTOR',

@@ -5,8 +5,8 @@ import {
   type DoctorDetails,
   type DoctorSearchQuery,
   type DoctorSearchResult,
-} from '../../../shared/contract/doctors';
-import { err, ok, type Result } from '../../../shared/result';
+} from '#shared/contract/doctors';
+import { err, ok, type Result } from '#shared/result';
 import type { Db } from '../db/database';
 import { UNKNOWN_DISTANCE } from './clinic';
 import { specialitiesForAge } from './eligibility';

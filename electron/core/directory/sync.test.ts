@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { DirectoryProgress } from '../../../shared/contract/doctors';
+import type { DirectoryProgress } from '#shared/contract/doctors';
 import { openKioskDatabase } from '../db/kiosk-db';
 import { createPisApiFromConfig } from '../ehealth/pis-api';
 import {

@@ -1,5 +1,5 @@
-import type { DirectoryProgress } from '../../../shared/contract/doctors';
-import { err, ok, type Result } from '../../../shared/result';
+import type { DirectoryProgress } from '#shared/contract/doctors';
+import { err, ok, type Result } from '#shared/result';
 import type { Db } from '../db/database';
 import type { PisApi } from '../ehealth/pis-api';
 import { DirectoryReplica, type EntitySyncInfo } from './replica';

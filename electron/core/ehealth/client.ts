@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import type { Result } from '../../../shared/result';
+import type { Result } from '#shared/result';
 import type { EhealthConfig } from './config';
 import { Meta, Paging, SuccessEnvelope } from './envelope';
 import { failure, mapHttpError, networkFailure, type EhealthFailure } from './errors';

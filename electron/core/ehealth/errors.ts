@@ -1,5 +1,5 @@
-import type { ErrorCode } from '../../../shared/errors';
-import type { KioskError } from '../../../shared/result';
+import type { ErrorCode } from '#shared/errors';
+import type { KioskError } from '#shared/result';
 import { ErrorEnvelope } from './envelope';
 
 /** eHealth's own error, kept as it came (minus rule params) so the registrar sees what eHealth said. */

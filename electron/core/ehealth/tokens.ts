@@ -1,4 +1,4 @@
-import { err, ok, type Result } from '../../../shared/result';
+import { err, ok, type Result } from '#shared/result';
 import type { TokenSource } from './client';
 import type { AccessToken } from './schemas/auth';
 

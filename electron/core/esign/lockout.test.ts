@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { err, ok } from '../../../shared/result';
+import { err, ok } from '#shared/result';
 import { openKioskDatabase } from '../db/kiosk-db';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';

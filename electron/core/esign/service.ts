@@ -5,7 +5,7 @@
  * host to end the session). Hosts inject the launcher (utilityProcess in Electron, child_process
  * in the browser host) and the time-stamp choice (the sandbox's /tsa in training mode).
  */
-import { err, ok, type Result } from '../../../shared/result';
+import { err, ok, type Result } from '#shared/result';
 import { KeyDiscovery, KeyMediumWatcher, type KeyCandidate } from './discovery/discovery';
 import type { KeyInfo } from './key';
 import type { KeyLockout } from './lockout';

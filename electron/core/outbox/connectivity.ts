@@ -1,4 +1,4 @@
-import type { Connectivity } from '../../../shared/contract/app';
+import type { Connectivity } from '#shared/contract/app';
 import type { CallOutcome } from '../ehealth/client';
 import type { HttpTransport } from '../ehealth/transport';
 

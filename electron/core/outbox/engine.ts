@@ -1,4 +1,4 @@
-import type { Connectivity } from '../../../shared/contract/app';
+import type { Connectivity } from '#shared/contract/app';
 import { loadSecretKey, type KeyProtection, type LoadedKey, type OsSecretStorage } from '../crypto/key-store';
 import type { SecretBox } from '../crypto/secret-box';
 import type { Db } from '../db/database';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { OperationKind } from '../../../shared/contract/outbox';
+import type { OperationKind } from '#shared/contract/outbox';
 import { PIS_PATHS } from '../ehealth/paths';
 import type { HttpMethod } from '../ehealth/transport';
 

@@ -1,4 +1,4 @@
-import type { OperationState } from '../../../shared/contract/outbox';
+import type { OperationState } from '#shared/contract/outbox';
 import type { SecretBox } from '../crypto/secret-box';
 import type { Db } from '../db/database';
 import type { TokenSet } from '../ehealth/tokens';

@@ -5,8 +5,8 @@ import {
   type OperationState,
   type OperationView,
   type OutboxStatus,
-} from '../../../shared/contract/outbox';
-import { err, ok, type Result } from '../../../shared/result';
+} from '#shared/contract/outbox';
+import { err, ok, type Result } from '#shared/result';
 import type { KeyProtection } from '../crypto/key-store';
 import type { SecretBox } from '../crypto/secret-box';
 import type { Db } from '../db/database';

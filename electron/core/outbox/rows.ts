@@ -1,4 +1,4 @@
-import type { OperationKind, OperationState, OperationView } from '../../../shared/contract/outbox';
+import type { OperationKind, OperationState, OperationView } from '#shared/contract/outbox';
 import type { EhealthErrorInfo } from '../ehealth/errors';
 
 /** A row of outbox_operations as SQLite returns it. */

@@ -1,4 +1,4 @@
-import { err, ok, type Result } from '../../../shared/result';
+import { err, ok, type Result } from '#shared/result';
 
 const sqliteCode = (e: unknown): string | null =>
   e && typeof e === 'object' && typeof (e as { code?: unknown }).code === 'string'

@@ -11,7 +11,7 @@ import {
 } from '../ehealth/scripted-server.test-support';
 import type { TokenSet } from '../ehealth/tokens';
 import { AuditLog } from '../registrar/audit';
-import type { OperationView } from '../../../shared/contract/outbox';
+import type { OperationView } from '#shared/contract/outbox';
 import { Outbox } from './outbox';
 import { DeliveryWorker, type ConnectivitySource } from './worker';
 

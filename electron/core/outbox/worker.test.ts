@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Connectivity } from '../../../shared/contract/app';
+import type { Connectivity } from '#shared/contract/app';
 import { SecretBox } from '../crypto/secret-box';
 import { errorEnvelope } from '../ehealth/scripted-server.test-support';
 import { ok200, outboxRig, TOKENS } from './test-support.test-support';

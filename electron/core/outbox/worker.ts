@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Connectivity } from '../../../shared/contract/app';
-import { err, ok, type Result } from '../../../shared/result';
+import type { Connectivity } from '#shared/contract/app';
+import { err, ok, type Result } from '#shared/result';
 import type { EhealthClient } from '../ehealth/client';
 import type { EhealthFailureDetails } from '../ehealth/errors';
 import { PatientTokens, type Renew } from '../ehealth/tokens';

@@ -1,5 +1,5 @@
-import type { Settlement, Street } from '../../../shared/contract/person';
-import { err, ok, type Result } from '../../../shared/result';
+import type { Settlement, Street } from '#shared/contract/person';
+import { err, ok, type Result } from '#shared/result';
 import type { EhealthFailure } from '../ehealth/errors';
 import type { PatientPort } from './ports';
 import type { Logger } from '../log';

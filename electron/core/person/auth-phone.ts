@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { AuthMethodView, PhoneChallenge } from '../../../shared/contract/person';
-import { err, ok, type Result } from '../../../shared/result';
-import { isValidPhone, normalizePhone } from '../../../shared/rules/person';
+import type { AuthMethodView, PhoneChallenge } from '#shared/contract/person';
+import { err, ok, type Result } from '#shared/result';
+import { isValidPhone, normalizePhone } from '#shared/rules/person/index';
 import type { EhealthFailure } from '../ehealth/errors';
 import type { PatientTokens } from '../ehealth/tokens';
 import { authMethodView, maskPhone } from './person-view';

@@ -1,4 +1,4 @@
-import type { RuleViolation } from '../../../shared/rules/person';
+import type { RuleViolation } from '#shared/rules/person/index';
 import type { EhealthFailure } from '../ehealth/errors';
 
 /** `$.person.documents.[0].number` → `documents.0.number`; paths outside the person keep their name. */

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { OperationView } from '../../../shared/contract/outbox';
-import type { PersonDraft, PersonRequestCreated, PersonView } from '../../../shared/contract/person';
-import { err, ok, type Result } from '../../../shared/result';
-import { isoDateOf, normalizePerson, personViolations, type PersonInput } from '../../../shared/rules/person';
+import type { OperationView } from '#shared/contract/outbox';
+import type { PersonDraft, PersonRequestCreated, PersonView } from '#shared/contract/person';
+import { err, ok, type Result } from '#shared/result';
+import { isoDateOf, normalizePerson, personViolations, type PersonInput } from '#shared/rules/person/index';
 import type { EhealthFailure } from '../ehealth/errors';
 import { PIS_PATHS } from '../ehealth/paths';
 import { JsonObject } from '../ehealth/schemas/common';

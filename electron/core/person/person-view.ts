@@ -1,5 +1,5 @@
-import type { AuthMethodView, PersonDraft, PersonView } from '../../../shared/contract/person';
-import type { AddressInput, DocumentInput, PhoneInput } from '../../../shared/rules/person';
+import type { AuthMethodView, PersonDraft, PersonView } from '#shared/contract/person';
+import type { AddressInput, DocumentInput, PhoneInput } from '#shared/rules/person/index';
 import type { AuthenticationMethod, Person, PersonVerificationDetails } from '../ehealth/schemas/person';
 
 /**

@@ -1,5 +1,5 @@
 import QRCode from 'qrcode';
-import type { ReceiptLanguage } from '../../../shared/contract/receipts';
+import type { ReceiptLanguage } from '#shared/contract/receipts';
 
 /**
  * One printed page: a receipt, a doctor note or a slip. Only what the patient needs on paper —

@@ -3,8 +3,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { DoctorDetails } from '../../../shared/contract/doctors';
-import { err, ok } from '../../../shared/result';
+import type { DoctorDetails } from '#shared/contract/doctors';
+import { err, ok } from '#shared/result';
 import { SecretBox } from '../crypto/secret-box';
 import { openKioskDatabase } from '../db/kiosk-db';
 import { Outbox } from '../outbox/outbox';

@@ -1,13 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import type { DoctorDetails } from '../../../shared/contract/doctors';
-import type { OperationKind, OperationView } from '../../../shared/contract/outbox';
-import type {
-  PrintResult,
-  ReceiptLanguage,
-  ReceiptPreview,
-  ReceiptSource,
-} from '../../../shared/contract/receipts';
-import { err, ok, type Result } from '../../../shared/result';
+import type { DoctorDetails } from '#shared/contract/doctors';
+import type { OperationKind, OperationView } from '#shared/contract/outbox';
+import type { PrintResult, ReceiptLanguage, ReceiptPreview, ReceiptSource } from '#shared/contract/receipts';
+import { err, ok, type Result } from '#shared/result';
 import type { Logger } from '../log';
 import type { Outbox } from '../outbox/outbox';
 import { renderReceiptHtml, type ReceiptDocument } from './document';

@@ -1,5 +1,5 @@
-import type { OperationKind, OperationState } from '../../../shared/contract/outbox';
-import type { ReceiptLanguage } from '../../../shared/contract/receipts';
+import type { OperationKind, OperationState } from '#shared/contract/outbox';
+import type { ReceiptLanguage } from '#shared/contract/receipts';
 
 /** What a receipt says, in both languages. Printed by main, so these live beside the renderer's own. */
 export interface ReceiptTexts {

@@ -1,4 +1,4 @@
-import { err, ok, type Result } from '../../../shared/result';
+import { err, ok, type Result } from '#shared/result';
 import type { Db } from '../db/database';
 import type { AuditLog } from './audit';
 import { DEFAULT_SCRYPT, hashPin, pinProblem, ScryptParams, verifyPin, type PinHash } from './pin';

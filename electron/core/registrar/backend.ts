@@ -1,5 +1,5 @@
-import type { Environment } from '../../../shared/contract/app';
-import { err, ok, type Result } from '../../../shared/result';
+import type { Environment } from '#shared/contract/app';
+import { err, ok, type Result } from '#shared/result';
 import type { EhealthConfigInput } from '../ehealth/config';
 import type { PisApi } from '../ehealth/pis-api';
 import type { SecretSettings, SecretName } from './secrets';

@@ -1,4 +1,4 @@
-import { err, ok, type Result } from '../../../shared/result';
+import { err, ok, type Result } from '#shared/result';
 
 /** What the guard needs to know about the signed-in patient (a subset of PatientSession's context). */
 export interface GuardedPatient {

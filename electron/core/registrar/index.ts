@@ -3,7 +3,7 @@
  * audit attribution and wrong-patient guard, the panel's views and actions, settings (with sealed
  * eHealth credentials), and the trust list. services.ts builds it; handlers/registrar.ts exposes it.
  */
-import type { Connectivity } from '../../../shared/contract/app';
+import type { Connectivity } from '#shared/contract/app';
 import type { KeyProtection } from '../crypto/key-store';
 import type { SecretBox } from '../crypto/secret-box';
 import type { Db } from '../db/database';

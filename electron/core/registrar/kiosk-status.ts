@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { Connectivity, type Environment } from '../../../shared/contract/app';
-import { OperationState } from '../../../shared/contract/outbox';
+import { Connectivity, type Environment } from '#shared/contract/app';
+import { OperationState } from '#shared/contract/outbox';
 import type { Db } from '../db/database';
 import { DirectoryService } from '../directory/directory-service';
 import type { CallOutcome } from '../ehealth/client';

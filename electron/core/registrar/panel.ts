@@ -1,11 +1,7 @@
-import type { Connectivity } from '../../../shared/contract/app';
-import type { OperationState } from '../../../shared/contract/outbox';
-import type {
-  AuditEntryView,
-  RegistrarOperation,
-  RegistrarOverview,
-} from '../../../shared/contract/registrar';
-import { err, ok, type Result } from '../../../shared/result';
+import type { Connectivity } from '#shared/contract/app';
+import type { OperationState } from '#shared/contract/outbox';
+import type { AuditEntryView, RegistrarOperation, RegistrarOverview } from '#shared/contract/registrar';
+import { err, ok, type Result } from '#shared/result';
 import type { KeyProtection } from '../crypto/key-store';
 import type { DirectoryService } from '../directory/directory-service';
 import type { Logger } from '../log';

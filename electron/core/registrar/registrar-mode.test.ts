@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { err, ok } from '../../../shared/result';
-import type { RegistrarState } from '../../../shared/contract/registrar';
+import { err, ok } from '#shared/result';
+import type { RegistrarState } from '#shared/contract/registrar';
 import { openKioskDatabase } from '../db/kiosk-db';
 import { EventBus } from '../events';
 import { SessionManager } from '../session/session-manager';

@@ -1,5 +1,5 @@
-import type { RegistrarState } from '../../../shared/contract/registrar';
-import { err, ok, type Result } from '../../../shared/result';
+import type { RegistrarState } from '#shared/contract/registrar';
+import { err, ok, type Result } from '#shared/result';
 import type { EventBus } from '../events';
 import type { SessionManager } from '../session/session-manager';
 import type { RegistrarAccounts } from './accounts';

@@ -1,4 +1,4 @@
-import type { Environment } from '../../../shared/contract/app';
+import type { Environment } from '#shared/contract/app';
 import type { SecretBox } from '../crypto/secret-box';
 import { SecretBoxError } from '../crypto/secret-box';
 import type { Db } from '../db/database';

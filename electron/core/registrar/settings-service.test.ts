@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { Environment } from '../../../shared/contract/app';
-import { err, ok, type Result } from '../../../shared/result';
+import type { Environment } from '#shared/contract/app';
+import { err, ok, type Result } from '#shared/result';
 import { SecretBox } from '../crypto/secret-box';
 import { openKioskDatabase } from '../db/kiosk-db';
 import { DirectoryService } from '../directory/directory-service';

@@ -1,6 +1,6 @@
-import type { Environment } from '../../../shared/contract/app';
-import type { RegistrarSettings, RegistrarSettingsPatch } from '../../../shared/contract/registrar';
-import { err, ok, type Result } from '../../../shared/result';
+import type { Environment } from '#shared/contract/app';
+import type { RegistrarSettings, RegistrarSettingsPatch } from '#shared/contract/registrar';
+import { err, ok, type Result } from '#shared/result';
 import type { DirectoryService } from '../directory/directory-service';
 import type { EventBus } from '../events';
 import type { AuditLog } from './audit';

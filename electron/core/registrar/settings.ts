@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Environment } from '../../../shared/contract/app';
+import { Environment } from '#shared/contract/app';
 import type { Db } from '../db/database';
 
 /** eHealth's own hosts; the registrar may point an environment elsewhere (a proxy, a new host). */

@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { open, readdir, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { z } from 'zod';
-import { err, ok, type Result } from '../../../shared/result';
+import { err, ok, type Result } from '#shared/result';
 import type { Db } from '../db/database';
 import type { MediaSource, Medium } from '../esign/discovery/media';
 import { parseTrustList, TrustListError, type TrustList } from '../esign/pki/trust';

@@ -9,7 +9,7 @@
  * renderer never sends bytes to sign — a service holds the exact JSON eHealth returned and calls
  * `sign(json)` here.
  */
-import { err, ok, type Result } from '../../../shared/result';
+import { err, ok, type Result } from '#shared/result';
 import type { PisApi } from '../ehealth/pis-api';
 import type { Person, PersonVerification } from '../ehealth/schemas/person';
 import type { PatientTokens, TokenSet } from '../ehealth/tokens';

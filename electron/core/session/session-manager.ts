@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { SessionEndReason } from '../../../shared/contract/session';
+import type { SessionEndReason } from '#shared/contract/session';
 import type { EventBus } from '../events';
 
 /** One visitor's session as the kiosk tracks it (the signed-in patient is `PatientSession` in patient-session.ts). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { KioskError } from '../../../shared/result';
+import type { KioskError } from '#shared/result';
 import { forRenderer, greetingFor, signInRefusal } from './sign-in';
 
 const refused = (code: KioskError['code'], message: string | null): KioskError => ({

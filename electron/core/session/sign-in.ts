@@ -6,9 +6,9 @@
  * Every failure is one error code the renderer explains; nothing of the patient is logged. Under
  * 14 the patient is logged out again at once and the signer ended: no session is opened.
  */
-import { cabinetAccess, ageInYears, kyivDate, type AccessReason } from '../../../shared/rules/age';
-import { vocativeAddress, type Gender } from '../../../shared/rules/vocative';
-import { err, ok, type KioskError, type Result } from '../../../shared/result';
+import { cabinetAccess, ageInYears, kyivDate, type AccessReason } from '#shared/rules/age';
+import { vocativeAddress, type Gender } from '#shared/rules/vocative';
+import { err, ok, type KioskError, type Result } from '#shared/result';
 import type { PisApi } from '../ehealth/pis-api';
 import type { Person, PersonVerification } from '../ehealth/schemas/person';
 import { tokenSetFrom, type TokenSet } from '../ehealth/tokens';

@@ -1,4 +1,4 @@
-import { err, ok } from '../../../shared/result';
+import { err, ok } from '#shared/result';
 import type { KioskServices } from '../../core/services';
 import type { Handlers } from '../router';
 

@@ -1,4 +1,4 @@
-import type { Result } from '../../../shared/result';
+import type { Result } from '#shared/result';
 import type { KioskServices } from '../../core/services';
 import type { Handlers } from '../router';
 

@@ -1,4 +1,4 @@
-import { ok } from '../../../shared/result';
+import { ok } from '#shared/result';
 import type { KioskServices } from '../../core/services';
 import type { Handlers } from '../router';
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { KioskBridge } from '../../../shared/contract';
+import type { KioskBridge } from '#shared/contract';
 import { bridgeUrl, installBrowserBridge, takeBridgeToken, TOKEN_STORAGE_KEY } from './browser-bridge';
 import { kiosk, setKioskForTests } from './index';
 import type { SocketFactory } from './ws-bridge';

@@ -3,7 +3,7 @@
  * (`#token=…`), removes it from the address bar at once, and talks to the host over the WebSocket
  * bridge. The token is kept in sessionStorage (this tab only) so a reload still reaches the host.
  */
-import { BRIDGE_PATH, BRIDGE_TOKEN_PARAM } from '../../../shared/bridge-wire';
+import { BRIDGE_PATH, BRIDGE_TOKEN_PARAM } from '#shared/bridge-wire';
 import { setBridgeFactory } from './index';
 import { createUnavailableBridge, createWsBridge, type SocketFactory } from './ws-bridge';
 

@@ -3,7 +3,7 @@
  * browser host. Everything else in the renderer calls `kiosk().api.<channel>(request)` and
  * `kiosk().events.<event>(listener)`, and gets Result values — never exceptions.
  */
-import type { KioskBridge } from '../../../shared/contract';
+import type { KioskBridge } from '#shared/contract';
 
 declare global {
   interface Window {

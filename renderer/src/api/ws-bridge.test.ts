@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CHANNEL_NAMES, EVENT_NAMES } from '../../../shared/contract';
+import { CHANNEL_NAMES, EVENT_NAMES } from '#shared/contract';
 import { createUnavailableBridge, createWsBridge, type SocketHandlers, type WsBridge } from './ws-bridge';
 
 /** A scripted socket: the test decides when it opens, what arrives and when it closes. */

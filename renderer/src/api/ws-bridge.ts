@@ -7,7 +7,7 @@
  * No DOM globals here: the socket is created through a factory, so the same code runs against a
  * real host from Node tests (with the `ws` package) and in the page (with the browser's WebSocket).
  */
-import { BridgeServerMessage, type BridgeCall } from '../../../shared/bridge-wire';
+import { BridgeServerMessage, type BridgeCall } from '#shared/bridge-wire';
 import {
   CHANNEL_NAMES,
   EVENT_NAMES,
@@ -16,8 +16,8 @@ import {
   type KioskApi,
   type KioskBridge,
   type KioskEvents,
-} from '../../../shared/contract';
-import { err, type Result } from '../../../shared/result';
+} from '#shared/contract';
+import { err, type Result } from '#shared/result';
 
 export interface SocketHandlers {
   open(): void;

@@ -1,5 +1,5 @@
-import { isErrorCode } from '../../../shared/errors';
-import type { KioskError } from '../../../shared/result';
+import { isErrorCode } from '#shared/errors';
+import type { KioskError } from '#shared/result';
 import { dictionaries, translate } from './translate';
 import type { Language } from './types';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ERROR_CODES } from '../../../shared/errors';
+import { ERROR_CODES } from '#shared/errors';
 import {
   isFunctionKey,
   KEYBOARD_LAYOUTS,

@@ -1,6 +1,6 @@
-import type { KioskBridge, KioskEvents } from '../../../shared/contract';
-import type { Result } from '../../../shared/result';
-import { err, ok } from '../../../shared/result';
+import type { KioskBridge, KioskEvents } from '#shared/contract';
+import type { Result } from '#shared/result';
+import { err, ok } from '#shared/result';
 import { kiosk } from '../api';
 
 const describe = (e: unknown): string => (e instanceof Error ? e.message : String(e));

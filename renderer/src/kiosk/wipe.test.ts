@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { err } from '../../../shared/result';
+import { err } from '#shared/result';
 import { installFakeKiosk, TEST_APP_INFO } from '../../test/fake-kiosk';
 import { useAppStore } from '../stores/app';
 import { useSessionStore } from '../stores/session';

@@ -1,4 +1,4 @@
-import type { SessionEndReason } from '../../../shared/contract/session';
+import type { SessionEndReason } from '#shared/contract/session';
 import { useAppStore } from '../stores/app';
 import { resetAllStores } from '../stores/reset';
 import { useUiStore } from '../stores/ui';

@@ -1,6 +1,6 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ok } from '../../../shared/result';
+import { ok } from '#shared/result';
 import { App } from '../App';
 import { installFakeKiosk } from '../../test/fake-kiosk';
 import type { FakeKiosk } from '../../test/fake-kiosk';

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
-import type { AppInfo } from '../../../shared/contract/app';
-import type { KioskError } from '../../../shared/result';
+import type { AppInfo } from '#shared/contract/app';
+import type { KioskError } from '#shared/result';
 import { registerReset } from './reset';
 
 export type KioskDefaults = AppInfo['defaults'];

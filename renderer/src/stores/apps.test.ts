@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { err, ok } from '../../../shared/result';
+import { err, ok } from '#shared/result';
 import { installFakeKiosk } from '../../test/fake-kiosk';
 import { APPS } from '../screens/Declarations/samples.test-support';
 import { useAppsStore } from './apps';

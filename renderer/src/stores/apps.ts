@@ -1,6 +1,6 @@
 import { create } from 'zustand';
-import type { AppAccess, AppsList } from '../../../shared/contract/apps';
-import type { KioskError } from '../../../shared/result';
+import type { AppAccess, AppsList } from '#shared/contract/apps';
+import type { KioskError } from '#shared/result';
 import { callKiosk } from '../kiosk/call';
 import type { Loadable } from './declarations';
 import { useReceiptsStore } from './receipts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { err, ok } from '../../../shared/result';
+import { err, ok } from '#shared/result';
 import { installFakeKiosk } from '../../test/fake-kiosk';
 import { DETAILS, DOCTOR, DRAFT, OVERVIEW } from '../screens/Declarations/samples.test-support';
 import { TERMINATION_REASONS, useDeclarationsStore } from './declarations';

@@ -3,9 +3,9 @@ import type {
   DeclarationDetails,
   DeclarationDraft,
   DeclarationsOverview,
-} from '../../../shared/contract/declarations';
-import type { DoctorDetails } from '../../../shared/contract/doctors';
-import type { KioskError } from '../../../shared/result';
+} from '#shared/contract/declarations';
+import type { DoctorDetails } from '#shared/contract/doctors';
+import type { KioskError } from '#shared/result';
 import { callKiosk } from '../kiosk/call';
 import { useReceiptsStore } from './receipts';
 import { registerReset } from './reset';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ok } from '../../../shared/result';
+import { ok } from '#shared/result';
 import { installFakeKiosk } from '../../test/fake-kiosk';
 import { CONTEXT, DOCTOR, DOCTOR_CARD } from '../screens/Declarations/samples.test-support';
 import { initialFilters, PAGE_SIZE, queryFor, useDoctorsStore } from './doctors';

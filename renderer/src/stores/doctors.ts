@@ -1,12 +1,12 @@
 import { create } from 'zustand';
-import type { DoctorSearchContext } from '../../../shared/contract/declarations';
+import type { DoctorSearchContext } from '#shared/contract/declarations';
 import type {
   DeclarationSpeciality,
   DoctorCard,
   DoctorDetails,
   DoctorSearchQuery,
-} from '../../../shared/contract/doctors';
-import type { KioskError } from '../../../shared/result';
+} from '#shared/contract/doctors';
+import type { KioskError } from '#shared/result';
 import { callKiosk } from '../kiosk/call';
 import type { Loadable } from './declarations';
 import { registerReset } from './reset';

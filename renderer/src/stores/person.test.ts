@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { err, ok } from '../../../shared/result';
+import { err, ok } from '#shared/result';
 import { installFakeKiosk } from '../../test/fake-kiosk';
 import { operationView, personView } from '../screens/PersonData/person-fixture.test-support';
 import { checkDraft, sectionOf, usePersonStore, violationsBySection } from './person';

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { OperationView } from '../../../shared/contract/outbox';
+import type { OperationView } from '#shared/contract/outbox';
 import type {
   AuthMethodView,
   PersonDraft,
@@ -7,9 +7,9 @@ import type {
   PersonView,
   PhoneChallenge,
   ValidationDetails,
-} from '../../../shared/contract/person';
-import type { KioskError, Result } from '../../../shared/result';
-import { normalizePerson, personViolations, type RuleViolation } from '../../../shared/rules/person';
+} from '#shared/contract/person';
+import type { KioskError, Result } from '#shared/result';
+import { normalizePerson, personViolations, type RuleViolation } from '#shared/rules/person/index';
 import { callKiosk } from '../kiosk/call';
 import { registerReset } from './reset';
 import { useUiStore } from './ui';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { OperationView } from '../../../shared/contract/outbox';
-import { err, ok } from '../../../shared/result';
+import type { OperationView } from '#shared/contract/outbox';
+import { err, ok } from '#shared/result';
 import { installFakeKiosk } from '../../test/fake-kiosk';
 import { useReceiptsStore, type ReceiptTarget } from './receipts';
 import { useUiStore } from './ui';

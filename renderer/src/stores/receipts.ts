@@ -1,7 +1,7 @@
 import { create } from 'zustand';
-import type { OperationView } from '../../../shared/contract/outbox';
-import type { ReceiptSource } from '../../../shared/contract/receipts';
-import type { KioskError } from '../../../shared/result';
+import type { OperationView } from '#shared/contract/outbox';
+import type { ReceiptSource } from '#shared/contract/receipts';
+import type { KioskError } from '#shared/result';
 import type { Language } from '../i18n/types';
 import { callKiosk } from '../kiosk/call';
 import { registerReset } from './reset';

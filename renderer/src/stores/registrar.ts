@@ -1,6 +1,6 @@
 import { create } from 'zustand';
-import type { DirectoryProgress } from '../../../shared/contract/doctors';
-import type { OperationState } from '../../../shared/contract/outbox';
+import type { DirectoryProgress } from '#shared/contract/doctors';
+import type { OperationState } from '#shared/contract/outbox';
 import type {
   AuditEntryView,
   RegistrarOperation,
@@ -8,8 +8,8 @@ import type {
   RegistrarSettings,
   RegistrarSettingsPatch,
   RegistrarState,
-} from '../../../shared/contract/registrar';
-import type { KioskError, Result } from '../../../shared/result';
+} from '#shared/contract/registrar';
+import type { KioskError, Result } from '#shared/result';
 import { callKiosk } from '../kiosk/call';
 import { registerReset } from './reset';
 

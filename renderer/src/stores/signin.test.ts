@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { KeyFile, SignInResult } from '../../../shared/contract/signin';
-import { err, ok } from '../../../shared/result';
+import type { KeyFile, SignInResult } from '#shared/contract/signin';
+import { err, ok } from '#shared/result';
 import { installFakeKiosk } from '../../test/fake-kiosk';
 import type { FakeKiosk } from '../../test/fake-kiosk';
 import { resetAllStores } from './reset';

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
-import type { KeyFile, SignInResult, SignInStep } from '../../../shared/contract/signin';
-import type { KioskError, Result } from '../../../shared/result';
+import type { KeyFile, SignInResult, SignInStep } from '#shared/contract/signin';
+import type { KioskError, Result } from '#shared/result';
 import { callKiosk, listenKiosk } from '../kiosk/call';
 import { registerReset } from './reset';
 import { useUiStore } from './ui';

@@ -8,7 +8,7 @@
 import {
   DoctorSearchQuery as DoctorSearchQuerySchema,
   type DoctorSearchQuery,
-} from '../../../shared/contract/doctors';
+} from '#shared/contract/doctors';
 import type { Db } from '../../../electron/core/db/database';
 import { specialitiesForAge } from '../../../electron/core/directory/eligibility';
 import { foldArea, foldSettlement, searchTokens } from '../../../electron/core/directory/normalize';

@@ -5,7 +5,7 @@
  * alone or with the filters the screens send (speciality, the patient's age, oblast,
  * settlement, "show full doctors", later pages), plus searches that find nobody.
  */
-import type { DoctorSearchQuery } from '../../../shared/contract/doctors';
+import type { DoctorSearchQuery } from '#shared/contract/doctors';
 import { Prng } from '../lib/prng';
 
 export interface DoctorSample {

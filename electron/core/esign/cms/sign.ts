@@ -4,7 +4,7 @@
  * certificate embedded, content time-stamp from the given TSA. Before returning, the output is
  * verified with the same code eHealth-side checks use, including the signer's DRFO.
  */
-import { err, ok, type Result } from '../../../../shared/result';
+import { err, ok, type Result } from '#shared/result';
 import { drfoMatches } from '../identity';
 import { hashSignerOf, type OpenedKey } from '../key';
 import { OID } from '../oids';

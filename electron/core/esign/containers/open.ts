@@ -4,7 +4,7 @@
  * key usage, role and DRFO — never the encryption key, never a company stamp for a person.
  * Every decrypted buffer, the password candidates and the caller's password bytes are wiped.
  */
-import { err, ok, type Result } from '../../../../shared/result';
+import { err, ok, type Result } from '#shared/result';
 import { DerError } from '../der';
 import { drfoMatches } from '../identity';
 import { OpenedKey, type HashSigner } from '../key';

@@ -3,7 +3,7 @@
  * log in, pair private keys with certificate objects by CKA_ID, pick the signing certificate by the
  * same rules, and sign GOST 34.311 hashes with the vendor DSTU mechanism (the key stays on the token).
  */
-import { err, ok, type Result } from '../../../../shared/result';
+import { err, ok, type Result } from '#shared/result';
 import { drfoMatches } from '../identity';
 import { OpenedKey, type HashSigner } from '../key';
 import {

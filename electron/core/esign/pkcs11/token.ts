@@ -4,7 +4,7 @@
  */
 import { createRequire } from 'node:module';
 import type * as Pkcs11Types from 'pkcs11js';
-import { err, ok, type Result } from '../../../../shared/result';
+import { err, ok, type Result } from '#shared/result';
 import { parseCertificate } from '../pki/certificate';
 
 type Pkcs11Module = typeof Pkcs11Types;

@@ -1,5 +1,5 @@
 /** Public description of a certificate (for `kiosk esign inspect` and diagnostics). */
-import { err, ok, type Result } from '../../../../shared/result';
+import { err, ok, type Result } from '#shared/result';
 import { keyInfoOf, type KeyInfo } from '../key';
 import { canSign, isTimeStampingCertificate, parseCertificate } from './certificate';
 

@@ -4,7 +4,7 @@
  * signed content — never key bytes, passwords or digests. Binary fields are Uint8Array (both
  * `child_process.fork` with advanced serialization and Electron's utilityProcess clone them).
  */
-import type { KioskError } from '../../../../shared/result';
+import type { KioskError } from '#shared/result';
 import type { KeyInfo } from '../key';
 import type { SignerInfo } from '../types';
 

@@ -5,7 +5,7 @@
  * only once the process has really exited.
  */
 import { readFile } from 'node:fs/promises';
-import { err, ok, type Result } from '../../../../shared/result';
+import { err, ok, type Result } from '#shared/result';
 import type { KeyInfo } from '../key';
 import { withLockout, type KeyLockout } from '../lockout';
 import type { SignerInfo } from '../types';

@@ -5,7 +5,7 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { dirname, extname, join } from 'node:path';
-import { err, ok, type Result } from '../../../../shared/result';
+import { err, ok, type Result } from '#shared/result';
 import { signJson, type TsaFunction } from '../cms/sign';
 import { MAX_CONTAINER_BYTES, openKeyContainer } from '../containers/open';
 import type { OpenedKey } from '../key';

@@ -1,13 +1,13 @@
 import { useId, useLayoutEffect, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
-import { normalizeApostrophes } from '../../../../shared/rules/apostrophe';
+import { normalizeApostrophes } from '#shared/rules/apostrophe';
 import {
   cleanLocalDigits,
   localDigitsOfPhone,
   phoneFromLocalDigits,
   UA_PHONE_LOCAL_DIGITS,
   UA_PHONE_PREFIX,
-} from '../../../../shared/rules/phone';
+} from '#shared/rules/phone';
 import { BigButton } from '../BigButton';
 import { OnScreenKeyboard } from './OnScreenKeyboard';
 import type { KeyboardLabels } from './OnScreenKeyboard';

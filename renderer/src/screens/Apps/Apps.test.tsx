@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { ok } from '../../../../shared/result';
+import { ok } from '#shared/result';
 import { installFakeKiosk } from '../../../test/fake-kiosk';
 import { useUiStore } from '../../stores/ui';
 import { APPS, OVERVIEW } from '../Declarations/samples.test-support';

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import type { DeclarationSummary } from '../../../../shared/contract/declarations';
-import type { KioskError } from '../../../../shared/result';
+import type { DeclarationSummary } from '#shared/contract/declarations';
+import type { KioskError } from '#shared/result';
 import { BigButton } from '../../components/BigButton';
 import { errorText } from '../../i18n/errors';
 import type { Translate } from '../../i18n/translate';

@@ -1,13 +1,13 @@
 /** Sample values of the cabinet's contract for renderer unit tests. */
-import type { AppAccess } from '../../../../shared/contract/apps';
+import type { AppAccess } from '#shared/contract/apps';
 import type {
   DeclarationDetails,
   DeclarationDraft,
   DeclarationsOverview,
   DeclarationSummary,
   DoctorSearchContext,
-} from '../../../../shared/contract/declarations';
-import type { DoctorCard, DoctorDetails } from '../../../../shared/contract/doctors';
+} from '#shared/contract/declarations';
+import type { DoctorCard, DoctorDetails } from '#shared/contract/doctors';
 
 export const CURRENT: DeclarationSummary = {
   id: 'decl-current',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KNOWN_SCOPES } from '../../../../shared/contract/apps';
+import { KNOWN_SCOPES } from '#shared/contract/apps';
 import { translator } from '../../i18n/translate';
 import { LANGUAGES } from '../../i18n/types';
 import {

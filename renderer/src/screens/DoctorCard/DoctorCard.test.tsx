@@ -1,6 +1,6 @@
 import { fireEvent, render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { DoctorDetails } from '../../../../shared/contract/doctors';
+import type { DoctorDetails } from '#shared/contract/doctors';
 import { useDeclarationsStore } from '../../stores/declarations';
 import { useDoctorsStore } from '../../stores/doctors';
 import { useReceiptsStore } from '../../stores/receipts';

@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { DoctorSearchContext } from '../../../../shared/contract/declarations';
-import { ok } from '../../../../shared/result';
+import type { DoctorSearchContext } from '#shared/contract/declarations';
+import { ok } from '#shared/result';
 import { installFakeKiosk } from '../../../test/fake-kiosk';
 import { useDoctorsStore } from '../../stores/doctors';
 import { CONTEXT, DOCTOR_CARD } from '../Declarations/samples.test-support';

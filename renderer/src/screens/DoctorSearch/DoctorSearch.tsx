@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { DoctorCard } from '../../../../shared/contract/doctors';
+import type { DoctorCard } from '#shared/contract/doctors';
 import { BigButton } from '../../components/BigButton';
 import { ChoiceGroup } from '../../components/ChoiceGroup';
 import { KeyboardField } from '../../components/OnScreenKeyboard/KeyboardField';

@@ -1,6 +1,6 @@
 import { fireEvent, render, screen } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { SignInResult } from '../../../../shared/contract/signin';
+import type { SignInResult } from '#shared/contract/signin';
 import { useSignInStore } from '../../stores/signin';
 import { useUiStore } from '../../stores/ui';
 import { Home } from './Home';

@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { KeyFile } from '../../../../shared/contract/signin';
-import { ok } from '../../../../shared/result';
+import type { KeyFile } from '#shared/contract/signin';
+import { ok } from '#shared/result';
 import { installFakeKiosk } from '../../../test/fake-kiosk';
 import type { FakeKiosk } from '../../../test/fake-kiosk';
 import { useSignInStore } from '../../stores/signin';

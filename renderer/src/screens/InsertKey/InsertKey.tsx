@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import type { KeyFile } from '../../../../shared/contract/signin';
+import type { KeyFile } from '#shared/contract/signin';
 import { BigButton } from '../../components/BigButton';
 import { ScreenTitle } from '../../components/ScreenTitle';
 import { errorText } from '../../i18n/errors';

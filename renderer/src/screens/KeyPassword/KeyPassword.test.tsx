@@ -1,6 +1,6 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { err } from '../../../../shared/result';
+import { err } from '#shared/result';
 import { installFakeKiosk } from '../../../test/fake-kiosk';
 import type { FakeKiosk } from '../../../test/fake-kiosk';
 import { useSignInStore } from '../../stores/signin';

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import type { PersonView } from '../../../../shared/contract/person';
+import type { PersonView } from '#shared/contract/person';
 import { BigButton } from '../../components/BigButton';
 import { ScreenTitle } from '../../components/ScreenTitle';
 import { errorText } from '../../i18n/errors';

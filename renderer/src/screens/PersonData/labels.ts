@@ -1,5 +1,5 @@
-import type { AddressDraft, AuthMethodView } from '../../../../shared/contract/person';
-import { displayDate } from '../../../../shared/rules/person';
+import type { AddressDraft, AuthMethodView } from '#shared/contract/person';
+import { displayDate } from '#shared/rules/person/index';
 import type { Translate } from '../../i18n/translate';
 import { dictionaries } from '../../i18n/translate';
 import type { MessageKey } from '../../i18n/uk';

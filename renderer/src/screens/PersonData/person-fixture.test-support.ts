@@ -1,5 +1,5 @@
-import type { OperationView } from '../../../../shared/contract/outbox';
-import type { PersonView } from '../../../../shared/contract/person';
+import type { OperationView } from '#shared/contract/outbox';
+import type { PersonView } from '#shared/contract/person';
 
 /** A signed-in adult as main would describe them (fictional data). */
 export const personView = (over: Partial<PersonView> = {}): PersonView => ({

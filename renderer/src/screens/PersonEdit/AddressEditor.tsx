@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
-import type { AddressDraft, PersonDraft, Settlement, Street } from '../../../../shared/contract/person';
-import type { KioskError } from '../../../../shared/result';
-import { STREET_TYPES } from '../../../../shared/rules/person';
+import type { AddressDraft, PersonDraft, Settlement, Street } from '#shared/contract/person';
+import type { KioskError } from '#shared/result';
+import { STREET_TYPES } from '#shared/rules/person/index';
 import { BigButton } from '../../components/BigButton';
 import { ChoiceGroup } from '../../components/ChoiceGroup';
 import { errorText } from '../../i18n/errors';

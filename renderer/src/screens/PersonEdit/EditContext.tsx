@@ -1,5 +1,5 @@
 import { createContext, useContext, useId } from 'react';
-import type { RuleViolation } from '../../../../shared/rules/person';
+import type { RuleViolation } from '#shared/rules/person/index';
 import { ChoiceGroup, type Choice } from '../../components/ChoiceGroup';
 import { OnScreenKeyboard, type KeyboardLabels } from '../../components/OnScreenKeyboard/OnScreenKeyboard';
 import type { Translate } from '../../i18n/translate';

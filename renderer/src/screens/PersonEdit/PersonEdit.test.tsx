@@ -1,6 +1,6 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { ok } from '../../../../shared/result';
+import { ok } from '#shared/result';
 import { installFakeKiosk, type FakeKiosk } from '../../../test/fake-kiosk';
 import { usePersonStore } from '../../stores/person';
 import { personView } from '../PersonData/person-fixture.test-support';

@@ -1,6 +1,6 @@
-import { normalizeApostrophes } from '../../../../shared/rules/apostrophe';
-import { localDigitsOfPhone, phoneFromLocalDigits, UA_PHONE_PREFIX } from '../../../../shared/rules/phone';
-import { isoFromTypedDigits, typedDigitsFromIso } from '../../../../shared/rules/person';
+import { normalizeApostrophes } from '#shared/rules/apostrophe';
+import { localDigitsOfPhone, phoneFromLocalDigits, UA_PHONE_PREFIX } from '#shared/rules/phone';
+import { isoFromTypedDigits, typedDigitsFromIso } from '#shared/rules/person/index';
 import type { KeyboardLayoutId } from '../../components/OnScreenKeyboard/layouts';
 
 /**

@@ -1,5 +1,5 @@
-import type { PersonDraft, PhoneDraft } from '../../../../shared/contract/person';
-import { DOCUMENT_TYPES, GENDERS, PHONE_TYPES } from '../../../../shared/rules/person';
+import type { PersonDraft, PhoneDraft } from '#shared/contract/person';
+import { DOCUMENT_TYPES, GENDERS, PHONE_TYPES } from '#shared/rules/person/index';
 import { BigButton } from '../../components/BigButton';
 import type { Choice } from '../../components/ChoiceGroup';
 import { usePersonStore } from '../../stores/person';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { ValidationDetails } from '../../../../shared/contract/person';
-import { isEhealthPhone } from '../../../../shared/rules/phone';
+import type { ValidationDetails } from '#shared/contract/person';
+import { isEhealthPhone } from '#shared/rules/phone';
 import { BigButton } from '../../components/BigButton';
 import { ChoiceGroup } from '../../components/ChoiceGroup';
 import { KeyboardField } from '../../components/OnScreenKeyboard/KeyboardField';

@@ -1,6 +1,6 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { ok } from '../../../../shared/result';
+import { ok } from '#shared/result';
 import { installFakeKiosk } from '../../../test/fake-kiosk';
 import { usePersonStore } from '../../stores/person';
 import { operationView, personView } from '../PersonData/person-fixture.test-support';

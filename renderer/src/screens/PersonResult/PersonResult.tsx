@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { KioskError } from '../../../../shared/result';
+import type { KioskError } from '#shared/result';
 import { BigButton } from '../../components/BigButton';
 import { ScreenTitle } from '../../components/ScreenTitle';
 import { errorText } from '../../i18n/errors';

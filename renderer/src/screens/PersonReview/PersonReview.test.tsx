@@ -1,6 +1,6 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { err, ok } from '../../../../shared/result';
+import { err, ok } from '#shared/result';
 import { installFakeKiosk } from '../../../test/fake-kiosk';
 import { usePersonStore } from '../../stores/person';
 import { useUiStore } from '../../stores/ui';

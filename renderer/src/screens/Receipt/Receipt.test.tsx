@@ -1,6 +1,6 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { ok } from '../../../../shared/result';
+import { ok } from '#shared/result';
 import { installFakeKiosk } from '../../../test/fake-kiosk';
 import { useReceiptsStore } from '../../stores/receipts';
 import { useUiStore } from '../../stores/ui';

@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { RegistrarState } from '../../../../shared/contract/registrar';
-import { err, ok, type Result } from '../../../../shared/result';
+import type { RegistrarState } from '#shared/contract/registrar';
+import { err, ok, type Result } from '#shared/result';
 import { installFakeKiosk } from '../../../test/fake-kiosk';
 import type { FakeKiosk } from '../../../test/fake-kiosk';
 import { useRegistrarStore } from '../../stores/registrar';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { RegistrarOperation } from '../../../../shared/contract/registrar';
+import type { RegistrarOperation } from '#shared/contract/registrar';
 import { BigButton } from '../../components/BigButton';
 import { Dialog } from '../../components/Dialog';
 import { useT } from '../../i18n/useT';

@@ -1,7 +1,7 @@
 import { BigButton } from '../../components/BigButton';
 import { ChoiceGroup } from '../../components/ChoiceGroup';
 import { Toggle } from '../../components/Toggle';
-import type { RegistrarSettings } from '../../../../shared/contract/registrar';
+import type { RegistrarSettings } from '#shared/contract/registrar';
 import { LANGUAGE_NAMES, type Language } from '../../i18n/types';
 import { useT } from '../../i18n/useT';
 import { useRegistrarStore } from '../../stores/registrar';

@@ -1,8 +1,5 @@
 import { useEffect, useState } from 'react';
-import type {
-  RegistrarSettings as Settings,
-  RegistrarSettingsPatch,
-} from '../../../../shared/contract/registrar';
+import type { RegistrarSettings as Settings, RegistrarSettingsPatch } from '#shared/contract/registrar';
 import { useT } from '../../i18n/useT';
 import { useRegistrarStore } from '../../stores/registrar';
 import { PanelScreen } from '../Registrar/PanelScreen';

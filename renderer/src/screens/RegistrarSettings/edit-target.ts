@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { RealEnvironment, SecretName } from '../../../../shared/contract/registrar';
+import type { RealEnvironment, SecretName } from '#shared/contract/registrar';
 
 export type RealEnv = z.infer<typeof RealEnvironment>;
 export type Secret = z.infer<typeof SecretName>;

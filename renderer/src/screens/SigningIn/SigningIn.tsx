@@ -1,4 +1,4 @@
-import type { SignInStep } from '../../../../shared/contract/signin';
+import type { SignInStep } from '#shared/contract/signin';
 import { ScreenTitle } from '../../components/ScreenTitle';
 import { useT } from '../../i18n/useT';
 import { useSignInStore } from '../../stores/signin';
