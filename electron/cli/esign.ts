@@ -21,6 +21,7 @@ import {
   sniffContainer,
   trustListOf,
   verifySignedContent,
+  type VerifyErrorCode,
   type VerifyOptions,
   type VerifyReport,
 } from '../core/esign';
@@ -305,25 +306,27 @@ async function verify(args: string[], ctx: CliContext): Promise<number> {
       throw new UsageError(`trust bundle ${trustFile}: ${(e as Error).message}`);
     }
   }
-  let report: VerifyReport;
-  const r = (() => {
-    try {
-      return readLimited(file, 64 * 1024 * 1024);
-    } catch (e) {
-      throw new UsageError(
-        `cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
-      );
-    }
-  })();
-  if (r.tooLarge) {
-    report = {
-      integrity: false,
-      chain: 'not-checked',
-      signers: [],
-      content: null,
-      error: { code: 'INPUT_TOO_LARGE', message: 'the file is too large to be a signature' },
-    };
-  } else report = await verifySignedContent(r.bytes, opts);
+  const unusable = (code: VerifyErrorCode, message: string): VerifyReport => ({
+    integrity: false,
+    chain: 'not-checked',
+    signers: [],
+    content: null,
+    error: { code, message },
+  });
+  let read: ReturnType<typeof readLimited> | string;
+  try {
+    read = readLimited(file, 64 * 1024 * 1024);
+  } catch (e) {
+    read = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+    // with --json the answer is still one JSON object (exit 2); the reason goes to stderr too
+    ctx.io.stderr(`cannot read ${file}: ${read}`);
+  }
+  const report: VerifyReport =
+    typeof read === 'string'
+      ? unusable('INPUT_UNREADABLE', `cannot read the file: ${read}`)
+      : read.tooLarge
+        ? unusable('INPUT_TOO_LARGE', 'the file is too large to be a signature')
+        : await verifySignedContent(read.bytes, opts);
   if (json) ctx.io.stdout(JSON.stringify(report));
   else ctx.io.stdout(formatReport(report));
   if (report.error === null) return EXIT.ok;

@@ -193,6 +193,10 @@ describe('kiosk esign (CLI)', () => {
         error: { code: expect.stringMatching(/^INPUT_/) },
       });
     }
+    const missing = await kiosk(['esign', 'verify', join(dir, 'missing.p7s'), '--json']);
+    expect(missing.code).toBe(2);
+    expect(JSON.parse(missing.out)).toMatchObject({ integrity: false, error: { code: 'INPUT_UNREADABLE' } });
+    expect(missing.err).toContain('cannot read');
     expect((await kiosk(['esign', 'verify', join(dir, 'missing.p7s')])).code).toBe(2);
     expect((await kiosk(['esign', 'verify', join(dir, 'garbage.txt'), '--at', 'yesterday'])).code).toBe(2);
     expect((await kiosk(['esign', 'frobnicate'])).code).toBe(2);

@@ -23,7 +23,12 @@ export interface SignerInfo {
  * Why a verification failed. The first group means the input itself is unusable (CLI exit 2);
  * the rest are verdicts about a readable signature (exit 1).
  */
-export const UNUSABLE_INPUT_CODES = ['INPUT_EMPTY', 'INPUT_TOO_LARGE', 'INPUT_NOT_CMS'] as const;
+export const UNUSABLE_INPUT_CODES = [
+  'INPUT_UNREADABLE',
+  'INPUT_EMPTY',
+  'INPUT_TOO_LARGE',
+  'INPUT_NOT_CMS',
+] as const;
 export type VerifyErrorCode =
   | (typeof UNUSABLE_INPUT_CODES)[number]
   | 'UNSUPPORTED_ALGORITHM'
