@@ -7,7 +7,7 @@ import { htmlFilePrinter, type ReceiptPrinter } from '../receipts/printer';
 import { ReceiptService, type ReceiptServiceOptions } from '../receipts/receipt-service';
 import { DeclarationsService, type CabinetDirectoryPort } from './declarations-service';
 import { NewDeclarationFlow } from './new-declaration';
-import type { PatientPort } from './patient-port';
+import type { PatientPort } from '../session/patient-port';
 
 export interface CabinetDeps {
   dataDir: string;

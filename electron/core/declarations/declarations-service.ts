@@ -13,7 +13,7 @@ import type { Logger } from '../log';
 import type { Outbox } from '../outbox/outbox';
 import type { ReceiptFacts } from '../receipts/receipt-service';
 import { declarationRefusal, outcomeOf, publicFailure, waitForOperation } from './outcome';
-import type { PatientContext, PatientPort } from './patient-port';
+import type { PatientContext, PatientPort } from '../session/patient-port';
 import { isCurrent, summarize, type DirectoryPort } from './summaries';
 
 export interface CabinetDirectoryPort extends DirectoryPort {

@@ -8,7 +8,7 @@ import type { Outbox } from '../outbox/outbox';
 import type { ReceiptFacts } from '../receipts/receipt-service';
 import type { DeclarationsService } from './declarations-service';
 import { declarationRefusal, operationError, outcomeOf, waitForOperation } from './outcome';
-import type { PatientPort } from './patient-port';
+import type { PatientPort } from '../session/patient-port';
 import { fromDeclarationRequest, type DirectoryPort } from './summaries';
 
 export interface NewDeclarationOptions {

@@ -11,7 +11,8 @@ import type { PatientTokens } from '../ehealth/tokens';
 import { changedPaths } from './changes';
 import { violationsFromEhealth } from './ehealth-violations';
 import { authMethodView, draftOf, verificationView } from './person-view';
-import type { PatientContextLike, PersonServicePorts } from './ports';
+import type { PatientContext } from '../session/patient-port';
+import type { PersonServicePorts } from './ports';
 import { signableRequestJson } from './signable';
 
 /** A person request eHealth created and the patient has not signed yet (memory only). */
@@ -178,7 +179,7 @@ export class PersonService {
   }
 
   private viewOf(
-    ctx: PatientContextLike,
+    ctx: PatientContext,
     p: Person,
     methods: AuthenticationMethod[],
     verification: Person['verification'],
@@ -197,7 +198,7 @@ export class PersonService {
   }
 
   /** The person on file for this session (read again if the kiosk has not got it). */
-  private async currentPerson(ctx: PatientContextLike): Promise<Result<Person>> {
+  private async currentPerson(ctx: PatientContext): Promise<Result<Person>> {
     if (this.person?.sessionId === ctx.sessionId) return ok(this.person.data);
     const tokens = this.tokens();
     if (!tokens.ok) return tokens;

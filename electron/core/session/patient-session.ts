@@ -16,18 +16,8 @@ import type { PatientTokens, TokenSet } from '../ehealth/tokens';
 import type { EsignService } from '../esign/service';
 import type { Logger } from '../log';
 import type { Outbox } from '../outbox/outbox';
+import type { PatientContext, PatientPort } from './patient-port';
 import type { SessionManager } from './session-manager';
-
-export interface PatientContext {
-  /** SessionManager's opaque id (also the pseudonymous subject in the audit log). */
-  sessionId: string;
-  /** eHealth person id. */
-  personId: string;
-  /** The outbox's pseudonymous key for this patient (`outbox.patientKeyFor(personId)`). */
-  patientKey: string;
-  ageYears: number;
-  access: 'full' | 'view-only';
-}
 
 /** What sign-in hands over once eHealth accepted the patient and the age rules allow them in. */
 export interface EstablishedPatient {
@@ -68,7 +58,7 @@ const wait = (ms: number) =>
     t.unref?.();
   });
 
-export class PatientSession {
+export class PatientSession implements PatientPort {
   private signed: Signed | null = null;
   private readonly guards: ActGuard[] = [];
 

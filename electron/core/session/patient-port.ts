@@ -1,23 +1,26 @@
+/**
+ * The signed-in patient as the services see them, and the part of the patient session
+ * (./patient-session.ts) they call: who is signed in, whether they may look or act, their eHealth
+ * client and tokens, and signing of an exact JSON text in the signer process. The cabinet's and the
+ * personal-data services depend on this port only, so tests can hand them a patient signed in
+ * against the sandbox without the signer process.
+ */
 import type { Result } from '#shared/result';
 import type { PisApi } from '../ehealth/pis-api';
 import type { PatientTokens } from '../ehealth/tokens';
 
-/** Who is signed in, as the patient session describes them (no name, no tax id). */
+/** Who is signed in (no name, no tax id). */
 export interface PatientContext {
+  /** SessionManager's opaque id (also the pseudonymous subject in the audit log). */
   sessionId: string;
+  /** eHealth person id. */
   personId: string;
-  /** The outbox's pseudonymous key for this patient. */
+  /** The outbox's pseudonymous key for this patient (`outbox.patientKeyFor(personId)`). */
   patientKey: string;
   ageYears: number;
   access: 'full' | 'view-only';
 }
 
-/**
- * The part of the patient session (electron/core/session) the cabinet's services use: who is
- * signed in, whether they may look or act, their eHealth client and tokens, and signing of an
- * exact JSON text in the signer process. Declared here, structurally, so these services depend
- * only on what they call.
- */
 export interface PatientPort {
   current(): PatientContext | null;
   /** NO_SESSION when nobody is signed in. */
