@@ -10,56 +10,15 @@ import { z } from 'zod';
 import { normalizePerson, personViolations, type PersonInput } from '#shared/rules/person/index';
 import { PersonUpdateSchema, personRuleViolations } from '../../electron/sandbox/rules/person-validation';
 import { isValidEmail } from '#shared/rules/person/contacts';
+import { TODAY, validPerson } from '#shared/rules/person/test-person.test-support';
 
 const NOW = new Date('2026-06-15T10:00:00.000Z');
-const TODAY = '2026-06-15';
-const SETTLEMENT = '0f0e2b1c-3d4e-4f50-8a6b-7c8d9e0f1a2b';
-
-const base = (): PersonInput => ({
-  first_name: 'Андрій',
-  last_name: "Дем'яненко",
-  second_name: 'Іванович',
-  birth_date: '1997-05-06',
-  birth_country: 'Україна',
-  birth_settlement: 'Львів',
-  gender: 'MALE',
-  email: 'andrii@example.com',
-  tax_id: '3126509817',
-  no_tax_id: false,
-  secret: 'Барвінок',
-  unzr: '19970506-00123',
-  documents: [
-    {
-      type: 'NATIONAL_ID',
-      number: '123456789',
-      issued_by: '4610',
-      issued_at: '2021-03-01',
-      expiration_date: '2031-03-01',
-    },
-  ],
-  addresses: [
-    {
-      type: 'RESIDENCE',
-      country: 'UA',
-      area: 'Львівська',
-      settlement: 'Львів',
-      settlement_type: 'CITY',
-      settlement_id: SETTLEMENT,
-      street_type: 'STREET',
-      street: 'Городоцька',
-      building: '15А',
-      apartment: '23',
-      zip: '79000',
-    },
-  ],
-  phones: [{ type: 'MOBILE', number: '+380501234502' }],
-  preferred_way_communication: 'phone',
-  emergency_contact: {
-    first_name: 'Галина',
-    last_name: 'Бойко',
-    phones: [{ type: 'MOBILE', number: '+380991234500' }],
-  },
-});
+/** The shared rules' valid adult, with an emergency contact that has no patronymic. */
+const base = (): PersonInput => {
+  const p = validPerson();
+  const { second_name: _none, ...contact } = p.emergency_contact;
+  return { ...p, emergency_contact: contact };
+};
 
 /** Values that are sometimes right and often subtly wrong. */
 const names = fc.constantFrom(
