@@ -7,29 +7,15 @@ import Database from 'better-sqlite3';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, expectNoAxeViolations, saveScreen } from './fixtures';
+import { expect, h1 } from './fixtures';
 import type { KioskHost } from './fixtures';
 import { sandboxUrl } from './signin-helper';
 
-export const h1 = (page: Page) => page.getByRole('heading', { level: 1 });
+export { checkScreen, expectTouchTargets, h1 } from './fixtures';
 
-/** Every visible control is at least 44 × 44 px; the main action of a screen at least 60 px high. */
-export async function expectTouchTargets(page: Page): Promise<void> {
-  // runs in the page (as a string: this file is type-checked without the DOM library)
-  const offenders = await page.evaluate(`[...document.querySelectorAll('button, input')]
-    .map((el) => ({ el, box: el.getBoundingClientRect() }))
-    .filter(({ el, box }) => box.width > 0 && box.height > 0 && getComputedStyle(el).visibility !== 'hidden' && !el.closest('[inert]'))
-    .filter(({ el, box }) => box.width < 44 || box.height < (el.classList.contains('button--primary') ? 60 : 44))
-    .map(({ el, box }) => (el.getAttribute('aria-label') || el.textContent) + ': ' + box.width + 'x' + box.height)`);
-  expect(offenders).toEqual([]);
-}
-
-/** axe (AAA contrast in high-contrast mode), touch targets, and a screenshot under test-results/screens/. */
-export async function checkScreen(page: Page, name: string, opts: { enhancedContrast?: boolean } = {}) {
-  await expectNoAxeViolations(page, opts);
-  await expectTouchTargets(page);
-  await saveScreen(page, name);
-}
+/** The doctors the search found, as cards. */
+export const doctorResults = (page: Page) =>
+  page.getByRole('region', { name: 'Пошук лікаря' }).getByRole('listitem');
 
 /** One of the four functions from the home menu. */
 export async function openFromHome(page: Page, label: RegExp): Promise<void> {

@@ -9,6 +9,7 @@ import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import {
   checkScreen,
+  doctorResults,
   finish,
   h1,
   openFromHome,
@@ -21,7 +22,6 @@ import { sandboxFaults, signInAs } from './signin-helper';
 test.use({ viewport: { width: 1920, height: 1080 } });
 test.describe.configure({ timeout: 240_000 });
 
-const results = (page: Page) => page.getByRole('region', { name: 'Пошук лікаря' }).getByRole('listitem');
 const specialities = (page: Page) => page.getByRole('group', { name: 'Спеціальність' }).getByRole('button');
 
 /** Presses "Шукати" until the directory (synced by the host in the background) answers with doctors. */
@@ -52,14 +52,14 @@ test('search with filters on the on-screen keyboard, choose, read, sign: a new d
   // an adult is offered family doctors and therapists, never a pediatrician
   await expect(specialities(page)).toHaveText(['Будь-яка', 'Сімейний лікар', 'Терапевт']);
   await searchUntilFound(page);
-  await expect(results(page).first()).toBeVisible();
+  await expect(doctorResults(page).first()).toBeVisible();
   await expect(page.getByRole('region', { name: 'Пошук лікаря' })).not.toContainText('Педіатр');
   await checkScreen(page, 'doctor-search');
 
   // a family doctor with free places, found again by the first letters of the surname
   await specialities(page).filter({ hasText: 'Сімейний лікар' }).click();
   await searchUntilFound(page);
-  const first = results(page)
+  const first = doctorResults(page)
     .filter({ hasNotText: 'Вільних місць немає' })
     .filter({ hasNotText: "'" })
     .first();
@@ -71,7 +71,7 @@ test('search with filters on the on-screen keyboard, choose, read, sign: a new d
   await checkScreen(page, 'doctor-search-keyboard');
   await page.getByRole('button', { name: 'Готово' }).click();
   await searchUntilFound(page);
-  const found = results(page).filter({ hasText: doctor });
+  const found = doctorResults(page).filter({ hasText: doctor });
   await expect(found).toHaveCount(1);
   await found.getByRole('button', { name: /^Докладніше/ }).click();
 
@@ -115,7 +115,7 @@ test('search with filters on the on-screen keyboard, choose, read, sign: a new d
   // choosing another doctor warns that this declaration ends
   await current.getByRole('button', { name: 'Обрати іншого лікаря' }).click();
   await searchUntilFound(page);
-  const other = results(page)
+  const other = doctorResults(page)
     .filter({ hasNotText: doctor })
     .filter({ hasNotText: 'Вільних місць немає' })
     .first();
@@ -136,7 +136,7 @@ test('a doctor without free places is shown as such and cannot be chosen', async
   await openFromHome(page, /^Знайти лікаря/);
   await page.getByRole('switch', { name: 'Показати й лікарів без вільних місць' }).click();
   await searchUntilFound(page);
-  const full = results(page).filter({ hasText: 'Вільних місць немає' });
+  const full = doctorResults(page).filter({ hasText: 'Вільних місць немає' });
   for (let i = 0; i < 10 && (await full.count()) === 0; i++) {
     await page.getByRole('button', { name: 'Показати ще' }).click();
     await expect(page.getByRole('status').filter({ hasText: /^Знайдено/ })).toBeVisible();
@@ -180,7 +180,7 @@ test('eHealth down at sign-in: the search works on the kiosk’s directory and p
     await expect(specialities(page)).toHaveText(['Будь-яка', 'Сімейний лікар', 'Терапевт', 'Педіатр']);
     await searchUntilFound(page);
     await checkScreen(page, 'doctor-search-offline');
-    const card = results(page).filter({ hasNotText: 'Вільних місць немає' }).first();
+    const card = doctorResults(page).filter({ hasNotText: 'Вільних місць немає' }).first();
     const doctor = await nameOf(card);
     await card.getByRole('button', { name: /^Докладніше/ }).click();
     await expect(page.getByRole('button', { name: 'Обрати цього лікаря' })).toHaveCount(0);

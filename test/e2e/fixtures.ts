@@ -171,3 +171,27 @@ export async function saveScreen(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
 }
+
+/** The screen's title. */
+export const h1 = (page: Page) => page.getByRole('heading', { level: 1 });
+
+/**
+ * Every visible, usable control is at least 44 × 44 px; the main action of a screen at least 60 px
+ * high. Controls behind a modal (inert) are not counted.
+ */
+export async function expectTouchTargets(page: Page): Promise<void> {
+  // runs in the page (as a string: this file is type-checked without the DOM library)
+  const offenders = await page.evaluate(`[...document.querySelectorAll('button, input')]
+    .map((el) => ({ el, box: el.getBoundingClientRect() }))
+    .filter(({ el, box }) => box.width > 0 && box.height > 0 && getComputedStyle(el).visibility !== 'hidden' && !el.closest('[inert]'))
+    .filter(({ el, box }) => box.width < 44 || box.height < (el.classList.contains('button--primary') ? 60 : 44))
+    .map(({ el, box }) => (el.getAttribute('aria-label') || el.textContent) + ': ' + box.width + 'x' + box.height)`);
+  expect(offenders).toEqual([]);
+}
+
+/** axe (AAA contrast in high-contrast mode), touch targets, and a screenshot under test-results/screens/. */
+export async function checkScreen(page: Page, name: string, opts: { enhancedContrast?: boolean } = {}) {
+  await expectNoAxeViolations(page, opts);
+  await expectTouchTargets(page);
+  await saveScreen(page, name);
+}

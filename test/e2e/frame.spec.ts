@@ -4,7 +4,7 @@
  * on-screen keyboard; kiosk hardening. axe must find nothing on any screen or state.
  */
 import type { Page } from '@playwright/test';
-import { expect, expectNoAxeViolations, saveScreen, test } from './fixtures';
+import { expect, expectNoAxeViolations, expectTouchTargets, saveScreen, test } from './fixtures';
 import type { KioskHost } from './fixtures';
 
 // the reference kiosk panel: 21.5" Full HD
@@ -37,17 +37,6 @@ const touchEmptySpot = (page: Page) => page.mouse.click(1900, 1060);
 const html = (page: Page) => page.locator('html');
 /** The root font size every rem follows: 28 px normally, 42 px in large-text mode. */
 const expectRootFontSize = (page: Page, px: string) => expect(html(page)).toHaveCSS('font-size', px);
-
-/** Every visible control is at least 44 × 44 px; the main action of a screen at least 60 px high. */
-async function expectTouchTargets(page: Page): Promise<void> {
-  // runs in the page (as a string: this file is type-checked without the DOM library)
-  const offenders = await page.evaluate(`[...document.querySelectorAll('button, input')]
-    .map((el) => ({ el, box: el.getBoundingClientRect() }))
-    .filter(({ el, box }) => box.width > 0 && box.height > 0 && getComputedStyle(el).visibility !== 'hidden')
-    .filter(({ el, box }) => box.width < 44 || box.height < (el.classList.contains('button--primary') ? 60 : 44))
-    .map(({ el, box }) => (el.getAttribute('aria-label') || el.textContent) + ': ' + box.width + 'x' + box.height)`);
-  expect(offenders).toEqual([]);
-}
 
 test('welcome → language → large text → idle warning → wipe back to the defaults', async ({
   page,

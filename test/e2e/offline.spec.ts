@@ -5,11 +5,11 @@
  * When eHealth returns the kiosk delivers it on its own — applied exactly once on the sandbox —
  * and the patient, signing in again, finds exactly one declaration with that number.
  */
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import {
   appliedOnSandbox,
   checkScreen,
+  doctorResults,
   finish,
   h1,
   openFromHome,
@@ -22,8 +22,6 @@ import { sandboxFaults, signInAs } from './signin-helper';
 test.use({ viewport: { width: 1920, height: 1080 } });
 test.describe.configure({ timeout: 300_000 });
 
-const results = (page: Page) => page.getByRole('region', { name: 'Пошук лікаря' }).getByRole('listitem');
-
 test('eHealth goes down after signing: receipt with a code, delivered once when it returns', async ({
   page,
   kioskHost,
@@ -33,9 +31,9 @@ test('eHealth goes down after signing: receipt with a code, delivered once when 
   await openFromHome(page, /^Знайти лікаря/);
   await expect(async () => {
     await page.getByRole('button', { name: 'Шукати', exact: true }).click();
-    await expect(results(page).first()).toBeVisible({ timeout: 3_000 });
+    await expect(doctorResults(page).first()).toBeVisible({ timeout: 3_000 });
   }).toPass({ timeout: 90_000 });
-  const card = results(page).filter({ hasNotText: 'Вільних місць немає' }).first();
+  const card = doctorResults(page).filter({ hasNotText: 'Вільних місць немає' }).first();
   const doctor = ((await card.getByRole('heading', { level: 3 }).textContent()) ?? '').trim();
   await card.getByRole('button', { name: /^Докладніше/ }).click();
   await page.getByRole('button', { name: 'Обрати цього лікаря' }).click();

@@ -6,7 +6,8 @@
  * every screen.
  */
 import type { Page } from '@playwright/test';
-import { expect, expectNoAxeViolations, saveScreen, test } from './fixtures';
+import { finish } from './cabinet-helpers';
+import { checkScreen, expect, h1, test } from './fixtures';
 import type { KioskHost } from './fixtures';
 import { sandboxUrl, signInAs, type PersonaId } from './signin-helper';
 
@@ -15,36 +16,12 @@ test.use({ viewport: { width: 1920, height: 1080 } });
 // sign-in opens a real key; axe scans every screen: minutes on a shared machine, not seconds
 test.describe.configure({ mode: 'serial', timeout: 300_000 });
 
-const h1 = (page: Page) => page.getByRole('heading', { level: 1 });
-
-/** Every visible control at least 44 × 44 px; a screen's main action at least 60 px high. */
-async function expectTouchTargets(page: Page): Promise<void> {
-  // runs in the page (a string: this file is type-checked without the DOM library)
-  const offenders = await page.evaluate(`[...document.querySelectorAll('button, input')]
-    .map((el) => ({ el, box: el.getBoundingClientRect() }))
-    .filter(({ el, box }) => box.width > 0 && box.height > 0 && getComputedStyle(el).visibility !== 'hidden' && !el.closest('[inert]'))
-    .filter(({ el, box }) => box.width < 44 || box.height < (el.classList.contains('button--primary') ? 60 : 44))
-    .map(({ el, box }) => (el.getAttribute('aria-label') || el.textContent) + ': ' + box.width + 'x' + box.height)`);
-  expect(offenders).toEqual([]);
-}
-
-async function checkScreen(page: Page, name: string, opts: { enhancedContrast?: boolean } = {}) {
-  await expectNoAxeViolations(page, opts);
-  await expectTouchTargets(page);
-  await saveScreen(page, name);
-}
-
 async function openPersonData(page: Page, host: KioskHost, id: PersonaId): Promise<void> {
   await page.goto(host.url);
   await signInAs(page, host, id);
   await page.getByRole('button', { name: /^Мої персональні дані/ }).click();
   await expect(h1(page)).toHaveText('Мої персональні дані');
   await expect(page.getByRole('region', { name: 'Основне' })).toBeVisible();
-}
-
-async function finish(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Завершити' }).click();
-  await expect(h1(page)).toHaveText('Кабінет пацієнта');
 }
 
 async function smsCodes(host: KioskHost, phone: string): Promise<string[]> {

@@ -18,7 +18,7 @@ import { openKioskDatabase } from '../../electron/core/db/kiosk-db';
 import { createTestCa, trustListOf } from '../../electron/core/esign';
 import { Outbox } from '../../electron/core/outbox/outbox';
 import { AuditLog } from '../../electron/core/registrar/audit';
-import { expect, expectNoAxeViolations, saveScreen, test } from './fixtures';
+import { expect, expectNoAxeViolations, h1, saveScreen, test } from './fixtures';
 import type { KioskHost } from './fixtures';
 import { persona, signInAs } from './signin-helper';
 
@@ -39,7 +39,6 @@ test.afterAll(() => {
   rmSync(mediaDir, { recursive: true, force: true });
 });
 
-const h1 = (page: Page) => page.getByRole('heading', { level: 1 });
 const corner = (page: Page) => page.getByRole('button', { name: /Режим реєстратора|Registrar mode/ });
 const TRAINING_BANNER = 'Навчальний режим: дані не справжні';
 

@@ -10,7 +10,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, expectNoAxeViolations, saveScreen, test } from './fixtures';
+import { expect, expectNoAxeViolations, h1, saveScreen, test } from './fixtures';
 import {
   keyButton,
   openPasswordScreen,
@@ -36,8 +36,6 @@ test.afterAll(() => {
   delete process.env.KIOSK_MEDIA_DIR;
   rmSync(mediaDir, { recursive: true, force: true });
 });
-
-const h1 = (page: Page) => page.getByRole('heading', { level: 1 });
 
 async function check(page: Page, name: string, opts: { enhancedContrast?: boolean } = {}) {
   await expectNoAxeViolations(page, opts);
