@@ -1,31 +1,11 @@
 import type { Environment } from '#shared/contract/app';
 import { err, ok, type Result } from '#shared/result';
+import { PATIENT_SCOPE } from '#shared/scopes';
 import type { EhealthConfigInput } from '../ehealth/config';
 import type { PisApi } from '../ehealth/pis-api';
 import type { SecretSettings, SecretName } from './secrets';
 import { SECRET_NAMES } from './secrets';
 import type { KioskSettings } from './settings';
-
-/**
- * The scopes a patient session asks for at sign-in on a real environment: reading and changing the
- * person, their declarations and declaration requests, person requests, authentication methods and
- * the e-cabinet apps (the training sandbox announces its own).
- */
-export const PATIENT_SCOPE = [
-  'person:sign_in',
-  'authentication_method:write',
-  'person_request:read',
-  'person_request:write',
-  'declaration:read_pis',
-  'declaration:terminate_pis',
-  'declaration_request:write_pis',
-  'declaration_request:read_pis',
-  'declaration_request:details_pis',
-  'declaration_request:sign_pis',
-  'declaration_request:reject_pis',
-  'app:read',
-  'app:delete',
-].join(' ');
 
 /** Starts (or returns the already running) training sandbox; supplied by the host. */
 export type TrainingBackendPort = () => Promise<Result<EhealthConfigInput>>;

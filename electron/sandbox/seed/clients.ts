@@ -1,21 +1,6 @@
 /** OAuth clients: the kiosk (a trusted PIS) and the e-cabinets a persona has granted access to. */
 
-/** Every scope a patient session of the kiosk needs; the kiosk requests exactly this at sign-in. */
-export const PATIENT_SCOPES = [
-  'person:sign_in',
-  'authentication_method:write',
-  'person_request:read',
-  'person_request:write',
-  'declaration:read_pis',
-  'declaration:terminate_pis',
-  'declaration_request:write_pis',
-  'declaration_request:read_pis',
-  'declaration_request:details_pis',
-  'declaration_request:sign_pis',
-  'declaration_request:reject_pis',
-  'app:read',
-  'app:delete',
-] as const;
+export { PATIENT_SCOPES } from '#shared/scopes';
 
 export const KIOSK_CLIENT_NAME = 'Кабінет-кіоск (навчальний)';
 
