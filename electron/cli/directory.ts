@@ -15,7 +15,7 @@ import { DirectorySearch } from '../core/directory/search';
 import { syncDirectory } from '../core/directory/sync';
 import { createPisApiFromConfig } from '../core/ehealth/pis-api';
 import { EXIT, UsageError, type CliContext, type CliGroup } from './types';
-import { flag, parseFlags } from './outbox';
+import { flag, parseFlags } from './args';
 
 const progressLine = (p: DirectoryProgress): string | null => {
   switch (p.phase) {

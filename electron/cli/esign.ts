@@ -28,38 +28,8 @@ import {
 import { KeyLockout, loadLockoutSalt, withLockout } from '../core/esign/lockout';
 import { describeCertificate } from '../core/esign/pki/describe';
 import { certificatesBeside, httpTsa } from '../core/esign/signer/worker';
+import { flag, parseFlags } from './args';
 import { EXIT, UsageError, type CliContext, type CliGroup } from './types';
-
-interface Parsed {
-  positional: string[];
-  flags: Map<string, string | true>;
-}
-
-function parseArgs(args: string[], valueFlags: readonly string[], boolFlags: readonly string[]): Parsed {
-  const positional: string[] = [];
-  const flags = new Map<string, string | true>();
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i] as string;
-    if (!a.startsWith('--')) {
-      positional.push(a);
-      continue;
-    }
-    const eq = a.indexOf('=');
-    const name = eq > 0 ? a.slice(2, eq) : a.slice(2);
-    if (valueFlags.includes(name)) {
-      const v = eq > 0 ? a.slice(eq + 1) : args[++i];
-      if (v === undefined || v === '') throw new UsageError(`--${name} needs a value`);
-      flags.set(name, v);
-    } else if (boolFlags.includes(name) && eq < 0) flags.set(name, true);
-    else throw new UsageError(`unknown flag --${name}`);
-  }
-  return { positional, flags };
-}
-
-const str = (p: Parsed, name: string): string | undefined => {
-  const v = p.flags.get(name);
-  return typeof v === 'string' ? v : undefined;
-};
 
 /** Reads at most `max` bytes; `tooLarge` when the file is bigger (nothing more is read). */
 function readLimited(path: string, max: number): { bytes: Uint8Array; tooLarge: boolean } {
@@ -116,13 +86,13 @@ function lockoutFor(ctx: CliContext): KeyLockout {
 // ------------------------------------------------------------------ test-pki
 
 async function testPki(args: string[], ctx: CliContext): Promise<number> {
-  const p = parseArgs(args, ['out', 'tsa-url'], ['json']);
-  const out = str(p, 'out');
+  const p = parseFlags(args, ['out', 'tsa-url'], ['json']);
+  const out = flag(p, 'out');
   if (!out || p.positional.length)
     throw new UsageError('usage: kiosk esign test-pki --out DIR [--tsa-url URL]');
   const dir = resolve(out);
   const ca = await createTestCa();
-  const keys = await generateTestKeySet(ca, { tsaUrl: str(p, 'tsa-url') });
+  const keys = await generateTestKeySet(ca, { tsaUrl: flag(p, 'tsa-url') });
   mkdirSync(dir, { recursive: true });
   const { certificateDer, privateKeyDer } = exportTestCa(ca);
   writeFileSync(join(dir, 'ca.cer'), certificateDer);
@@ -159,7 +129,7 @@ async function testPki(args: string[], ctx: CliContext): Promise<number> {
 // ------------------------------------------------------------------ inspect
 
 async function inspect(args: string[], ctx: CliContext): Promise<number> {
-  const p = parseArgs(args, ['cert'], ['password-stdin', 'json']);
+  const p = parseFlags(args, ['cert'], ['password-stdin', 'json']);
   const [file] = p.positional;
   if (!file || p.positional.length > 1)
     throw new UsageError('usage: kiosk esign inspect FILE [--password-stdin] [--cert FILE] [--json]');
@@ -192,7 +162,7 @@ async function inspect(args: string[], ctx: CliContext): Promise<number> {
     );
     return EXIT.ok;
   }
-  const certificates = await certificateInputs(file, str(p, 'cert'));
+  const certificates = await certificateInputs(file, flag(p, 'cert'));
   const password = await readPassword(ctx);
   const lockout = lockoutFor(ctx);
   const opened = await withLockout(lockout, lockout.fingerprint(bytes), () =>
@@ -222,9 +192,13 @@ function formatLines(o: Record<string, unknown>): string {
 // ------------------------------------------------------------------ sign
 
 async function sign(args: string[], ctx: CliContext): Promise<number> {
-  const p = parseArgs(args, ['key', 'in', 'cert', 'tsa', 'drfo'], ['password-stdin', 'no-timestamp', 'json']);
-  const key = str(p, 'key');
-  const input = str(p, 'in');
+  const p = parseFlags(
+    args,
+    ['key', 'in', 'cert', 'tsa', 'drfo'],
+    ['password-stdin', 'no-timestamp', 'json'],
+  );
+  const key = flag(p, 'key');
+  const input = flag(p, 'in');
   if (!key || !input || !p.flags.has('password-stdin') || p.positional.length)
     throw new UsageError(
       'usage: kiosk esign sign --key FILE --password-stdin --in JSON_FILE [--cert FILE] [--tsa URL | --no-timestamp] [--drfo TAX_ID] [--json]',
@@ -234,10 +208,10 @@ async function sign(args: string[], ctx: CliContext): Promise<number> {
   const json = p.flags.has('json');
   const keyBytes = readInput(key, 1024 * 1024, 'key file');
   const content = Buffer.from(readInput(input, 4 * 1024 * 1024, 'input')).toString('utf8');
-  const certificates = await certificateInputs(key, str(p, 'cert'));
+  const certificates = await certificateInputs(key, flag(p, 'cert'));
   const password = await readPassword(ctx);
   const lockout = lockoutFor(ctx);
-  const expectedDrfo = str(p, 'drfo');
+  const expectedDrfo = flag(p, 'drfo');
   const opened = await withLockout(lockout, lockout.fingerprint(keyBytes), () =>
     openKeyContainer(keyBytes, password, { certificates, expectedDrfo }),
   );
@@ -249,7 +223,7 @@ async function sign(args: string[], ctx: CliContext): Promise<number> {
   try {
     let tsaUrl: string | null = null;
     if (!p.flags.has('no-timestamp')) {
-      tsaUrl = str(p, 'tsa') ?? k.info.tsaUrl;
+      tsaUrl = flag(p, 'tsa') ?? k.info.tsaUrl;
       if (!tsaUrl) {
         printError(ctx, json, {
           code: 'TSA_UNAVAILABLE',
@@ -286,7 +260,7 @@ function parseAt(v: string | undefined): VerifyOptions['at'] {
 }
 
 async function verify(args: string[], ctx: CliContext): Promise<number> {
-  const p = parseArgs(args, ['at', 'trust'], ['require-timestamp', 'allow-multiple-signers', 'json']);
+  const p = parseFlags(args, ['at', 'trust'], ['require-timestamp', 'allow-multiple-signers', 'json']);
   const [file] = p.positional;
   if (!file || p.positional.length > 1)
     throw new UsageError(
@@ -294,11 +268,11 @@ async function verify(args: string[], ctx: CliContext): Promise<number> {
     );
   const json = p.flags.has('json');
   const opts: VerifyOptions = {
-    at: parseAt(str(p, 'at')),
+    at: parseAt(flag(p, 'at')),
     requireTimestamp: p.flags.has('require-timestamp'),
     allowMultipleSigners: p.flags.has('allow-multiple-signers'),
   };
-  const trustFile = str(p, 'trust');
+  const trustFile = flag(p, 'trust');
   if (trustFile) {
     try {
       opts.trust = loadTrustList(readInput(trustFile, 32 * 1024 * 1024, 'trust bundle'));

@@ -11,7 +11,7 @@ import { httpProbe } from '../core/outbox/connectivity';
 import { fetchTransport } from '../core/ehealth/transport';
 import { readKioskStatus, type KioskStatus } from '../core/registrar/kiosk-status';
 import { EXIT, UsageError, type CliContext, type CliGroup } from './types';
-import { parseFlags } from './outbox';
+import { parseFlags } from './args';
 
 /** The kiosk's version from the nearest package.json above this file (source tree or bundle). */
 export function kioskVersion(from: string = fileURLToPath(import.meta.url)): string {
