@@ -11,17 +11,10 @@
  */
 import type { Page } from '@playwright/test';
 import { expect } from './fixtures';
+import type { PersonaId } from '../../electron/sandbox/seed/personas';
 import type { KioskHost } from './fixtures';
 
-export type PersonaId =
-  | 'adult-with-declaration'
-  | 'adult-no-declaration'
-  | 'teen-15-no-capacity'
-  | 'teen-16-capacity'
-  | 'child-13'
-  | 'adult-with-apps'
-  | 'adult-expired-cert'
-  | 'unknown-drfo';
+export type { PersonaId };
 
 export interface Persona {
   id: PersonaId;
