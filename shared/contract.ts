@@ -5,7 +5,7 @@
  * handler in electron/core/handlers (the type checker insists), and its messages in renderer i18n.
  */
 import { z } from 'zod';
-import { appChannels, Connectivity } from './contract/app';
+import { appChannels, Connectivity, ConnectivityCause } from './contract/app';
 import { appsChannels } from './contract/apps';
 import { declarationsChannels } from './contract/declarations';
 import { doctorsChannels, doctorsEvents } from './contract/doctors';
@@ -32,7 +32,8 @@ export const channels = {
 
 export const events = {
   ...sessionEvents,
-  connectivityChanged: z.object({ state: Connectivity }),
+  /** `cause` says why the link is not online (null when online or unknown). */
+  connectivityChanged: z.object({ state: Connectivity, cause: ConnectivityCause.nullable().optional() }),
   ...outboxEvents,
   ...doctorsEvents,
   ...signinEvents,

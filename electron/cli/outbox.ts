@@ -1,6 +1,7 @@
 /**
  * `kiosk outbox …` — the operator's view of the durable outbox:
- *   list [--state S] [--limit N] [--json]
+ *   list [--state S] [--limit N] [--json]   (DEADLINE: until when an act may still be delivered;
+ *                                            one past it ends `expired` with its reason, never removed)
  *   retry ID|REFERENCE
  *   discard ID|REFERENCE
  * Retry and discard are recorded in the audit log with the operator CLI as actor.
@@ -46,6 +47,7 @@ function table(ops: OperationView[]): string {
     String(o.attempts),
     o.updatedAt.replace('T', ' ').slice(0, 19),
     o.nextAttemptAt ? o.nextAttemptAt.replace('T', ' ').slice(0, 19) : '',
+    o.expiresAt && o.state !== 'done' ? o.expiresAt.replace('T', ' ').slice(0, 19) : '',
     o.ehealthId ?? '',
     o.error ? `${o.error.code}: ${o.error.ehealth?.message ?? o.error.message}` : '',
     o.id,
@@ -57,6 +59,7 @@ function table(ops: OperationView[]): string {
     'TRIES',
     'UPDATED (UTC)',
     'NEXT TRY',
+    'DEADLINE (UTC)',
     'EHEALTH ID',
     'ERROR',
     'ID',

@@ -188,6 +188,10 @@ export function createServices(ports: KioskPorts): KioskServices {
       outbox: () => services.outbox,
       directory: () => services.directory,
       connectivity: () => services.connectivity(),
+      link: () => ({
+        cause: services.offline.connectivityCause(),
+        clockOffsetMs: services.offline.clockOffsetMs(),
+      }),
       keyProtection: () => ({ protection: key.protection, warning: key.warning }),
       restartRequired: () => backend.restartRequired,
       patient: () => ({

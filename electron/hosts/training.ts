@@ -35,6 +35,8 @@ export interface TrainingBackend {
   apiKey: string;
   tsaUrl: string;
   scope: string;
+  /** The sandbox's request term (hours): how long eHealth keeps a declaration or person request. */
+  requestTermHours?: number;
   /** The demo patients and their key files (the sandbox writes one folder per persona). */
   personas?: readonly TrainingPersona[];
   close(): Promise<void>;
@@ -88,6 +90,7 @@ export const ehealthConfigFor = (b: TrainingBackend): EhealthConfigInput => ({
   clientId: b.clientId,
   clientSecret: b.clientSecret,
   scope: b.scope,
+  ...(b.requestTermHours ? { requestTermHours: b.requestTermHours } : {}),
 });
 
 /**

@@ -8,6 +8,8 @@ export interface FaultConfig {
   drop: 'none' | 'before-commit' | 'after-commit';
   dropRate: number;
   outage: boolean;
+  /** A captive portal (hotel-style login page) answers every eHealth call with HTML 200 instead. */
+  captivePortal: boolean;
 }
 
 export const DEFAULT_FAULTS: Readonly<FaultConfig> = Object.freeze({
@@ -18,6 +20,7 @@ export const DEFAULT_FAULTS: Readonly<FaultConfig> = Object.freeze({
   drop: 'none',
   dropRate: 1,
   outage: false,
+  captivePortal: false,
 });
 
 export class FaultConfigError extends Error {
@@ -72,6 +75,10 @@ export function parseFaults(input: unknown): Partial<FaultConfig> {
       case 'outage':
         if (typeof v !== 'boolean') throw new FaultConfigError(k, 'outage must be true or false');
         out.outage = v;
+        break;
+      case 'captivePortal':
+        if (typeof v !== 'boolean') throw new FaultConfigError(k, 'captivePortal must be true or false');
+        out.captivePortal = v;
         break;
       default:
         throw new FaultConfigError(k, `unknown fault setting ${k}`);

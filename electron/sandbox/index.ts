@@ -52,6 +52,8 @@ export interface SandboxHandle {
   apiKey: string;
   tsaUrl: string;
   scope: string;
+  /** eHealth's request term here (`requestTtlDays`), for the kiosk's EhealthConfig.requestTermHours. */
+  requestTermHours: number;
   personas: SandboxPersona[];
   faults: { set(f: Partial<FaultConfig>): void; reset(): void };
   /** moves the sandbox clock forward (expiry of tokens, nonces, requests, OTP codes) */
@@ -260,6 +262,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
       apiKey: config.apiKey,
       tsaUrl: `${state.baseUrl}/tsa`,
       scope: config.scope,
+      requestTermHours: config.requestTtlDays * 24,
       personas,
       faults: { set: (f) => state.faults.set(f), reset: () => state.faults.reset() },
       clock: { now: clock.now, advance: (ms) => clock.advance(ms) },

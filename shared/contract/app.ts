@@ -7,6 +7,23 @@ export type Environment = z.infer<typeof Environment>;
 export const Connectivity = z.enum(['online', 'degraded', 'offline']);
 export type Connectivity = z.infer<typeof Connectivity>;
 
+/**
+ * Why the link is not online: an answer that is not eHealth's (a captive portal's login page, a
+ * proxy), a name that does not resolve, a TLS failure, no answer in time, nothing reachable, or
+ * eHealth itself failing (5xx) or throttling (429).
+ */
+export const ConnectivityCause = z.enum([
+  'captive-portal',
+  'not-ehealth',
+  'dns',
+  'tls',
+  'timeout',
+  'unreachable',
+  'server-error',
+  'rate-limited',
+]);
+export type ConnectivityCause = z.infer<typeof ConnectivityCause>;
+
 export const AppInfo = z.object({
   version: z.string(),
   environment: Environment,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Connectivity, Environment } from './app';
+import { Connectivity, ConnectivityCause, Environment } from './app';
 import { defineChannel } from './define';
 import { DirectoryStatus } from './doctors';
 import { KeyProtection, OperationKind, OperationState } from './outbox';
@@ -131,11 +131,21 @@ export const RegistrarOverview = z.object({
   environment: Environment,
   trainingMode: z.boolean(),
   connectivity: Connectivity,
+  /** Why the link is not online (e.g. a captive portal); null when online. */
+  connectivityCause: ConnectivityCause.nullable(),
+  /**
+   * eHealth's clock minus the kiosk's, in whole seconds, from eHealth's `Date` headers (null before
+   * the first answer); `clockWarning` when it is more than 2 minutes either way.
+   */
+  clockOffsetSeconds: z.number().int().nullable(),
+  clockWarning: z.boolean(),
   /** How the at-rest key is protected; anything but 'os' is a warning for the registrar. */
   keyProtection: KeyProtection,
   keyWarning: z.boolean(),
   outbox: z.record(OperationState, z.number().int().min(0)),
   lastDeliveredAt: z.string().nullable(),
+  /** Acts still waiting for delivery whose eHealth deadline is less than 24 hours away. */
+  nearDeadline: z.number().int().min(0),
   directory: DirectoryStatus,
   trustList: TrustListInfoView.nullable(),
   /** The eHealth connection changed in a way only a restart of the kiosk completes. */
@@ -155,6 +165,10 @@ export const RegistrarOperation = z.object({
   updatedAt: z.string(),
   discarded: z.boolean(),
   errorCode: z.string().nullable(),
+  /** Until when it may still be delivered (eHealth's deadline for a signed act); null when none. */
+  deadline: z.string().nullable(),
+  /** Still waiting for delivery, and the deadline is less than 24 hours away. */
+  nearDeadline: z.boolean(),
   /** e.g. "П-3F9A" — the same for one patient's operations, meaningless outside this kiosk. */
   patient: z.string().nullable(),
   canRetry: z.boolean(),

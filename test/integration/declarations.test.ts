@@ -118,6 +118,9 @@ describe('a new declaration', () => {
     const signed = await rig.cabinet.newDeclaration.confirm(draft.value.flowId);
     if (!signed.ok) throw new Error(`${signed.error.code}: ${signed.error.message}`);
     expect(signed.value).toMatchObject({ state: 'done', declarationNumber: draft.value.declarationNumber });
+    // the signed act's deadline was eHealth's (the request's term: a day), not the draft's 30 minutes
+    const deadline = Date.parse(rig.engine.outbox.get(signed.value.operationId)?.expiresAt ?? '');
+    expect(deadline - Date.now()).toBeGreaterThan(23.5 * 3_600_000);
     const text = rig.patient.signedTexts.at(-1) ?? '';
     const dtbs = details.value.data.data_to_be_signed as { person: Record<string, unknown> };
     expect(JSON.parse(text)).toEqual({ ...dtbs, person: { ...dtbs.person, patient_signed: true } });

@@ -174,6 +174,10 @@ describe('changing the person through a person request', () => {
       const signed = await rig.person.data.signRequest(created.value.requestId);
       expect(signed.ok).toBe(true);
       if (!signed.ok) return;
+      // it may wait as long as eHealth keeps the request it completes (its term: a day), not 30 minutes
+      const deadline = Date.parse(signed.value.operation.expiresAt ?? '');
+      expect(deadline - Date.now()).toBeGreaterThan(23.5 * 3_600_000);
+      expect(deadline - Date.now()).toBeLessThanOrEqual(24 * 3_600_000);
       // the outbox keeps trying; nothing is lost while the link is down
       await new Promise((r) => setTimeout(r, 300));
       expect(['captured', 'waiting-network', 'sending']).toContain(

@@ -105,6 +105,8 @@ export class NewDeclarationFlow {
       patientKey: ctx.value.patientKey,
       flowId,
       dependsOn: create.value.id,
+      // once signed it waits for delivery as long as eHealth keeps the request it signs
+      deadline: this.opts.patient.pis().requestDeadline(new Date(created.view.updatedAt)),
     });
     if (!held.ok) return held;
 

@@ -1,9 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import type { ConnectivityCause } from '#shared/contract/app';
 import type { Result } from '#shared/result';
 import type { EhealthConfig } from './config';
 import { Meta, Paging, SuccessEnvelope } from './envelope';
-import { failure, mapHttpError, networkFailure, type EhealthFailure } from './errors';
+import {
+  failure,
+  mapHttpError,
+  networkFailure,
+  notEhealthAnswer,
+  notEhealthFailure,
+  parseErrorBody,
+  type EhealthFailure,
+} from './errors';
+import { ServerClock } from './server-clock';
 import { fetchTransport, type HttpMethod, type HttpTransport } from './transport';
 
 /**
@@ -42,13 +52,25 @@ export interface EhealthResponse<T> {
   urgent: unknown;
 }
 
-/** What a call looked like from the network's point of view (the connectivity monitor listens). */
-export type CallOutcome = 'ok' | 'server-error' | 'network-error';
+/**
+ * What a call looked like from the network's point of view (the connectivity monitor listens):
+ * eHealth answered, eHealth failed (5xx, 429), something else answered instead of eHealth (a
+ * captive portal, a proxy), or nothing answered.
+ */
+export type CallOutcome = 'ok' | 'server-error' | 'not-ehealth' | 'network-error';
+
+/** An outcome with its cause (why the link is not fine), as the connectivity monitor takes it. */
+export interface LinkReport {
+  outcome: CallOutcome;
+  cause?: ConnectivityCause | null;
+}
 
 export interface EhealthClientOptions {
   transport?: HttpTransport;
   now?: () => Date;
-  onOutcome?: (outcome: CallOutcome) => void;
+  onOutcome?: (outcome: CallOutcome, cause?: ConnectivityCause | null) => void;
+  /** eHealth's clock, measured from its `Date` headers (default: one of the client's own). */
+  serverClock?: ServerClock;
 }
 
 export type EhealthResult<T> = { ok: true; value: EhealthResponse<T> } | { ok: false; error: EhealthFailure };
@@ -64,6 +86,8 @@ const isTokenSource = (a: CallAuth): a is TokenSource =>
 export class EhealthClient {
   private readonly transport: HttpTransport;
   private readonly now: () => Date;
+  /** eHealth's clock, from the `Date` header of its answers. */
+  readonly serverClock: ServerClock;
 
   constructor(
     readonly config: EhealthConfig,
@@ -71,6 +95,7 @@ export class EhealthClient {
   ) {
     this.transport = opts.transport ?? fetchTransport;
     this.now = opts.now ?? (() => new Date());
+    this.serverClock = opts.serverClock ?? new ServerClock(this.now);
   }
 
   url(path: string, query?: Record<string, QueryValue>): string {
@@ -139,6 +164,9 @@ export class EhealthClient {
     let status: number;
     let text: string;
     let retryAfter: string | null;
+    let date: string | null;
+    let contentType: string | null;
+    const sentAt = this.now().getTime();
     try {
       const init = {
         method: opts.method,
@@ -149,16 +177,32 @@ export class EhealthClient {
       const res = await this.transport(this.url(opts.path, opts.query), init);
       status = res.status;
       retryAfter = res.headers.get('retry-after');
+      date = res.headers.get('date');
+      contentType = res.headers.get('content-type');
       text = await res.text();
     } catch (e) {
-      this.opts.onOutcome?.('network-error');
-      return { ok: false, error: networkFailure(e, timedOut) };
+      const failed = networkFailure(e, timedOut);
+      this.opts.onOutcome?.('network-error', failed.details.cause ?? null);
+      return { ok: false, error: failed };
     } finally {
       clearTimeout(timer);
     }
-    this.opts.onOutcome?.(status >= 500 || status === 429 ? 'server-error' : 'ok');
+    // only eHealth refuses: whatever else answered is a failure of the link, retried later
+    const notEhealth = notEhealthAnswer(status, contentType, text);
+    if (notEhealth) {
+      this.opts.onOutcome?.('not-ehealth', notEhealth);
+      return { ok: false, error: notEhealthFailure(status, notEhealth) };
+    }
+    // eHealth's clock: from its own answers only (a failing proxy's page may carry another one)
+    if (status < 500 || parseErrorBody(status, text))
+      this.serverClock.observe(date, sentAt, this.now().getTime());
+    const serverFailing = status >= 500 || status === 429;
+    this.opts.onOutcome?.(
+      serverFailing ? 'server-error' : 'ok',
+      serverFailing ? (status === 429 ? 'rate-limited' : 'server-error') : null,
+    );
     if (status < 200 || status >= 300) {
-      return { ok: false, error: mapHttpError(status, text, retryAfter, this.now()) };
+      return { ok: false, error: mapHttpError(status, text, retryAfter, this.serverClock.serverNow()) };
     }
     return this.parseSuccess(status, text, opts.data);
   }

@@ -1,3 +1,4 @@
+import type { ConnectivityCause } from '#shared/contract/app';
 import type { ErrorCode } from '#shared/errors';
 import type { KioskError } from '#shared/result';
 import { ErrorEnvelope } from './envelope';
@@ -30,6 +31,8 @@ export interface EhealthFailureDetails {
   idempotencyInFlight?: boolean;
   ehealth?: EhealthErrorInfo;
   reason?: string;
+  /** For failures of the link (network-class): why, as the registrar is told it. */
+  cause?: ConnectivityCause;
 }
 
 export type EhealthFailure = KioskError & { details: EhealthFailureDetails & Record<string, unknown> };
@@ -58,6 +61,8 @@ export function parseErrorBody(status: number, text: string): EhealthErrorInfo |
   const parsed = ErrorEnvelope.safeParse(json);
   if (!parsed.success) return null;
   const e = parsed.data.error;
+  // a well-formed eHealth error says what kind of error it is
+  if (typeof e.type !== 'string' && typeof e.message !== 'string') return null;
   return {
     status,
     type: e.type ?? null,
@@ -105,6 +110,7 @@ export function mapHttpError(
       retryable: true,
       status,
       ehealth,
+      cause: status === 429 ? 'rate-limited' : 'server-error',
       ...withRetryAfter,
     });
   }
@@ -150,11 +156,29 @@ export function mapHttpError(
   });
 }
 
+const DNS_CODES = /^(ENOTFOUND|EAI_AGAIN|EAI_FAIL|EAI_NONAME|EAI_NODATA)$/;
+const TLS_CODES =
+  /^(ERR_TLS_|ERR_SSL_|CERT_|UNABLE_TO_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|HOSTNAME_MISMATCH|EPROTO)/;
+
+/** The error code of a failed fetch (undici puts the system error under `cause`). */
+function errorCodeOf(e: unknown): string {
+  if (!(e instanceof Error)) return 'unknown';
+  const inner = (e as Error & { cause?: { code?: unknown; cause?: { code?: unknown } } }).cause;
+  const code = inner?.code ?? inner?.cause?.code ?? (e as Error & { code?: unknown }).code;
+  return typeof code === 'string' ? code : e.name;
+}
+
+/** Why a request got no answer, as the registrar is told it. */
+export function linkCauseOf(code: string, timedOut: boolean): ConnectivityCause {
+  if (timedOut) return 'timeout';
+  if (DNS_CODES.test(code)) return 'dns';
+  if (TLS_CODES.test(code)) return 'tls';
+  if (/TIMEOUT/i.test(code)) return 'timeout';
+  return 'unreachable';
+}
+
 export function networkFailure(cause: unknown, timedOut: boolean): EhealthFailure {
-  const reason =
-    cause instanceof Error
-      ? ((cause as Error & { cause?: { code?: string } }).cause?.code ?? cause.name)
-      : 'unknown';
+  const reason = errorCodeOf(cause);
   return failure(
     'EHEALTH_UNAVAILABLE',
     timedOut ? 'eHealth did not answer in time' : 'eHealth is unreachable',
@@ -163,7 +187,53 @@ export function networkFailure(cause: unknown, timedOut: boolean): EhealthFailur
       network: true,
       timeout: timedOut,
       reason: String(reason).slice(0, 64),
+      cause: linkCauseOf(reason, timedOut),
     },
+  );
+}
+
+/**
+ * Whether an HTTP answer came from eHealth at all. Only eHealth's own envelopes (and its empty
+ * 204s) count; a redirect, an HTML page (a captive portal's or a proxy's login or error page), or
+ * any other body is something between the kiosk and eHealth, and never a refusal by eHealth.
+ */
+export function notEhealthAnswer(
+  status: number,
+  contentType: string | null,
+  text: string,
+): ConnectivityCause | null {
+  if (status >= 500 || status === 429) return null; // eHealth or its front failing: retried as such
+  if (status >= 300 && status < 400) return 'captive-portal';
+  if (/^\s*text\/html|xhtml/i.test(contentType ?? '') || /^\s*</.test(text)) return 'captive-portal';
+  if (status >= 200 && status < 300) {
+    if (status === 204 || text.trim() === '') return null;
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      return 'not-ehealth';
+    }
+    const isEnvelope =
+      typeof json === 'object' &&
+      json !== null &&
+      !Array.isArray(json) &&
+      Object.prototype.hasOwnProperty.call(json, 'data') &&
+      ((json as { meta?: unknown }).meta === undefined ||
+        (typeof (json as { meta?: unknown }).meta === 'object' &&
+          (json as { meta?: unknown }).meta !== null));
+    return isEnvelope ? null : 'not-ehealth';
+  }
+  return parseErrorBody(status, text) ? null : 'not-ehealth';
+}
+
+/** A failure for an answer that did not come from eHealth: network-class, retried, never a refusal. */
+export function notEhealthFailure(status: number, cause: ConnectivityCause): EhealthFailure {
+  return failure(
+    'EHEALTH_UNAVAILABLE',
+    cause === 'captive-portal'
+      ? `the network answered instead of eHealth (${status}, a login page or proxy)`
+      : `the answer did not come from eHealth (${status})`,
+    { retryable: true, network: true, status, reason: cause, cause },
   );
 }
 

@@ -5,15 +5,17 @@ import { bulkApi } from './api/bulk';
 import { declarationRequestsApi, declarationsApi } from './api/declarations';
 import { personApi } from './api/person';
 import { EhealthClient, type EhealthClientOptions } from './client';
-import { EhealthConfig, type EhealthConfigInput } from './config';
+import { EhealthConfig, requestDeadline, type EhealthConfigInput } from './config';
+import type { AccessToken } from './schemas/auth';
 import { PatientTokens, tokenSetFrom, type Renew, type TokenSet } from './tokens';
 
 /** The PIS endpoints the kiosk uses, grouped by area, over one EhealthClient. */
 export function createPisApi(client: EhealthClient) {
   const auth = authApi(client);
+  const clock = client.serverClock;
   const renew: Renew = async (refreshToken) => {
     const r = await auth.refresh(refreshToken);
-    return r.ok ? { ok: true, value: r.value.data } : r;
+    return r.ok ? { ok: true, value: tokenSetFrom(r.value.data, null, clock) } : r;
   };
   return {
     client,
@@ -28,9 +30,15 @@ export function createPisApi(client: EhealthClient) {
     renew,
     /** A token holder for one patient that renews through POST /oauth/tokens. */
     patientTokens(set: TokenSet, onChange?: (set: TokenSet) => void, now?: () => Date): PatientTokens {
-      return new PatientTokens(set, renew, onChange, now);
+      return new PatientTokens(set, renew, onChange, now ?? clock.localNow);
     },
-    tokenSetFrom,
+    /** A token answer as a TokenSet, its expiry on the kiosk clock (see ServerClock). */
+    tokenSetFrom: (token: AccessToken, previousRefresh: string | null = null): TokenSet =>
+      tokenSetFrom(token, previousRefresh, clock),
+    /** eHealth's clock as measured from its answers. */
+    serverClock: clock,
+    /** When a request eHealth created at `createdAt` (kiosk clock) expires there: a signed act's deadline. */
+    requestDeadline: (createdAt: Date): Date => requestDeadline(client.config, createdAt),
   };
 }
 export type PisApi = ReturnType<typeof createPisApi>;

@@ -1,19 +1,33 @@
 import { err, ok, type Result } from '#shared/result';
 import type { TokenSource } from './client';
 import type { AccessToken } from './schemas/auth';
+import type { ServerClock } from './server-clock';
 
-/** A patient's tokens. `expiresAt` is in unix seconds as eHealth sends it; null when unknown. */
+/**
+ * A patient's tokens. `expiresAt`: unix seconds on the kiosk clock when the access token ends
+ * (eHealth's `expires_at` moved by the measured clock offset, so its lifetime counts from when it
+ * was received); null when unknown.
+ */
 export interface TokenSet {
   accessToken: string | null;
   refreshToken: string | null;
   expiresAt: number | null;
 }
 
-/** Turns eHealth's Access_Token into a TokenSet, keeping the old refresh token when none is returned. */
-export function tokenSetFrom(token: AccessToken, previousRefresh: string | null = null): TokenSet {
+/**
+ * Turns eHealth's Access_Token into a TokenSet, keeping the old refresh token when none is returned.
+ * With eHealth's clock (the client's), the expiry is put on the kiosk clock.
+ */
+export function tokenSetFrom(
+  token: AccessToken,
+  previousRefresh: string | null = null,
+  clock?: Pick<ServerClock, 'toLocalMs'>,
+): TokenSet {
   const exp = token.expires_at;
-  const expiresAt =
+  const serverExpiry =
     typeof exp === 'number' ? exp : typeof exp === 'string' && /^\d+$/.test(exp) ? Number(exp) : null;
+  const expiresAt =
+    serverExpiry === null || !clock ? serverExpiry : Math.floor(clock.toLocalMs(serverExpiry * 1000) / 1000);
   return {
     accessToken: token.value,
     refreshToken: token.details?.refresh_token ?? previousRefresh,
@@ -21,10 +35,13 @@ export function tokenSetFrom(token: AccessToken, previousRefresh: string | null 
   };
 }
 
-/** Renews an access token with a refresh token (POST /oauth/tokens, grant refresh_token). */
-export type Renew = (refreshToken: string) => Promise<Result<AccessToken>>;
+/**
+ * Renews an access token with a refresh token (POST /oauth/tokens, grant refresh_token). The new
+ * set keeps `refreshToken` null when eHealth returned none (the holder keeps the one it has).
+ */
+export type Renew = (refreshToken: string) => Promise<Result<TokenSet>>;
 
-/** Seconds before expiry at which a token is treated as expired (clock skew, request duration). */
+/** Seconds before expiry at which a token is treated as expired (request duration, clock jitter). */
 const EXPIRY_MARGIN_SECONDS = 30;
 
 /**
@@ -69,7 +86,7 @@ export class PatientTokens implements TokenSource {
     }
     const renewed = await this.renew(refreshToken);
     if (!renewed.ok) return renewed;
-    this.set = tokenSetFrom(renewed.value, refreshToken);
+    this.set = { ...renewed.value, refreshToken: renewed.value.refreshToken ?? refreshToken };
     this.onChange(this.current());
     return ok(undefined);
   }

@@ -1,4 +1,4 @@
-import type { Connectivity } from '#shared/contract/app';
+import type { Connectivity, ConnectivityCause } from '#shared/contract/app';
 import { loadSecretKey, type KeyProtection, type LoadedKey, type OsSecretStorage } from '../crypto/key-store';
 import type { SecretBox } from '../crypto/secret-box';
 import type { Db } from '../db/database';
@@ -6,6 +6,7 @@ import { DirectoryService } from '../directory/directory-service';
 import { EhealthClient } from '../ehealth/client';
 import { EhealthConfig, type EhealthConfigInput } from '../ehealth/config';
 import { createPisApi, type PisApi } from '../ehealth/pis-api';
+import { SKEW_WARNING_MS } from '../ehealth/server-clock';
 import { fetchTransport, type HttpTransport } from '../ehealth/transport';
 import type { EventBus } from '../events';
 import type { Logger } from '../log';
@@ -49,6 +50,10 @@ export interface OfflineEngine {
   monitor: ConnectivityMonitor | null;
   directory: DirectoryService;
   connectivity(): Connectivity;
+  /** Why the link is not online (a captive portal, DNS, TLS…), null when online or unknown. */
+  connectivityCause(): ConnectivityCause | null;
+  /** eHealth's clock minus the kiosk's (ms), from eHealth's `Date` headers; null before any answer. */
+  clockOffsetMs(): number | null;
   stop(): Promise<void>;
 }
 
@@ -90,9 +95,16 @@ export function createOfflineEngine(p: OfflineEnginePorts): OfflineEngine {
     const client = new EhealthClient(config, {
       transport,
       now: p.now,
-      onOutcome: (o) => monitor?.report(o),
+      onOutcome: (o, cause) => monitor?.report(o, cause ?? null),
     });
     api = createPisApi(client);
+    client.serverClock.onChange((offsetMs) => {
+      if (Math.abs(offsetMs) > SKEW_WARNING_MS)
+        p.log.warn(
+          { offsetSeconds: Math.round(offsetMs / 1000) },
+          "the kiosk clock differs from eHealth's; the registrar panel shows a warning",
+        );
+    });
     worker = new DeliveryWorker({
       outbox,
       client,
@@ -102,7 +114,7 @@ export function createOfflineEngine(p: OfflineEnginePorts): OfflineEngine {
       timers,
       log: p.log,
     });
-    monitor.onChange((state) => p.events.emit('connectivityChanged', { state }));
+    monitor.onChange((state, cause) => p.events.emit('connectivityChanged', { state, cause }));
   }
 
   const directory = new DirectoryService({
@@ -133,6 +145,8 @@ export function createOfflineEngine(p: OfflineEnginePorts): OfflineEngine {
     monitor,
     directory,
     connectivity: () => monitor?.state() ?? 'offline',
+    connectivityCause: () => monitor?.cause() ?? null,
+    clockOffsetMs: () => api?.serverClock.offsetMs() ?? null,
     async stop() {
       directory.stopSchedule();
       monitor?.stop();

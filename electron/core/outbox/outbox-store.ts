@@ -14,6 +14,8 @@ export interface SealedPayload {
   params: Record<string, unknown>;
   /** Space reserved while the operation waits for the patient's signature. */
   pad?: string;
+  /** While held: eHealth's deadline for the act (ISO), which becomes its expiry once signed. */
+  deadline?: string;
 }
 
 export type PayloadRead = { ok: true; payload: SealedPayload } | { ok: false; reason: string };
@@ -56,6 +58,18 @@ export class OutboxStore {
       n: number;
     }[];
     return Object.fromEntries(rows.map((r) => [r.state, r.n]));
+  }
+
+  /** Signed or ready acts still waiting for delivery whose deadline is before `beforeIso`. */
+  nearDeadline(beforeIso: string): number {
+    const r = this.db
+      .prepare(
+        `SELECT count(*) AS n FROM outbox_operations
+         WHERE held = 0 AND expires_at IS NOT NULL AND expires_at <= ?
+           AND state IN ('captured', 'waiting-network', 'sending', 'needs-patient')`,
+      )
+      .get(beforeIso) as { n: number };
+    return r.n;
   }
 
   lastDeliveredAt(): string | null {
@@ -120,15 +134,15 @@ export class OutboxStore {
     );
   }
 
-  expiredIds(nowIso: string): { id: string; state: OperationState }[] {
+  expiredIds(nowIso: string): { id: string; state: OperationState; expires_at: string }[] {
     return this.db
       .prepare(
-        `SELECT id, state FROM outbox_operations
+        `SELECT id, state, expires_at FROM outbox_operations
          WHERE expires_at IS NOT NULL AND expires_at <= ?
            AND (state IN ('captured', 'waiting-network', 'needs-patient') OR (state = 'rejected' AND payload IS NOT NULL))
          ORDER BY seq`,
       )
-      .all(nowIso) as { id: string; state: OperationState }[];
+      .all(nowIso) as { id: string; state: OperationState; expires_at: string }[];
   }
 
   sealPayload(id: string, payload: SealedPayload): Buffer {

@@ -53,6 +53,11 @@ export type HoldInput<K extends OperationKind> = Common & {
   kind: K;
   params: Partial<KindParams<K>>;
   reserveBytes?: number;
+  /**
+   * eHealth's own deadline for the act: when the request it signs expires at eHealth. Once signed
+   * (`release`), the act waits for delivery until exactly then; only the unsigned hold may end sooner.
+   */
+  deadline?: Date;
 };
 
 export interface Settled {
@@ -126,12 +131,18 @@ export class Outbox {
       kind: input.kind,
       params: { ...input.params } as Record<string, unknown>,
       pad: 'x'.repeat(reserve),
+      ...(input.deadline ? { deadline: input.deadline.toISOString() } : {}),
     };
-    const expiresAt = input.expiresAt ?? new Date(this.now().getTime() + (this.opts.heldTtlMs ?? 0.5 * HOUR));
+    const heldUntil = new Date(this.now().getTime() + (this.opts.heldTtlMs ?? 0.5 * HOUR));
+    const expiresAt =
+      input.expiresAt ?? (input.deadline && input.deadline < heldUntil ? input.deadline : heldUntil);
     return this.insert({ ...input, expiresAt }, payload, true);
   }
 
-  /** Completes a held operation's parameters (the signature) and lets it be sent. */
+  /**
+   * Completes a held operation's parameters (the signature) and lets it be sent. From now on it
+   * waits for delivery until eHealth's deadline given at `hold` (without one: the default term).
+   */
   release(id: string, patch: Record<string, unknown>, actor: AuditActor = 'patient'): Result<OperationView> {
     const row = this.store.get(id);
     if (!row) return err('OPERATION_NOT_FOUND', 'no such operation');
@@ -147,6 +158,10 @@ export class Outbox {
       params: parsed.data as Record<string, unknown>,
     });
     const at = this.now().toISOString();
+    const deadline =
+      typeof read.payload.deadline === 'string' && !Number.isNaN(Date.parse(read.payload.deadline))
+        ? read.payload.deadline
+        : new Date(this.now().getTime() + (this.opts.defaultTtlMs ?? 72 * HOUR)).toISOString();
     const result = storage('store the signed operation', () =>
       this.opts.db
         .transaction(() => {
@@ -159,9 +174,11 @@ export class Outbox {
             .run(id).changes;
           if (changed !== 1) return null;
           this.opts.db
-            .prepare('UPDATE outbox_operations SET payload = ?, held = 0, updated_at = ? WHERE id = ?')
-            .run(sealed, at, id);
-          this.opts.audit.append(actor, 'outbox.released', id, { kind: row.kind });
+            .prepare(
+              'UPDATE outbox_operations SET payload = ?, held = 0, updated_at = ?, expires_at = ? WHERE id = ?',
+            )
+            .run(sealed, at, deadline, id);
+          this.opts.audit.append(actor, 'outbox.released', id, { kind: row.kind, deadline });
           return this.store.get(id) as OperationRow;
         })
         .immediate(),

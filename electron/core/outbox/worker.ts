@@ -247,7 +247,7 @@ export class DeliveryWorker {
   private expireDue(): void {
     this.opts.outbox.sweepCredentials();
     const nowIso = this.now().toISOString();
-    for (const { id, state } of this.opts.outbox.store.expiredIds(nowIso)) {
+    for (const { id, state, expires_at: deadline } of this.opts.outbox.store.expiredIds(nowIso)) {
       if (this.inFlight.has(id)) continue;
       if (state === 'rejected') {
         this.move(id, ['rejected'], 'rejected', { purge: true }, 'kiosk', 'outbox.purged');
@@ -258,7 +258,8 @@ export class DeliveryWorker {
           'expired',
           {
             purge: true,
-            error: { code: 'EXPIRED', message: 'not delivered before the eHealth request expired' },
+            // terminal, with its reason: the row and its reference code stay for the registrar
+            error: { code: 'EXPIRED', message: `not delivered before its deadline (${deadline})` },
           },
           'kiosk',
           'outbox.expired',

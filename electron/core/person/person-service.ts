@@ -20,6 +20,8 @@ interface PendingRequest {
   sessionId: string;
   /** eHealth's answer exactly as it came: the object the patient signs. */
   data: Record<string, unknown>;
+  /** When the kiosk received it (eHealth's request term counts from then at the latest). */
+  createdAt: Date;
   signing: boolean;
 }
 
@@ -108,7 +110,12 @@ export class PersonService {
     if (!parsed.success || typeof parsed.data.content !== 'string' || !parsed.data.content)
       return err('EHEALTH_REJECTED', 'eHealth answered the person request without a printout');
     const requestId = parsed.data.id;
-    this.pending.set(requestId, { sessionId: ctx.value.sessionId, data, signing: false });
+    this.pending.set(requestId, {
+      sessionId: ctx.value.sessionId,
+      data,
+      createdAt: this.now(),
+      signing: false,
+    });
     this.ports.log.info({ op: 'person-request.create' }, 'person request created');
     return ok({
       requestId,
@@ -139,6 +146,8 @@ export class PersonService {
         patientKey: ctx.value.patientKey,
         flowId: requestId,
         credentials: tokens.value.current(),
+        // once signed it waits for delivery as long as eHealth keeps the request it completes
+        deadline: this.ports.patient.pis().requestDeadline(pending.createdAt),
       });
       if (!held.ok) return held;
       const signed = await this.ports.patient.sign(signableRequestJson(pending.data));

@@ -150,11 +150,14 @@ export class ReceiptService {
     add(t.address, f.address);
     add(t.app, f.appName);
     add(t.declarationNumber, f.declarationNumber);
+    // an act still on its way states until when the kiosk keeps sending it (eHealth's deadline)
+    const waiting = (QUEUED.has(view.state) || view.state === 'needs-patient') && !view.held;
+    if (waiting && view.expiresAt) add(t.deadline, formatWhen(view.expiresAt, language));
     const paragraphs =
       view.state === 'done'
         ? [t.notes.done, t.notes.keep]
         : QUEUED.has(view.state)
-          ? [t.notes.queued, t.notes.keep]
+          ? [t.notes.queued, ...(view.expiresAt ? [t.notes.deadline] : []), t.notes.keep]
           : [t.notes.problem];
     return {
       language,

@@ -22,10 +22,12 @@ export interface ReceiptTexts {
   app: string;
   reference: string;
   referenceQr: string;
+  deadline: string;
   kinds: Record<OperationKind, string>;
   states: Record<OperationState, string>;
   notes: {
     queued: string;
+    deadline: string;
     done: string;
     problem: string;
     keep: string;
@@ -57,6 +59,7 @@ const uk: ReceiptTexts = {
   app: 'Електронний кабінет',
   reference: 'Код квитанції',
   referenceQr: 'QR-код із кодом квитанції',
+  deadline: 'Кіоск надсилатиме дію до',
   kinds: {
     'app.revoke': 'Скасування доступу електронного кабінету',
     'declaration.terminate': 'Припинення декларації',
@@ -83,6 +86,8 @@ const uk: ReceiptTexts = {
   notes: {
     queued:
       'Звʼязку з eHealth зараз немає. Кіоск збереже дію і сам надішле її, щойно звʼязок відновиться; приходити ще раз не потрібно.',
+    deadline:
+      'Якщо до цього часу eHealth так і не буде доступна, дія не відбудеться: у реєстратурі за кодом квитанції побачать, що сталося.',
     done: 'Дію виконано в електронній системі охорони здоровʼя.',
     problem: 'Покажіть цю квитанцію в реєстратурі — там допоможуть.',
     keep: 'Збережіть квитанцію: за кодом у реєстратурі можна перевірити, що сталося з дією.',
@@ -123,6 +128,7 @@ const en: ReceiptTexts = {
   app: 'E-cabinet',
   reference: 'Receipt code',
   referenceQr: 'QR code with the receipt code',
+  deadline: 'The kiosk keeps sending it until',
   kinds: {
     'app.revoke': 'Access of an e-cabinet revoked',
     'declaration.terminate': 'Declaration terminated',
@@ -149,6 +155,8 @@ const en: ReceiptTexts = {
   notes: {
     queued:
       'eHealth cannot be reached right now. The kiosk keeps this action and sends it by itself when the connection returns; you do not need to come back.',
+    deadline:
+      'If eHealth still cannot be reached by then, the action will not take effect: the reception desk can see what happened by the receipt code.',
     done: 'The action is done in the electronic health system.',
     problem: 'Show this receipt at the reception desk and they will help you.',
     keep: 'Keep this receipt: with its code the reception desk can check what became of the action.',

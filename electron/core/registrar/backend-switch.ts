@@ -97,7 +97,10 @@ export class KioskBackend {
     this.current = next;
     this.environment = environment;
     for (const l of this.listeners) l(next);
-    this.o.engine.events.emit('connectivityChanged', { state: next.connectivity() });
+    this.o.engine.events.emit('connectivityChanged', {
+      state: next.connectivity(),
+      cause: next.connectivityCause(),
+    });
     if (environment !== previous) {
       void next.directory.sync({ mode: 'full' }).then((r) => {
         if (!r.ok)

@@ -3,7 +3,7 @@
  * audit attribution and wrong-patient guard, the panel's views and actions, settings (with sealed
  * eHealth credentials), and the trust list. services.ts builds it; handlers/registrar.ts exposes it.
  */
-import type { Connectivity } from '#shared/contract/app';
+import type { Connectivity, ConnectivityCause } from '#shared/contract/app';
 import type { KeyProtection } from '../crypto/key-store';
 import type { SecretBox } from '../crypto/secret-box';
 import type { Db } from '../db/database';
@@ -41,6 +41,8 @@ export interface RegistrarDeps {
   outbox: () => Outbox;
   directory: () => DirectoryService;
   connectivity: () => Connectivity;
+  /** Why the link is not online, and eHealth's clock offset (ms); absent: unknown. */
+  link?: () => { cause: ConnectivityCause | null; clockOffsetMs: number | null };
   keyProtection: () => { protection: KeyProtection; warning: boolean };
   /** The backend changed, but services that started without one need a restart to use it. */
   restartRequired: () => boolean;
@@ -92,8 +94,10 @@ export function createRegistrar(d: RegistrarDeps): Registrar {
     outbox: d.outbox,
     directory: d.directory,
     connectivity: d.connectivity,
+    link: d.link ?? (() => ({ cause: null, clockOffsetMs: null })),
     keyProtection: d.keyProtection,
     restartRequired: d.restartRequired,
+    now: d.now,
   });
   const settings = new RegistrarSettingsService({
     settings: d.settings,

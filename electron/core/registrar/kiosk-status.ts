@@ -3,7 +3,7 @@ import { Connectivity, type Environment } from '#shared/contract/app';
 import { OperationState } from '#shared/contract/outbox';
 import type { Db } from '../db/database';
 import { DirectoryService } from '../directory/directory-service';
-import type { CallOutcome } from '../ehealth/client';
+import type { CallOutcome, LinkReport } from '../ehealth/client';
 import { isProcessAlive } from '../outbox/lease';
 import { SettingsStore } from './settings';
 import { TrustListInfo, TRUST_SETTING_KEY } from './trust-store';
@@ -59,12 +59,14 @@ export interface StatusOptions {
   version: string;
   now?: Date;
   /** Asks the environment's API host for any answer (the ops CLI passes a short HTTP GET). */
-  probe: (url: string) => Promise<CallOutcome>;
+  probe: (url: string) => Promise<CallOutcome | LinkReport>;
   alive?: (pid: number) => boolean;
 }
 
-const fromOutcome = (o: CallOutcome): Connectivity =>
-  o === 'ok' ? 'online' : o === 'server-error' ? 'degraded' : 'offline';
+const fromOutcome = (answer: CallOutcome | LinkReport): Connectivity => {
+  const o = typeof answer === 'string' ? answer : answer.outcome;
+  return o === 'ok' ? 'online' : o === 'network-error' ? 'offline' : 'degraded';
+};
 
 /**
  * The kiosk's state as the ops CLI reports it. Connectivity: what the running kiosk last noted;

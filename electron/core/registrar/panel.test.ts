@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import type { ConnectivityCause } from '#shared/contract/app';
 import { SecretBox } from '../crypto/secret-box';
 import { openKioskDatabase } from '../db/kiosk-db';
 import { DirectoryService } from '../directory/directory-service';
@@ -10,11 +11,13 @@ import { RegistrarPanel } from './panel';
 import { SettingsStore } from './settings';
 import { TrustStore } from './trust-store';
 
-function setup() {
+function setup(link = { cause: null as ConnectivityCause | null, clockOffsetMs: null as number | null }) {
   const db = openKioskDatabase(':memory:');
-  const audit = new AuditLog(db);
+  let t = Date.parse('2026-03-02T08:00:00.000Z');
+  const now = () => new Date(t);
+  const audit = new AuditLog(db, now);
   const box = new SecretBox(randomBytes(32));
-  const outbox = new Outbox({ db, box, audit });
+  const outbox = new Outbox({ db, box, audit, now });
   const panel = new RegistrarPanel({
     version: '9.9.9',
     audit,
@@ -24,10 +27,12 @@ function setup() {
     outbox: () => outbox,
     directory: () => new DirectoryService({ db, api: null }),
     connectivity: () => 'offline',
+    link: () => link,
     keyProtection: () => ({ protection: 'key-file', warning: true }),
     restartRequired: () => false,
+    now,
   });
-  return { db, audit, outbox, panel };
+  return { db, audit, outbox, panel, advance: (ms: number) => (t += ms), now };
 }
 
 describe('registrar panel', () => {
@@ -97,5 +102,42 @@ describe('registrar panel', () => {
       action: 'registrar.audit.verify',
     });
     expect(panel.verifyAudit('R-01').entries).toBe(2);
+  });
+
+  it('shows why the link is not online and warns when the kiosk clock is more than 2 minutes off', () => {
+    const fine = setup({ cause: null, clockOffsetMs: 40_000 }).panel.overview();
+    expect(fine).toMatchObject({ connectivityCause: null, clockOffsetSeconds: 40, clockWarning: false });
+    const portal = setup({ cause: 'captive-portal', clockOffsetMs: -3_600_000 }).panel.overview();
+    expect(portal).toMatchObject({
+      connectivityCause: 'captive-portal',
+      clockOffsetSeconds: -3600,
+      clockWarning: true,
+    });
+  });
+
+  it('states every act’s deadline and points out those within 24 hours of it', () => {
+    const { outbox, panel, advance, now } = setup();
+    const at = (hours: number) => new Date(now().getTime() + hours * 3_600_000);
+    const held = outbox.hold({
+      kind: 'person-request.complete',
+      params: { requestId: 'pr-1' },
+      patientKey: outbox.patientKeyFor('p-1'),
+      deadline: at(30),
+    });
+    const waiting = outbox.enqueue({
+      kind: 'app.revoke',
+      params: { appId: 'a-1' },
+      patientKey: outbox.patientKeyFor('p-2'),
+      expiresAt: at(72),
+    });
+    if (!held.ok || !waiting.ok) throw new Error('not stored');
+    const released = outbox.release(held.value.id, { signedContent: 'S'.repeat(64) });
+    expect(released.ok && released.value.expiresAt).toBe(at(30).toISOString());
+    expect(panel.overview().nearDeadline).toBe(0);
+    advance(7 * 3_600_000);
+    const ops = Object.fromEntries(panel.operations(undefined, 10).map((o) => [o.id, o]));
+    expect(ops[held.value.id]).toMatchObject({ deadline: at(23).toISOString(), nearDeadline: true });
+    expect(ops[waiting.value.id]).toMatchObject({ nearDeadline: false });
+    expect(panel.overview().nearDeadline).toBe(1);
   });
 });

@@ -1,9 +1,10 @@
-import type { Connectivity } from '#shared/contract/app';
+import type { Connectivity, ConnectivityCause } from '#shared/contract/app';
 import type { OperationState } from '#shared/contract/outbox';
 import type { AuditEntryView, RegistrarOperation, RegistrarOverview } from '#shared/contract/registrar';
 import { err, ok, type Result } from '#shared/result';
 import type { KeyProtection } from '../crypto/key-store';
 import type { DirectoryService } from '../directory/directory-service';
+import { SKEW_WARNING_MS } from '../ehealth/server-clock';
 import type { Logger } from '../log';
 import type { Outbox } from '../outbox/outbox';
 import { toView, type OperationRow } from '../outbox/rows';
@@ -21,9 +22,16 @@ export interface PanelPorts {
   outbox: () => Outbox;
   directory: () => DirectoryService;
   connectivity: () => Connectivity;
+  /** Why the link is not online, and eHealth's clock offset (ms) as measured from its answers. */
+  link: () => { cause: ConnectivityCause | null; clockOffsetMs: number | null };
   keyProtection: () => { protection: KeyProtection; warning: boolean };
   restartRequired: () => boolean;
+  now: () => Date;
 }
+
+/** Acts this close to their deadline are pointed out to the registrar. */
+export const DEADLINE_WARNING_MS = 24 * 3_600_000;
+const WAITING: readonly OperationState[] = ['captured', 'waiting-network', 'sending', 'needs-patient'];
 
 const RETRYABLE: readonly OperationState[] = ['rejected', 'needs-patient'];
 const DISCARDABLE: readonly OperationState[] = ['captured', 'waiting-network', 'needs-patient', 'rejected'];
@@ -32,8 +40,9 @@ const DISCARDABLE: readonly OperationState[] = ['captured', 'waiting-network', '
 const patientTag = (patientKey: string | null): string | null =>
   patientKey ? `П-${patientKey.slice(0, 4).toUpperCase()}` : null;
 
-export function registrarOperation(row: OperationRow): RegistrarOperation {
+export function registrarOperation(row: OperationRow, now: Date): RegistrarOperation {
   const v = toView(row);
+  const waiting = WAITING.includes(v.state) && !v.held;
   return {
     id: v.id,
     referenceCode: v.referenceCode,
@@ -45,6 +54,9 @@ export function registrarOperation(row: OperationRow): RegistrarOperation {
     updatedAt: v.updatedAt,
     discarded: v.discarded,
     errorCode: v.error?.code ?? null,
+    deadline: v.expiresAt,
+    nearDeadline:
+      waiting && v.expiresAt !== null && Date.parse(v.expiresAt) - now.getTime() <= DEADLINE_WARNING_MS,
     patient: patientTag(row.patient_key),
     canRetry: RETRYABLE.includes(v.state) && row.payload !== null,
     canDiscard: DISCARDABLE.includes(v.state) && !v.discarded,
@@ -59,15 +71,21 @@ export class RegistrarPanel {
     const status = this.p.outbox().status();
     const environment = this.p.settings.get().environment;
     const key = this.p.keyProtection();
+    const link = this.p.link();
+    const soon = new Date(this.p.now().getTime() + DEADLINE_WARNING_MS).toISOString();
     return {
       version: this.p.version,
       environment,
       trainingMode: environment === 'training',
       connectivity: this.p.connectivity(),
+      connectivityCause: link.cause,
+      clockOffsetSeconds: link.clockOffsetMs === null ? null : Math.round(link.clockOffsetMs / 1000),
+      clockWarning: link.clockOffsetMs !== null && Math.abs(link.clockOffsetMs) > SKEW_WARNING_MS,
       keyProtection: key.protection,
       keyWarning: key.warning,
       outbox: status.counts,
       lastDeliveredAt: status.lastDeliveredAt,
+      nearDeadline: this.p.outbox().store.nearDeadline(soon),
       directory: this.p.directory().status(),
       trustList: this.p.trust.info(),
       restartRequired: this.p.restartRequired(),
@@ -75,7 +93,11 @@ export class RegistrarPanel {
   }
 
   operations(states: readonly OperationState[] | undefined, limit: number): RegistrarOperation[] {
-    return this.p.outbox().store.list(states, limit).map(registrarOperation);
+    const now = this.p.now();
+    return this.p
+      .outbox()
+      .store.list(states, limit)
+      .map((row) => registrarOperation(row, now));
   }
 
   retry(id: string, registrarId: string): Result<RegistrarOperation> {
@@ -124,6 +146,6 @@ export class RegistrarPanel {
     const r = action(outbox);
     if (!r.ok) return r;
     const row = outbox.store.get(id);
-    return row ? ok(registrarOperation(row)) : err('OPERATION_NOT_FOUND', 'no such operation');
+    return row ? ok(registrarOperation(row, this.p.now())) : err('OPERATION_NOT_FOUND', 'no such operation');
   }
 }

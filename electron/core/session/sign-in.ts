@@ -11,7 +11,7 @@ import { vocativeAddress, type Gender } from '#shared/rules/vocative';
 import { err, ok, type KioskError, type Result } from '#shared/result';
 import type { PisApi } from '../ehealth/pis-api';
 import type { Person, PersonVerification } from '../ehealth/schemas/person';
-import { tokenSetFrom, type TokenSet } from '../ehealth/tokens';
+import type { TokenSet } from '../ehealth/tokens';
 import { drfoMatches } from '../esign/identity';
 import type { EsignService } from '../esign/service';
 import type { Logger } from '../log';
@@ -171,7 +171,8 @@ export class SignInService {
     onStep?.('signing-in');
     const token = await api.auth.signIn(signed.value.signedContent);
     if (!token.ok) return { ok: false, error: signInRefusal(token.error) };
-    const set = tokenSetFrom(token.value.data);
+    // the expiry on the kiosk clock, whatever its offset from eHealth's
+    const set = api.tokenSetFrom(token.value.data);
     keep(set);
     const personId = token.value.data.user?.person_id ?? token.value.data.details?.applicant_person_id;
 

@@ -14,6 +14,11 @@ import type { Router } from './router';
 const MAX_BODY = 10 * 1024 * 1024;
 const MUTATING = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
 
+/** What a hotel-style captive portal serves for every request until someone logs in. */
+const CAPTIVE_PORTAL_PAGE =
+  '<!doctype html><html><head><title>Wi-Fi login</title></head><body><h1>Welcome</h1>' +
+  '<form method="post" action="/login"><input name="room"><button>Connect</button></form></body></html>';
+
 /** Thrown inside a commit when the fault plan says the connection dies before the change lands. */
 class DropBeforeCommit extends Error {}
 
@@ -183,9 +188,25 @@ export function createSandboxServer(state: SandboxState, opts: ServerOptions): S
       return;
     }
     const raw = await readBody(req);
+    if (!isTool && !isTsa && state.faults.config.captivePortal) {
+      // the network's login page answers in eHealth's place: nothing reaches eHealth
+      const page = Buffer.from(CAPTIVE_PORTAL_PAGE, 'utf8');
+      res.writeHead(200, {
+        'content-type': 'text/html; charset=utf-8',
+        'content-length': String(page.length),
+        'cache-control': 'no-store',
+      });
+      res.end(page);
+      return;
+    }
     let requestJson: string | null = null;
     const send = (r: Rendered) => {
-      const headers: Record<string, string> = { ...r.headers, 'x-request-id': requestId };
+      // eHealth's time is the sandbox clock's: the kiosk measures its clock offset from this header
+      const headers: Record<string, string> = {
+        ...r.headers,
+        'x-request-id': requestId,
+        date: state.now().toUTCString(),
+      };
       if (r.contentType) headers['content-type'] = r.contentType;
       const payload = r.bytes ?? (r.body !== null ? Buffer.from(r.body, 'utf8') : null);
       if (payload) headers['content-length'] = String(payload.length);

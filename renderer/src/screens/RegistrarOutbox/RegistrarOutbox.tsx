@@ -46,6 +46,7 @@ function OutboxTable() {
               <th scope="col">{t('registrar.outbox.created')}</th>
               <th scope="col">{t('registrar.outbox.attempts')}</th>
               <th scope="col">{t('registrar.outbox.state')}</th>
+              <th scope="col">{t('registrar.outbox.deadline')}</th>
               <th scope="col">{t('registrar.outbox.patient')}</th>
               <th scope="col">{t('registrar.outbox.actions')}</th>
             </tr>
@@ -64,6 +65,10 @@ function OutboxTable() {
                   {op.held ? ` · ${t('registrar.outbox.held')}` : ''}
                   {op.discarded ? ` · ${t('registrar.outbox.discardedMark')}` : ''}
                   {op.errorCode ? ` · ${op.errorCode}` : ''}
+                </td>
+                <td>
+                  {op.deadline && op.state !== 'done' ? formatTime(op.deadline, language) : '—'}
+                  {op.nearDeadline ? ` · ${t('registrar.outbox.nearDeadline')}` : ''}
                 </td>
                 <td className="registrar__mono">{op.patient ?? '—'}</td>
                 <td>

@@ -61,6 +61,26 @@ function PanelBody() {
           <p>{t(`registrar.panel.keyWarning.${overview.keyProtection}`)}</p>
         </section>
       )}
+      {overview?.clockWarning && (
+        <section className="notice" aria-labelledby="clock-warning-title">
+          <h2 id="clock-warning-title" className="notice__title">
+            {t('registrar.panel.clockWarningTitle')}
+          </h2>
+          <p>
+            {t('registrar.panel.clockWarning', {
+              minutes: Math.round(Math.abs(overview.clockOffsetSeconds ?? 0) / 60),
+            })}
+          </p>
+        </section>
+      )}
+      {overview && overview.nearDeadline > 0 && (
+        <section className="notice" aria-labelledby="deadline-warning-title">
+          <h2 id="deadline-warning-title" className="notice__title">
+            {t('registrar.panel.nearDeadlineTitle')}
+          </h2>
+          <p>{t('registrar.panel.nearDeadline', { count: overview.nearDeadline })}</p>
+        </section>
+      )}
       {overview?.restartRequired && (
         <p role="status" className="notice">
           {t('registrar.panel.restartRequired')}
@@ -71,7 +91,12 @@ function PanelBody() {
           <dt>{t('registrar.panel.environment')}</dt>
           <dd>{t(`registrar.env.${overview.environment}`)}</dd>
           <dt>{t('registrar.panel.connectivity')}</dt>
-          <dd>{t(`registrar.link.${overview.connectivity}`)}</dd>
+          <dd>
+            {t(`registrar.link.${overview.connectivity}`)}
+            {overview.connectivityCause
+              ? ` — ${t(`registrar.link.cause.${overview.connectivityCause}`)}`
+              : ''}
+          </dd>
           <dt>{t('registrar.panel.outbox')}</dt>
           <dd>
             {t('registrar.panel.outboxCounts', {
