@@ -126,6 +126,7 @@ export function createServices(ports: KioskPorts): KioskServices {
     session,
     api: backend.api,
     outbox: offline.outbox,
+    audit,
     log: ports.log,
     now,
     ports: ports.patient ?? {},

@@ -1,6 +1,7 @@
 import type { RegistrarState } from '#shared/contract/registrar';
 import { err, ok, type Result } from '#shared/result';
 import type { EventBus } from '../events';
+import { storage } from '../outbox/storage-errors';
 import type { SessionManager } from '../session/session-manager';
 import type { RegistrarAccounts } from './accounts';
 import type { AuditLog } from './audit';
@@ -54,9 +55,11 @@ export class RegistrarModeState {
     opts.events.on('sessionEnded', ({ reason }) => {
       if (!this.registrar && !this.assisted) return;
       const actor = this.actor();
-      if (this.assisted) this.opts.audit.append(actor, 'registrar.assist.end', null, { reason });
+      const wasAssisted = this.assisted !== null;
+      // leaving always happens (nothing stays open); its audit entry is written if the disk allows
       this.registrar = null;
       this.assisted = null;
+      if (wasAssisted) this.record(actor, 'registrar.assist.end', null, { reason });
       this.publish();
     });
   }
@@ -102,8 +105,9 @@ export class RegistrarModeState {
 
   signOut(): RegistrarState {
     if (this.registrar && !this.assisted) {
-      this.opts.audit.append(`registrar:${this.registrar}`, 'registrar.signOut');
+      const registrarId = this.registrar;
       this.registrar = null;
+      this.record(`registrar:${registrarId}`, 'registrar.signOut');
       this.publish();
     }
     return this.state();
@@ -113,8 +117,9 @@ export class RegistrarModeState {
     const who = this.requirePanel();
     if (!who.ok) return who;
     const current = this.opts.patient?.()?.current() ?? null;
+    const noted = this.record(`registrar:${who.value}`, 'registrar.assist.start', current?.sessionId ?? null);
+    if (!noted.ok) return noted;
     this.assisted = { registrarId: who.value, confirmed: null, mismatches: 0 };
-    this.opts.audit.append(`registrar:${who.value}`, 'registrar.assist.start', current?.sessionId ?? null);
     return ok(this.publish());
   }
 
@@ -131,13 +136,15 @@ export class RegistrarModeState {
     if (this.assisted !== assisted) return err('REGISTRAR_REQUIRED', 'the assisted session has ended');
     const actor = `registrar:${assisted.registrarId}` as const;
     if (sameBirthDate(birthDate, onRecord.value)) {
+      const noted = this.record(actor, 'registrar.assist.birthDateConfirmed', patient.sessionId);
+      if (!noted.ok) return noted;
       assisted.confirmed = { sessionId: patient.sessionId, personId: patient.personId };
       assisted.mismatches = 0;
-      this.opts.audit.append(actor, 'registrar.assist.birthDateConfirmed', patient.sessionId);
       return ok(this.publish());
     }
+    // a wrong date always counts (towards ending the session), even when it cannot be audited
     assisted.mismatches += 1;
-    this.opts.audit.append(actor, 'registrar.assist.birthDateMismatch', patient.sessionId, {
+    this.record(actor, 'registrar.assist.birthDateMismatch', patient.sessionId, {
       mismatches: assisted.mismatches,
     });
     const attemptsLeft = MAX_BIRTH_DATE_MISMATCHES - assisted.mismatches;
@@ -155,17 +162,32 @@ export class RegistrarModeState {
   handBack(): Result<RegistrarState> {
     const assisted = this.assisted;
     if (!assisted) return err('REGISTRAR_REQUIRED', 'no assisted session is running');
-    this.opts.audit.append(`registrar:${assisted.registrarId}`, 'registrar.assist.handBack');
+    const noted = this.record(`registrar:${assisted.registrarId}`, 'registrar.assist.handBack');
+    if (!noted.ok) return noted;
     this.assisted = null;
     this.registrar = null;
     return ok(this.publish());
   }
 
+  /** Enters the panel only together with its audit entry: a full disk leaves registrar mode off. */
   private enter(registrarId: string): Result<RegistrarState> {
+    const noted = this.record(`registrar:${registrarId}`, 'registrar.signIn');
+    if (!noted.ok) return noted;
     this.registrar = registrarId;
     this.assisted = null;
-    this.opts.audit.append(`registrar:${registrarId}`, 'registrar.signIn');
     return ok(this.publish());
+  }
+
+  /** Writes an audit entry; a full disk (or another storage failure) is an error value, not a throw. */
+  private record(
+    actor: `registrar:${string}` | 'kiosk',
+    action: string,
+    subject?: string | null,
+    detail?: Record<string, unknown>,
+  ): Result<void> {
+    return storage(`record ${action}`, () => {
+      this.opts.audit.append(actor, action, subject, detail);
+    });
   }
 
   private actor(): `registrar:${string}` | 'kiosk' {

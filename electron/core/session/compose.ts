@@ -14,6 +14,7 @@ import { nodeSignerLauncher, type SignerLauncher } from '../esign/signer/launche
 import type { EventBus } from '../events';
 import type { Logger } from '../log';
 import type { Outbox } from '../outbox/outbox';
+import type { AuditLog } from '../registrar/audit';
 import { KeyList } from './key-list';
 import { PatientSession } from './patient-session';
 import type { SessionManager } from './session-manager';
@@ -46,6 +47,7 @@ export interface PatientDeps {
   /** The PIS client of the current environment (a getter: the registrar may switch the backend). */
   api: PisApi | null | (() => PisApi | null);
   outbox: Outbox;
+  audit: AuditLog;
   log: Logger;
   now: () => Date;
   ports: PatientPorts;
@@ -85,6 +87,7 @@ export function createPatientServices(d: PatientDeps): PatientServices {
     api,
     esign,
     outbox: d.outbox,
+    audit: d.audit,
     log: d.log,
   });
   const keys = new KeyList({

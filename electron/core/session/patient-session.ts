@@ -16,6 +16,8 @@ import type { PatientTokens, TokenSet } from '../ehealth/tokens';
 import type { EsignService } from '../esign/service';
 import type { Logger } from '../log';
 import type { Outbox } from '../outbox/outbox';
+import { storage } from '../outbox/storage-errors';
+import type { AuditLog } from '../registrar/audit';
 import type { PatientContext, PatientPort } from './patient-port';
 import type { SessionManager } from './session-manager';
 
@@ -39,6 +41,8 @@ export interface PatientSessionDeps {
   api: () => PisApi | null;
   esign: EsignService;
   outbox: Outbox;
+  /** The sign-in is recorded here in the same step that opens the session. */
+  audit: AuditLog;
   log: Logger;
   /** How long a best-effort logout may hold up the end of a session. */
   logoutTimeoutMs?: number;
@@ -155,7 +159,14 @@ export class PatientSession implements PatientPort {
     if (this.deps.sessions.active) return err('SESSION_BUSY', 'another patient session is still open');
     const patientKey = this.deps.outbox.patientKeyFor(established.personId);
     const tokens = api.patientTokens(established.tokens, (set) => this.tokensChanged(patientKey, set));
-    const session = this.deps.sessions.start();
+    // the session opens only together with its audit entry: a full disk leaves no half-open session
+    const opened = storage('record the sign-in', () =>
+      this.deps.sessions.start((s) =>
+        this.deps.audit.append('kiosk', 'session.sign-in', s.id, { access: established.access }),
+      ),
+    );
+    if (!opened.ok) return opened;
+    const session = opened.value;
     const ctx: PatientContext = {
       sessionId: session.id,
       personId: established.personId,

@@ -30,10 +30,16 @@ export class SessionManager {
     return this.current;
   }
 
-  start(): SessionRecord {
+  /**
+   * Opens the session. `record` (e.g. its audit entry) runs first with the new record: if it
+   * throws, no session is opened and the error goes to the caller — all or nothing.
+   */
+  start(record?: (session: SessionRecord) => void): SessionRecord {
     const at = this.now();
-    this.current = { id: randomUUID(), startedAt: at, lastActivityAt: at };
-    return this.current;
+    const session: SessionRecord = { id: randomUUID(), startedAt: at, lastActivityAt: at };
+    record?.(session);
+    this.current = session;
+    return session;
   }
 
   touch(): void {

@@ -1,4 +1,5 @@
 import { ok } from '#shared/result';
+import { storage } from '../../core/outbox/storage-errors';
 import type { KioskServices } from '../../core/services';
 import type { Handlers } from '../router';
 
@@ -7,14 +8,14 @@ export const signinHandlers = (s: KioskServices): Pick<Handlers, 'signinKeys' | 
   signinKeys: async ({ watch }) => ok({ keys: await s.keys.list(watch) }),
   signinStart: async ({ keyId, password }) => {
     const bytes = new TextEncoder().encode(password);
+    // a successful sign-in is audited where the session opens (PatientSession.begin), all or nothing
     const r = await s.signIn.start(keyId, bytes);
-    const active = s.patient.current();
-    s.audit.append(
-      'kiosk',
-      r.ok ? 'session.sign-in' : 'session.sign-in-refused',
-      active?.sessionId ?? null,
-      r.ok ? { access: r.value.access } : { code: r.error.code },
-    );
+    if (!r.ok) {
+      const noted = storage('record the refused sign-in', () =>
+        s.audit.append('kiosk', 'session.sign-in-refused', null, { code: r.error.code }),
+      );
+      if (!noted.ok) s.log.warn({ code: noted.error.code }, 'refused sign-in not audited');
+    }
     return r;
   },
 });
