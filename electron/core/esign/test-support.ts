@@ -9,6 +9,9 @@ import { createTestCa, issueTestIdentity, type TestCa, type TestSubject } from '
 import { createTimestampAuthority, type TimestampAuthority } from './tsa/authority';
 import { loadTrustList, type TrustList } from './pki/trust';
 import { trustListOf } from './pki/test-pki';
+import type { SignerChannel, SignerLauncher } from './signer/launcher';
+import { SIGNER_READY, type SignerRequest } from './signer/protocol';
+import { SignerWorker } from './signer/worker';
 
 export const DAY_MS = 24 * 3600 * 1000;
 
@@ -53,6 +56,58 @@ export function stamp(now: Date, overrides: Partial<TestSubject> = {}): TestSubj
 }
 
 export { issueTestIdentity };
+
+/**
+ * The signer's worker bound to an in-process channel with the same messages as the signer process
+ * (each one cloned as IPC would clone it): for tests that open keys hundreds of times, where a
+ * process per open would cost seconds. Everything else (lockout, session, worker) is the real code.
+ */
+export function inProcessSignerLauncher(): SignerLauncher & { launched(): number } {
+  let launched = 0;
+  return {
+    launched: () => launched,
+    launch(): SignerChannel {
+      launched++;
+      const worker = new SignerWorker();
+      const onMessage: ((m: unknown) => void)[] = [];
+      const onExit: ((code: number | null) => void)[] = [];
+      let alive = true; // takes requests
+      let exited = false; // delivers nothing more
+      let queue: Promise<void> = Promise.resolve();
+      const post = (m: unknown) => {
+        const copy = structuredClone(m);
+        setImmediate(() => {
+          if (!exited) for (const l of onMessage) l(copy);
+        });
+      };
+      const exit = (code: number | null) => {
+        if (!alive) return;
+        alive = false;
+        worker.closeKey();
+        // after what was posted before (a `close` answer), as a process's last messages arrive first
+        setImmediate(() => {
+          exited = true;
+          for (const l of onExit) l(code);
+        });
+      };
+      post(SIGNER_READY);
+      return {
+        send(message: SignerRequest) {
+          if (!alive) return;
+          const req = structuredClone(message);
+          queue = queue.then(async () => {
+            post(await worker.handle(req));
+            if (req.type === 'close') exit(0);
+          });
+        },
+        onMessage: (l) => void onMessage.push(l),
+        onExit: (l) => void onExit.push(l),
+        kill: () => exit(null),
+        pid: undefined,
+      };
+    },
+  };
+}
 
 /**
  * Merges the signer infos and certificates of several single-signer envelopes over the same

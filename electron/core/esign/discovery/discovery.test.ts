@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueTestIdentity } from '../index';
 import { makeTestPki, person, type TestPki } from '../test-support';
-import { KeyDiscovery, KeyMediumWatcher } from './discovery';
+import { KeyDiscovery, KeyMediumWatcher, nodeDiscoveryFs, type DiscoveryFs } from './discovery';
 import { macMedia, parseMountTable, windowsMedia, type MediaSource, type Medium } from './media';
 
 let pki: TestPki;
@@ -111,5 +111,83 @@ describe('KeyDiscovery', () => {
     unlinkSync(join(folder, 'Key-6.dat'));
     await watcher.check();
     expect(removed).toEqual([onUsb.id, inFolder.id]);
+  });
+});
+
+/** The node file system, with readdir held at a gate until the test opens it. */
+function gatedFs(): DiscoveryFs & { hold(): void; open(): void } {
+  let gate: Promise<void> | null = null;
+  let release: () => void = () => undefined;
+  return {
+    ...nodeDiscoveryFs,
+    async readdir(dir) {
+      if (gate) await gate;
+      return nodeDiscoveryFs.readdir(dir);
+    },
+    hold() {
+      gate = new Promise((r) => (release = r));
+    },
+    open() {
+      gate = null;
+      release();
+    },
+  };
+}
+
+describe('KeyDiscovery while rescanning', () => {
+  it('answers from the last complete scan until a scan without the key completes', async () => {
+    let list: Medium[] = mounted;
+    const fs = gatedFs();
+    const d = new KeyDiscovery({ media: { list: async () => list }, fs });
+    const key = (await d.scan()).find((c) => c.fileName === 'privat.jks');
+    if (!key) throw new Error('key not found');
+
+    fs.hold();
+    const rescan = d.scan();
+    await new Promise((r) => setTimeout(r, 10));
+    expect(d.resolve(key.id)?.path).toBe(join(usb, 'Ivanenko', 'privat.jks'));
+    expect(await d.present(key.id)).toBe(true);
+    fs.open();
+    expect((await rescan).map((c) => c.id)).toContain(key.id);
+
+    list = []; // pulled: still resolvable until a scan has seen that
+    expect(d.resolve(key.id)).not.toBeNull();
+    await d.scan();
+    expect(d.resolve(key.id)).toBeNull();
+    expect(await d.present(key.id)).toBe(false);
+  });
+
+  it('an older scan that ends last does not bring back a key a newer scan found gone', async () => {
+    let list: Medium[] = mounted;
+    const fs = gatedFs();
+    const d = new KeyDiscovery({ media: { list: async () => list }, fs });
+    const key = (await d.scan()).find((c) => c.fileName === 'privat.jks');
+    if (!key) throw new Error('key not found');
+    fs.hold();
+    const older = d.scan(); // lists the medium, then waits at the gate
+    await new Promise((r) => setTimeout(r, 10));
+    list = [];
+    expect(await d.scan()).toEqual([]); // started later, nothing to walk: ends first
+    expect(d.resolve(key.id)).toBeNull();
+    fs.open();
+    expect((await older).map((c) => c.id)).toContain(key.id); // what it saw, to its own caller
+    expect(d.resolve(key.id)).toBeNull();
+  });
+
+  it('a failed media query walks the media listed last instead of dropping them', async () => {
+    let fail = false;
+    const d = new KeyDiscovery({
+      media: {
+        list: async () => {
+          if (fail) throw new Error('PowerShell timed out');
+          return mounted;
+        },
+      },
+    });
+    const key = (await d.scan()).find((c) => c.fileName === 'privat.jks');
+    if (!key) throw new Error('key not found');
+    fail = true;
+    expect((await d.scan()).map((c) => c.id)).toContain(key.id);
+    expect(await d.present(key.id)).toBe(true);
   });
 });

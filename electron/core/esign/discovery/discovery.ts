@@ -3,6 +3,11 @@
  * extension and confirmed by content sniffing, listed under opaque ids. The renderer only ever
  * sees ids and file names; paths stay here. A watcher reports when a key's medium (or the file)
  * disappears so the host can end the patient session.
+ *
+ * Ids are looked up in the map of the last *complete* scan: a scan builds its own map while it walks
+ * the media and swaps it in at once when it ends, so a sign-in that resolves an id while the key list
+ * is being rescanned still finds its key. An id stops resolving only when a scan that no longer sees
+ * its file completes (the medium was really pulled, or the file removed).
  */
 import { randomUUID } from 'node:crypto';
 import { open, readdir, stat } from 'node:fs/promises';
@@ -71,10 +76,20 @@ export interface KeyDiscoveryOptions {
   maxEntries?: number;
 }
 
+interface ScanResult {
+  candidates: KeyCandidate[];
+  located: Map<string, Located>; // id → location
+}
+
 export class KeyDiscovery {
   private readonly fs: DiscoveryFs;
   private readonly ids = new Map<string, string>(); // path → id
-  private readonly located = new Map<string, Located>(); // id → location
+  /** The last complete scan; replaced as a whole, never cleared or filled in place. */
+  private last: ScanResult = { candidates: [], located: new Map() };
+  /** Scans are numbered as they start; a scan's result is kept only if no later-started one finished first. */
+  private started = 0;
+  private applied = 0;
+  private lastMedia: Medium[] = [];
 
   constructor(private readonly opts: KeyDiscoveryOptions) {
     this.fs = opts.fs ?? nodeDiscoveryFs;
@@ -89,16 +104,29 @@ export class KeyDiscovery {
     return id;
   }
 
+  /**
+   * Walks the media and the key folder and makes the result the current one. Lookups made while it
+   * runs are answered from the previous complete scan. When the media cannot be listed (the
+   * platform query failed), the mount points listed last are walked again: a medium really pulled
+   * meanwhile cannot be read and drops out; one still there is not lost to a failed query.
+   */
   async scan(): Promise<KeyCandidate[]> {
-    const roots: { root: string; medium: Medium | null }[] = [];
-    const media = await this.opts.media.list().catch(() => [] as Medium[]);
-    for (const m of media) roots.push({ root: m.root, medium: m });
+    const seq = ++this.started;
+    const media = await this.opts.media.list().then(
+      (listed) => (this.lastMedia = listed),
+      () => this.lastMedia,
+    );
+    const roots: { root: string; medium: Medium | null }[] = media.map((m) => ({ root: m.root, medium: m }));
     if (this.opts.folder) roots.push({ root: this.opts.folder, medium: null });
-    const out: KeyCandidate[] = [];
+    const result: ScanResult = { candidates: [], located: new Map() };
     const budget = { entries: this.opts.maxEntries ?? 5000 };
-    this.located.clear();
-    for (const r of roots) await this.walk(r.root, r.medium, 0, budget, out);
-    return out;
+    for (const r of roots) await this.walk(r.root, r.medium, 0, budget, result);
+    // an older scan that ends after a newer one must not bring back what the newer one no longer saw
+    if (seq > this.applied) {
+      this.applied = seq;
+      this.last = result;
+    }
+    return result.candidates;
   }
 
   private async walk(
@@ -106,7 +134,7 @@ export class KeyDiscovery {
     medium: Medium | null,
     depth: number,
     budget: { entries: number },
-    out: KeyCandidate[],
+    out: ScanResult,
   ): Promise<void> {
     let entries: { name: string; isFile: boolean; isDirectory: boolean }[];
     try {
@@ -135,8 +163,8 @@ export class KeyDiscovery {
       }
       if (kind === 'certificate' || kind === 'unknown') continue;
       const id = this.idFor(path);
-      this.located.set(id, { path, mediumId: medium?.id ?? null });
-      out.push({
+      out.located.set(id, { path, mediumId: medium?.id ?? null });
+      out.candidates.push({
         id,
         fileName: basename(path),
         kind,
@@ -146,18 +174,21 @@ export class KeyDiscovery {
     }
   }
 
-  /** The path behind an id from the last scan (main side only; never sent to the renderer). */
+  /** The path behind an id from the last complete scan (main side only; never sent to the renderer). */
   resolve(id: string): { path: string; mediumId: string | null } | null {
-    return this.located.get(id) ?? null;
+    return this.last.located.get(id) ?? null;
   }
 
-  /** Whether the key's medium is still mounted and the file still there. */
+  /**
+   * Whether the key's medium is still mounted and the file still there. A failed media query proves
+   * nothing: then only the file itself is checked (a pulled medium takes its files with it).
+   */
   async present(id: string): Promise<boolean> {
-    const loc = this.located.get(id);
+    const loc = this.last.located.get(id);
     if (!loc) return false;
     if (loc.mediumId !== null) {
-      const media = await this.opts.media.list().catch(() => [] as Medium[]);
-      if (!media.some((m) => m.id === loc.mediumId)) return false;
+      const media = await this.opts.media.list().catch(() => null);
+      if (media && !media.some((m) => m.id === loc.mediumId)) return false;
     }
     return (await this.fs.size(loc.path)) !== null;
   }
