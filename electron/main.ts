@@ -10,6 +10,7 @@ import { opsArguments } from './cli/ops';
 import { createKioskLogger } from './core/logging/kiosk-logger';
 import { defaultDataDir } from './core/paths';
 import { electronSecretStorage } from './hosts/electron-safe-storage';
+import { handleProcessStops } from './hosts/process-stops';
 import { startSandbox } from './sandbox/index';
 import { startKioskApp } from './window/kiosk-app';
 import { parseMainArgs } from './window/main-args';
@@ -27,14 +28,22 @@ if (ops) {
   const { log } = createKioskLogger({ name: 'kiosk-main', dataDir: args.dataDir ?? defaultDataDir() });
 
   // main.cjs sits in dist-electron/ beside preload.cjs and signer.cjs; the renderer is in dist/renderer.
-  startKioskApp({
+  const kiosk = startKioskApp({
     args,
     log,
     rendererDir: join(__dirname, '..', 'dist', 'renderer'),
     preloadPath: join(__dirname, 'preload.cjs'),
     startSandbox,
     osSecretStorage: electronSecretStorage(safeStorage),
-  }).catch((e: unknown) => {
+    processTemp: true,
+  });
+  // SIGINT, SIGTERM, SIGHUP and an uncaught error run the kiosk's stop (services, sandbox, temporary files)
+  handleProcessStops({
+    log,
+    stop: async () => (await kiosk.catch(() => null))?.stop(),
+    exit: (code) => app.exit(code),
+  });
+  kiosk.catch((e: unknown) => {
     log.fatal({ err: e }, 'kiosk failed to start');
     app.exit(1);
   });

@@ -14,6 +14,7 @@ import { createServices, type KioskServices } from '../core/services';
 import { pdfPrinter } from './pdf-printer';
 import { createHandlers } from '../ipc/handlers';
 import { createRouter } from '../ipc/router';
+import { claimHostTemp } from './host-temp';
 import { patientPortsFor } from './patient-ports';
 import { createStaticHandler } from './static-server';
 import {
@@ -37,6 +38,8 @@ export interface BrowserHostOptions {
   version: string;
   /** The embedded sandbox for training mode; null = none. */
   startSandbox?: StartSandbox | null;
+  /** The host is the whole process (the program): its temporary folder is the process's (host-temp.ts). */
+  processTemp?: boolean;
 }
 
 export interface BrowserHost {
@@ -47,6 +50,8 @@ export interface BrowserHost {
   token: string;
   services: KioskServices;
   training: TrainingBackend | null;
+  /** This run's temporary folder, `<dataDir>/tmp/<run>` (removed by `close`). */
+  tempDir: string;
   close(): Promise<void>;
 }
 
@@ -65,6 +70,8 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
     throw new Error(
       `the renderer is not built (no ${join(opts.rendererDir, 'index.html')}); run npm run build:renderer`,
     );
+  // everything temporary of this run lives under the data directory and goes with `close`
+  const temp = claimHostTemp(opts.dataDir, { log, processWide: opts.processTemp ?? false });
   const token = randomBytes(32).toString('base64url');
   let hostHeader = '';
   const server = createServer(
@@ -72,7 +79,10 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
   );
   server.headersTimeout = 10_000;
   server.requestTimeout = 30_000;
-  const port = await listen(server, opts.port);
+  const port = await listen(server, opts.port).catch((e: unknown) => {
+    temp.remove();
+    throw e;
+  });
   hostHeader = `${LOOPBACK}:${port}`;
   const origin = `http://${hostHeader}`;
 
@@ -83,6 +93,7 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
     if (storedEnvironment(opts.dataDir) === 'training') {
       const started = await startTrainingBackend(opts.startSandbox ?? null, {
         dataDir: opts.dataDir,
+        tempDir: temp.dir,
         host: 'browser',
         log,
       });
@@ -96,13 +107,15 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
       version: opts.version,
       ...(training ? { ehealth: ehealthConfigFor(training) } : {}),
       patient: patientPortsFor({ training }),
-      // no printer here: receipts become PDF files in <data dir>/receipts (deleted with the session)
-      printer: (dir) => (dir ? pdfPrinter(dir, { log }) : null),
+      // no printer here: receipts become PDF files in <data dir>/receipts (deleted with the session),
+      // rendered by a Chromium that lives in the temporary folder for one visit
+      printer: (dir) => (dir ? pdfPrinter(dir, { log, tempDir: temp.dir }) : null),
       // the registrar may switch to training at run time: the sandbox starts then (once)
       trainingBackend: async () => {
         if (!training) {
           const started = await startTrainingBackend(opts.startSandbox ?? null, {
             dataDir: opts.dataDir,
+            tempDir: temp.dir,
             host: 'browser',
             log,
           });
@@ -117,6 +130,7 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
       ?.close()
       .catch((closeError: unknown) => log.error({ err: closeError }, 'sandbox close failed'));
     server.close();
+    temp.remove();
     throw e;
   }
   const dispatch = createRouter({
@@ -137,14 +151,27 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
   let closing: Promise<void> | null = null;
   const close = () => {
     closing ??= (async () => {
-      await bridge.close();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await services.close();
-      if (training)
-        await training.close().catch((e: unknown) => log.error({ err: e }, 'sandbox close failed'));
+      try {
+        await bridge.close();
+        server.closeAllConnections();
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        await services.close();
+      } finally {
+        if (training)
+          await training.close().catch((e: unknown) => log.error({ err: e }, 'sandbox close failed'));
+        temp.remove();
+      }
     })();
     return closing;
   };
-  return { url: `${origin}/#token=${token}`, origin, port, token, services, training, close };
+  return {
+    url: `${origin}/#token=${token}`,
+    origin,
+    port,
+    token,
+    services,
+    training,
+    tempDir: temp.dir,
+    close,
+  };
 }

@@ -11,6 +11,7 @@ import { startSandbox } from '../sandbox/index';
 import { BROWSER_HOST_USAGE, parseBrowserHostArgs } from './args';
 import { startBrowserHost, type BrowserHost } from './browser-host';
 import { chromiumExecutable, openChromiumApp, type ChromiumWindow } from './chromium';
+import { handleProcessStops } from './process-stops';
 
 const projectFile = (rel: string) => fileURLToPath(new URL(`../../${rel}`, import.meta.url));
 
@@ -26,19 +27,25 @@ async function main(): Promise<number> {
   // logs go to stderr and to <data-dir>/logs/browser-host.log (scrubbed of personal data, rotated)
   const { log } = createKioskLogger({ name: 'browser-host', dataDir });
 
-  // Signal handlers come first: a signal that arrives while starting (or right after the ready line
-  // reaches a waiting parent) must end the host cleanly, not kill it with a half-written database.
-  let stopSignal: string | null = null;
-  let onStopSignal: (why: string) => void = (why) => {
-    stopSignal = why;
-  };
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => onStopSignal(signal));
+  // Stops are handled first: a signal (or an error) that arrives while starting must end the host
+  // cleanly once it is up, not kill it with a half-written database and its temporary files left.
+  let starting: Promise<BrowserHost | null> = Promise.resolve(null);
+  let chromium: ChromiumWindow | null = null;
+  const stops = handleProcessStops({
+    log,
+    stop: async (why) => {
+      log.info({ why }, 'browser host stopping');
+      const host = await starting.catch(() => null);
+      await chromium?.close();
+      await host?.close();
+    },
+  });
 
   const version = (JSON.parse(readFileSync(projectFile('package.json'), 'utf8')) as { version: string })
     .version;
   let host: BrowserHost;
   try {
-    host = await startBrowserHost({
+    const started = startBrowserHost({
       port: args.port,
       dataDir,
       // KIOSK_RENDERER_DIR: another built renderer (tests, packaging checks)
@@ -46,35 +53,25 @@ async function main(): Promise<number> {
       log,
       version,
       startSandbox,
+      // this program is the host: the run's temporary folder is the process's temp folder
+      processTemp: true,
     });
+    starting = started;
+    host = await started;
   } catch (e) {
     console.error(`browser host failed to start: ${e instanceof Error ? e.message : String(e)}`);
+    stops.dispose();
     return 1;
   }
 
-  let chromium: ChromiumWindow | null = null;
-  let stopping = false;
-  const stop = async (why: string) => {
-    if (stopping) return;
-    stopping = true;
-    log.info({ why }, 'browser host stopping');
-    await chromium?.close();
-    await host.close();
-  };
-  if (stopSignal) {
-    await stop(stopSignal);
-    return 0;
-  }
-  const done = new Promise<void>((resolve) => {
-    onStopSignal = (why) => void stop(why).finally(resolve);
-  });
+  if (stops.stopping) return new Promise<number>(() => undefined); // stopped while starting
   console.log(`Kabinet Kiosk (browser host) ready: ${host.url}`);
   if (args.open) {
-    const window = openChromiumApp(host.url, { log });
+    const window = openChromiumApp(host.url, { log, tempDir: host.tempDir });
     chromium = window;
     void window.exited.then((code) => {
-      if (stopping) return;
-      if (code === 0) onStopSignal('window closed');
+      if (stops.stopping) return;
+      if (code === 0) void stops.stop('window closed');
       else
         console.error(
           `Chromium (${chromiumExecutable()}) did not run (exit ${code ?? 'error'}); the kiosk is still served at the URL above. ` +
@@ -82,8 +79,8 @@ async function main(): Promise<number> {
         );
     });
   }
-  await done;
-  return 0;
+  // runs until a stop (signal, error, the window closed) ends the process
+  return new Promise<number>(() => undefined);
 }
 
 main().then(

@@ -47,13 +47,18 @@ describe('Chromium app window', () => {
 
   it('starts the browser and, on close, stops it and removes its profile', async () => {
     const exe = fakeBrowser('browser-wait', 'wait');
-    const w = openChromiumApp('http://127.0.0.1:9/#token=x', { log: silentLogger(), executable: exe });
+    const w = openChromiumApp('http://127.0.0.1:9/#token=x', {
+      log: silentLogger(),
+      executable: exe,
+      tempDir: dir,
+    });
     const argsFile = `${exe}.args`;
     for (let i = 0; i < 200 && !existsSync(argsFile); i++) await new Promise((r) => setTimeout(r, 10));
     const args = readFileSync(argsFile, 'utf8').trim().split('\n');
     expect(args).toContain('--app=http://127.0.0.1:9/#token=x');
     const profile =
       args.find((a) => a.startsWith('--user-data-dir='))?.slice('--user-data-dir='.length) ?? '';
+    expect(profile.startsWith(join(dir, 'chromium-'))).toBe(true);
     expect(existsSync(profile)).toBe(true);
     const prefs = JSON.parse(readFileSync(join(profile, 'Default', 'Preferences'), 'utf8'));
     expect(prefs.translate).toEqual({ enabled: false });
@@ -66,11 +71,13 @@ describe('Chromium app window', () => {
     const failing = openChromiumApp('http://x/', {
       log: silentLogger(),
       executable: fakeBrowser('browser-exit', 'exit3'),
+      tempDir: dir,
     });
     expect(await failing.exited).toBe(3);
     const missing = openChromiumApp('http://x/', {
       log: silentLogger(),
       executable: join(dir, 'no-such-browser'),
+      tempDir: dir,
     });
     expect(await missing.exited).toBeNull();
     await missing.close();

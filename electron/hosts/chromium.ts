@@ -1,12 +1,11 @@
 /**
  * Opens Debian Chromium as a chrome-less kiosk app window on the browser host's URL, in a fresh
- * throw-away profile. The flags keep it quiet on a closed network; `--no-sandbox` only as root,
+ * throw-away profile inside the host's temporary folder (removed when the window ends). The flags keep it quiet on a closed network; `--no-sandbox` only as root,
  * where Chromium refuses to start otherwise.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Logger } from '../core/log';
 
@@ -50,8 +49,11 @@ export interface ChromiumWindow {
   close(): Promise<void>;
 }
 
-export function openChromiumApp(url: string, opts: { log: Logger; executable?: string }): ChromiumWindow {
-  const profile = mkdtempSync(join(tmpdir(), 'kiosk-chromium-'));
+export function openChromiumApp(
+  url: string,
+  opts: { log: Logger; executable?: string; /** The host's temporary folder. */ tempDir: string },
+): ChromiumWindow {
+  const profile = mkdtempSync(join(opts.tempDir, 'chromium-'));
   mkdirSync(join(profile, 'Default'));
   writeFileSync(join(profile, 'Default', 'Preferences'), JSON.stringify(PROFILE_PREFERENCES));
   const exe = opts.executable ?? chromiumExecutable();

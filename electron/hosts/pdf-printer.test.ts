@@ -1,21 +1,25 @@
 /**
  * The browser host's receipt printer with the real Chromium: a PDF of the receipt page in the
- * receipts folder; the page cannot fetch anything; a missing browser is a clear error.
+ * receipts folder; the page cannot fetch anything; the browser and its profile last one visit;
+ * a missing browser is a clear error.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { renderReceiptHtml } from '../core/receipts/document';
 import { pdfPrinter } from './pdf-printer';
 
-const dir = mkdtempSync(join(tmpdir(), 'kiosk-pdf-'));
-const printer = pdfPrinter(dir);
+const base = mkdtempSync(join(tmpdir(), 'kiosk-pdf-'));
+const dir = join(base, 'receipts');
+const temp = join(base, 'tmp');
+mkdirSync(temp);
+const printer = pdfPrinter(dir, { tempDir: temp });
 afterAll(async () => {
   await printer.close?.();
-  rmSync(dir, { recursive: true, force: true });
+  rmSync(base, { recursive: true, force: true });
 });
 
 describe('pdfPrinter', () => {
@@ -58,12 +62,28 @@ describe('pdfPrinter', () => {
     expect(hits).toBe(0);
   }, 60_000);
 
+  it('the rendering browser keeps its profile in the temp folder and leaves nothing after close', async () => {
+    expect((await printer.print({ name: 'visit-1', title: 't', html: '<p>Олена</p>' })).ok).toBe(true);
+    const [folder, ...more] = readdirSync(temp);
+    expect(more).toEqual([]);
+    expect(folder).toMatch(/^receipt-printer-/);
+    expect(readdirSync(join(temp, folder as string))).toContain('profile');
+    await printer.close?.();
+    expect(readdirSync(temp)).toEqual([]);
+    // the next visit's receipt starts a fresh browser
+    expect((await printer.print({ name: 'visit-2', title: 't', html: '<p>Андрій</p>' })).ok).toBe(true);
+    expect(readdirSync(temp)).toHaveLength(1);
+    expect(readdirSync(temp)[0]).not.toBe(folder);
+  }, 60_000);
+
   it('without a browser the receipt is not printed, and says so', async () => {
-    const broken = pdfPrinter(dir, { executablePath: join(dir, 'no-such-chromium') });
+    const broken = pdfPrinter(dir, { executablePath: join(dir, 'no-such-chromium'), tempDir: temp });
+    const before = readdirSync(temp);
     expect(await broken.print({ name: 'x', title: 't', html: '<p>x</p>' })).toMatchObject({
       ok: false,
       error: { code: 'PRINT_FAILED' },
     });
+    expect(readdirSync(temp)).toEqual(before); // no folder left by the failed start
     await broken.close?.();
   }, 60_000);
 });

@@ -17,38 +17,51 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const log = silentLogger();
 
 describe('training sandbox options', () => {
-  it('keep a national sandbox with the Electron kiosk, a small disposable one with the browser host', () => {
-    expect(sandboxOptions({ dataDir: '/k', host: 'electron', log, env: {} })).toEqual({
+  it('keep a national sandbox with the Electron kiosk, a small disposable one in the host’s temp folder with the browser host', () => {
+    expect(sandboxOptions({ dataDir: '/k', tempDir: '/t', host: 'electron', log, env: {} })).toEqual({
       host: '127.0.0.1',
       port: 0,
       seed: 'national',
       dataDir: join('/k', 'sandbox'),
     });
-    expect(sandboxOptions({ dataDir: '/k', host: 'browser', log, env: {} })).toEqual({
+    expect(sandboxOptions({ dataDir: '/k', tempDir: '/t', host: 'browser', log, env: {} })).toEqual({
       host: '127.0.0.1',
       port: 0,
       seed: 'small',
+      dataDir: join('/t', 'sandbox'),
     });
   });
 
   it('follow the environment overrides', () => {
     const env = { KIOSK_SANDBOX_SEED: 'national', KIOSK_SANDBOX_PERSIST: '1' };
-    expect(sandboxOptions({ dataDir: '/k', host: 'browser', log, env })).toMatchObject({
+    expect(sandboxOptions({ dataDir: '/k', tempDir: '/t', host: 'browser', log, env })).toMatchObject({
       seed: 'national',
       dataDir: join('/k', 'sandbox'),
     });
     expect(
-      sandboxOptions({ dataDir: '/k', host: 'electron', log, env: { KIOSK_SANDBOX_PERSIST: '0' } }),
-    ).not.toHaveProperty('dataDir');
+      sandboxOptions({
+        dataDir: '/k',
+        tempDir: '/t',
+        host: 'electron',
+        log,
+        env: { KIOSK_SANDBOX_PERSIST: '0' },
+      })?.dataDir,
+    ).toBe(join('/t', 'sandbox'));
     expect(
-      sandboxOptions({ dataDir: '/k', host: 'electron', log, env: { KIOSK_SANDBOX_SEED: 'huge' } })?.seed,
+      sandboxOptions({
+        dataDir: '/k',
+        tempDir: '/t',
+        host: 'electron',
+        log,
+        env: { KIOSK_SANDBOX_SEED: 'huge' },
+      })?.seed,
     ).toBe('national');
     expect(
-      sandboxOptions({ dataDir: '/k', host: 'electron', log, env: { KIOSK_SANDBOX: 'off' } }),
+      sandboxOptions({ dataDir: '/k', tempDir: '/t', host: 'electron', log, env: { KIOSK_SANDBOX: 'off' } }),
     ).toBeNull();
-    expect(sandboxOptions({ dataDir: ':memory:', host: 'electron', log, env: {} })).not.toHaveProperty(
-      'dataDir',
-    );
+    expect(
+      sandboxOptions({ dataDir: ':memory:', tempDir: '/t', host: 'electron', log, env: {} })?.dataDir,
+    ).toBe(join('/t', 'sandbox'));
   });
 });
 
@@ -65,9 +78,20 @@ describe('starting the training backend', () => {
 
   it('passes the host’s options and maps the sandbox to the services’ eHealth port', async () => {
     const start = vi.fn<StartSandbox>(async () => backend);
-    const r = await startTrainingBackend(start, { dataDir: '/k', host: 'browser', log, env: {} });
+    const r = await startTrainingBackend(start, {
+      dataDir: '/k',
+      tempDir: '/t',
+      host: 'browser',
+      log,
+      env: {},
+    });
     expect(r).toEqual({ ok: true, value: backend });
-    expect(start).toHaveBeenCalledWith({ host: '127.0.0.1', port: 0, seed: 'small' });
+    expect(start).toHaveBeenCalledWith({
+      host: '127.0.0.1',
+      port: 0,
+      seed: 'small',
+      dataDir: join('/t', 'sandbox'),
+    });
     expect(ehealthConfigFor(backend)).toEqual({
       baseUrl: 'http://127.0.0.1:5',
       apiKey: 'secret',
@@ -78,13 +102,16 @@ describe('starting the training backend', () => {
   });
 
   it('turns a missing, disabled or failing sandbox into an error value', async () => {
-    expect(await startTrainingBackend(null, { dataDir: '/k', host: 'browser', log })).toMatchObject({
+    expect(
+      await startTrainingBackend(null, { dataDir: '/k', tempDir: '/t', host: 'browser', log }),
+    ).toMatchObject({
       ok: false,
     });
     const never = vi.fn<StartSandbox>();
     expect(
       await startTrainingBackend(never, {
         dataDir: '/k',
+        tempDir: '/t',
         host: 'browser',
         log,
         env: { KIOSK_SANDBOX: 'off' },
@@ -98,7 +125,7 @@ describe('starting the training backend', () => {
       throw new Error('EADDRINUSE');
     };
     expect(
-      await startTrainingBackend(failing, { dataDir: '/k', host: 'browser', log, env: {} }),
+      await startTrainingBackend(failing, { dataDir: '/k', tempDir: '/t', host: 'browser', log, env: {} }),
     ).toMatchObject({
       ok: false,
       error: { code: 'NOT_AVAILABLE' },

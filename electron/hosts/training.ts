@@ -5,8 +5,9 @@
  *
  * Where the sandbox keeps its data, and how big it is, depends on the host:
  *   electron  `<dataDir>/sandbox`, national seed — a training kiosk keeps its practice data;
- *   browser   a fresh database per start, small seed — a quick, disposable dev/test backend
- *             (the persona key files are then shared by such sandboxes on this machine).
+ *   browser   a fresh database and persona keys per start in the host's temporary folder
+ *             (`<dataDir>/tmp/<run>/sandbox`, removed when the host stops), small seed — a quick,
+ *             disposable dev/test backend.
  * Environment overrides: KIOSK_SANDBOX=off (no sandbox), KIOSK_SANDBOX_SEED=small|national,
  * KIOSK_SANDBOX_PERSIST=1|0.
  */
@@ -55,6 +56,8 @@ export type HostKind = 'electron' | 'browser';
 export interface TrainingOptions {
   /** The kiosk data directory. */
   dataDir: string;
+  /** The host's temporary folder (host-temp.ts): where a disposable sandbox lives. */
+  tempDir: string;
   host: HostKind;
   log: Logger;
   env?: NodeJS.ProcessEnv;
@@ -70,7 +73,12 @@ export function sandboxOptions(opts: TrainingOptions): SandboxStartOptions | nul
   const persistEnv = env.KIOSK_SANDBOX_PERSIST;
   const persist =
     opts.dataDir !== ':memory:' && (persistEnv === '1' || (persistEnv !== '0' && opts.host === 'electron'));
-  return { host: '127.0.0.1', port: 0, seed, ...(persist ? { dataDir: join(opts.dataDir, 'sandbox') } : {}) };
+  return {
+    host: '127.0.0.1',
+    port: 0,
+    seed,
+    dataDir: persist ? join(opts.dataDir, 'sandbox') : join(opts.tempDir, 'sandbox'),
+  };
 }
 
 /** The environment stored in the kiosk's settings, read before the services start. */

@@ -1,6 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ipcChannel, ipcEvent } from '#shared/contract';
 import {
@@ -129,6 +130,21 @@ describe('Electron kiosk startup', () => {
     await vi.waitFor(() => expect(fakeApp.quitCalls).toBe(1));
     expect(backend.closed).toBe(1);
     expect(FakeWindow.getAllWindows()).toHaveLength(0);
+    running = null;
+  });
+
+  it('keeps its temporary files in <data dir>/tmp, removes them on quit and removes a killed run’s at start', async () => {
+    const deadPid = spawnSync(process.execPath, ['-e', '']).pid; // a process that has ended
+    const killedRun = join(dataDir, 'tmp', `${deadPid}-${(Date.now() - 60_000).toString(36)}`);
+    mkdirSync(join(killedRun, 'sandbox'), { recursive: true }); // left by a run that was killed
+    running = await start();
+    const temp = fakeApp.paths.get('temp') as string;
+    expect(dirname(temp)).toBe(join(dataDir, 'tmp'));
+    expect(readdirSync(join(dataDir, 'tmp'))).toEqual([basename(temp)]);
+    const quit = fakeApp.fire('before-quit');
+    expect(quit.defaultPrevented).toBe(true);
+    await vi.waitFor(() => expect(fakeApp.quitCalls).toBe(1));
+    expect(existsSync(temp)).toBe(false);
     running = null;
   });
 

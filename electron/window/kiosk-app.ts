@@ -13,6 +13,7 @@ import { defaultDataDir } from '../core/paths';
 import { createServices, type KioskServices } from '../core/services';
 import { electronPrinter } from '../hosts/electron-printer';
 import { electronSignerLauncher } from '../hosts/electron-signer';
+import { claimHostTemp } from '../hosts/host-temp';
 import { patientPortsFor } from '../hosts/patient-ports';
 import type { OsSecretStorage } from '../core/crypto/key-store';
 import {
@@ -42,6 +43,8 @@ export interface KioskAppOptions {
   startSandbox: StartSandbox | null;
   /** Electron safeStorage behind the services' port (protects the at-rest key). */
   osSecretStorage?: OsSecretStorage | null;
+  /** This is the kiosk process (main.ts): its temporary folder is the process's (host-temp.ts). */
+  processTemp?: boolean;
 }
 
 export interface RunningKiosk {
@@ -63,6 +66,9 @@ export async function startKioskApp(opts: KioskAppOptions): Promise<RunningKiosk
   const dataDir = args.dataDir ?? defaultDataDir();
   // Chromium's own files stay apart from the kiosk database; patient partitions are in memory anyway.
   app.setPath('sessionData', join(dataDir, 'chromium'));
+  // everything temporary of this run lives under the data directory and goes with `stop`
+  const temp = claimHostTemp(dataDir, { log, processWide: opts.processTemp ?? false });
+  app.setPath('temp', temp.dir);
   registerAppScheme();
   Menu.setApplicationMenu(null);
   secureAllPages(app, { devTools: args.devTools, log });
@@ -76,6 +82,7 @@ export async function startKioskApp(opts: KioskAppOptions): Promise<RunningKiosk
       `This kiosk data directory is configured for the "${environment}" environment; --training refuses to ` +
         'run against it. Use another --data-dir for training.',
     );
+    temp.remove();
     app.exit(1);
     return null;
   }
@@ -83,7 +90,12 @@ export async function startKioskApp(opts: KioskAppOptions): Promise<RunningKiosk
   // Training mode: the sandbox runs before the services, which are created pointing at it.
   let training: TrainingBackend | null = null;
   if (environment === 'training') {
-    const started = await startTrainingBackend(opts.startSandbox, { dataDir, host: 'electron', log });
+    const started = await startTrainingBackend(opts.startSandbox, {
+      dataDir,
+      tempDir: temp.dir,
+      host: 'electron',
+      log,
+    });
     if (started.ok) training = started.value;
     else log.warn({ error: started.error.code }, 'training mode without a sandbox: eHealth calls will fail');
   }
@@ -103,7 +115,12 @@ export async function startKioskApp(opts: KioskAppOptions): Promise<RunningKiosk
     // the registrar may switch to training at run time: the sandbox starts then (once)
     trainingBackend: async () => {
       if (!training) {
-        const started = await startTrainingBackend(opts.startSandbox, { dataDir, host: 'electron', log });
+        const started = await startTrainingBackend(opts.startSandbox, {
+          dataDir,
+          tempDir: temp.dir,
+          host: 'electron',
+          log,
+        });
         if (!started.ok) return started;
         training = started.value;
       }
@@ -140,13 +157,17 @@ export async function startKioskApp(opts: KioskAppOptions): Promise<RunningKiosk
   let stopping: Promise<void> | null = null;
   const stop = () => {
     stopping ??= (async () => {
-      stopRotation();
-      stopEvents();
-      unbindIpc();
-      await services.close();
-      await kioskShell.close();
-      if (training)
-        await training.close().catch((e: unknown) => log.error({ err: e }, 'sandbox close failed'));
+      try {
+        stopRotation();
+        stopEvents();
+        unbindIpc();
+        await services.close();
+        await kioskShell.close();
+      } finally {
+        if (training)
+          await training.close().catch((e: unknown) => log.error({ err: e }, 'sandbox close failed'));
+        temp.remove();
+      }
     })();
     return stopping;
   };

@@ -49,8 +49,9 @@ export function createCabinetServices(d: CabinetDeps): CabinetServices {
     receiptsDir,
     log: d.log,
   });
-  if (d.events) d.events.on('sessionEnded', () => receipts.forgetSession());
-  else d.session.onEnd(() => receipts.forgetSession());
+  const forget = () => void receipts.forgetSession();
+  if (d.events) d.events.on('sessionEnded', forget);
+  else d.session.onEnd(forget);
   const wait = d.settleWaitMs === undefined ? {} : { settleWaitMs: d.settleWaitMs };
   const declarations = new DeclarationsService({
     patient: d.patient,

@@ -19,7 +19,11 @@ export type PrintVia = 'printer' | 'pdf' | 'html';
 export interface ReceiptPrinter {
   readonly via: PrintVia;
   print(job: PrintJob): Promise<Result<void>>;
-  /** Releases what the printer holds (a browser, a hidden window). */
+  /**
+   * Releases what the printer holds (a browser, a hidden window) and any file of its own that a
+   * rendering may have left (a browser profile). Called when a visit ends and when the kiosk stops;
+   * the printer stays usable — the next print starts afresh.
+   */
   close?(): Promise<void>;
 }
 

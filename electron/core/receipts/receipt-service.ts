@@ -55,10 +55,22 @@ export class ReceiptService {
     this.facts.set(operationId, { ...this.facts.get(operationId), ...facts });
   }
 
-  /** The session ended: forget the names and delete printed files. */
-  forgetSession(): void {
+  /**
+   * The session ended: forget the names, delete printed files and let the printer drop what it
+   * rendered them with (resolves when it has).
+   */
+  forgetSession(): Promise<void> {
     this.facts.clear();
     this.purgeFiles();
+    return this.releasePrinter();
+  }
+
+  private async releasePrinter(): Promise<void> {
+    try {
+      await this.opts.printer?.close?.();
+    } catch (e) {
+      this.opts.log?.warn({ err: e }, 'the receipt printer could not be released');
+    }
   }
 
   purgeFiles(): void {
@@ -95,8 +107,8 @@ export class ReceiptService {
     return ok({ via: printer.via });
   }
 
-  async close(): Promise<void> {
-    await this.opts.printer?.close?.();
+  close(): Promise<void> {
+    return this.releasePrinter();
   }
 
   /** Builds the page for a source; a source the kiosk cannot vouch for is not found. */

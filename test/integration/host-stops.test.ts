@@ -1,0 +1,255 @@
+/**
+ * Nothing of the browser host is left behind, however it stops. The real program
+ * (`electron/hosts/browser.ts`, training mode with its embedded sandbox) runs with TMPDIR pointed at
+ * a private folder, so everything it would put in "the temp folder" can be seen. A patient signs in
+ * over the host's WebSocket and prints a receipt (a PDF and the Chromium that rendered it); then:
+ *
+ *   Finish           → the receipt PDFs and the rendering browser's profile are gone at once;
+ *   SIGINT (Ctrl-C)  → to the whole process group, as a terminal sends it (the signer gets it too);
+ *   SIGKILL          → the group dies at once; the next start removes what it left;
+ *   SIGTERM          → to the host alone;
+ *   an uncaught error (thrown into the program by a preloaded module on SIGUSR2).
+ *
+ * While it runs, the host's only trace in the temp folder is its own `kiosk-run-*` folder (TMPDIR
+ * of the process and its children). After each stop: the private temp folder is empty, the data
+ * directory holds no temporary folder, no receipt, no browser profile, and no process of the host's
+ * group is still running.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import { BRIDGE_PATH, BRIDGE_TOKEN_PARAM } from '#shared/bridge-wire';
+
+const base = mkdtempSync(join(tmpdir(), 'kiosk-host-stops-'));
+const privateTmp = join(base, 'tmp');
+const dataDir = join(base, 'data');
+const site = join(base, 'site');
+const PERSONA = { folder: 'adult-with-declaration', password: 'olena-4242' };
+// an uncaught error inside the program, on demand (nothing in the program itself is changed for it)
+const CRASH_ON_SIGUSR2 = `data:text/javascript,${encodeURIComponent(
+  "process.on('SIGUSR2', () => setImmediate(() => { throw new Error('injected failure'); }));",
+)}`;
+
+interface Host {
+  child: ChildProcess;
+  pid: number;
+  stderr(): string;
+  exited: Promise<number | null>;
+  call(
+    channel: string,
+    payload: unknown,
+  ): Promise<{ ok: boolean; value?: unknown; error?: { code: string } }>;
+  disconnect(): void;
+}
+
+const running: Host[] = [];
+
+async function startHost(nodeArgs: string[] = []): Promise<Host> {
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      ...nodeArgs,
+      'electron/hosts/browser.ts',
+      '--port',
+      '0',
+      '--no-open',
+      '--data-dir',
+      dataDir,
+    ],
+    {
+      detached: true, // its own process group, as a terminal's foreground job
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: {
+        ...process.env,
+        TMPDIR: privateTmp,
+        TMP: privateTmp,
+        TEMP: privateTmp,
+        TSX_DISABLE_CACHE: '1', // the dev runner's own cache would otherwise land in TMPDIR
+        KIOSK_RENDERER_DIR: site,
+        KIOSK_SANDBOX: '',
+        KIOSK_KEY_FOLDER: '',
+        KIOSK_MEDIA_DIR: '',
+      },
+    },
+  );
+  let stdout = '';
+  let stderr = '';
+  child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const url = await new Promise<URL>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no ready line\n${stderr}`)), 90_000);
+    child.stdout?.on('data', (c: Buffer) => {
+      stdout += c.toString();
+      const m = /ready: (\S+)/.exec(stdout);
+      if (m?.[1]) {
+        clearTimeout(timer);
+        resolve(new URL(m[1]));
+      }
+    });
+    void exited.then((code) => reject(new Error(`exited with ${code}\n${stderr}`)));
+  });
+  const token = new URLSearchParams(url.hash.slice(1)).get('token') ?? '';
+  const ws = new WebSocket(`ws://${url.host}${BRIDGE_PATH}?${BRIDGE_TOKEN_PARAM}=${token}`, {
+    origin: url.origin,
+  });
+  await new Promise<void>((resolve, reject) => {
+    ws.once('open', () => resolve());
+    ws.once('error', reject);
+  });
+  ws.on('error', () => undefined); // the host going away mid-test is the point of the test
+  let nextId = 1;
+  const pending = new Map<number, (r: never) => void>();
+  ws.on('message', (data: Buffer) => {
+    const m = JSON.parse(data.toString()) as { type: string; id?: number; result?: never };
+    if (m.type === 'result' && typeof m.id === 'number') pending.get(m.id)?.(m.result as never);
+  });
+  const host: Host = {
+    child,
+    pid: child.pid as number,
+    stderr: () => stderr,
+    exited,
+    call: (channel, payload) =>
+      new Promise((resolve) => {
+        const id = nextId++;
+        pending.set(id, resolve as (r: never) => void);
+        ws.send(JSON.stringify({ type: 'call', id, channel, payload }));
+      }),
+    disconnect: () => ws.terminate(),
+  };
+  running.push(host);
+  return host;
+}
+
+/** Signs the persona in and prints a receipt: the patient's traces the host must not leave. */
+async function visit(host: Host): Promise<void> {
+  const listed = await host.call('signinKeys', { watch: false });
+  const keys = (listed.value as { keys: { id: string; folder: string | null }[] } | undefined)?.keys ?? [];
+  const key = keys.find((k) => k.folder === PERSONA.folder);
+  if (!key) throw new Error(`no key for ${PERSONA.folder}: ${JSON.stringify(listed)}\n${host.stderr()}`);
+  const signedIn = await host.call('signinStart', { keyId: key.id, password: PERSONA.password });
+  expect(signedIn, host.stderr()).toMatchObject({ ok: true });
+  const printed = await host.call('receiptPrint', { source: { slip: 'under-14' }, language: 'uk' });
+  expect(printed, host.stderr()).toEqual({ ok: true, value: { via: 'pdf' } });
+  expect(readdirSync(join(dataDir, 'receipts')).some((n) => n.endsWith('.pdf'))).toBe(true);
+}
+
+/** Every path under `dir`, relative. */
+function walk(dir: string, prefix = ''): string[] {
+  if (!existsSync(dir)) return [];
+  const out: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const rel = prefix ? `${prefix}/${name}` : name;
+    out.push(rel);
+    const full = join(dir, name);
+    if (statSync(full, { throwIfNoEntry: false })?.isDirectory()) out.push(...walk(full, rel));
+  }
+  return out;
+}
+
+/** What may hold a patient's data: receipts, PDFs and pages, browser profiles. */
+const personal = (paths: string[]) =>
+  paths.filter(
+    (p) =>
+      p.startsWith('receipts/') ||
+      /\.(pdf|html)$/i.test(p) ||
+      /(^|\/)(Local State|Default|profile|receipt-printer-[^/]*|chromium-[^/]*)$/.test(p),
+  );
+
+const groupAlive = (pgid: number): boolean => {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+async function until(what: string, check: () => boolean, ms = 15_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** After a stop: nothing outside the data directory, nothing temporary or personal inside it. */
+async function expectNothingLeft(host: Host): Promise<void> {
+  await until('the process group to end', () => !groupAlive(host.pid));
+  expect(walk(privateTmp)).toEqual([]);
+  expect(walk(join(dataDir, 'tmp'))).toEqual([]);
+  expect(personal(walk(dataDir))).toEqual([]);
+}
+
+beforeAll(() => {
+  mkdirSync(privateTmp);
+  mkdirSync(site);
+  writeFileSync(join(site, 'index.html'), '<!doctype html><title>k</title>');
+});
+
+afterAll(async () => {
+  for (const h of running) {
+    try {
+      process.kill(-h.pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+  rmSync(base, { recursive: true, force: true });
+});
+
+describe('the browser host leaves nothing behind', () => {
+  it('Finish removes the visit’s receipts and printer profile; Ctrl-C (SIGINT to the group) the rest', async () => {
+    const host = await startHost();
+    await visit(host);
+    expect(await host.call('sessionEnd', { reason: 'finish' })).toMatchObject({ ok: true });
+    await until(
+      'the receipts and the printer profile to go',
+      () => personal(walk(dataDir)).length === 0 && personal(walk(privateTmp)).length === 0,
+    );
+    expect(readdirSync(privateTmp)).toEqual([expect.stringMatching(/^kiosk-run-/)]);
+
+    await visit(host);
+    process.kill(-host.pid, 'SIGINT');
+    expect(await host.exited, host.stderr()).toBe(0);
+    await expectNothingLeft(host);
+  }, 180_000);
+
+  it('what a SIGKILL left is removed at the next start; SIGTERM leaves nothing', async () => {
+    const killed = await startHost();
+    await visit(killed);
+    process.kill(-killed.pid, 'SIGKILL');
+    await killed.exited;
+    await until('the killed group to end', () => !groupAlive(killed.pid));
+    // left behind: the run folder (sandbox, printer profile), the receipt, the process's temp folder
+    expect(readdirSync(join(dataDir, 'tmp'))).toEqual([expect.stringMatching(new RegExp(`^${killed.pid}-`))]);
+    expect(personal(walk(dataDir)).length).toBeGreaterThan(0);
+    const [killedTmp] = readdirSync(privateTmp);
+    expect(killedTmp).toMatch(/^kiosk-run-/);
+
+    const next = await startHost();
+    // only the new run's folders remain
+    expect(readdirSync(join(dataDir, 'tmp'))).toEqual([expect.stringMatching(new RegExp(`^${next.pid}-`))]);
+    expect(readdirSync(privateTmp)).toEqual([expect.stringMatching(/^kiosk-run-/)]);
+    expect(readdirSync(privateTmp)).not.toContain(killedTmp);
+    expect(personal(walk(dataDir))).toEqual([]);
+
+    await visit(next);
+    process.kill(next.pid, 'SIGTERM');
+    expect(await next.exited, next.stderr()).toBe(0);
+    await expectNothingLeft(next);
+  }, 180_000);
+
+  it('an uncaught error stops the host cleanly (exit 1) and leaves nothing', async () => {
+    const host = await startHost(['--import', CRASH_ON_SIGUSR2]);
+    await visit(host);
+    process.kill(host.pid, 'SIGUSR2');
+    expect(await host.exited, host.stderr()).toBe(1);
+    expect(host.stderr()).toContain('injected failure');
+    await expectNothingLeft(host);
+  }, 180_000);
+});
