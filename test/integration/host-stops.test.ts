@@ -125,14 +125,19 @@ async function startHost(nodeArgs: string[] = []): Promise<Host> {
   return host;
 }
 
-/** Signs the persona in and prints a receipt: the patient's traces the host must not leave. */
-async function visit(host: Host): Promise<void> {
-  const listed = await host.call('signinKeys', { watch: false });
-  const keys = (listed.value as { keys: { id: string; folder: string | null }[] } | undefined)?.keys ?? [];
-  const key = keys.find((k) => k.folder === PERSONA.folder);
-  if (!key) throw new Error(`no key for ${PERSONA.folder}: ${JSON.stringify(listed)}\n${host.stderr()}`);
-  const signedIn = await host.call('signinStart', { keyId: key.id, password: PERSONA.password });
-  expect(signedIn, host.stderr()).toMatchObject({ ok: true });
+/**
+ * Signs the persona in (a signer process joins the host's group) and prints a receipt: the
+ * patient's traces the host must not leave. Without `signIn`, only the receipt (cheaper).
+ */
+async function visit(host: Host, { signIn = true } = {}): Promise<void> {
+  if (signIn) {
+    const listed = await host.call('signinKeys', { watch: false });
+    const keys = (listed.value as { keys: { id: string; folder: string | null }[] } | undefined)?.keys ?? [];
+    const key = keys.find((k) => k.folder === PERSONA.folder);
+    if (!key) throw new Error(`no key for ${PERSONA.folder}: ${JSON.stringify(listed)}\n${host.stderr()}`);
+    const signedIn = await host.call('signinStart', { keyId: key.id, password: PERSONA.password });
+    expect(signedIn, host.stderr()).toMatchObject({ ok: true });
+  }
   const printed = await host.call('receiptPrint', { source: { slip: 'under-14' }, language: 'uk' });
   expect(printed, host.stderr()).toEqual({ ok: true, value: { via: 'pdf' } });
   expect(readdirSync(join(dataDir, 'receipts')).some((n) => n.endsWith('.pdf'))).toBe(true);
@@ -199,12 +204,14 @@ afterAll(async () => {
       // already gone
     }
   }
-  rmSync(base, { recursive: true, force: true });
+  rmSync(base, { recursive: true, force: true, maxRetries: 20, retryDelay: 100 });
 });
 
 describe('the browser host leaves nothing behind', () => {
-  it('Finish removes the visit’s receipts and printer profile; Ctrl-C (SIGINT to the group) the rest', async () => {
-    const host = await startHost();
+  let host: Host;
+
+  it('Finish removes the visit’s receipts and the printer’s browser profile at once', async () => {
+    host = await startHost();
     await visit(host);
     expect(await host.call('sessionEnd', { reason: 'finish' })).toMatchObject({ ok: true });
     await until(
@@ -212,7 +219,9 @@ describe('the browser host leaves nothing behind', () => {
       () => personal(walk(dataDir)).length === 0 && personal(walk(privateTmp)).length === 0,
     );
     expect(readdirSync(privateTmp)).toEqual([expect.stringMatching(/^kiosk-run-/)]);
+  }, 180_000);
 
+  it('Ctrl-C (SIGINT to the whole process group) leaves nothing', async () => {
     await visit(host);
     process.kill(-host.pid, 'SIGINT');
     expect(await host.exited, host.stderr()).toBe(0);
@@ -221,21 +230,21 @@ describe('the browser host leaves nothing behind', () => {
 
   it('what a SIGKILL left is removed at the next start; SIGTERM leaves nothing', async () => {
     const killed = await startHost();
-    await visit(killed);
+    await visit(killed, { signIn: false });
     process.kill(-killed.pid, 'SIGKILL');
     await killed.exited;
     await until('the killed group to end', () => !groupAlive(killed.pid));
-    // left behind: the run folder (sandbox, printer profile), the receipt, the process's temp folder
-    expect(readdirSync(join(dataDir, 'tmp'))).toEqual([expect.stringMatching(new RegExp(`^${killed.pid}-`))]);
+    // left behind: the sandbox, the receipt and the printer's profile, the process's temp folder
     expect(personal(walk(dataDir)).length).toBeGreaterThan(0);
-    const [killedTmp] = readdirSync(privateTmp);
-    expect(killedTmp).toMatch(/^kiosk-run-/);
+    const leftOutside = readdirSync(privateTmp);
+    expect(leftOutside.length).toBeGreaterThan(0);
 
     const next = await startHost();
-    // only the new run's folders remain
+    // only the new run's folders remain: one in the temp folder, one in <data dir>/tmp
+    const outside = readdirSync(privateTmp);
+    expect(outside).toEqual([expect.stringMatching(/^kiosk-run-/)]);
+    expect(leftOutside).not.toContain(outside[0]);
     expect(readdirSync(join(dataDir, 'tmp'))).toEqual([expect.stringMatching(new RegExp(`^${next.pid}-`))]);
-    expect(readdirSync(privateTmp)).toEqual([expect.stringMatching(/^kiosk-run-/)]);
-    expect(readdirSync(privateTmp)).not.toContain(killedTmp);
     expect(personal(walk(dataDir))).toEqual([]);
 
     await visit(next);
@@ -246,7 +255,7 @@ describe('the browser host leaves nothing behind', () => {
 
   it('an uncaught error stops the host cleanly (exit 1) and leaves nothing', async () => {
     const host = await startHost(['--import', CRASH_ON_SIGUSR2]);
-    await visit(host);
+    await visit(host, { signIn: false });
     process.kill(host.pid, 'SIGUSR2');
     expect(await host.exited, host.stderr()).toBe(1);
     expect(host.stderr()).toContain('injected failure');
