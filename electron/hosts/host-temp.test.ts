@@ -57,6 +57,17 @@ describe('the host temporary folder', () => {
     temp.remove();
   });
 
+  it('two hosts in one process on one data directory keep each other’s run folder', () => {
+    const dataDir = join(base, 'f');
+    const first = claimHostTemp(dataDir, { now: () => now });
+    const second = claimHostTemp(dataDir, { now: () => now });
+    expect(second.dir).not.toBe(first.dir);
+    expect(existsSync(first.dir)).toBe(true);
+    first.remove();
+    second.remove();
+    expect(readdirSync(join(dataDir, TEMP_FOLDER))).toEqual([]);
+  });
+
   it('process-wide, a short folder in the system temp becomes TMPDIR/TMP/TEMP, removed with the run', () => {
     const saved = { TMPDIR: process.env.TMPDIR, TMP: process.env.TMP, TEMP: process.env.TEMP };
     const systemTemp = join(base, 'system');

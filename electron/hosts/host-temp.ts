@@ -78,8 +78,20 @@ function removeRun(runDir: string): void {
   rmSync(runDir, { recursive: true, force: true, maxRetries: 3 });
 }
 
-/** Whether a run folder's owner may still be running (a live process that started after the last boot). */
-function mayBeLive(name: string, o: { isRunning: (pid: number) => boolean; bootedAt: number }): boolean {
+/** Run folders this process claimed and has not removed yet (two hosts in one process: tests). */
+const claimedHere = new Set<string>();
+
+/**
+ * Whether a run folder's owner may still be running: a live process that started after the last
+ * boot. A folder named with this process's id that this process did not claim is from an earlier
+ * life of the id.
+ */
+function mayBeLive(
+  root: string,
+  name: string,
+  o: { isRunning: (pid: number) => boolean; bootedAt: number },
+): boolean {
+  if (claimedHere.has(join(root, name))) return true;
   const m = RUN_NAME.exec(name);
   if (!m) return false;
   const pid = Number(m[1]);
@@ -109,7 +121,7 @@ export function sweepHostTemp(
   };
   let removed = 0;
   for (const name of names) {
-    if (mayBeLive(name, live)) continue;
+    if (mayBeLive(root, name, live)) continue;
     try {
       removeRun(join(root, name));
       removed++;
@@ -124,8 +136,10 @@ export function sweepHostTemp(
 /** Sweeps what earlier runs left and creates this process's run folder. */
 export function claimHostTemp(dataDir: string, opts: ClaimHostTempOptions = {}): HostTemp {
   sweepHostTemp(dataDir, opts);
-  const dir = join(dataDir, TEMP_FOLDER, runName(process.pid, (opts.now ?? Date.now)()));
+  let dir = join(dataDir, TEMP_FOLDER, runName(process.pid, (opts.now ?? Date.now)()));
+  while (claimedHere.has(dir)) dir = `${dir}0`; // a second host in this process in the same millisecond
   mkdirSync(dir, { recursive: true, mode: 0o700 });
+  claimedHere.add(dir);
   let systemDir: string | null = null;
   if (opts.processWide) {
     systemDir = mkdtempSync(join(tmpdir(), 'kiosk-run-'));
@@ -135,6 +149,7 @@ export function claimHostTemp(dataDir: string, opts: ClaimHostTempOptions = {}):
   const remove = () => {
     if (removed) return;
     removed = true;
+    claimedHere.delete(dir);
     try {
       removeRun(dir);
     } catch (e) {

@@ -26,6 +26,7 @@ let root: string;
 let mediaDir: string;
 let keyFile: Uint8Array;
 let services: KioskServices;
+const signer = inProcessSignerLauncher();
 
 /** A medium with the key in a folder and enough other files that a scan takes many steps. */
 async function insert(name: string): Promise<void> {
@@ -57,7 +58,7 @@ beforeAll(async () => {
     background: false,
     ehealth: { baseUrl: 'http://127.0.0.1:9', apiKey: 'k', clientId: 'c', clientSecret: 's' },
     transport: () => Promise.reject(new TypeError('fetch failed')),
-    patient: { media: folderMedia(mediaDir), signerLauncher: inProcessSignerLauncher(), keyFolder: null },
+    patient: { media: folderMedia(mediaDir), signerLauncher: signer, keyFolder: null },
   });
 });
 
@@ -118,6 +119,7 @@ describe('key list rescans during sign-in', () => {
 
     expect(Object.fromEntries(codes)).toEqual({ EHEALTH_UNAVAILABLE: 30, opened: 30 });
     expect(spuriousRemovals).toBe(0);
+    expect(signer.launched()).toBe(60); // every attempt reached the signer with its key's path
     // the race was really run: lookups while a scan was under way, media coming and going
     expect(duringScan).toBeGreaterThan(10);
     expect(scans).toBeGreaterThan(10);
