@@ -6,6 +6,7 @@ import { defaultDataDir } from './core/paths';
 import { directoryGroup } from './cli/directory';
 import { esignGroup } from './cli/esign';
 import { outboxGroup } from './cli/outbox';
+import { registrarGroup } from './cli/registrar';
 import { statusGroup } from './cli/status';
 import { EXIT, UsageError, type CliContext, type CliGroup, type CliIO } from './cli/types';
 
@@ -14,6 +15,7 @@ const groups: Record<string, CliGroup> = {
   outbox: outboxGroup,
   directory: directoryGroup,
   status: statusGroup(),
+  registrar: registrarGroup,
 };
 
 export const nodeIO: CliIO = {

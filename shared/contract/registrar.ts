@@ -5,7 +5,8 @@ import { DirectoryStatus } from './doctors';
 import { KeyProtection, OperationKind, OperationState } from './outbox';
 
 /**
- * Registrar mode: staff sign in with a staff code and a PIN (set on the kiosk's first run), see the
+ * Registrar mode: staff sign in with a staff code and a PIN (the first one set on the kiosk's first
+ * run, with the enrolment code the ops CLI printed on the machine), see the
  * kiosk's state, act on the outbox, change settings, import the trust list, read and check the
  * audit log, and run assisted sessions for visitors. Every channel but `registrarStatus`, the first
  * PIN and sign-in refuses with REGISTRAR_REQUIRED unless a registrar is signed in (main decides).
@@ -26,6 +27,12 @@ export type RegistrarMode = z.infer<typeof RegistrarMode>;
 export const RegistrarState = z.object({
   /** Whether a registrar PIN exists at all (false on the first run: offer to set one). */
   pinSet: z.boolean(),
+  /**
+   * Whether someone with access to the machine has enrolled the kiosk (`kiosk registrar enroll`):
+   * true once a registrar exists, or while an unused enrolment code is valid. Without it the first
+   * PIN cannot be set from the screen.
+   */
+  enrolled: z.boolean(),
   /** Seconds until PIN entry is allowed again; null when allowed. */
   lockedForSeconds: z.number().int().min(1).nullable(),
   mode: RegistrarMode,
@@ -195,11 +202,20 @@ export const AuditVerification = z.object({
 
 const Empty = z.object({}).strict();
 const Credentials = z.object({ registrarId: RegistrarId, pin: Pin }).strict();
+/** XXXX-XXXX-XXXX as printed (case, dashes and spaces do not matter; main normalises and checks it). */
+export const EnrollmentCode = z
+  .string()
+  .min(12)
+  .max(20)
+  .regex(/^[A-Za-z0-9 -]+$/);
 
 export const registrarChannels = {
   registrarStatus: defineChannel(Empty, RegistrarState),
-  /** First run only: creates the first registrar and signs them in. */
-  registrarSetFirstPin: defineChannel(Credentials, RegistrarState),
+  /** First run only: with the enrolment code, creates the first registrar and signs them in. */
+  registrarSetFirstPin: defineChannel(
+    z.object({ registrarId: RegistrarId, pin: Pin, enrollmentCode: EnrollmentCode }).strict(),
+    RegistrarState,
+  ),
   registrarSignIn: defineChannel(Credentials, RegistrarState),
   registrarSignOut: defineChannel(Empty, RegistrarState),
   registrarAddAccount: defineChannel(Credentials, z.object({ registrarId: z.string() })),

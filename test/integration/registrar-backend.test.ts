@@ -68,7 +68,11 @@ describe('switching the eHealth environment', () => {
       ok: false,
       error: { code: 'REGISTRAR_REQUIRED' },
     });
-    expect((await handlers.registrarSetFirstPin({ registrarId: 'R-01', pin: '250871' }, ctx)).ok).toBe(true);
+    const { code } = await services.registrar.accounts.enrollment.issue();
+    expect(
+      (await handlers.registrarSetFirstPin({ registrarId: 'R-01', pin: '250871', enrollmentCode: code }, ctx))
+        .ok,
+    ).toBe(true);
 
     // a real environment without credentials is refused and nothing changes
     expect(await handlers.registrarUpdateSettings({ environment: 'demo' }, ctx)).toMatchObject({

@@ -85,7 +85,10 @@ describe('assisted session', () => {
   it('guards every change by the birth-date check and attributes the actions to the registrar', async () => {
     const { services } = kiosk();
     const h = createHandlers(services);
-    expect((await h.registrarSetFirstPin({ registrarId: 'R-07', pin: '250871' }, CTX)).ok).toBe(true);
+    const { code } = await services.registrar.accounts.enrollment.issue();
+    expect(
+      (await h.registrarSetFirstPin({ registrarId: 'R-07', pin: '250871', enrollmentCode: code }, CTX)).ok,
+    ).toBe(true);
     expect(await h.registrarAssistStart({}, CTX)).toMatchObject({ ok: true, value: { mode: 'assisted' } });
 
     await signIn(services, 'adult-with-apps');

@@ -1,6 +1,7 @@
 import { err, ok, type Result } from '#shared/result';
 import type { Db } from '../db/database';
 import type { AuditLog } from './audit';
+import { Enrollment } from './enrollment';
 import { DEFAULT_SCRYPT, hashPin, pinProblem, ScryptParams, verifyPin, type PinHash } from './pin';
 
 /** Staff codes: letters, digits, dot, dash; stored upper-case so "r-01" and "R-01" are one registrar. */
@@ -44,14 +45,28 @@ const decoy = (params: ScryptParams): PinHash => ({
  * Registrar accounts and the kiosk-wide PIN lockout. A wrong staff code and a wrong PIN look the
  * same from outside (same error, same scrypt cost), and every failure counts towards one lock, so
  * guessing across staff codes gains nothing. Locked, the PIN is not even checked.
+ *
+ * Guessing is bounded whatever the concurrency: checks run one at a time, and each attempt is
+ * written down as a failure before its (slow) hash is computed — a right PIN clears the count
+ * afterwards. So fifty parallel calls get at most MAX_PIN_FAILURES checks per lock, and pulling the
+ * plug in the middle of a check still counts it. Enrolment codes count towards the same lock.
  */
 export class RegistrarAccounts {
   private readonly now: () => Date;
   private readonly params: ScryptParams;
+  readonly enrollment: Enrollment;
+  /** The tail of the queue of attempts: each waits for the one before it. */
+  private attempts: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly opts: AccountsOptions) {
     this.now = opts.now ?? (() => new Date());
     this.params = opts.scrypt ?? DEFAULT_SCRYPT;
+    this.enrollment = new Enrollment({
+      db: opts.db,
+      audit: opts.audit,
+      now: this.now,
+      ...(opts.scrypt ? { scrypt: opts.scrypt } : {}),
+    });
   }
 
   count(): number {
@@ -75,10 +90,65 @@ export class RegistrarAccounts {
   }
 
   /**
-   * Adds a registrar. The very first one may be created by anyone at the kiosk (first run, set up by
-   * clinic IT); every later one only by a registrar already signed in (`by`).
+   * The first registrar of an enrolled kiosk: only with the enrolment code the ops CLI printed on
+   * this machine (open, unused, not expired), which this consumes. The code is checked like a PIN
+   * (one at a time, counted before it is checked, locked after too many wrong ones).
    */
-  async add(rawId: string, pin: string, by: string | null): Promise<Result<{ registrarId: string }>> {
+  async addFirst(
+    rawId: string,
+    pin: string,
+    enrollmentCode: string,
+  ): Promise<Result<{ registrarId: string }>> {
+    const checked = this.checkNew(rawId, pin);
+    if (!checked.ok) return checked;
+    const registrarId = checked.value;
+    if (this.count() > 0)
+      return err('REGISTRAR_REQUIRED', 'a registrar PIN is already set; sign in as a registrar first');
+    if (!this.enrollment.isOpen())
+      return err('NOT_ENROLLED', 'this kiosk is not enrolled: run `kiosk registrar enroll` on it');
+    let issuedAt: string | null = null;
+    const attempt = await this.attempt(async () => {
+      const m = await this.enrollment.matches(enrollmentCode);
+      issuedAt = m.issuedAt;
+      return m.matches;
+    }, 'ENROLLMENT_CODE_WRONG');
+    if (!attempt.ok) return attempt;
+    const h = await hashPin(pin, this.params);
+    const at = this.now().toISOString();
+    const outcome = this.opts.db.transaction((): 'ok' | 'taken' | 'code' => {
+      if (this.count() > 0) return 'taken'; // lost a race with another first registrar
+      if (!issuedAt || !this.enrollment.consume(issuedAt)) return 'code'; // expired or replaced meanwhile
+      this.insertAccount(registrarId, h, at);
+      this.opts.audit.append('kiosk', 'registrar.account.add', registrarId, {
+        firstRun: true,
+        enrolled: true,
+      });
+      return 'ok';
+    })();
+    if (outcome === 'taken')
+      return err('REGISTRAR_REQUIRED', 'a registrar PIN is already set; sign in as a registrar first');
+    if (outcome === 'code')
+      return err('NOT_ENROLLED', 'the enrolment code expired or was replaced: enrol the kiosk again');
+    return ok({ registrarId });
+  }
+
+  /** Adds another registrar; only a registrar already signed in (`by`) may. */
+  async add(rawId: string, pin: string, by: string): Promise<Result<{ registrarId: string }>> {
+    const checked = this.checkNew(rawId, pin);
+    if (!checked.ok) return checked;
+    const registrarId = checked.value;
+    const h = await hashPin(pin, this.params);
+    const inserted = this.opts.db.transaction(() => {
+      if (!this.insertAccount(registrarId, h, this.now().toISOString())) return false;
+      this.opts.audit.append(`registrar:${by}`, 'registrar.account.add', registrarId, { firstRun: false });
+      return true;
+    })();
+    return inserted
+      ? ok({ registrarId })
+      : err('VALIDATION', 'this staff code is taken', { field: 'registrarId', problem: 'taken' });
+  }
+
+  private checkNew(rawId: string, pin: string): Result<string> {
     const registrarId = normalizeRegistrarId(rawId);
     if (!REGISTRAR_ID_PATTERN.test(registrarId))
       return err('VALIDATION', 'the staff code must be 1–24 letters, digits, dots or dashes', {
@@ -87,29 +157,18 @@ export class RegistrarAccounts {
     const problem = pinProblem(pin);
     if (problem)
       return err('VALIDATION', `the PIN is not acceptable (${problem})`, { field: 'pin', problem });
-    if (by === null && this.count() > 0)
-      return err('REGISTRAR_REQUIRED', 'a registrar PIN is already set; sign in as a registrar first');
-    const h = await hashPin(pin, this.params);
-    const at = this.now().toISOString();
-    const inserted = this.opts.db.transaction(() => {
-      if (by === null && this.count() > 0) return false; // lost a race with another first-run
-      const info = this.opts.db
+    return ok(registrarId);
+  }
+
+  private insertAccount(registrarId: string, h: PinHash, at: string): boolean {
+    return (
+      this.opts.db
         .prepare(
           `INSERT INTO registrar_accounts (registrar_id, pin_salt, pin_hash, pin_params, created_at, updated_at)
            VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(registrar_id) DO NOTHING`,
         )
-        .run(registrarId, h.salt, h.hash, JSON.stringify(h.params), at, at);
-      if (info.changes === 1)
-        this.opts.audit.append(by ? `registrar:${by}` : 'kiosk', 'registrar.account.add', registrarId, {
-          firstRun: by === null,
-        });
-      return info.changes === 1;
-    })();
-    if (!inserted)
-      return by === null
-        ? err('REGISTRAR_REQUIRED', 'a registrar PIN is already set; sign in as a registrar first')
-        : err('VALIDATION', 'this staff code is taken', { field: 'registrarId', problem: 'taken' });
-    return ok({ registrarId });
+        .run(registrarId, h.salt, h.hash, JSON.stringify(h.params), at, at).changes === 1
+    );
   }
 
   /** Changes a registrar's own PIN (the current PIN is checked like a sign-in, lockout included). */
@@ -155,45 +214,94 @@ export class RegistrarAccounts {
    */
   async verify(rawId: string, pin: string): Promise<Result<{ registrarId: string }>> {
     if (this.count() === 0) return err('PIN_NOT_SET', 'no registrar PIN has been set on this kiosk');
-    const lockedFor = this.lockedFor();
-    if (lockedFor !== null) return err('PIN_LOCKED', 'PIN entry is locked', { retryAfterSeconds: lockedFor });
     const registrarId = normalizeRegistrarId(rawId);
-    const account = REGISTRAR_ID_PATTERN.test(registrarId) ? this.account(registrarId) : null;
-    const matches = await verifyPin(pin, account ?? decoy(this.params));
-    if (account && matches) {
-      this.opts.db
-        .prepare('UPDATE registrar_lockout SET failures = 0, locks = 0, locked_until = NULL WHERE id = 1')
-        .run();
-      return ok({ registrarId });
-    }
-    return this.recordFailure();
+    const r = await this.attempt(async () => {
+      const account = REGISTRAR_ID_PATTERN.test(registrarId) ? this.account(registrarId) : null;
+      const matches = await verifyPin(pin, account ?? decoy(this.params));
+      return account !== null && matches;
+    }, 'PIN_WRONG');
+    return r.ok ? ok({ registrarId }) : r;
   }
 
-  private recordFailure(): Result<never> {
-    return this.opts.db.transaction((): Result<never> => {
+  /**
+   * One guess, in turn: refused while locked; otherwise counted as a failure first, then checked;
+   * a match clears the count, a miss at the limit locks.
+   */
+  private attempt(
+    check: () => Promise<boolean>,
+    wrongCode: 'PIN_WRONG' | 'ENROLLMENT_CODE_WRONG',
+  ): Promise<Result<void>> {
+    const run = async (): Promise<Result<void>> => {
+      const recorded = this.recordAttempt();
+      if (!recorded.ok) return recorded;
+      let matches = false;
+      try {
+        matches = await check();
+      } catch {
+        matches = false; // a check that failed is a failed attempt, already counted
+      }
+      if (matches) {
+        this.opts.db
+          .prepare('UPDATE registrar_lockout SET failures = 0, locks = 0, locked_until = NULL WHERE id = 1')
+          .run();
+        return ok(undefined);
+      }
+      return this.recordFailure(recorded.value, wrongCode);
+    };
+    const next = this.attempts.then(run, run);
+    this.attempts = next.catch(() => undefined);
+    return next;
+  }
+
+  /** Writes the attempt down before it is checked; returns the count including it. */
+  private recordAttempt(): Result<number> {
+    return this.opts.db.transaction((): Result<number> => {
+      const lockedFor = this.lockedFor();
+      if (lockedFor !== null)
+        return err('PIN_LOCKED', 'PIN entry is locked', { retryAfterSeconds: lockedFor });
       const row = this.lockout();
       // a lock that has run out starts a fresh count, but the next lock is longer
       const expired = row.locked_until !== null;
-      const failures = (expired ? 0 : row.failures) + 1;
-      if (failures < MAX_PIN_FAILURES) {
-        this.opts.db
-          .prepare('UPDATE registrar_lockout SET failures = ?, locked_until = NULL WHERE id = 1')
-          .run(failures);
-        this.opts.audit.append('kiosk', 'registrar.pin.wrong', null, { failures });
-        return err('PIN_WRONG', 'wrong staff code or PIN', { attemptsLeft: MAX_PIN_FAILURES - failures });
+      const before = expired ? 0 : row.failures;
+      if (before >= MAX_PIN_FAILURES) {
+        // the limit was reached by attempts whose outcome was never written (the power went): lock now
+        const seconds = this.lock(row.locks, before);
+        return err('PIN_LOCKED', 'PIN entry is locked', { retryAfterSeconds: seconds, attemptsLeft: 0 });
       }
-      const locks = row.locks + 1;
-      const ms = Math.min(MAX_LOCK_MS, FIRST_LOCK_MS * 2 ** (locks - 1));
-      const until = new Date(this.now().getTime() + ms).toISOString();
       this.opts.db
-        .prepare('UPDATE registrar_lockout SET failures = ?, locks = ?, locked_until = ? WHERE id = 1')
-        .run(failures, locks, until);
-      this.opts.audit.append('kiosk', 'registrar.pin.locked', null, { failures, seconds: ms / 1000 });
+        .prepare('UPDATE registrar_lockout SET failures = ?, locked_until = NULL WHERE id = 1')
+        .run(before + 1);
+      return ok(before + 1);
+    })();
+  }
+
+  private recordFailure(failures: number, wrongCode: 'PIN_WRONG' | 'ENROLLMENT_CODE_WRONG'): Result<never> {
+    return this.opts.db.transaction((): Result<never> => {
+      if (failures < MAX_PIN_FAILURES) {
+        this.opts.audit.append('kiosk', 'registrar.pin.wrong', null, {
+          failures,
+          ...(wrongCode === 'ENROLLMENT_CODE_WRONG' ? { enrollment: true } : {}),
+        });
+        return err(wrongCode, 'wrong staff code or PIN', { attemptsLeft: MAX_PIN_FAILURES - failures });
+      }
+      const seconds = this.lock(this.lockout().locks, failures);
       return err('PIN_LOCKED', 'too many wrong PINs; PIN entry is locked', {
-        retryAfterSeconds: Math.ceil(ms / 1000),
+        retryAfterSeconds: seconds,
         attemptsLeft: 0,
       });
     })();
+  }
+
+  /** Locks PIN entry (the n-th lock lasts twice as long as the one before); returns its seconds. */
+  private lock(previousLocks: number, failures: number): number {
+    const locks = previousLocks + 1;
+    const ms = Math.min(MAX_LOCK_MS, FIRST_LOCK_MS * 2 ** (locks - 1));
+    const until = new Date(this.now().getTime() + ms).toISOString();
+    this.opts.db
+      .prepare('UPDATE registrar_lockout SET failures = ?, locks = ?, locked_until = ? WHERE id = 1')
+      .run(failures, locks, until);
+    this.opts.audit.append('kiosk', 'registrar.pin.locked', null, { failures, seconds: ms / 1000 });
+    return Math.ceil(ms / 1000);
   }
 
   private lockout(): LockoutRow {

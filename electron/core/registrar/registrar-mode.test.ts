@@ -24,6 +24,8 @@ async function setup() {
     birthDate: async () => (signedIn ? ok(`${birthDate}`) : err('NO_SESSION', 'nobody')),
   };
   const mode = new RegistrarModeState({ accounts, audit, events, session, patient: () => patient });
+  // the kiosk is enrolled from the ops CLI; the first registrar types its code
+  const enrollment = await accounts.enrollment.issue();
   const pushed: RegistrarState[] = [];
   events.on('registrarChanged', (s) => pushed.push(s));
   const signInPatient = (personId = 'person-1') => {
@@ -37,6 +39,7 @@ async function setup() {
   return {
     db,
     audit,
+    code: enrollment.code,
     mode,
     session,
     pushed,
@@ -73,9 +76,9 @@ describe('birth-date guard (pure)', () => {
 describe('registrar mode', () => {
   it('signs a registrar in and out; the panel needs a signed-in registrar', async () => {
     const t = await setup();
-    expect(t.mode.state()).toMatchObject({ pinSet: false, mode: 'off', registrarId: null });
+    expect(t.mode.state()).toMatchObject({ pinSet: false, enrolled: true, mode: 'off', registrarId: null });
     expect(t.mode.requirePanel()).toMatchObject({ ok: false, error: { code: 'REGISTRAR_REQUIRED' } });
-    expect(await t.mode.setFirstPin('r-01', '250871')).toMatchObject({
+    expect(await t.mode.setFirstPin('r-01', '250871', t.code)).toMatchObject({
       ok: true,
       value: { pinSet: true, mode: 'panel', registrarId: 'R-01' },
     });
@@ -88,7 +91,7 @@ describe('registrar mode', () => {
 
   it('runs an assisted session: attributed to the registrar, guarded until the birth date matches, handed back', async () => {
     const t = await setup();
-    await t.mode.setFirstPin('R-01', '250871');
+    await t.mode.setFirstPin('R-01', '250871', t.code);
     expect(t.mode.startAssisted()).toMatchObject({
       ok: true,
       value: { mode: 'assisted', registrarId: 'R-01' },
@@ -136,7 +139,7 @@ describe('registrar mode', () => {
 
   it('a confirmation is for one patient: another sign-in needs its own', async () => {
     const t = await setup();
-    await t.mode.setFirstPin('R-01', '250871');
+    await t.mode.setFirstPin('R-01', '250871', t.code);
     t.mode.startAssisted();
     const first = t.signInPatient('person-1');
     await t.mode.confirmBirthDate('1984-07-12');
@@ -147,7 +150,7 @@ describe('registrar mode', () => {
 
   it('ends the visitor’s session after repeated wrong birth dates, and the assisted session with it', async () => {
     const t = await setup();
-    await t.mode.setFirstPin('R-01', '250871');
+    await t.mode.setFirstPin('R-01', '250871', t.code);
     t.mode.startAssisted();
     t.signInPatient();
     for (let i = 1; i < MAX_BIRTH_DATE_MISMATCHES; i++) await t.mode.confirmBirthDate('1990-01-01');
@@ -162,7 +165,7 @@ describe('registrar mode', () => {
 
   it('leaves registrar mode when the session ends (finish, idle) so nothing stays open', async () => {
     const t = await setup();
-    await t.mode.setFirstPin('R-01', '250871');
+    await t.mode.setFirstPin('R-01', '250871', t.code);
     await t.session.end('idle');
     expect(t.mode.state().mode).toBe('off');
     expect(t.mode.requirePanel().ok).toBe(false);

@@ -70,8 +70,10 @@ export class RegistrarModeState {
   state(): RegistrarState {
     const patient = this.assisted ? (this.opts.patient?.()?.current() ?? null) : null;
     const confirmed = this.assisted?.confirmed;
+    const pinSet = this.opts.accounts.count() > 0;
     return {
-      pinSet: this.opts.accounts.count() > 0,
+      pinSet,
+      enrolled: pinSet || this.opts.accounts.enrollment.isOpen(),
       lockedForSeconds: this.opts.accounts.lockedFor(),
       mode: this.assisted ? 'assisted' : this.registrar ? 'panel' : 'off',
       registrarId: this.assisted?.registrarId ?? this.registrar,
@@ -91,8 +93,13 @@ export class RegistrarModeState {
       : err('REGISTRAR_REQUIRED', 'sign in as a registrar first');
   }
 
-  async setFirstPin(registrarId: string, pin: string): Promise<Result<RegistrarState>> {
-    const added = await this.opts.accounts.add(registrarId, pin, null);
+  /** The first registrar of an enrolled kiosk (with the code the ops CLI printed), signed in at once. */
+  async setFirstPin(
+    registrarId: string,
+    pin: string,
+    enrollmentCode: string,
+  ): Promise<Result<RegistrarState>> {
+    const added = await this.opts.accounts.addFirst(registrarId, pin, enrollmentCode);
     if (!added.ok) return added;
     return this.enter(added.value.registrarId);
   }

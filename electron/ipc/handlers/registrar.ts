@@ -16,7 +16,8 @@ export const registrarHandlers = (s: KioskServices): Pick<Handlers, RegistrarCha
   };
   return {
     registrarStatus: () => ok(r().mode.state()),
-    registrarSetFirstPin: ({ registrarId, pin }) => r().mode.setFirstPin(registrarId, pin),
+    registrarSetFirstPin: ({ registrarId, pin, enrollmentCode }) =>
+      r().mode.setFirstPin(registrarId, pin, enrollmentCode),
     registrarSignIn: ({ registrarId, pin }) => r().mode.signIn(registrarId, pin),
     registrarSignOut: () => ok(r().mode.signOut()),
     registrarAddAccount: ({ registrarId, pin }) =>

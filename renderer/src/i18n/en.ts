@@ -120,6 +120,9 @@ export const en: Dictionary<MessageKey> = {
     PIN_NOT_SET: 'The registrar PIN has not been set yet.',
     PIN_WRONG: 'Wrong PIN.',
     PIN_LOCKED: 'PIN entry is temporarily locked.',
+    NOT_ENROLLED:
+      'This kiosk is not enrolled yet, or its enrolment code is no longer valid. Clinic IT must issue a new code on this computer.',
+    ENROLLMENT_CODE_WRONG: 'Wrong kiosk enrolment code.',
     REGISTRAR_REQUIRED: 'This needs a member of the reception staff.',
     BIRTH_DATE_MISMATCH: 'The date of birth does not match the patient’s record.',
     BIRTH_DATE_NOT_CONFIRMED: 'The registrar must first check your date of birth. Then you can continue.',

@@ -21,7 +21,16 @@ export const registrarEn: Record<keyof typeof registrarUk, Message> = {
   'registrar.pin.lead': 'Enter your staff code, then your PIN.',
   'registrar.pin.firstTitle': 'First run: registrar PIN',
   'registrar.pin.firstLead':
-    'This kiosk has no registrar PIN yet. Enter your staff code and choose a PIN (6–12 digits).',
+    'The kiosk is enrolled. Enter the enrolment code the kiosk computer showed, then your staff code, and choose a PIN (6–12 digits).',
+  'registrar.pin.enrollmentCode': 'Kiosk enrolment code (XXXX-XXXX-XXXX)',
+  'registrar.pin.problem.enrollment':
+    'The enrolment code looks like XXXX-XXXX-XXXX: 12 Latin letters and digits.',
+  'registrar.enroll.title': 'This kiosk is not enrolled yet',
+  'registrar.enroll.lead':
+    'The first registrar can be added only once the kiosk is enrolled. Clinic IT does this on the kiosk computer itself.',
+  'registrar.enroll.step1': 'On the kiosk computer, run the command:',
+  'registrar.enroll.step2': 'It shows an enrolment code, valid for 24 hours and for one use.',
+  'registrar.enroll.step3': 'Hold the screen corner again and enter that code, then your staff code and PIN.',
   'registrar.pin.code': 'Staff code',
   'registrar.pin.pin': 'PIN',
   'registrar.pin.newPin': 'New PIN (6–12 digits)',

@@ -28,7 +28,16 @@ export const registrarUk = {
   'registrar.pin.lead': 'Введіть свій код працівника, а потім PIN.',
   'registrar.pin.firstTitle': 'Перший запуск: PIN реєстратора',
   'registrar.pin.firstLead':
-    'На цьому кіоску ще немає PIN реєстратора. Введіть код працівника і задайте PIN (6–12 цифр).',
+    'Кіоск зареєстровано. Введіть код реєстрації, який показав комп’ютер кіоску, потім свій код працівника і задайте PIN (6–12 цифр).',
+  'registrar.pin.enrollmentCode': 'Код реєстрації кіоску (XXXX-XXXX-XXXX)',
+  'registrar.pin.problem.enrollment': 'Код реєстрації має вигляд XXXX-XXXX-XXXX: 12 латинських літер і цифр.',
+  'registrar.enroll.title': 'Кіоск ще не зареєстровано',
+  'registrar.enroll.lead':
+    'Першого реєстратора можна додати лише після реєстрації кіоску. Її виконує ІТ-фахівець клініки на самому комп’ютері кіоску.',
+  'registrar.enroll.step1': 'На комп’ютері кіоску виконайте команду:',
+  'registrar.enroll.step2': 'Вона покаже код реєстрації. Він діє 24 години і лише один раз.',
+  'registrar.enroll.step3':
+    'Знову утримуйте кут екрана і введіть цей код, а потім свій код працівника і PIN.',
   'registrar.pin.code': 'Код працівника',
   'registrar.pin.pin': 'PIN',
   'registrar.pin.newPin': 'Новий PIN (6–12 цифр)',

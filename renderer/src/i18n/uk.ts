@@ -132,6 +132,9 @@ export const uk: Dictionary<MessageKey> = {
     PIN_NOT_SET: 'PIN реєстратора ще не встановлено.',
     PIN_WRONG: 'Неправильний PIN.',
     PIN_LOCKED: 'Введення PIN тимчасово заблоковано.',
+    NOT_ENROLLED:
+      'Кіоск ще не зареєстровано або код реєстрації вже недійсний. ІТ-фахівець клініки має отримати новий код на цьому комп’ютері.',
+    ENROLLMENT_CODE_WRONG: 'Неправильний код реєстрації кіоску.',
     REGISTRAR_REQUIRED: 'Для цієї дії потрібен працівник реєстратури.',
     BIRTH_DATE_MISMATCH: 'Дата народження не збігається з даними пацієнта.',
     BIRTH_DATE_NOT_CONFIRMED:

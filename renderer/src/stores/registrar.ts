@@ -49,7 +49,7 @@ export interface RegistrarStoreState {
 export interface RegistrarActions {
   refreshStatus(): Promise<RegistrarState | null>;
   setStatus(status: RegistrarState): void;
-  setFirstPin(registrarId: string, pin: string): Promise<boolean>;
+  setFirstPin(registrarId: string, pin: string, enrollmentCode: string): Promise<boolean>;
   signIn(registrarId: string, pin: string): Promise<boolean>;
   signOut(): Promise<void>;
   loadOverview(): Promise<void>;
@@ -121,9 +121,9 @@ export const useRegistrarStore = create<RegistrarStoreState & RegistrarActions>(
     },
     setStatus: (status) => set({ status }),
 
-    setFirstPin: (registrarId, pin) =>
+    setFirstPin: (registrarId, pin, enrollmentCode) =>
       run(
-        () => callKiosk((b) => b.api.registrarSetFirstPin({ registrarId, pin })),
+        () => callKiosk((b) => b.api.registrarSetFirstPin({ registrarId, pin, enrollmentCode })),
         (status) => set({ status }),
       ),
     signIn: (registrarId, pin) =>

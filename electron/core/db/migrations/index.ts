@@ -5,6 +5,7 @@ import { m0003Outbox } from './0003-outbox';
 import { m0004Directory } from './0004-directory';
 import { m0005DirectoryOrder } from './0005-directory-order';
 import { m0006Registrar } from './0006-registrar';
+import { m0007Enrollment } from './0007-enrollment';
 
 /**
  * The kiosk database schema, in order. Add a migration: a new file NNNN-name.ts exporting a
@@ -18,4 +19,5 @@ export const kioskMigrations: readonly Migration[] = [
   m0004Directory,
   m0005DirectoryOrder,
   m0006Registrar,
+  m0007Enrollment,
 ];

@@ -12,6 +12,7 @@ import { HOLD_MS, RegistrarCorner } from './RegistrarCorner';
 
 const state = (over: Partial<RegistrarState> = {}): RegistrarState => ({
   pinSet: true,
+  enrolled: true,
   lockedForSeconds: null,
   mode: 'off',
   registrarId: null,

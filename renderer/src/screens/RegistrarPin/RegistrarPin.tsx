@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { normalizeEnrollmentCode } from '#shared/rules/enrollment-code';
 import { BigButton } from '../../components/BigButton';
 import { KeyboardField } from '../../components/OnScreenKeyboard/KeyboardField';
 import { ScreenTitle } from '../../components/ScreenTitle';
@@ -8,15 +9,20 @@ import { useRegistrarStore } from '../../stores/registrar';
 import { useUiStore } from '../../stores/ui';
 import '../Registrar/registrar.css';
 
-type Step = 'code' | 'pin' | 'confirm';
+type Step = 'enrollment' | 'code' | 'pin' | 'confirm';
+
+/** What clinic IT runs on the kiosk computer to enrol it (the installed kiosk's ops mode). */
+export const ENROLL_COMMAND = 'kabinet-kiosk --ops registrar enroll';
 
 const PIN = /^[0-9]{6,12}$/;
 const CODE = /^[A-Za-z0-9][A-Za-z0-9.-]{0,23}$/;
 
 /**
  * Registrar sign-in: staff code, then PIN — one field and one keyboard at a time. On the kiosk's
- * first run it sets the first registrar's PIN instead (typed twice). What is typed lives in this
- * screen's state only and goes to main once; a lockout shows how long it lasts.
+ * first run it sets the first registrar's PIN instead (typed twice), and only with the enrolment
+ * code that clinic IT got on the kiosk computer (`kiosk registrar enroll`); a kiosk that is not
+ * enrolled says so and how to enrol it. What is typed lives in this screen's state only and goes to
+ * main once; a lockout shows how long it lasts.
  */
 export function RegistrarPin() {
   const t = useT();
@@ -26,11 +32,12 @@ export function RegistrarPin() {
   const status = useRegistrarStore((s) => s.status);
   const error = useRegistrarStore((s) => s.error);
   const busy = useRegistrarStore((s) => s.busy);
-  const [step, setStep] = useState<Step>('code');
+  const [step, setStep] = useState<Step | null>(null);
+  const [enrollmentCode, setEnrollmentCode] = useState('');
   const [code, setCode] = useState('');
   const [pin, setPin] = useState('');
   const [again, setAgain] = useState('');
-  const [problem, setProblem] = useState<'code' | 'pin' | 'mismatch' | null>(null);
+  const [problem, setProblem] = useState<'enrollment' | 'code' | 'pin' | 'mismatch' | null>(null);
 
   useEffect(() => {
     useRegistrarStore.getState().clearMessages();
@@ -38,29 +45,44 @@ export function RegistrarPin() {
   }, []);
 
   const firstRun = status?.pinSet === false;
+  const notEnrolled = firstRun && status?.enrolled === false;
   const lockedFor = status?.lockedForSeconds ?? null;
+  const first: Step = firstRun ? 'enrollment' : 'code';
+  const current: Step = step ?? first;
 
   const next = async (): Promise<void> => {
     setProblem(null);
-    if (step === 'code') {
+    if (current === 'enrollment') {
+      if (!normalizeEnrollmentCode(enrollmentCode)) return setProblem('enrollment');
+      return setStep('code');
+    }
+    if (current === 'code') {
       if (!CODE.test(code.trim())) return setProblem('code');
       return setStep('pin');
     }
     if (!PIN.test(pin)) return setProblem('pin');
-    if (firstRun && step === 'pin') return setStep('confirm');
+    if (firstRun && current === 'pin') return setStep('confirm');
     if (firstRun && again !== pin) {
       setAgain('');
       return setProblem('mismatch');
     }
     const store = useRegistrarStore.getState();
-    const okay = firstRun ? await store.setFirstPin(code.trim(), pin) : await store.signIn(code.trim(), pin);
+    const okay = firstRun
+      ? await store.setFirstPin(code.trim(), pin, enrollmentCode)
+      : await store.signIn(code.trim(), pin);
     setPin('');
     setAgain('');
-    if (okay) goTo('registrarPanel');
-    else {
-      setStep('pin');
-      void store.refreshStatus();
+    if (okay) {
+      setEnrollmentCode('');
+      goTo('registrarPanel');
+      return;
     }
+    const refused = useRegistrarStore.getState().error?.code;
+    if (refused === 'ENROLLMENT_CODE_WRONG' || refused === 'NOT_ENROLLED') {
+      setEnrollmentCode('');
+      setStep('enrollment');
+    } else setStep('pin');
+    void store.refreshStatus();
   };
 
   const field = (() => {
@@ -70,7 +92,19 @@ export function RegistrarPin() {
       hideLabel: t('keyboard.hide'),
       phonePrefixLabel: t('keyboard.phonePrefix'),
     };
-    if (step === 'code')
+    if (current === 'enrollment')
+      return (
+        <KeyboardField
+          key="enrollment"
+          {...common}
+          label={t('registrar.pin.enrollmentCode')}
+          value={enrollmentCode}
+          onChange={setEnrollmentCode}
+          layout="en"
+          maxLength={14}
+        />
+      );
+    if (current === 'code')
       return (
         <KeyboardField
           key="code"
@@ -82,7 +116,7 @@ export function RegistrarPin() {
           maxLength={24}
         />
       );
-    if (step === 'pin')
+    if (current === 'pin')
       return (
         <KeyboardField
           key="pin"
@@ -109,6 +143,24 @@ export function RegistrarPin() {
     );
   })();
 
+  if (notEnrolled)
+    return (
+      <div className="screen screen--registrar">
+        <ScreenTitle>{t('registrar.enroll.title')}</ScreenTitle>
+        <p className="screen__lead">{t('registrar.enroll.lead')}</p>
+        <ol className="registrar__steps">
+          <li>
+            {t('registrar.enroll.step1')} <code className="registrar__mono">{ENROLL_COMMAND}</code>
+          </li>
+          <li>{t('registrar.enroll.step2')}</li>
+          <li>{t('registrar.enroll.step3')}</li>
+        </ol>
+        <div className="screen__actions">
+          <BigButton onClick={() => goTo('welcome')}>{t('registrar.leave')}</BigButton>
+        </div>
+      </div>
+    );
+
   return (
     <div className="screen screen--registrar">
       <ScreenTitle>{firstRun ? t('registrar.pin.firstTitle') : t('registrar.pin.title')}</ScreenTitle>
@@ -132,17 +184,17 @@ export function RegistrarPin() {
           )}
           <div className="screen__actions">
             <BigButton variant="primary" disabled={busy} onClick={() => void next()}>
-              {step === 'code' || (firstRun && step === 'pin')
+              {current === 'enrollment' || current === 'code' || (firstRun && current === 'pin')
                 ? t('registrar.next')
                 : t('registrar.pin.enter')}
             </BigButton>
-            {step !== 'code' && (
+            {current !== first && (
               <BigButton
                 onClick={() => {
                   setPin('');
                   setAgain('');
                   setProblem(null);
-                  setStep('code');
+                  setStep(first);
                 }}
               >
                 {t('registrar.back')}
