@@ -23,6 +23,7 @@ import type { ScryptParams } from './registrar/pin';
 import { SecretSettings } from './registrar/secrets';
 import { createPatientServices, type PatientPorts } from './session/compose';
 import type { KeyList } from './session/key-list';
+import { OperationAccess } from './session/operation-access';
 import type { PatientSession } from './session/patient-session';
 import { SessionManager } from './session/session-manager';
 import { createCabinetServices, type CabinetServices } from './declarations/compose';
@@ -85,6 +86,10 @@ export interface KioskServices {
   cabinet: CabinetServices;
   /** Registrar mode: PIN, panel, settings, trust list, assisted sessions. */
   registrar: Registrar;
+  /** Who at the screen may see which outbox operation (outbox and receipt channels, push events). */
+  operations: OperationAccess;
+  /** The event bus as the renderer may hear it: transports subscribe here, never to `events`. */
+  rendererEvents: Pick<EventBus, 'subscribeAll'>;
   close(): Promise<void>;
 }
 
@@ -146,6 +151,15 @@ export function createServices(ports: KioskPorts): KioskServices {
     printer: ports.printer,
     log: ports.log,
   });
+  // read through `services`: both exist only once the object below does
+  const operations = new OperationAccess({
+    outbox: offline.outbox,
+    patient: () => {
+      const view = services.patient.requireView();
+      return view.ok ? view.value : null;
+    },
+    registrarInPanel: () => services.registrar.mode.requirePanel().ok,
+  });
   const services: KioskServices = {
     version: ports.version,
     log: ports.log,
@@ -205,6 +219,8 @@ export function createServices(ports: KioskPorts): KioskServices {
       applyBackend: (environment) => backend.switchTo(environment),
       ...(ports.pinScrypt ? { scrypt: ports.pinScrypt } : {}),
     }),
+    operations,
+    rendererEvents: operations.rendererEvents(events),
     async close() {
       await session.end('finish');
       await patient.close();

@@ -142,7 +142,7 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
   const bridge: Bridge = attachBridge({
     server,
     dispatch,
-    events: services.events,
+    events: services.rendererEvents,
     token,
     hostHeader: () => hostHeader,
     log,

@@ -22,7 +22,8 @@ import type { Dispatch } from '../ipc/router';
 export interface BridgeOptions {
   server: Server;
   dispatch: Dispatch;
-  events: EventBus;
+  /** What the page may hear (`KioskServices.rendererEvents`), never the bus itself. */
+  events: Pick<EventBus, 'subscribeAll'>;
   token: string;
   /** "127.0.0.1:<port>" */
   hostHeader: () => string;

@@ -38,8 +38,12 @@ export function bindIpcMain(
   };
 }
 
-/** Push events go only to pages that are still showing the kiosk UI. */
-export function forwardEvents(bus: EventBus, targets: () => readonly WebContents[], log: Logger): () => void {
+/** Push events go only to pages that are still showing the kiosk UI (`bus`: what the page may hear). */
+export function forwardEvents(
+  bus: Pick<EventBus, 'subscribeAll'>,
+  targets: () => readonly WebContents[],
+  log: Logger,
+): () => void {
   return bus.subscribeAll((name, payload) => {
     for (const wc of targets()) {
       if (wc.isDestroyed() || !isKioskUrl(wc.getURL())) continue;

@@ -149,7 +149,7 @@ export async function startKioskApp(opts: KioskAppOptions): Promise<RunningKiosk
     log,
   });
   shell = kioskShell;
-  const stopEvents = forwardEvents(services.events, () => kioskShell.webContents(), log);
+  const stopEvents = forwardEvents(services.rendererEvents, () => kioskShell.webContents(), log);
   // The patient's browser storage goes with the patient: a new window on a new partition.
   const stopRotation = services.session.onEnd(() => kioskShell.rotate());
   await kioskShell.open();

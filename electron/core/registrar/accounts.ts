@@ -234,12 +234,8 @@ export class RegistrarAccounts {
     const run = async (): Promise<Result<void>> => {
       const recorded = this.recordAttempt();
       if (!recorded.ok) return recorded;
-      let matches = false;
-      try {
-        matches = await check();
-      } catch {
-        matches = false; // a check that failed is a failed attempt, already counted
-      }
+      // a check that failed is a failed attempt, already counted
+      const matches = await check().catch(() => false);
       if (matches) {
         this.opts.db
           .prepare('UPDATE registrar_lockout SET failures = 0, locks = 0, locked_until = NULL WHERE id = 1')

@@ -8,7 +8,12 @@ let services: KioskServices;
 afterEach(() => services?.close());
 
 function setup() {
-  services = createServices({ dataDir: ':memory:', log: silentLogger(), version: 't' });
+  services = createServices({
+    dataDir: ':memory:',
+    log: silentLogger(),
+    version: 't',
+    pinScrypt: { N: 1024, r: 8, p: 1, keyLength: 32 },
+  });
   const dispatch = createRouter({
     handlers: createHandlers(services),
     isAllowedOrigin: () => true,
@@ -17,9 +22,17 @@ function setup() {
   return (channel: string, payload: unknown) => dispatch(channel, payload, { origin: 'app://kiosk' });
 }
 
+/** Enrols the kiosk and signs its first registrar in to the panel. */
+async function asRegistrar(call: ReturnType<typeof setup>) {
+  const { code } = await services.registrar.accounts.enrollment.issue();
+  const r = await call('registrarSetFirstPin', { registrarId: 'R-01', pin: '250871', enrollmentCode: code });
+  if (!r.ok) throw new Error(r.error.message);
+}
+
 describe('outbox channels', () => {
-  it('list, get by id or receipt code, and status — views without payload or patient', async () => {
+  it('list, get by id or receipt code, and status — for the registrar, views without payload or patient', async () => {
     const call = setup();
+    await asRegistrar(call);
     const q = services.outbox.enqueue({
       kind: 'declaration.terminate',
       params: { declarationId: 'decl-1', reasonDescription: 'Переїзд' },
@@ -55,14 +68,34 @@ describe('outbox channels', () => {
     });
   });
 
-  it('pushes outboxChanged to the renderer for every change', () => {
-    setup();
-    const seen: string[] = [];
-    services.events.on('outboxChanged', (v) => seen.push(v.state));
+  it('answers nobody at the screen with NO_SESSION, without saying whether an operation exists', async () => {
+    const call = setup();
     const q = services.outbox.enqueue({ kind: 'app.revoke', params: { appId: 'a' }, patientKey: 'p' });
     if (!q.ok) throw new Error(q.error.message);
+    for (const req of [{ id: q.value.id }, { id: 'nope' }, { referenceCode: q.value.referenceCode }])
+      expect(await call('outboxGet', req)).toMatchObject({ ok: false, error: { code: 'NO_SESSION' } });
+    expect(await call('outboxList', {})).toMatchObject({ ok: false, error: { code: 'NO_SESSION' } });
+    expect(await call('outboxStatus', {})).toMatchObject({
+      ok: false,
+      error: { code: 'REGISTRAR_REQUIRED' },
+    });
+  });
+
+  it('pushes outboxChanged on the bus for every change, and to the renderer only what the screen may see', async () => {
+    const call = setup();
+    const onBus: string[] = [];
+    const toRenderer: string[] = [];
+    services.events.on('outboxChanged', (v) => onBus.push(v.state));
+    services.rendererEvents.subscribeAll((name, v) => {
+      if (name === 'outboxChanged') toRenderer.push((v as { state: string }).state);
+    });
+    const q = services.outbox.enqueue({ kind: 'app.revoke', params: { appId: 'a' }, patientKey: 'p' });
+    if (!q.ok) throw new Error(q.error.message);
+    await asRegistrar(call);
     services.outbox.discard(q.value.id, 'operator-cli');
-    expect(seen).toEqual(['captured', 'rejected']);
+    expect(onBus).toEqual(['captured', 'rejected']);
+    // captured while nobody was at the screen: not pushed; discarded while the registrar was: pushed
+    expect(toRenderer).toEqual(['rejected']);
   });
 
   it('without an eHealth backend the kiosk reports itself offline', () => {
