@@ -6,9 +6,15 @@
 import { z } from 'zod';
 import { ERROR_CODES } from './errors';
 
-/** Path of the WebSocket endpoint; the per-launch token travels as `?token=`. */
+/**
+ * Path of the WebSocket endpoint; the per-launch token travels as `?token=`. The page's first
+ * connection may instead bring the one-time launch code (`?code=`, from the URL the host printed or
+ * gave Chromium): the host accepts it once and answers with a `session` message carrying the token,
+ * so the token itself never appears on a command line or on stdout.
+ */
 export const BRIDGE_PATH = '/bridge';
 export const BRIDGE_TOKEN_PARAM = 'token';
+export const BRIDGE_CODE_PARAM = 'code';
 /** Larger messages are refused by the host (the contract has no bulk uploads). */
 export const BRIDGE_MAX_MESSAGE_BYTES = 2 * 1024 * 1024;
 
@@ -38,5 +44,7 @@ export const BridgeServerMessage = z.discriminatedUnion('type', [
   /** `id` is null when the call was too malformed to carry one. */
   z.object({ type: z.literal('result'), id: z.number().int().nullable(), result: WireResult }),
   z.object({ type: z.literal('event'), name: z.string(), payload: z.unknown() }),
+  /** The first message on a connection opened with the launch code: the token for every later one. */
+  z.object({ type: z.literal('session'), token: z.string().min(1).max(256) }),
 ]);
 export type BridgeServerMessage = z.infer<typeof BridgeServerMessage>;

@@ -43,10 +43,14 @@ export interface BrowserHostOptions {
 }
 
 export interface BrowserHost {
-  /** What to open: the page URL with the token in its fragment. */
+  /**
+   * What to open: the page URL with the one-time launch code in its fragment (the page exchanges it
+   * for the session token on first load; printing or passing this URL never gives the token away).
+   */
   url: string;
   origin: string;
   port: number;
+  /** The session token (in-process callers only: never printed, never on a command line). */
   token: string;
   services: KioskServices;
   training: TrainingBackend | null;
@@ -73,6 +77,7 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
   // everything temporary of this run lives under the data directory and goes with `close`
   const temp = claimHostTemp(opts.dataDir, { log, processWide: opts.processTemp ?? false });
   const token = randomBytes(32).toString('base64url');
+  const launchCode = randomBytes(16).toString('base64url');
   let hostHeader = '';
   const server = createServer(
     createStaticHandler({ rootDir: opts.rendererDir, hostHeader: () => hostHeader, log }),
@@ -144,6 +149,7 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
     dispatch,
     events: services.rendererEvents,
     token,
+    launchCode,
     hostHeader: () => hostHeader,
     log,
   });
@@ -165,7 +171,7 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
     return closing;
   };
   return {
-    url: `${origin}/#token=${token}`,
+    url: `${origin}/#code=${launchCode}`,
     origin,
     port,
     token,

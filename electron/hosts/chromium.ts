@@ -2,19 +2,25 @@
  * Opens Debian Chromium as a chrome-less kiosk app window on the browser host's URL, in a fresh
  * throw-away profile inside the host's temporary folder (removed when the window ends). The flags keep it quiet on a closed network; `--no-sandbox` only as root,
  * where Chromium refuses to start otherwise.
+ *
+ * The URL carries the host's one-time launch code, and a command line is readable by every user of
+ * the machine: so the command line names only a small page in the private (0700) profile, which
+ * forwards to the URL.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Logger } from '../core/log';
 
 export const chromiumExecutable = (env: NodeJS.ProcessEnv = process.env): string =>
   env.KIOSK_CHROMIUM || '/usr/bin/chromium';
 
-export function chromiumArgs(url: string, userDataDir: string, opts: { root: boolean }): string[] {
+/** `appUrl`: what the window opens first (the launch page in the profile, never a URL with a secret). */
+export function chromiumArgs(appUrl: string, userDataDir: string, opts: { root: boolean }): string[] {
   return [
-    `--app=${url}`,
+    `--app=${appUrl}`,
     '--kiosk',
     '--window-position=0,0',
     '--window-size=1280,800',
@@ -43,6 +49,16 @@ export const PROFILE_PREFERENCES = {
   browser: { check_default_browser: false },
 };
 
+const escapeAttribute = (text: string): string =>
+  text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** The page the window opens: it forwards at once to `url` (which only this file then holds). */
+export const launchPage = (url: string): string =>
+  `<!doctype html><meta charset="utf-8"><meta name="referrer" content="no-referrer">` +
+  `<meta http-equiv="refresh" content="0;url=${escapeAttribute(url)}"><title>Kabinet Kiosk</title>\n`;
+
+export const LAUNCH_PAGE_FILE = 'kiosk-launch.html';
+
 export interface ChromiumWindow {
   /** Resolves with the exit code (null when killed by a signal, or when it could not start). */
   exited: Promise<number | null>;
@@ -56,13 +72,18 @@ export function openChromiumApp(
   const profile = mkdtempSync(join(opts.tempDir, 'chromium-'));
   mkdirSync(join(profile, 'Default'));
   writeFileSync(join(profile, 'Default', 'Preferences'), JSON.stringify(PROFILE_PREFERENCES));
+  const launchFile = join(profile, LAUNCH_PAGE_FILE);
+  writeFileSync(launchFile, launchPage(url), { mode: 0o600 });
   const exe = opts.executable ?? chromiumExecutable();
   const root = typeof process.getuid === 'function' && process.getuid() === 0;
   let child: ChildProcess | null = null;
   const processExit = new Promise<number | null>((resolve) => {
     try {
       // Its own process group, so closing it also ends the renderer/GPU helpers that write to the profile.
-      child = spawn(exe, chromiumArgs(url, profile, { root }), { stdio: 'ignore', detached: true });
+      child = spawn(exe, chromiumArgs(pathToFileURL(launchFile).href, profile, { root }), {
+        stdio: 'ignore',
+        detached: true,
+      });
     } catch (e) {
       opts.log.error({ err: e }, 'chromium could not be started');
       resolve(null);

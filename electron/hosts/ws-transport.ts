@@ -1,13 +1,16 @@
 /**
  * The contract over a loopback WebSocket. An upgrade is accepted only on BRIDGE_PATH, for the host's
- * own Host header, from the host's own Origin, with the per-launch token; then every message is
- * parsed, routed with that origin, and answered with a Result. Push events go to every open client.
+ * own Host header, from the host's own Origin, with the per-launch token — or, once, with the
+ * one-time launch code, which is answered with the token (the page keeps it for reconnects); then
+ * every message is parsed, routed with that origin, and answered with a Result. Push events go to
+ * every open client.
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, WebSocket, type RawData } from 'ws';
 import {
+  BRIDGE_CODE_PARAM,
   BRIDGE_MAX_MESSAGE_BYTES,
   BRIDGE_PATH,
   BRIDGE_TOKEN_PARAM,
@@ -25,13 +28,16 @@ export interface BridgeOptions {
   /** What the page may hear (`KioskServices.rendererEvents`), never the bus itself. */
   events: Pick<EventBus, 'subscribeAll'>;
   token: string;
+  /** The one-time code the launch URL carries (exchanged for the token once); null: none. */
+  launchCode?: string | null;
   /** "127.0.0.1:<port>" */
   hostHeader: () => string;
   log: Logger;
 }
 
 export type UpgradeVerdict =
-  { ok: true; origin: string } | { ok: false; status: 400 | 401 | 403 | 404 | 421; reason: string };
+  | { ok: true; origin: string; via: 'token' | 'code' }
+  | { ok: false; status: 400 | 401 | 403 | 404 | 421; reason: string };
 
 const sameSecret = (given: string, expected: string): boolean => {
   const a = Buffer.from(given);
@@ -42,7 +48,7 @@ const sameSecret = (given: string, expected: string): boolean => {
 /** Decides whether an upgrade request may open the bridge. Pure, so each refusal is testable. */
 export function verifyUpgrade(
   req: Pick<IncomingMessage, 'url' | 'headers'>,
-  expected: { hostHeader: string; token: string },
+  expected: { hostHeader: string; token: string; launchCode?: string | null },
 ): UpgradeVerdict {
   const origin = `http://${expected.hostHeader}`;
   let url: URL;
@@ -57,9 +63,17 @@ export function verifyUpgrade(
     return { ok: false, status: 421, reason: 'foreign Host header' };
   if (req.headers.origin !== origin) return { ok: false, status: 403, reason: 'foreign or missing Origin' };
   const tokens = url.searchParams.getAll(BRIDGE_TOKEN_PARAM);
-  if (tokens.length !== 1 || !sameSecret(tokens[0] as string, expected.token))
-    return { ok: false, status: 401, reason: 'missing or wrong token' };
-  return { ok: true, origin };
+  const codes = url.searchParams.getAll(BRIDGE_CODE_PARAM);
+  if (tokens.length === 1 && codes.length === 0 && sameSecret(tokens[0] as string, expected.token))
+    return { ok: true, origin, via: 'token' };
+  if (
+    codes.length === 1 &&
+    tokens.length === 0 &&
+    expected.launchCode &&
+    sameSecret(codes[0] as string, expected.launchCode)
+  )
+    return { ok: true, origin, via: 'code' };
+  return { ok: false, status: 401, reason: 'missing or wrong token' };
 }
 
 const STATUS_TEXT: Record<number, string> = {
@@ -89,6 +103,7 @@ export interface Bridge {
 
 export function attachBridge(opts: BridgeOptions): Bridge {
   const { log } = opts;
+  let launchCode = opts.launchCode ?? null;
   const wss = new WebSocketServer({ noServer: true, maxPayload: BRIDGE_MAX_MESSAGE_BYTES });
 
   const send = (ws: WebSocket, message: BridgeServerMessage) => {
@@ -99,13 +114,21 @@ export function attachBridge(opts: BridgeOptions): Bridge {
   };
 
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const verdict = verifyUpgrade(req, { hostHeader: opts.hostHeader(), token: opts.token });
+    const verdict = verifyUpgrade(req, { hostHeader: opts.hostHeader(), token: opts.token, launchCode });
     if (!verdict.ok) {
       log.warn({ status: verdict.status, reason: verdict.reason }, 'bridge: connection refused');
       refuseUpgrade(socket, verdict.status);
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => serve(ws, verdict.origin));
+    // the launch code works once: whoever comes next with it is refused
+    if (verdict.via === 'code') launchCode = null;
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      if (verdict.via === 'code') {
+        log.info('bridge: launch code exchanged for the session token');
+        send(ws, { type: 'session', token: opts.token });
+      }
+      serve(ws, verdict.origin);
+    });
   };
   opts.server.on('upgrade', onUpgrade);
 

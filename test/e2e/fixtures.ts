@@ -10,13 +10,17 @@ import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { WebSocket } from 'ws';
 
 const READY = /ready: (\S+)/;
 const START_TIMEOUT_MS = 45_000;
 const STOP_TIMEOUT_MS = 10_000;
 
 export interface KioskHost {
-  /** The page URL the host printed (with its per-launch token). */
+  /**
+   * The page URL, with the session token in its fragment: the host prints only a one-time launch
+   * code, which the fixture exchanges once (as the page would), so that every test can open a page.
+   */
   url: string;
   dataDir: string;
   /** Everything the host wrote to stderr so far (its logs), for diagnosing a failure. */
@@ -48,6 +52,26 @@ function ensureRendererBuilt(): void {
   if (r.status !== 0 || !existsSync('dist/renderer/index.html'))
     throw new Error('the renderer could not be built (npm run build:renderer)');
   rendererChecked = true;
+}
+
+/** Exchanges the launch code in the printed URL for the session token, as the page does on first load. */
+function exchangeLaunchCode(printed: string): Promise<string> {
+  const url = new URL(printed);
+  const code = new URLSearchParams(url.hash.slice(1)).get('code');
+  if (!code) return Promise.reject(new Error(`the ready line carries no launch code: ${printed}`));
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(`ws://${url.host}/bridge?code=${encodeURIComponent(code)}`, {
+      headers: { Origin: url.origin },
+    });
+    ws.on('message', (data) => {
+      const m = JSON.parse(String(data)) as { type?: string; token?: string };
+      ws.close();
+      if (m.type === 'session' && m.token) resolve(`${url.origin}/#token=${m.token}`);
+      else reject(new Error('the host did not answer the launch code with a session'));
+    });
+    ws.on('unexpected-response', (_req, res) => reject(new Error(`launch code refused: ${res.statusCode}`)));
+    ws.on('error', reject);
+  });
 }
 
 /** Starts `npx tsx electron/hosts/browser.ts --port 0 --no-open --data-dir <fresh tmp>`. */
@@ -98,10 +122,12 @@ export async function startKioskHost(file: string): Promise<RunningHost> {
     });
     child.once('exit', (code, sig) => fail(`exited with ${code ?? sig}`));
     child.once('error', (e) => fail(e.message));
-  }).catch(async (e: unknown) => {
-    await stop();
-    throw e;
-  });
+  })
+    .then(exchangeLaunchCode)
+    .catch(async (e: unknown) => {
+      await stop();
+      throw e;
+    });
 
   return { file, url, dataDir, stderr: () => stderr, stop };
 }

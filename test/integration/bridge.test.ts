@@ -122,8 +122,9 @@ const bridge = (origin = host.origin, token = host.token) => {
 };
 
 describe('browser host: HTTP', () => {
-  it('prints a loopback URL carrying the token in the fragment', () => {
-    expect(host.url).toBe(`http://127.0.0.1:${host.port}/#token=${host.token}`);
+  it('gives out a loopback URL carrying a one-time launch code in the fragment, never the token', () => {
+    expect(host.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${host.port}/#code=[A-Za-z0-9_-]{22}$`));
+    expect(host.url).not.toContain(host.token);
     expect(host.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
   });
 
@@ -195,6 +196,33 @@ describe('browser host: WebSocket guard', () => {
     ['a foreign Host', { host: 'evil.example' }, 421],
   ] as const)('refuses %s', async (_what, opts, status) => {
     expect(await tryUpgrade(opts as Parameters<typeof tryUpgrade>[0])).toBe(status);
+  });
+});
+
+describe('browser host: the launch code', () => {
+  it('is exchanged once for the token on the first connection; a second use is refused', async () => {
+    const code = new URL(host.url).hash.slice('#code='.length);
+    const open = (query: string) =>
+      new Promise<{ session: string | null; status: number }>((resolve) => {
+        const ws = new WebSocket(`ws://127.0.0.1:${host.port}${BRIDGE_PATH}?${query}`, {
+          headers: { Origin: host.origin },
+        });
+        ws.on('message', (d) => {
+          const m = JSON.parse(d.toString()) as { type: string; token?: string };
+          resolve({ session: m.type === 'session' ? (m.token ?? null) : null, status: 101 });
+          ws.close();
+        });
+        ws.on('unexpected-response', (_req, res) => {
+          resolve({ session: null, status: res.statusCode ?? 0 });
+          res.resume();
+        });
+      });
+    expect(await open(`code=x${code.slice(1)}`)).toEqual({ session: null, status: 401 });
+    expect(await open(`code=${code}&token=${host.token}`)).toEqual({ session: null, status: 401 });
+    expect(await open(`code=${code}`)).toEqual({ session: host.token, status: 101 });
+    expect(await open(`code=${code}`)).toEqual({ session: null, status: 401 });
+    // the token keeps working
+    expect(await tryUpgrade({})).toBe(101);
   });
 });
 

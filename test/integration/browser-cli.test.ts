@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
 
 const base = mkdtempSync(join(tmpdir(), 'kiosk-browser-cli-'));
 const site = join(base, 'site');
@@ -23,7 +24,13 @@ interface Run {
 /** Runs the host; `until` decides, from stdout so far, when to send `signal` (if any). */
 function run(
   args: string[],
-  opts: { env?: Record<string, string>; until?: RegExp; signal?: NodeJS.Signals } = {},
+  opts: {
+    env?: Record<string, string>;
+    until?: RegExp;
+    signal?: NodeJS.Signals;
+    /** Runs once `until` matched, before the signal is sent. */
+    whileRunning?: (stdout: string) => Promise<void>;
+  } = {},
 ): Promise<Run> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'electron/hosts/browser.ts', ...args], {
@@ -36,7 +43,9 @@ function run(
       out.stdout += c.toString();
       if (opts.until && !signalled && opts.until.test(out.stdout)) {
         signalled = true;
-        child.kill(opts.signal ?? 'SIGTERM');
+        void (opts.whileRunning?.(out.stdout) ?? Promise.resolve()).finally(() =>
+          child.kill(opts.signal ?? 'SIGTERM'),
+        );
       }
     });
     child.stderr.on('data', (c: Buffer) => (out.stderr += c.toString()));
@@ -45,7 +54,26 @@ function run(
 }
 
 const READY =
-  /^Kabinet Kiosk \(browser host\) ready: (http:\/\/127\.0\.0\.1:\d+\/#token=[A-Za-z0-9_-]{43})\n$/;
+  /^Kabinet Kiosk \(browser host\) ready: (http:\/\/127\.0\.0\.1:(\d+)\/#code=([A-Za-z0-9_-]{22}))\n$/;
+
+/** Opens the bridge with the launch code the way the page does; the token it is answered with, or the refusal. */
+function exchange(port: string, code: string): Promise<{ token: string } | { status: number }> {
+  return new Promise((resolve) => {
+    const ws = new WebSocket(`ws://127.0.0.1:${port}/bridge?code=${code}`, {
+      headers: { Origin: `http://127.0.0.1:${port}` },
+    });
+    ws.on('message', (d) => {
+      const m = JSON.parse(d.toString()) as { type: string; token?: string };
+      if (m.type === 'session' && m.token) resolve({ token: m.token });
+      ws.close();
+    });
+    ws.on('unexpected-response', (_req, res) => {
+      resolve({ status: res.statusCode ?? 0 });
+      res.resume();
+    });
+    ws.on('error', () => resolve({ status: -1 }));
+  });
+}
 
 describe('browser host program', () => {
   it('prints exactly one ready line on stdout and ends cleanly on SIGTERM', async () => {
@@ -53,6 +81,26 @@ describe('browser host program', () => {
     expect(r.stdout).toMatch(READY);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain('browser host stopping');
+  }, 60_000);
+
+  it('prints a one-time launch code, never the session token it is exchanged for', async () => {
+    let token = '';
+    let second: unknown = null;
+    const r = await run(['--port', '0', '--no-open', '--data-dir', join(base, 'd3')], {
+      until: /ready: .*\n/,
+      whileRunning: async (stdout) => {
+        const [, , port = '', code = ''] = READY.exec(stdout) ?? [];
+        const first = await exchange(port, code);
+        if ('token' in first) token = first.token;
+        second = await exchange(port, code);
+      },
+    });
+    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    // the code worked once only
+    expect(second).toEqual({ status: 401 });
+    expect(r.stdout).not.toContain(token);
+    expect(r.stderr).not.toContain(token);
+    expect(r.code, r.stderr).toBe(0);
   }, 60_000);
 
   it('ends cleanly on SIGINT too', async () => {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { KioskBridge } from '#shared/contract';
-import { bridgeUrl, installBrowserBridge, takeBridgeToken, TOKEN_STORAGE_KEY } from './browser-bridge';
+import { bridgeUrl, installBrowserBridge, takeBridgeCredential, TOKEN_STORAGE_KEY } from './browser-bridge';
 import { kiosk, setKioskForTests } from './index';
 import type { SocketFactory } from './ws-bridge';
 
@@ -12,10 +12,12 @@ beforeEach(() => {
 });
 afterEach(() => setKioskForTests(null));
 
+const token = (value: string) => ({ kind: 'token', value });
+
 describe('browser-host token', () => {
   it('is taken from the fragment and removed from the address bar at once', () => {
     history.replaceState(null, '', '/index.html?x=1#token=abc%2Bdef');
-    expect(takeBridgeToken(window)).toBe('abc+def');
+    expect(takeBridgeCredential(window)).toEqual(token('abc+def'));
     expect(location.hash).toBe('');
     expect(location.pathname + location.search).toBe('/index.html?x=1');
     expect(sessionStorage.getItem(TOKEN_STORAGE_KEY)).toBe('abc+def');
@@ -23,26 +25,36 @@ describe('browser-host token', () => {
 
   it('keeps other fragment parameters', () => {
     history.replaceState(null, '', '/#screen=welcome&token=t1');
-    expect(takeBridgeToken(window)).toBe('t1');
+    expect(takeBridgeCredential(window)).toEqual(token('t1'));
     expect(location.hash).toBe('#screen=welcome');
   });
 
   it('survives a reload through this tab’s storage', () => {
     history.replaceState(null, '', '/#token=t2');
-    takeBridgeToken(window);
+    takeBridgeCredential(window);
     history.replaceState(null, '', '/');
-    expect(takeBridgeToken(window)).toBe('t2');
+    expect(takeBridgeCredential(window)).toEqual(token('t2'));
   });
 
   it('is absent when neither the fragment nor the storage has one', () => {
-    expect(takeBridgeToken(window)).toBeNull();
+    expect(takeBridgeCredential(window)).toBeNull();
+  });
+
+  it('a launch code is taken from the fragment too, but not kept: it works only once', () => {
+    history.replaceState(null, '', '/#code=c0de');
+    expect(takeBridgeCredential(window)).toEqual({ kind: 'code', value: 'c0de' });
+    expect(location.hash).toBe('');
+    expect(sessionStorage.getItem(TOKEN_STORAGE_KEY)).toBeNull();
   });
 });
 
 describe('installing the bridge', () => {
   it('builds the WebSocket URL on the page’s own host', () => {
-    expect(bridgeUrl({ protocol: 'http:', host: '127.0.0.1:4000' }, 'a b')).toBe(
+    expect(bridgeUrl({ protocol: 'http:', host: '127.0.0.1:4000' }, { kind: 'token', value: 'a b' })).toBe(
       'ws://127.0.0.1:4000/bridge?token=a%20b',
+    );
+    expect(bridgeUrl({ protocol: 'http:', host: '127.0.0.1:4000' }, { kind: 'code', value: 'c' })).toBe(
+      'ws://127.0.0.1:4000/bridge?code=c',
     );
   });
 
@@ -57,6 +69,28 @@ describe('installing the bridge', () => {
     const b = kiosk();
     expect(urls).toEqual([`ws://${location.host}/bridge?token=tok`]);
     expect(typeof b.api.appInfo).toBe('function');
+  });
+
+  it('connects first with the launch code, then with the token the host answered it with', async () => {
+    history.replaceState(null, '', '/#code=once');
+    const urls: string[] = [];
+    const sockets: { open(): void; message(d: unknown): void; close(): void }[] = [];
+    const socket: SocketFactory = (url, on) => {
+      urls.push(url);
+      sockets.push(on);
+      return { send: () => undefined, close: () => undefined };
+    };
+    installBrowserBridge(window, socket);
+    kiosk();
+    expect(urls).toEqual([`ws://${location.host}/bridge?code=once`]);
+    sockets[0]?.open();
+    sockets[0]?.message(JSON.stringify({ type: 'session', token: 'the-token' }));
+    expect(sessionStorage.getItem(TOKEN_STORAGE_KEY)).toBe('the-token');
+    // the connection drops: the reconnect carries the token, never the spent code
+    sockets[0]?.close();
+    await new Promise((r) => setTimeout(r, 400));
+    expect(urls[1]).toBe(`ws://${location.host}/bridge?token=the-token`);
+    (kiosk() as { dispose?: () => void }).dispose?.();
   });
 
   it('answers NOT_AVAILABLE without a token instead of failing', async () => {

@@ -1,9 +1,10 @@
 /**
- * In the browser host there is no preload: the page finds its per-launch token in the URL fragment
- * (`#token=…`), removes it from the address bar at once, and talks to the host over the WebSocket
- * bridge. The token is kept in sessionStorage (this tab only) so a reload still reaches the host.
+ * In the browser host there is no preload: the page finds its one-time launch code in the URL
+ * fragment (`#code=…`; `#token=…` works too), removes it from the address bar at once, and talks to
+ * the host over the WebSocket bridge. The host answers the code with the session token, which is kept
+ * in sessionStorage (this tab only) so that reconnects and a reload still reach the host.
  */
-import { BRIDGE_PATH, BRIDGE_TOKEN_PARAM } from '#shared/bridge-wire';
+import { BRIDGE_CODE_PARAM, BRIDGE_PATH, BRIDGE_TOKEN_PARAM } from '#shared/bridge-wire';
 import { setBridgeFactory } from './index';
 import { createUnavailableBridge, createWsBridge, type SocketFactory } from './ws-bridge';
 
@@ -11,11 +12,26 @@ export const TOKEN_STORAGE_KEY = 'kiosk.bridge-token';
 
 type PageWindow = Pick<Window, 'location' | 'history' | 'sessionStorage' | 'kiosk'>;
 
-/** Reads the token from the fragment (removing it from the address bar) or from this tab's storage. */
-export function takeBridgeToken(win: PageWindow): string | null {
+export type BridgeCredential = { kind: 'token' | 'code'; value: string };
+
+const keepToken = (win: PageWindow, token: string): void => {
+  try {
+    win.sessionStorage.setItem(TOKEN_STORAGE_KEY, token);
+  } catch (e) {
+    console.warn('kiosk bridge: the token cannot be kept for reloads', e);
+  }
+};
+
+/**
+ * Reads the launch code or token from the fragment (removing it from the address bar), else the
+ * token this tab kept; null when there is neither.
+ */
+export function takeBridgeCredential(win: PageWindow): BridgeCredential | null {
   const fragment = new URLSearchParams(win.location.hash.replace(/^#/, ''));
-  const fromUrl = fragment.get(BRIDGE_TOKEN_PARAM);
-  if (fromUrl !== null) {
+  const code = fragment.get(BRIDGE_CODE_PARAM);
+  const token = fragment.get(BRIDGE_TOKEN_PARAM);
+  if (code !== null || token !== null) {
+    fragment.delete(BRIDGE_CODE_PARAM);
     fragment.delete(BRIDGE_TOKEN_PARAM);
     const rest = fragment.toString();
     win.history.replaceState(
@@ -23,15 +39,16 @@ export function takeBridgeToken(win: PageWindow): string | null {
       '',
       `${win.location.pathname}${win.location.search}${rest ? `#${rest}` : ''}`,
     );
-    try {
-      win.sessionStorage.setItem(TOKEN_STORAGE_KEY, fromUrl);
-    } catch (e) {
-      console.warn('kiosk bridge: the token cannot be kept for reloads', e);
+    if (token) {
+      keepToken(win, token);
+      return { kind: 'token', value: token };
     }
-    return fromUrl || null;
+    if (code) return { kind: 'code', value: code };
+    return null;
   }
   try {
-    return win.sessionStorage.getItem(TOKEN_STORAGE_KEY);
+    const kept = win.sessionStorage.getItem(TOKEN_STORAGE_KEY);
+    return kept ? { kind: 'token', value: kept } : null;
   } catch {
     return null;
   }
@@ -47,9 +64,13 @@ export const browserSocket: SocketFactory = (url, on) => {
   return { send: (data) => ws.send(data), close: () => ws.close() };
 };
 
-export function bridgeUrl(location: Pick<Location, 'protocol' | 'host'>, token: string): string {
+export function bridgeUrl(
+  location: Pick<Location, 'protocol' | 'host'>,
+  credential: BridgeCredential,
+): string {
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
-  return `${scheme}://${location.host}${BRIDGE_PATH}?${BRIDGE_TOKEN_PARAM}=${encodeURIComponent(token)}`;
+  const param = credential.kind === 'code' ? BRIDGE_CODE_PARAM : BRIDGE_TOKEN_PARAM;
+  return `${scheme}://${location.host}${BRIDGE_PATH}?${param}=${encodeURIComponent(credential.value)}`;
 }
 
 /** Registers the WebSocket bridge unless the Electron preload already provides `window.kiosk`. */
@@ -58,10 +79,18 @@ export function installBrowserBridge(
   createSocket: SocketFactory = browserSocket,
 ): boolean {
   if (win.kiosk) return false;
-  const token = takeBridgeToken(win);
+  let credential = takeBridgeCredential(win);
   setBridgeFactory(() =>
-    token
-      ? createWsBridge({ url: bridgeUrl(win.location, token), createSocket })
+    credential
+      ? createWsBridge({
+          // a code works once: every later connection (a reconnect) uses the token it was answered with
+          url: () => bridgeUrl(win.location, credential as BridgeCredential),
+          onSession: (token) => {
+            credential = { kind: 'token', value: token };
+            keepToken(win, token);
+          },
+          createSocket,
+        })
       : createUnavailableBridge('no browser-host token: open the URL the browser host printed'),
   );
   return true;

@@ -34,7 +34,10 @@ export interface BridgeSocket {
 export type SocketFactory = (url: string, on: SocketHandlers) => BridgeSocket;
 
 export interface WsBridgeOptions {
-  url: string;
+  /** Where to connect; asked again before every reconnect (the first URL may carry a one-time code). */
+  url: string | (() => string);
+  /** The host answered a launch code with the session token (keep it for the next connections). */
+  onSession?: (token: string) => void;
   createSocket: SocketFactory;
   /** First reconnect delay; doubles up to `maxReconnectMs`. */
   reconnectMs?: number;
@@ -108,6 +111,10 @@ export function createWsBridge(opts: WsBridgeOptions): WsBridge {
       else settle(parsed.id, parsed.result as Result<unknown>);
       return;
     }
+    if (parsed.type === 'session') {
+      opts.onSession?.(parsed.token);
+      return;
+    }
     const name = parsed.name as EventName;
     if (!(EVENT_NAMES as readonly string[]).includes(name)) {
       problem(`unknown push event ${parsed.name.slice(0, 64)}`);
@@ -168,7 +175,7 @@ export function createWsBridge(opts: WsBridgeOptions): WsBridge {
       },
     };
     try {
-      const created = opts.createSocket(opts.url, handlers);
+      const created = opts.createSocket(typeof opts.url === 'string' ? opts.url : opts.url(), handlers);
       if (state.closed) return; // it failed while being created; close() already scheduled a retry
       state.socket = created;
       socket = created;
