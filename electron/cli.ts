@@ -4,6 +4,7 @@
  */
 import { defaultDataDir } from './core/paths';
 import { directoryGroup } from './cli/directory';
+import { ehealthGroup } from './cli/ehealth';
 import { esignGroup } from './cli/esign';
 import { outboxGroup } from './cli/outbox';
 import { registrarGroup } from './cli/registrar';
@@ -16,6 +17,7 @@ const groups: Record<string, CliGroup> = {
   directory: directoryGroup,
   status: statusGroup(),
   registrar: registrarGroup,
+  ehealth: ehealthGroup,
 };
 
 export const nodeIO: CliIO = {

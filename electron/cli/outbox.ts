@@ -16,18 +16,22 @@ import { SecretBox } from '../core/crypto/secret-box';
 import { openKioskDatabase } from '../core/db/kiosk-db';
 import { Outbox } from '../core/outbox/outbox';
 import { AuditLog } from '../core/registrar/audit';
+import { SettingsStore } from '../core/registrar/settings';
 import { flag, parseFlags } from './args';
 import { EXIT, UsageError, type CliContext, type CliGroup } from './types';
 
 /**
- * The outbox over the kiosk database. Listing, retrying and discarding never open a payload, so
- * the CLI works without the kiosk's at-rest key (which may live in the OS keychain of the kiosk user).
+ * The outbox over the kiosk database, in the environment the kiosk is set to (the others' operations
+ * stay apart). Listing, retrying and discarding never open a payload, so the CLI works without the
+ * kiosk's at-rest key (which may live in the OS keychain of the kiosk user).
  */
 function openOutbox(dataDir: string) {
   const db = openKioskDatabase(dataDir);
-  const audit = new AuditLog(db);
+  const environment = new SettingsStore(db).get().environment;
+  const audit = new AuditLog(db, undefined, environment);
   const outbox = new Outbox({
     db,
+    environment,
     audit,
     box: new SecretBox(randomBytes(32)),
     keyProtection: existsSync(join(dataDir, OS_WRAPPED_KEY_FILE)) ? 'os' : 'key-file',

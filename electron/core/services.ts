@@ -17,8 +17,7 @@ import { SettingsStore } from './registrar/settings';
 import { loadSecretKey } from './crypto/key-store';
 import { platformMedia, type MediaSource } from './esign/discovery/media';
 import { createRegistrar, type Registrar } from './registrar';
-import type { TrainingBackendPort } from './registrar/backend';
-import { KioskBackend } from './registrar/backend-switch';
+import { createKioskBackend } from './registrar/backend';
 import type { ScryptParams } from './registrar/pin';
 import { SecretSettings } from './registrar/secrets';
 import { createPatientServices, type PatientPorts } from './session/compose';
@@ -50,8 +49,14 @@ export interface KioskPorts {
   patient?: PatientPorts;
   /** Where receipts are printed, given the receipts folder (default: HTML files there). */
   printer?: ((receiptsDir: string | null) => ReceiptPrinter | null) | undefined;
-  /** Starts (or returns) the training sandbox when the registrar switches to training at run time. */
-  trainingBackend?: TrainingBackendPort | null;
+  /** Whether this host can run the training sandbox (the registrar may then switch to training). */
+  trainingAvailable?: boolean;
+  /**
+   * Restarts the services on the saved settings (the host's runtime, hosts/kiosk-runtime.ts): how a
+   * change of environment or of its credentials takes effect. Absent: the eHealth connection is fixed
+   * for the services' life.
+   */
+  restart?: (() => void) | null;
   /** Removable media and extra folders searched for a trust-list bundle (registrar import). */
   trustMedia?: MediaSource;
   trustFolders?: readonly string[];
@@ -99,14 +104,17 @@ export function createServices(ports: KioskPorts): KioskServices {
   const db = openKioskDatabase(ports.dataDir);
   const events = new EventBus();
   const session = new SessionManager(events, now);
-  const audit = new AuditLog(db, now);
   const settings = new SettingsStore(db, now);
+  // the environment of this start: everything below belongs to it (a switch restarts the services)
+  const environment = settings.get().environment;
+  const audit = new AuditLog(db, now, environment);
   const key = loadSecretKey({ dataDir: ports.dataDir, osStorage: ports.osSecretStorage ?? null });
   const secrets = new SecretSettings(db, key.box, now);
-  // the eHealth backend of the configured environment; the registrar may switch it at run time
-  const backend = new KioskBackend({
+  const offline = createKioskBackend({
+    environment,
     engine: {
       dataDir: ports.dataDir,
+      environment,
       db,
       audit,
       events,
@@ -118,18 +126,16 @@ export function createServices(ports: KioskPorts): KioskServices {
       ...(ports.transport ? { transport: ports.transport } : {}),
       ...(ports.background === undefined ? {} : { background: ports.background }),
     },
-    settings,
+    settings: settings.get(),
     secrets,
     initial: ports.ehealth ?? null,
-    training: ports.trainingBackend ?? null,
   });
-  const offline = backend.engine;
   const patient = createPatientServices({
     db,
     dataDir: ports.dataDir,
     events,
     session,
-    api: backend.api,
+    api: offline.api,
     outbox: offline.outbox,
     audit,
     log: ports.log,
@@ -169,7 +175,7 @@ export function createServices(ports: KioskPorts): KioskServices {
     settings,
     session,
     connectivity: offline.connectivity,
-    ehealth: backend.api,
+    ehealth: offline.api,
     outbox: offline.outbox,
     directory: offline.directory,
     offline,
@@ -208,7 +214,6 @@ export function createServices(ports: KioskPorts): KioskServices {
         clockOffsetMs: services.offline.clockOffsetMs(),
       }),
       keyProtection: () => ({ protection: key.protection, warning: key.warning }),
-      restartRequired: () => backend.restartRequired,
       patient: () => ({
         current: () => services.patient.current(),
         birthDate: async () => {
@@ -216,7 +221,8 @@ export function createServices(ports: KioskPorts): KioskServices {
           return birthDate ? ok(birthDate) : err('NO_SESSION', 'no birth date of a signed-in person');
         },
       }),
-      applyBackend: (environment) => backend.switchTo(environment),
+      trainingAvailable: ports.trainingAvailable ?? false,
+      restart: ports.restart ?? null,
       ...(ports.pinScrypt ? { scrypt: ports.pinScrypt } : {}),
     }),
     operations,
@@ -229,14 +235,6 @@ export function createServices(ports: KioskPorts): KioskServices {
       db.close();
     },
   };
-  backend.onSwitch((engine) =>
-    Object.assign(services, {
-      offline: engine,
-      ehealth: backend.api ?? engine.api,
-      directory: engine.directory,
-      connectivity: engine.connectivity,
-    }),
-  );
   // the registrar's wrong-patient guard: in an assisted session, no change before the birth date is confirmed
   services.patient.addActGuard(services.registrar.mode.actGuard);
   return services;

@@ -8,22 +8,14 @@ import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { ok } from '#shared/result';
 import type { Logger } from '../core/log';
-import { createServices, type KioskServices } from '../core/services';
+import type { KioskServices } from '../core/services';
+import { KioskRuntime } from './kiosk-runtime';
 import { pdfPrinter } from './pdf-printer';
-import { createHandlers } from '../ipc/handlers';
-import { createRouter } from '../ipc/router';
 import { claimHostTemp } from './host-temp';
 import { patientPortsFor } from './patient-ports';
 import { createStaticHandler } from './static-server';
-import {
-  ehealthConfigFor,
-  startTrainingBackend,
-  storedEnvironment,
-  type StartSandbox,
-  type TrainingBackend,
-} from './training';
+import type { StartSandbox, TrainingBackend } from './training';
 import { attachBridge, type Bridge } from './ws-transport';
 
 export const LOOPBACK = '127.0.0.1';
@@ -52,8 +44,11 @@ export interface BrowserHost {
   port: number;
   /** The session token (in-process callers only: never printed, never on a command line). */
   token: string;
-  services: KioskServices;
-  training: TrainingBackend | null;
+  /** The kiosk's services and their restart (a change of environment restarts them). */
+  runtime: KioskRuntime;
+  /** The services in use now (replaced by a restart). */
+  readonly services: KioskServices;
+  readonly training: TrainingBackend | null;
   /** This run's temporary folder, `<dataDir>/tmp/<run>` (removed by `close`). */
   tempDir: string;
   close(): Promise<void>;
@@ -91,63 +86,32 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
   hostHeader = `${LOOPBACK}:${port}`;
   const origin = `http://${hostHeader}`;
 
-  let training: TrainingBackend | null = null;
-  let services: KioskServices;
+  let runtime: KioskRuntime;
   try {
-    // Training mode: the sandbox runs before the services, which are created pointing at it.
-    if (storedEnvironment(opts.dataDir) === 'training') {
-      const started = await startTrainingBackend(opts.startSandbox ?? null, {
-        dataDir: opts.dataDir,
-        tempDir: temp.dir,
-        host: 'browser',
-        log,
-      });
-      if (started.ok) training = started.value;
-      else
-        log.warn({ error: started.error.code }, 'training mode without a sandbox: eHealth calls will fail');
-    }
-    services = createServices({
+    runtime = await KioskRuntime.start({
       dataDir: opts.dataDir,
+      tempDir: temp.dir,
       log,
-      version: opts.version,
-      ...(training ? { ehealth: ehealthConfigFor(training) } : {}),
-      patient: patientPortsFor({ training }),
-      // no printer here: receipts become PDF files in <data dir>/receipts (deleted with the session),
-      // rendered by a Chromium that lives in the temporary folder for one visit
-      printer: (dir) => (dir ? pdfPrinter(dir, { log, tempDir: temp.dir }) : null),
-      // the registrar may switch to training at run time: the sandbox starts then (once)
-      trainingBackend: async () => {
-        if (!training) {
-          const started = await startTrainingBackend(opts.startSandbox ?? null, {
-            dataDir: opts.dataDir,
-            tempDir: temp.dir,
-            host: 'browser',
-            log,
-          });
-          if (!started.ok) return started;
-          training = started.value;
-        }
-        return ok(ehealthConfigFor(training));
+      host: 'browser',
+      startSandbox: opts.startSandbox ?? null,
+      ports: {
+        version: opts.version,
+        // no printer here: receipts become PDF files in <data dir>/receipts (deleted with the session),
+        // rendered by a Chromium that lives in the temporary folder for one visit
+        printer: (dir) => (dir ? pdfPrinter(dir, { log, tempDir: temp.dir }) : null),
       },
+      patientPorts: (training) => patientPortsFor({ training }),
+      isAllowedOrigin: (o) => o === origin,
     });
   } catch (e) {
-    await training
-      ?.close()
-      .catch((closeError: unknown) => log.error({ err: closeError }, 'sandbox close failed'));
     server.close();
     temp.remove();
     throw e;
   }
-  const dispatch = createRouter({
-    handlers: createHandlers(services),
-    isAllowedOrigin: (o) => o === origin,
-    log,
-    onCall: () => services.session.touch(),
-  });
   const bridge: Bridge = attachBridge({
     server,
-    dispatch,
-    events: services.rendererEvents,
+    dispatch: runtime.dispatch,
+    events: runtime.events,
     token,
     launchCode,
     hostHeader: () => hostHeader,
@@ -161,10 +125,8 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
         await bridge.close();
         server.closeAllConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));
-        await services.close();
+        await runtime.close();
       } finally {
-        if (training)
-          await training.close().catch((e: unknown) => log.error({ err: e }, 'sandbox close failed'));
         temp.remove();
       }
     })();
@@ -175,8 +137,13 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
     origin,
     port,
     token,
-    services,
-    training,
+    runtime,
+    get services() {
+      return runtime.services;
+    },
+    get training() {
+      return runtime.training;
+    },
     tempDir: temp.dir,
     close,
   };

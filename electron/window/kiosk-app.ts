@@ -4,25 +4,17 @@
  */
 import { dirname, join } from 'node:path';
 import { app, BrowserWindow, ipcMain, Menu, utilityProcess } from 'electron';
-import { createHandlers } from '../ipc/handlers';
 import { bindIpcMain, forwardEvents } from '../ipc/electron-ipc';
-import { createRouter } from '../ipc/router';
-import { ok } from '#shared/result';
 import type { Logger } from '../core/log';
 import { defaultDataDir } from '../core/paths';
-import { createServices, type KioskServices } from '../core/services';
+import type { KioskServices } from '../core/services';
 import { electronPrinter } from '../hosts/electron-printer';
 import { electronSignerLauncher } from '../hosts/electron-signer';
 import { claimHostTemp } from '../hosts/host-temp';
 import { patientPortsFor } from '../hosts/patient-ports';
 import type { OsSecretStorage } from '../core/crypto/key-store';
-import {
-  ehealthConfigFor,
-  startTrainingBackend,
-  storedEnvironment,
-  type StartSandbox,
-  type TrainingBackend,
-} from '../hosts/training';
+import { KioskRuntime } from '../hosts/kiosk-runtime';
+import { storedEnvironment, type StartSandbox, type TrainingBackend } from '../hosts/training';
 import { registerAppScheme } from './app-protocol';
 import { KioskShell } from './kiosk-shell';
 import type { MainArgs } from './main-args';
@@ -48,9 +40,12 @@ export interface KioskAppOptions {
 }
 
 export interface RunningKiosk {
-  services: KioskServices;
+  /** The services and their restart (a change of environment restarts them). */
+  runtime: KioskRuntime;
+  /** The services in use now (replaced by a restart). */
+  readonly services: KioskServices;
   shell: KioskShell;
-  training: TrainingBackend | null;
+  readonly training: TrainingBackend | null;
   stop(): Promise<void>;
 }
 
@@ -87,61 +82,34 @@ export async function startKioskApp(opts: KioskAppOptions): Promise<RunningKiosk
     return null;
   }
 
-  // Training mode: the sandbox runs before the services, which are created pointing at it.
-  let training: TrainingBackend | null = null;
-  if (environment === 'training') {
-    const started = await startTrainingBackend(opts.startSandbox, {
-      dataDir,
-      tempDir: temp.dir,
-      host: 'electron',
-      log,
-    });
-    if (started.ok) training = started.value;
-    else log.warn({ error: started.error.code }, 'training mode without a sandbox: eHealth calls will fail');
-  }
-  const services = createServices({
+  const runtime = await KioskRuntime.start({
     dataDir,
+    tempDir: temp.dir,
     log,
-    version: app.getVersion(),
-    ...(training ? { ehealth: ehealthConfigFor(training) } : {}),
-    ...(opts.osSecretStorage ? { osSecretStorage: opts.osSecretStorage } : {}),
-    // receipts go silently to the printer the registrar chose (the system default when none)
-    printer: () =>
-      electronPrinter({
-        createWindow: (options) => new BrowserWindow(options),
-        deviceName: () => services.settings.get().printerName || null,
-        log,
-      }),
-    // the registrar may switch to training at run time: the sandbox starts then (once)
-    trainingBackend: async () => {
-      if (!training) {
-        const started = await startTrainingBackend(opts.startSandbox, {
-          dataDir,
-          tempDir: temp.dir,
-          host: 'electron',
+    host: 'electron',
+    startSandbox: opts.startSandbox,
+    ports: {
+      version: app.getVersion(),
+      ...(opts.osSecretStorage ? { osSecretStorage: opts.osSecretStorage } : {}),
+      // receipts go silently to the printer the registrar chose (the system default when none)
+      printer: () =>
+        electronPrinter({
+          createWindow: (options) => new BrowserWindow(options),
+          deviceName: () => runtime.services.settings.get().printerName || null,
           log,
-        });
-        if (!started.ok) return started;
-        training = started.value;
-      }
-      return ok(ehealthConfigFor(training));
+        }),
     },
-    patient: patientPortsFor({
-      training,
-      signerLauncher: electronSignerLauncher({
-        entry: opts.signerPath ?? join(dirname(opts.preloadPath), 'signer.cjs'),
-        fork: (modulePath, args, options) => utilityProcess.fork(modulePath, args, options),
+    patientPorts: (training) =>
+      patientPortsFor({
+        training,
+        signerLauncher: electronSignerLauncher({
+          entry: opts.signerPath ?? join(dirname(opts.preloadPath), 'signer.cjs'),
+          fork: (modulePath, args, options) => utilityProcess.fork(modulePath, args, options),
+        }),
       }),
-    }),
-  });
-
-  const dispatch = createRouter({
-    handlers: createHandlers(services),
     isAllowedOrigin: isKioskOrigin,
-    log,
-    onCall: () => services.session.touch(),
   });
-  const unbindIpc = bindIpcMain(ipcMain, dispatch);
+  const unbindIpc = bindIpcMain(ipcMain, runtime.dispatch);
   const kioskShell = new KioskShell({
     rendererDir: opts.rendererDir,
     preloadPath: opts.preloadPath,
@@ -149,23 +117,28 @@ export async function startKioskApp(opts: KioskAppOptions): Promise<RunningKiosk
     log,
   });
   shell = kioskShell;
-  const stopEvents = forwardEvents(services.rendererEvents, () => kioskShell.webContents(), log);
-  // The patient's browser storage goes with the patient: a new window on a new partition.
-  const stopRotation = services.session.onEnd(() => kioskShell.rotate());
+  const stopEvents = forwardEvents(runtime.events, () => kioskShell.webContents(), log);
+  // The patient's browser storage goes with the patient: a new window on a new partition — after
+  // every session, and after a restart of the services (a new environment starts on a fresh page).
+  let stopRotation = runtime.services.session.onEnd(() => kioskShell.rotate());
+  const stopRestarts = runtime.onRestart((services) => {
+    stopRotation();
+    stopRotation = services.session.onEnd(() => kioskShell.rotate());
+    void kioskShell.rotate();
+  });
   await kioskShell.open();
 
   let stopping: Promise<void> | null = null;
   const stop = () => {
     stopping ??= (async () => {
       try {
+        stopRestarts();
         stopRotation();
         stopEvents();
         unbindIpc();
-        await services.close();
+        await runtime.close();
         await kioskShell.close();
       } finally {
-        if (training)
-          await training.close().catch((e: unknown) => log.error({ err: e }, 'sandbox close failed'));
         temp.remove();
       }
     })();
@@ -180,5 +153,15 @@ export async function startKioskApp(opts: KioskAppOptions): Promise<RunningKiosk
       .catch((e: unknown) => log.error({ err: e }, 'shutdown failed'))
       .finally(() => app.quit());
   });
-  return { services, shell: kioskShell, training, stop };
+  return {
+    runtime,
+    get services() {
+      return runtime.services;
+    },
+    get training() {
+      return runtime.training;
+    },
+    shell: kioskShell,
+    stop,
+  };
 }

@@ -66,7 +66,10 @@ const Clinic = z.object({
 
 export const RegistrarSettings = z.object({
   environment: Environment,
+  /** The eHealth host each real environment uses (read-only here: set on the machine only). */
   baseUrls: z.object({ demo: z.string(), preprod: z.string(), prod: z.string() }),
+  /** True: eHealth's own host; false: a host clinic IT set on the kiosk computer (ops CLI). */
+  officialHosts: z.object({ demo: z.boolean(), preprod: z.boolean(), prod: z.boolean() }),
   credentials: z.object({
     demo: z.record(SecretName, SecretState),
     preprod: z.record(SecretName, SecretState),
@@ -80,21 +83,20 @@ export const RegistrarSettings = z.object({
 });
 export type RegistrarSettings = z.infer<typeof RegistrarSettings>;
 
-const HttpsUrl = z
-  .string()
-  .max(200)
-  .regex(/^https:\/\/[^\s/?#@]+(\/[^\s?#]*)?$/);
 const Secret = z
   .string()
   .min(1)
   .max(512)
   .regex(/^[\x21-\x7e]+$/);
 
-/** A change to the settings; every field optional. Credentials are write-only (null removes one). */
+/**
+ * A change to the settings; every field optional. Credentials are write-only (null removes one). The
+ * eHealth hosts are not here: they come from the kiosk's list of eHealth's own hosts, or from the ops
+ * CLI on the machine.
+ */
 export const RegistrarSettingsPatch = z
   .object({
     environment: Environment.optional(),
-    baseUrl: z.object({ environment: RealEnvironment, url: HttpsUrl }).strict().optional(),
     credential: z
       .object({ environment: RealEnvironment, name: SecretName, value: Secret.nullable() })
       .strict()
@@ -155,8 +157,6 @@ export const RegistrarOverview = z.object({
   nearDeadline: z.number().int().min(0),
   directory: DirectoryStatus,
   trustList: TrustListInfoView.nullable(),
-  /** The eHealth connection changed in a way only a restart of the kiosk completes. */
-  restartRequired: z.boolean(),
 });
 export type RegistrarOverview = z.infer<typeof RegistrarOverview>;
 

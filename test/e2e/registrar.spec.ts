@@ -1,7 +1,9 @@
 /**
  * Registrar mode end to end, in Debian Chromium against the real browser host and its training
- * sandbox: the corner gesture and the first-run PIN, the panel (connectivity, environment, at-rest
- * key warning), training mode and the eHealth environment with write-only credentials, settings that
+ * sandbox: the corner gesture on a kiosk not enrolled yet, enrolment from the ops CLI and its code
+ * typed on the on-screen keyboard before the first PIN, the panel (connectivity, environment, at-rest
+ * key warning), training mode and the eHealth environment with write-only credentials (a switch
+ * restarts the kiosk), settings that
  * persist and apply (idle timeout, default language), the trust-list import from a USB medium, the
  * directory sync with progress, outbox retry and discard (audited), an assisted session with the
  * birth-date check and hand back, the audit chain check (and a tampered chain caught), and the PIN
@@ -13,6 +15,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { runCli } from '../../electron/cli';
 import { loadSecretKey } from '../../electron/core/crypto/key-store';
 import { openKioskDatabase } from '../../electron/core/db/kiosk-db';
 import { createTestCa, trustListOf } from '../../electron/core/esign';
@@ -52,6 +55,29 @@ async function openKiosk(page: Page, host: KioskHost): Promise<void> {
   await page.clock.install();
   await page.goto(host.url);
   await expect(h1(page)).toHaveText(/^(Кабінет пацієнта|Patient cabinet)$/);
+}
+
+/** `kiosk registrar enroll --data-dir <the host's>`, as clinic IT runs it on the machine; the code it printed. */
+async function enrollFromCli(host: KioskHost): Promise<string> {
+  let out = '';
+  const code = await runCli(['registrar', 'enroll', '--data-dir', host.dataDir], {
+    stdout: (t) => (out += t),
+    stderr: (t) => (out += t),
+    readStdin: async () => Buffer.alloc(0),
+  });
+  const match = /^enrollment code: ([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})\n?$/.exec(out);
+  if (code !== 0 || !match?.[1]) throw new Error(`enrolment failed (${code}): ${out}`);
+  return match[1];
+}
+
+/** Types on the kiosk's own keyboard, key by key (the English layout: lower-case letters, digits, dash). */
+async function typeOnKeyboard(page: Page, text: string): Promise<void> {
+  const keyboard = page.getByRole('group', { name: 'Екранна клавіатура' });
+  for (const ch of text.toLowerCase())
+    await keyboard
+      .getByRole('button', { name: ch === '-' ? 'дефіс' : ch, exact: true })
+      .first()
+      .click();
 }
 
 /** The deliberate gesture: hold the corner for three seconds. */
@@ -97,7 +123,7 @@ async function leavePanel(page: Page): Promise<void> {
 
 const facts = (page: Page) => page.locator('.registrar__facts');
 
-test('a held corner opens the first-run PIN setup; the panel shows the kiosk and the key warning', async ({
+test('a kiosk is enrolled on the machine before its first PIN; the panel shows the kiosk and the key warning', async ({
   page,
   kioskHost,
 }) => {
@@ -107,9 +133,22 @@ test('a held corner opens the first-run PIN setup; the panel shows the kiosk and
   await page.clock.runFor(5_000);
   await expect(h1(page)).toHaveText('Кабінет пацієнта');
 
+  // not enrolled: anyone at the screen learns how to enrol it, and nothing more
+  await holdCorner(page);
+  await expect(h1(page)).toHaveText('Кіоск ще не зареєстровано');
+  await expect(page.getByText('kabinet-kiosk --ops registrar enroll')).toBeVisible();
+  await expect(page.getByLabel(/PIN|Код працівника/)).toHaveCount(0);
+  await check(page, 'registrar-not-enrolled');
+  await page.getByRole('button', { name: 'Вийти з режиму реєстратора' }).click();
+
+  // clinic IT enrols it on the machine; the code is typed on the kiosk's keyboard
+  const enrollment = await enrollFromCli(kioskHost);
   await holdCorner(page);
   await expect(h1(page)).toHaveText('Перший запуск: PIN реєстратора');
   await check(page, 'registrar-first-pin');
+  await typeOnKeyboard(page, enrollment);
+  await expect(page.getByLabel(/Код реєстрації кіоску/)).toHaveValue(enrollment.toLowerCase());
+  await page.getByRole('button', { name: 'Далі' }).click();
   await page.getByLabel('Код працівника').fill(CODE);
   await page.getByRole('button', { name: 'Далі' }).click();
   await page.getByLabel('Новий PIN (6–12 цифр)').fill('123456');
@@ -139,7 +178,7 @@ test('a held corner opens the first-run PIN setup; the panel shows the kiosk and
   await expect(h1(page)).toHaveText(`Панель реєстратора · ${CODE}`);
 });
 
-test('training mode and the eHealth environment: write-only credentials, banner off and on', async ({
+test('training mode and the eHealth environment: write-only credentials, a switch restarts the kiosk', async ({
   page,
   kioskHost,
 }) => {
@@ -172,11 +211,15 @@ test('training mode and the eHealth environment: write-only credentials, banner 
   await expect(page.locator('body')).not.toContainText('demo-client-secret-7f3a9c');
   await expect(page.locator('body')).toContainText('задано (••••9c)');
 
+  // the eHealth host is shown, not edited: eHealth's own
+  await expect(page.getByText('https://api-demo.ehealth.gov.ua')).toBeVisible();
+  await expect(page.getByText('сервер eHealth')).toBeVisible();
+
+  // the switch restarts the kiosk: back at the start screen, the registrar signed out, no banner
   await training.click();
-  await expect(training).toHaveAttribute('aria-checked', 'false');
-  await expect(page.getByText('Кіоск працює із середовищем: Демо.')).toBeVisible();
+  await expect(h1(page)).toHaveText('Кабінет пацієнта', { timeout: 30_000 });
   await expect(page.getByText(TRAINING_BANNER)).toHaveCount(0);
-  await backToPanel(page);
+  await openPanel(page);
   await expect(facts(page)).toContainText('Демо');
   await leavePanel(page);
   await expect(page.getByText(TRAINING_BANNER)).toHaveCount(0);
@@ -188,14 +231,13 @@ test('training mode and the eHealth environment: write-only credentials, banner 
   await openPanel(page);
   await toSection(page, 'Налаштування кіоску', 'Налаштування кіоску');
   await page.getByRole('switch', { name: 'Навчальний режим' }).click();
-  await expect(page.getByRole('switch', { name: 'Навчальний режим' })).toHaveAttribute(
-    'aria-checked',
-    'true',
-  );
+  await expect(h1(page)).toHaveText('Кабінет пацієнта', { timeout: 30_000 });
   await expect(page.getByText(TRAINING_BANNER)).toBeVisible();
-  await backToPanel(page);
-  await leavePanel(page);
-  await expect(page.getByText(TRAINING_BANNER)).toBeVisible();
+  // the training kiosk offers the personas' keys again (from its new sandbox)
+  await page.getByRole('button', { name: 'Почати' }).click();
+  await expect(page.getByRole('button', { name: /«adult-with-declaration»/ })).toBeVisible({
+    timeout: 30_000,
+  });
 });
 
 test('settings persist and apply: the idle timeout and the default language', async ({ page, kioskHost }) => {
@@ -284,7 +326,12 @@ test('trust list from a USB medium, and the directory synced now with progress',
 function queueOperations(dataDir: string, count: number): string[] {
   const db = openKioskDatabase(dataDir);
   try {
-    const outbox = new Outbox({ db, box: loadSecretKey({ dataDir }).box, audit: new AuditLog(db) });
+    const outbox = new Outbox({
+      db,
+      environment: 'training',
+      box: loadSecretKey({ dataDir }).box,
+      audit: new AuditLog(db, undefined, 'training'),
+    });
     return Array.from({ length: count }, (_, i) => {
       const r = outbox.enqueue({
         kind: 'app.revoke',

@@ -27,13 +27,16 @@ export interface Persona {
   keyFile?: string;
 }
 
-const BASE_URL = /"baseUrl":"(http:\/\/127\.0\.0\.1:\d+)"[^\n]*training sandbox started/;
+const BASE_URL = /"baseUrl":"(http:\/\/127\.0\.0\.1:\d+)"[^\n]*training sandbox started/g;
 
-/** The training sandbox's base URL (from the host's log; waits for it while the host starts). */
+/**
+ * The training sandbox's base URL (from the host's log; waits for it while the host starts). The
+ * latest one: a switch of environment restarts the kiosk, and a new sandbox with it.
+ */
 export async function sandboxUrl(host: KioskHost): Promise<string> {
   let url: string | undefined;
   await expect
-    .poll(() => (url = BASE_URL.exec(host.stderr())?.[1]), {
+    .poll(() => (url = [...host.stderr().matchAll(BASE_URL)].at(-1)?.[1]), {
       message: 'the browser host started no training sandbox',
       timeout: 30_000,
     })

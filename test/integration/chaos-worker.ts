@@ -27,6 +27,7 @@ const config = JSON.parse(readFileSync(process.argv[2] as string, 'utf8')) as Ch
 const db = openKioskDatabase(config.dataDir);
 const key = loadSecretKey({ dataDir: config.dataDir });
 const outbox = new Outbox({
+  environment: 'training',
   db,
   box: key.box,
   audit: new AuditLog(db),

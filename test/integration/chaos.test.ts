@@ -52,7 +52,14 @@ beforeAll(async () => {
   db = openKioskDatabase(dataDir);
   const key = loadSecretKey({ dataDir });
   audit = new AuditLog(db);
-  outbox = new Outbox({ db, box: key.box, audit, keyProtection: key.protection, keyWarning: key.warning });
+  outbox = new Outbox({
+    environment: 'training',
+    db,
+    box: key.box,
+    audit,
+    keyProtection: key.protection,
+    keyWarning: key.warning,
+  });
   api = createPisApiFromConfig({
     baseUrl: sb.baseUrl,
     apiKey: sb.apiKey,

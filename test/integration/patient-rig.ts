@@ -47,6 +47,7 @@ export async function startPatientRig(
   const events = new EventBus();
   const engine = createOfflineEngine({
     dataDir,
+    environment: 'training',
     db,
     audit: new AuditLog(db),
     events,

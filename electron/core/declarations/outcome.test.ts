@@ -16,6 +16,7 @@ function setup() {
   dbs.push(db);
   const clock = testClock();
   const outbox = new Outbox({
+    environment: 'training',
     db,
     box: new SecretBox(randomBytes(32)),
     audit: new AuditLog(db, clock.now),

@@ -39,6 +39,11 @@ export class EsignService {
     });
   }
 
+  /** The time-stamp service the next signature would use (the sandbox's in training; else the certificate's). */
+  timeStamping(): TsaChoice {
+    return this.opts.tsa();
+  }
+
   listKeys(): Promise<KeyCandidate[]> {
     return this.opts.discovery.scan();
   }

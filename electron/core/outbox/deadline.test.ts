@@ -65,7 +65,6 @@ const panelOf = (r: Rig) =>
     connectivity: () => 'offline',
     link: () => ({ cause: null, clockOffsetMs: null }),
     keyProtection: () => ({ protection: 'key-file', warning: true }),
-    restartRequired: () => false,
     now: r.clock.now,
   });
 

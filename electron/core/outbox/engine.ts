@@ -1,4 +1,4 @@
-import type { Connectivity, ConnectivityCause } from '#shared/contract/app';
+import type { Connectivity, ConnectivityCause, Environment } from '#shared/contract/app';
 import { loadSecretKey, type KeyProtection, type LoadedKey, type OsSecretStorage } from '../crypto/key-store';
 import type { SecretBox } from '../crypto/secret-box';
 import type { Db } from '../db/database';
@@ -17,6 +17,8 @@ import { DeliveryWorker } from './worker';
 
 export interface OfflineEnginePorts {
   dataDir: string;
+  /** The eHealth environment the kiosk runs in: the outbox keeps and delivers only its operations. */
+  environment: Environment;
   db: Db;
   audit: AuditLog;
   events: EventBus;
@@ -36,8 +38,6 @@ export interface OfflineEnginePorts {
   probePath?: string;
   /** The at-rest key, when the caller loaded it already (else loaded from `dataDir`). */
   key?: LoadedKey;
-  /** An outbox to keep (switching the eHealth backend keeps the one every service holds). */
-  outbox?: Outbox;
 }
 
 export interface OfflineEngine {
@@ -70,17 +70,16 @@ export function createOfflineEngine(p: OfflineEnginePorts): OfflineEngine {
     );
   }
   const timers = p.timers ?? realTimers;
-  const outbox =
-    p.outbox ??
-    new Outbox({
-      db: p.db,
-      box: key.box,
-      audit: p.audit,
-      now: p.now,
-      keyProtection: key.protection,
-      keyWarning: key.warning,
-    });
-  if (!p.outbox) outbox.subscribe((view) => p.events.emit('outboxChanged', view));
+  const outbox = new Outbox({
+    db: p.db,
+    environment: p.environment,
+    box: key.box,
+    audit: p.audit,
+    now: p.now,
+    keyProtection: key.protection,
+    keyWarning: key.warning,
+  });
+  outbox.subscribe((view) => p.events.emit('outboxChanged', view));
 
   let monitor: ConnectivityMonitor | null = null;
   let api: PisApi | null = null;

@@ -1,3 +1,4 @@
+import type { Environment } from '#shared/contract/app';
 import type { OperationState } from '#shared/contract/outbox';
 import type { SecretBox } from '../crypto/secret-box';
 import type { Db } from '../db/database';
@@ -20,40 +21,51 @@ export interface SealedPayload {
 
 export type PayloadRead = { ok: true; payload: SealedPayload } | { ok: false; reason: string };
 
-/** SQL and sealing for outbox rows and credentials. No state logic here (see outbox.ts). */
+/**
+ * SQL and sealing for outbox rows and credentials. No state logic here (see outbox.ts).
+ *
+ * A store belongs to one eHealth environment: every query sees only the rows made in it (and every
+ * row it writes is stamped with it), so what the worker finds due, what a patient or the registrar
+ * lists and what a receipt code finds are never another environment's operations. An UPDATE by id
+ * is only ever made after reading that row through this store.
+ */
 export class OutboxStore {
   constructor(
     readonly db: Db,
     private readonly box: SecretBox,
+    readonly environment: Environment,
   ) {}
 
   get(id: string): OperationRow | undefined {
-    return this.db.prepare('SELECT * FROM outbox_operations WHERE id = ?').get(id) as
-      OperationRow | undefined;
+    return this.db
+      .prepare('SELECT * FROM outbox_operations WHERE id = ? AND environment = ?')
+      .get(id, this.environment) as OperationRow | undefined;
   }
 
   getByReference(code: string): OperationRow | undefined {
-    return this.db.prepare('SELECT * FROM outbox_operations WHERE reference_code = ?').get(code) as
-      OperationRow | undefined;
+    return this.db
+      .prepare('SELECT * FROM outbox_operations WHERE reference_code = ? AND environment = ?')
+      .get(code, this.environment) as OperationRow | undefined;
   }
 
   list(states: readonly OperationState[] | undefined, limit: number): OperationRow[] {
     if (states && states.length) {
       return this.db
         .prepare(
-          `SELECT * FROM outbox_operations WHERE state IN (${states.map(() => '?').join(',')}) ORDER BY seq DESC LIMIT ?`,
+          `SELECT * FROM outbox_operations WHERE environment = ? AND state IN (${states.map(() => '?').join(',')})
+           ORDER BY seq DESC LIMIT ?`,
         )
-        .all(...states, limit) as OperationRow[];
+        .all(this.environment, ...states, limit) as OperationRow[];
     }
     return this.db
-      .prepare('SELECT * FROM outbox_operations ORDER BY seq DESC LIMIT ?')
-      .all(limit) as OperationRow[];
+      .prepare('SELECT * FROM outbox_operations WHERE environment = ? ORDER BY seq DESC LIMIT ?')
+      .all(this.environment, limit) as OperationRow[];
   }
 
   counts(): Record<string, number> {
     const rows = this.db
-      .prepare('SELECT state, count(*) AS n FROM outbox_operations GROUP BY state')
-      .all() as {
+      .prepare('SELECT state, count(*) AS n FROM outbox_operations WHERE environment = ? GROUP BY state')
+      .all(this.environment) as {
       state: string;
       n: number;
     }[];
@@ -65,17 +77,19 @@ export class OutboxStore {
     const r = this.db
       .prepare(
         `SELECT count(*) AS n FROM outbox_operations
-         WHERE held = 0 AND expires_at IS NOT NULL AND expires_at <= ?
+         WHERE environment = ? AND held = 0 AND expires_at IS NOT NULL AND expires_at <= ?
            AND state IN ('captured', 'waiting-network', 'sending', 'needs-patient')`,
       )
-      .get(beforeIso) as { n: number };
+      .get(this.environment, beforeIso) as { n: number };
     return r.n;
   }
 
   lastDeliveredAt(): string | null {
     const r = this.db
-      .prepare("SELECT max(completed_at) AS at FROM outbox_operations WHERE state = 'done'")
-      .get() as {
+      .prepare(
+        "SELECT max(completed_at) AS at FROM outbox_operations WHERE state = 'done' AND environment = ?",
+      )
+      .get(this.environment) as {
       at: string | null;
     };
     return r.at;
@@ -90,22 +104,24 @@ export class OutboxStore {
     return this.db
       .prepare(
         `SELECT o.* FROM outbox_operations o
-         WHERE o.state IN ('captured', 'waiting-network') AND o.held = 0
+         WHERE o.environment = ? AND o.state IN ('captured', 'waiting-network') AND o.held = 0
            AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= ?)
            AND NOT EXISTS (
              SELECT 1 FROM outbox_operations p
-             WHERE p.patient_key = o.patient_key AND p.seq < o.seq
+             WHERE p.environment = o.environment AND p.patient_key = o.patient_key AND p.seq < o.seq
                AND p.state IN ('captured', 'waiting-network', 'sending'))
          ORDER BY o.seq LIMIT ?`,
       )
-      .all(nowIso, limit) as OperationRow[];
+      .all(this.environment, nowIso, limit) as OperationRow[];
   }
 
   /** Ready operations that have never been tried (captured), first in line for their patient. */
   readyCaptured(): OperationRow[] {
     return this.db
-      .prepare("SELECT * FROM outbox_operations WHERE state = 'captured' AND held = 0 ORDER BY seq")
-      .all() as OperationRow[];
+      .prepare(
+        "SELECT * FROM outbox_operations WHERE environment = ? AND state = 'captured' AND held = 0 ORDER BY seq",
+      )
+      .all(this.environment) as OperationRow[];
   }
 
   /** The next moment something becomes due (a retry or an expiry), or null when nothing waits. */
@@ -114,13 +130,15 @@ export class OutboxStore {
       .prepare(
         `SELECT min(t) AS at FROM (
            SELECT next_attempt_at AS t FROM outbox_operations
-             WHERE state IN ('captured', 'waiting-network') AND held = 0 AND next_attempt_at IS NOT NULL
+             WHERE environment = ? AND state IN ('captured', 'waiting-network') AND held = 0
+               AND next_attempt_at IS NOT NULL
            UNION ALL
            SELECT expires_at AS t FROM outbox_operations
-             WHERE expires_at IS NOT NULL AND (state IN ('captured', 'waiting-network', 'needs-patient')
-               OR (state = 'rejected' AND payload IS NOT NULL)))`,
+             WHERE environment = ? AND expires_at IS NOT NULL
+               AND (state IN ('captured', 'waiting-network', 'needs-patient')
+                 OR (state = 'rejected' AND payload IS NOT NULL)))`,
       )
-      .get() as { at: string | null };
+      .get(this.environment, this.environment) as { at: string | null };
     return r.at;
   }
 
@@ -128,9 +146,10 @@ export class OutboxStore {
     return (
       this.db
         .prepare(
-          "SELECT 1 FROM outbox_operations WHERE state IN ('captured', 'waiting-network') AND held = 0 AND next_attempt_at IS NULL LIMIT 1",
+          `SELECT 1 FROM outbox_operations WHERE environment = ? AND state IN ('captured', 'waiting-network')
+           AND held = 0 AND next_attempt_at IS NULL LIMIT 1`,
         )
-        .get() !== undefined
+        .get(this.environment) !== undefined
     );
   }
 
@@ -138,11 +157,11 @@ export class OutboxStore {
     return this.db
       .prepare(
         `SELECT id, state, expires_at FROM outbox_operations
-         WHERE expires_at IS NOT NULL AND expires_at <= ?
+         WHERE environment = ? AND expires_at IS NOT NULL AND expires_at <= ?
            AND (state IN ('captured', 'waiting-network', 'needs-patient') OR (state = 'rejected' AND payload IS NOT NULL))
          ORDER BY seq`,
       )
-      .all(nowIso) as { id: string; state: OperationState; expires_at: string }[];
+      .all(this.environment, nowIso) as { id: string; state: OperationState; expires_at: string }[];
   }
 
   sealPayload(id: string, payload: SealedPayload): Buffer {

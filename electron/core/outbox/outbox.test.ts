@@ -15,7 +15,14 @@ function setup(extra: { reserveBytes?: number } = {}) {
   dbs.push(db);
   const clock = testClock();
   const box = new SecretBox(randomBytes(32));
-  const outbox = new Outbox({ db, box, audit: new AuditLog(db, clock.now), now: clock.now, ...extra });
+  const outbox = new Outbox({
+    environment: 'training',
+    db,
+    box,
+    audit: new AuditLog(db, clock.now),
+    now: clock.now,
+    ...extra,
+  });
   const pushed: string[] = [];
   outbox.subscribe((v) => pushed.push(`${v.id}:${v.state}`));
   return { db, box, clock, outbox, pushed };

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Environment } from '#shared/contract/app';
 import {
   OperationState as OperationStateSchema,
   type OperationKind,
@@ -20,6 +21,8 @@ import { storage } from './storage-errors';
 
 export interface OutboxOptions {
   db: Db;
+  /** The eHealth environment this outbox belongs to: it sees and makes only that environment's operations. */
+  environment: Environment;
   box: SecretBox;
   audit: AuditLog;
   now?: () => Date;
@@ -93,7 +96,7 @@ export class Outbox {
   private readonly listeners = new Set<(view: OperationView) => void>();
 
   constructor(private readonly opts: OutboxOptions) {
-    this.store = new OutboxStore(opts.db, opts.box);
+    this.store = new OutboxStore(opts.db, opts.box, opts.environment);
     this.now = opts.now ?? (() => new Date());
   }
 
@@ -278,9 +281,10 @@ export class Outbox {
     if (!saved.ok) return saved;
     const ids = this.opts.db
       .prepare(
-        "SELECT id FROM outbox_operations WHERE patient_key = ? AND state = 'needs-patient' AND payload IS NOT NULL ORDER BY seq",
+        `SELECT id FROM outbox_operations WHERE environment = ? AND patient_key = ? AND state = 'needs-patient'
+         AND payload IS NOT NULL ORDER BY seq`,
       )
-      .all(patientKey) as { id: string }[];
+      .all(this.opts.environment, patientKey) as { id: string }[];
     let n = 0;
     for (const { id } of ids) {
       const v = this.transition(
@@ -412,8 +416,8 @@ export class Outbox {
               this.opts.db
                 .prepare(
                   `INSERT INTO outbox_operations (id, reference_code, kind, state, held, patient_key, flow_id, depends_on,
-                   idempotency_key, payload, created_at, updated_at, expires_at)
-                 VALUES (?, ?, ?, 'captured', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+                   idempotency_key, payload, created_at, updated_at, expires_at, environment)
+                 VALUES (?, ?, ?, 'captured', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
                 )
                 .run(
                   id,
@@ -428,6 +432,7 @@ export class Outbox {
                   at,
                   at,
                   expiresAt,
+                  this.opts.environment,
                 );
               inserted = true;
             } catch (e) {

@@ -37,7 +37,15 @@ export async function outboxRig(
   const db = opts.db ?? openKioskDatabase(':memory:');
   const box = opts.box ?? new SecretBox(randomBytes(32));
   const audit = new AuditLog(db, clock.now);
-  const outbox = new Outbox({ db, box, audit, now: clock.now, keyProtection: 'ephemeral', keyWarning: true });
+  const outbox = new Outbox({
+    environment: 'training',
+    db,
+    box,
+    audit,
+    now: clock.now,
+    keyProtection: 'ephemeral',
+    keyWarning: true,
+  });
   const views: OperationView[] = [];
   outbox.subscribe((v) => views.push(v));
   const client = new EhealthClient(

@@ -138,9 +138,10 @@ export class DeliveryWorker {
       this.opts.outbox.store.db
         .prepare(
           `UPDATE outbox_operations SET next_attempt_at = ?
-           WHERE state = 'waiting-network' AND last_error_kind = 'network' AND next_attempt_at > ?`,
+           WHERE environment = ? AND state = 'waiting-network' AND last_error_kind = 'network'
+             AND next_attempt_at > ?`,
         )
-        .run(this.now().toISOString(), this.now().toISOString());
+        .run(this.now().toISOString(), this.opts.outbox.store.environment, this.now().toISOString());
     }
     this.wake();
   }
@@ -148,8 +149,8 @@ export class DeliveryWorker {
   private recoverInterrupted(): void {
     const at = this.now().toISOString();
     const rows = this.opts.outbox.store.db
-      .prepare("SELECT id FROM outbox_operations WHERE state = 'sending' ORDER BY seq")
-      .all() as { id: string }[];
+      .prepare("SELECT id FROM outbox_operations WHERE environment = ? AND state = 'sending' ORDER BY seq")
+      .all(this.opts.outbox.store.environment) as { id: string }[];
     for (const { id } of rows) {
       this.opts.outbox.transition(
         id,

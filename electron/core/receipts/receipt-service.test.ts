@@ -50,6 +50,7 @@ function setup(opts: { printer?: ReceiptPrinter | null; dir?: string | null } = 
   const db = openKioskDatabase(':memory:');
   const clock = testClock();
   const outbox = new Outbox({
+    environment: 'training',
     db,
     box: new SecretBox(randomBytes(32)),
     audit: new AuditLog(db, clock.now),

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { Environment } from '#shared/contract/app';
 import type { Db } from '../db/database';
 
 /** Who did something: the kiosk itself, the patient of the current session, or a registrar. */
@@ -13,6 +14,8 @@ export interface AuditEntry {
   detail: string | null;
   prevHash: string;
   hash: string;
+  /** The eHealth environment the kiosk was in (null: kiosk-wide, e.g. the ops CLI, or older entries). */
+  environment?: Environment | null;
 }
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -32,6 +35,10 @@ const entryHash = (
 /**
  * Append-only, hash-chained audit log. Never put personal data here: subjects are opaque ids
  * (operation ids, pseudonymous session ids), details are codes and counts.
+ *
+ * A kiosk's log is one chain, but each entry names the environment it was made in (`environment`,
+ * null for kiosk-wide entries such as the ops CLI's): the kiosk in one environment lists only that
+ * environment's entries and the kiosk-wide ones, so training never mixes with a real environment.
  */
 export class AuditLog {
   private attribution: () => `registrar:${string}` | null = () => null;
@@ -39,6 +46,7 @@ export class AuditLog {
   constructor(
     private readonly db: Db,
     private readonly now: () => Date = () => new Date(),
+    private readonly environment: Environment | null = null,
   ) {}
 
   /**
@@ -70,9 +78,10 @@ export class AuditLog {
         const hash = entryHash(prevHash, at, actor, action, subj, detailText);
         const info = this.db
           .prepare(
-            'INSERT INTO audit_log (at, actor, action, subject, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)',
+            `INSERT INTO audit_log (at, actor, action, subject, detail, prev_hash, hash, environment)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
           )
-          .run(at, actor, action, subj, detailText, prevHash, hash);
+          .run(at, actor, action, subj, detailText, prevHash, hash, this.environment);
         return {
           seq: Number(info.lastInsertRowid),
           at,
@@ -82,18 +91,22 @@ export class AuditLog {
           detail: detailText,
           prevHash,
           hash,
+          environment: this.environment,
         };
       })
       .immediate();
   }
 
+  /** The most recent entries of this log's environment and the kiosk-wide ones (all, without an environment). */
   list(limit = 100, beforeSeq?: number): AuditEntry[] {
+    const env = this.environment;
     const rows = this.db
       .prepare(
-        `SELECT seq, at, actor, action, subject, detail, prev_hash AS prevHash, hash FROM audit_log
-         WHERE (? IS NULL OR seq < ?) ORDER BY seq DESC LIMIT ?`,
+        `SELECT seq, at, actor, action, subject, detail, prev_hash AS prevHash, hash, environment FROM audit_log
+         WHERE (? IS NULL OR seq < ?) AND (? IS NULL OR environment IS NULL OR environment = ?)
+         ORDER BY seq DESC LIMIT ?`,
       )
-      .all(beforeSeq ?? null, beforeSeq ?? null, limit) as AuditEntry[];
+      .all(beforeSeq ?? null, beforeSeq ?? null, env, env, limit) as AuditEntry[];
     return rows;
   }
 

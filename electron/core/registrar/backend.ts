@@ -2,33 +2,18 @@ import type { Environment } from '#shared/contract/app';
 import { err, ok, type Result } from '#shared/result';
 import { PATIENT_SCOPE } from '#shared/scopes';
 import type { EhealthConfigInput } from '../ehealth/config';
-import type { PisApi } from '../ehealth/pis-api';
+import { baseUrlFor, pinnedTransport } from '../ehealth/hosts';
+import { fetchTransport } from '../ehealth/transport';
+import { createOfflineEngine, type OfflineEngine, type OfflineEnginePorts } from '../outbox/engine';
 import type { SecretSettings, SecretName } from './secrets';
 import { SECRET_NAMES } from './secrets';
 import type { KioskSettings } from './settings';
 
-/** Starts (or returns the already running) training sandbox; supplied by the host. */
-export type TrainingBackendPort = () => Promise<Result<EhealthConfigInput>>;
-
 /**
- * Where and as whom the kiosk talks to eHealth in `environment`: the embedded sandbox for training,
- * otherwise the registrar's base URL and the sealed credentials. An incomplete configuration is a
- * VALIDATION error naming the missing credentials (never their values).
+ * The configuration of a real environment: its listed eHealth host (ehealth/hosts.ts) and its sealed
+ * credentials. An incomplete configuration is a VALIDATION error naming the missing credentials
+ * (never their values).
  */
-export async function ehealthConfigFor(
-  environment: Environment,
-  settings: KioskSettings,
-  secrets: SecretSettings,
-  training: TrainingBackendPort | null,
-): Promise<Result<EhealthConfigInput>> {
-  if (environment === 'training') {
-    if (!training) return err('NOT_AVAILABLE', 'this kiosk build has no training sandbox');
-    return training();
-  }
-  return realEnvironmentConfig(environment, settings, secrets);
-}
-
-/** The configuration of a real environment from the settings and the sealed credentials. */
 export function realEnvironmentConfig(
   environment: Exclude<Environment, 'training'>,
   settings: KioskSettings,
@@ -44,7 +29,7 @@ export function realEnvironmentConfig(
       missing,
     });
   return ok({
-    baseUrl: settings.baseUrls[environment],
+    baseUrl: baseUrlFor(environment, settings.operatorHosts),
     apiKey: values.apiKey as string,
     clientId: values.clientId as string,
     clientSecret: values.clientSecret as string,
@@ -53,17 +38,52 @@ export function realEnvironmentConfig(
 }
 
 /**
- * A PIS client that always calls the backend in use. Services keep the object they were given at
- * start; when the registrar switches the environment, their next call goes to the new backend.
+ * Whether the kiosk could run in `environment` after a restart: a real one needs its credentials, and
+ * training needs a host that can start the embedded sandbox. Nothing is started or changed here.
  */
-export function switchablePisApi(current: () => PisApi): PisApi {
-  return new Proxy({} as PisApi, {
-    get: (_target, prop) => Reflect.get(current(), prop) as unknown,
-    has: (_target, prop) => Reflect.has(current(), prop),
-    ownKeys: () => Reflect.ownKeys(current()),
-    getOwnPropertyDescriptor: (_target, prop) => {
-      const d = Reflect.getOwnPropertyDescriptor(current(), prop);
-      return d ? { ...d, configurable: true } : undefined;
-    },
+export function checkEnvironment(
+  environment: Environment,
+  settings: KioskSettings,
+  secrets: SecretSettings,
+  trainingAvailable: boolean,
+): Result<void> {
+  if (environment === 'training')
+    return trainingAvailable
+      ? ok(undefined)
+      : err('NOT_AVAILABLE', 'this kiosk build has no training sandbox');
+  const config = realEnvironmentConfig(environment, settings, secrets);
+  return config.ok ? ok(undefined) : config;
+}
+
+export interface BackendOptions {
+  /** Everything the offline engine needs except the backend itself. */
+  engine: Omit<OfflineEnginePorts, 'ehealth'>;
+  environment: Environment;
+  settings: KioskSettings;
+  secrets: SecretSettings;
+  /** What the host configured for training (its sandbox), or a test's backend; else from the settings. */
+  initial?: EhealthConfigInput | null;
+}
+
+/**
+ * The kiosk's eHealth backend for the environment it runs in: the offline engine (client, outbox
+ * worker, connectivity monitor, directory). It is built once per start: a change of environment or of
+ * its credentials restarts the kiosk's services (hosts/kiosk-runtime.ts), so nothing that depends on
+ * the environment outlives it. A real environment's client can only reach its listed eHealth host.
+ */
+export function createKioskBackend(o: BackendOptions): OfflineEngine {
+  let config = o.initial ?? null;
+  let transport = o.engine.transport;
+  if (!config && o.environment !== 'training') {
+    const r = realEnvironmentConfig(o.environment, o.settings, o.secrets);
+    if (r.ok) {
+      config = r.value;
+      transport = pinnedTransport(r.value.baseUrl, transport ?? fetchTransport);
+    } else o.engine.log.warn({ code: r.error.code }, 'no eHealth backend: the environment is not configured');
+  }
+  return createOfflineEngine({
+    ...o.engine,
+    ...(transport ? { transport } : {}),
+    ...(config ? { ehealth: config } : {}),
   });
 }

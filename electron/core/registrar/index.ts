@@ -44,10 +44,9 @@ export interface RegistrarDeps {
   /** Why the link is not online, and eHealth's clock offset (ms); absent: unknown. */
   link?: () => { cause: ConnectivityCause | null; clockOffsetMs: number | null };
   keyProtection: () => { protection: KeyProtection; warning: boolean };
-  /** The backend changed, but services that started without one need a restart to use it. */
-  restartRequired: () => boolean;
   patient?: () => PatientPort | null;
-  applyBackend: SettingsServicePorts['applyBackend'];
+  trainingAvailable: SettingsServicePorts['trainingAvailable'];
+  restart: SettingsServicePorts['restart'];
   scrypt?: ScryptParams;
 }
 
@@ -96,7 +95,6 @@ export function createRegistrar(d: RegistrarDeps): Registrar {
     connectivity: d.connectivity,
     link: d.link ?? (() => ({ cause: null, clockOffsetMs: null })),
     keyProtection: d.keyProtection,
-    restartRequired: d.restartRequired,
     now: d.now,
   });
   const settings = new RegistrarSettingsService({
@@ -110,7 +108,8 @@ export function createRegistrar(d: RegistrarDeps): Registrar {
       return UNSETTLED.reduce((n, s) => n + (counts[s] ?? 0), 0);
     },
     patientSignedIn: () => (d.patient?.()?.current() ?? null) !== null,
-    applyBackend: d.applyBackend,
+    trainingAvailable: d.trainingAvailable,
+    restart: d.restart,
   });
   // the running kiosk notes its link to eHealth for `kiosk status` (once the services exist, then on change)
   const note = (state: Connectivity) => {

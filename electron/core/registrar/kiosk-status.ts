@@ -5,6 +5,7 @@ import type { Db } from '../db/database';
 import { DirectoryService } from '../directory/directory-service';
 import type { CallOutcome, LinkReport } from '../ehealth/client';
 import { isProcessAlive } from '../outbox/lease';
+import { baseUrlFor } from '../ehealth/hosts';
 import { SettingsStore } from './settings';
 import { TrustListInfo, TRUST_SETTING_KEY } from './trust-store';
 
@@ -79,7 +80,9 @@ export async function readKioskStatus(db: Db, opts: StatusOptions): Promise<Kios
   const environment: Environment = settings.environment;
   const counts = Object.fromEntries(
     (
-      db.prepare('SELECT state, count(*) AS n FROM outbox_operations GROUP BY state').all() as {
+      db
+        .prepare('SELECT state, count(*) AS n FROM outbox_operations WHERE environment = ? GROUP BY state')
+        .all(environment) as {
         state: string;
         n: number;
       }[]
@@ -95,7 +98,7 @@ export async function readKioskStatus(db: Db, opts: StatusOptions): Promise<Kios
   const recorded = readSetting(db, RUNTIME_CONNECTIVITY_KEY, Recorded);
   if (recorded && kioskRunning(db, now, opts.alive)) connectivity = recorded.state;
   else if (environment !== 'training')
-    connectivity = fromOutcome(await opts.probe(settings.baseUrls[environment]));
+    connectivity = fromOutcome(await opts.probe(baseUrlFor(environment, settings.operatorHosts)));
 
   return {
     version: opts.version,

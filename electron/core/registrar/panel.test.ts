@@ -17,7 +17,7 @@ function setup(link = { cause: null as ConnectivityCause | null, clockOffsetMs: 
   const now = () => new Date(t);
   const audit = new AuditLog(db, now);
   const box = new SecretBox(randomBytes(32));
-  const outbox = new Outbox({ db, box, audit, now });
+  const outbox = new Outbox({ environment: 'training', db, box, audit, now });
   const panel = new RegistrarPanel({
     version: '9.9.9',
     audit,
@@ -29,7 +29,6 @@ function setup(link = { cause: null as ConnectivityCause | null, clockOffsetMs: 
     connectivity: () => 'offline',
     link: () => link,
     keyProtection: () => ({ protection: 'key-file', warning: true }),
-    restartRequired: () => false,
     now,
   });
   return { db, audit, outbox, panel, advance: (ms: number) => (t += ms), now };
@@ -94,7 +93,6 @@ describe('registrar panel', () => {
       keyProtection: 'key-file',
       keyWarning: true,
       trustList: null,
-      restartRequired: false,
     });
     expect(panel.verifyAudit('R-01')).toEqual({ ok: true, entries: 1, brokenAt: null });
     expect(panel.audit(1, undefined)[0]).toMatchObject({

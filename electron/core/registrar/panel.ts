@@ -25,7 +25,6 @@ export interface PanelPorts {
   /** Why the link is not online, and eHealth's clock offset (ms) as measured from its answers. */
   link: () => { cause: ConnectivityCause | null; clockOffsetMs: number | null };
   keyProtection: () => { protection: KeyProtection; warning: boolean };
-  restartRequired: () => boolean;
   now: () => Date;
 }
 
@@ -88,7 +87,6 @@ export class RegistrarPanel {
       nearDeadline: this.p.outbox().store.nearDeadline(soon),
       directory: this.p.directory().status(),
       trustList: this.p.trust.info(),
-      restartRequired: this.p.restartRequired(),
     };
   }
 

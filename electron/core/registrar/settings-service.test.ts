@@ -1,7 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { Environment } from '#shared/contract/app';
-import { err, ok, type Result } from '#shared/result';
 import { SecretBox } from '../crypto/secret-box';
 import { openKioskDatabase } from '../db/kiosk-db';
 import { DirectoryService } from '../directory/directory-service';
@@ -11,14 +9,16 @@ import { SecretSettings } from './secrets';
 import { RegistrarSettingsService } from './settings-service';
 import { SettingsStore } from './settings';
 
-function setup(opts: { unsettled?: number; patient?: boolean; backend?: Result<void> } = {}) {
+function setup(
+  opts: { unsettled?: number; patient?: boolean; training?: boolean; canRestart?: boolean } = {},
+) {
   const db = openKioskDatabase(':memory:');
   const events = new EventBus();
   const audit = new AuditLog(db);
   const settings = new SettingsStore(db);
   const secrets = new SecretSettings(db, new SecretBox(randomBytes(32)));
   const directory = new DirectoryService({ db, api: null });
-  const applied: Environment[] = [];
+  let restarts = 0;
   const changes: string[] = [];
   events.on('kioskSettingsChanged', ({ environment }) => changes.push(environment));
   const service = new RegistrarSettingsService({
@@ -29,12 +29,10 @@ function setup(opts: { unsettled?: number; patient?: boolean; backend?: Result<v
     directory: () => directory,
     unsettledOperations: () => opts.unsettled ?? 0,
     patientSignedIn: () => opts.patient ?? false,
-    applyBackend: async (environment) => {
-      applied.push(environment);
-      return opts.backend ?? ok(undefined);
-    },
+    trainingAvailable: opts.training ?? true,
+    restart: opts.canRestart === false ? null : () => restarts++,
   });
-  return { db, audit, settings, secrets, service, applied, changes };
+  return { db, audit, settings, secrets, service, changes, restarts: () => restarts };
 }
 
 describe('registrar settings', () => {
@@ -61,7 +59,7 @@ describe('registrar settings', () => {
       },
     });
     expect(t.settings.get()).toMatchObject({ idleTimeoutSeconds: 45, language: 'en', largeText: true });
-    expect(t.applied).toEqual([]); // nothing about the eHealth connection changed
+    expect(t.restarts()).toBe(0); // nothing about the eHealth connection changed
     expect(t.changes).toEqual(['training']);
     expect(t.audit.list(1)[0]).toMatchObject({
       actor: 'registrar:R-01',
@@ -82,7 +80,7 @@ describe('registrar settings', () => {
     expect(t.settings.get().idleTimeoutSeconds).toBe(90);
   });
 
-  it('stores credentials write-only and switches the backend before saving a new environment', async () => {
+  it('stores credentials write-only; a new environment is saved, then the kiosk restarts into it', async () => {
     const t = setup();
     for (const [name, value] of [
       ['clientId', 'kiosk-client-0001'],
@@ -93,14 +91,25 @@ describe('registrar settings', () => {
       expect(r.ok && r.value.credentials.prod[name].set).toBe(true);
       expect(JSON.stringify(r)).not.toContain(value);
     }
-    expect(t.applied).toEqual([]); // prod is not in use yet
+    expect(t.restarts()).toBe(0); // prod is not in use yet
     expect(await t.service.update({ environment: 'prod' }, 'R-01')).toMatchObject({
       ok: true,
-      value: { environment: 'prod' },
+      value: { environment: 'prod', baseUrls: { prod: 'https://api.ehealth.gov.ua' } },
     });
-    expect(t.applied).toEqual(['prod']);
+    expect(t.restarts()).toBe(1);
     expect(t.settings.get().environment).toBe('prod');
     expect(t.changes.at(-1)).toBe('prod');
+    expect(t.audit.list(1)[0]).toMatchObject({ action: 'registrar.settings.restart' });
+    // a new credential of the environment in use needs a restart too
+    expect(
+      (
+        await t.service.update(
+          { credential: { environment: 'prod', name: 'apiKey', value: 'ak-2-xxxxxxxx' } },
+          'R-01',
+        )
+      ).ok,
+    ).toBe(true);
+    expect(t.restarts()).toBe(2);
     // the environment in use cannot lose its credentials
     expect(
       await t.service.update({ credential: { environment: 'prod', name: 'apiKey', value: null } }, 'R-01'),
@@ -121,18 +130,71 @@ describe('registrar settings', () => {
     });
     // a plain setting is fine with a visitor signed in
     expect((await busy.service.update({ idleTimeoutSeconds: 120 }, 'R-01')).ok).toBe(true);
-    expect(waiting.applied).toEqual([]);
-    expect(busy.applied).toEqual([]);
+    expect(waiting.restarts()).toBe(0);
+    expect(busy.restarts()).toBe(0);
     expect(waiting.settings.get().environment).toBe('training');
   });
 
-  it('leaves everything as it was when the new backend cannot be configured', async () => {
-    const t = setup({ backend: err('VALIDATION', 'missing', { missing: ['apiKey'] }) });
+  it('leaves everything as it was when the new environment cannot run', async () => {
+    const t = setup();
+    await t.service.update(
+      { credential: { environment: 'demo', name: 'clientId', value: 'demo-client-01' } },
+      'R-01',
+    );
     expect(await t.service.update({ environment: 'demo' }, 'R-01')).toMatchObject({
       ok: false,
-      error: { code: 'VALIDATION', details: { missing: ['apiKey'] } },
+      error: { code: 'VALIDATION', details: { missing: ['clientSecret', 'apiKey'] } },
     });
     expect(t.settings.get().environment).toBe('training');
     expect(t.audit.list(1)[0]).toMatchObject({ action: 'registrar.settings.backendRefused' });
+    expect(t.restarts()).toBe(0);
+    // training needs a host with the sandbox
+    const noSandbox = setup({ training: false });
+    for (const name of ['clientId', 'clientSecret', 'apiKey'] as const)
+      await noSandbox.service.update(
+        { credential: { environment: 'prod', name, value: `${name}-value-0001` } },
+        'R-01',
+      );
+    expect((await noSandbox.service.update({ environment: 'prod' }, 'R-01')).ok).toBe(true);
+    expect(await noSandbox.service.update({ environment: 'training' }, 'R-01')).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_AVAILABLE' },
+    });
+    expect(noSandbox.settings.get().environment).toBe('prod');
+  });
+
+  it('changes nothing about the eHealth connection on a host that cannot restart the kiosk', async () => {
+    const t = setup({ canRestart: false });
+    for (const name of ['clientId', 'clientSecret', 'apiKey'] as const)
+      await t.service.update(
+        { credential: { environment: 'prod', name, value: `${name}-value-0001` } },
+        'R-01',
+      );
+    expect(await t.service.update({ environment: 'prod' }, 'R-01')).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_AVAILABLE' },
+    });
+    expect(t.settings.get().environment).toBe('training');
+  });
+
+  it('has no setting for the eHealth host: the screen shows eHealth’s own, or the one IT set on the machine', async () => {
+    const t = setup();
+    expect(t.service.view()).toMatchObject({
+      baseUrls: {
+        demo: 'https://api-demo.ehealth.gov.ua',
+        preprod: 'https://api-preprod.ehealth.gov.ua',
+        prod: 'https://api.ehealth.gov.ua',
+      },
+      officialHosts: { demo: true, preprod: true, prod: true },
+    });
+    t.settings.update({ operatorHosts: { prod: 'https://ehealth-proxy.clinic.example/' } });
+    expect(t.service.view()).toMatchObject({
+      baseUrls: { prod: 'https://ehealth-proxy.clinic.example' },
+      officialHosts: { demo: true, preprod: true, prod: false },
+    });
+    // whatever a patch carries about a host is not part of the settings the service applies
+    const patch = { baseUrl: { environment: 'prod', url: 'https://evil.example' } } as never;
+    await t.service.update(patch, 'R-01');
+    expect(t.service.view().baseUrls.prod).toBe('https://ehealth-proxy.clinic.example');
   });
 });

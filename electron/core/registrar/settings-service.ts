@@ -1,9 +1,10 @@
-import type { Environment } from '#shared/contract/app';
 import type { RegistrarSettings, RegistrarSettingsPatch } from '#shared/contract/registrar';
 import { err, ok, type Result } from '#shared/result';
 import type { DirectoryService } from '../directory/directory-service';
+import { baseUrlFor, isOfficialHost } from '../ehealth/hosts';
 import type { EventBus } from '../events';
 import type { AuditLog } from './audit';
+import { checkEnvironment } from './backend';
 import { REAL_ENVIRONMENTS, type SecretSettings } from './secrets';
 import { KioskSettings, type SettingsStore } from './settings';
 
@@ -16,19 +17,24 @@ export interface SettingsServicePorts {
   /** Operations not yet settled with eHealth (they belong to the environment they were made in). */
   unsettledOperations: () => number;
   patientSignedIn: () => boolean;
+  /** Whether this host can run the training sandbox. */
+  trainingAvailable: boolean;
   /**
-   * Points the eHealth client, outbox delivery and directory replication at `environment`'s
-   * backend; leaves everything as it was when the backend cannot be configured.
+   * Restarts the kiosk's services on the saved settings (the host's runtime, once this call has
+   * answered); null when the host cannot, and then the eHealth connection does not change at run time.
    */
-  applyBackend: (environment: Environment) => Promise<Result<void>>;
+  restart: (() => void) | null;
 }
 
 /**
- * The registrar's settings: read (secrets only as set/masked) and changed. Plain settings apply at
- * once (the frame reloads its defaults; idle timeouts follow). A change of environment — or of the
- * current environment's URL or credentials — switches the backend before it is saved, so the next
- * patient session talks to the new one; it is refused while a patient is signed in, and a change
- * of environment also while operations made in the old one still wait for delivery.
+ * The registrar's settings: read (secrets only as set/masked, hosts as eHealth's own or the
+ * operator's) and changed. Plain settings apply at once (the frame reloads its defaults; idle
+ * timeouts follow). A change of environment — or of the current environment's credentials — is saved
+ * only if that environment can run (its credentials, a sandbox for training), and then the kiosk
+ * restarts its services: everything that depends on the environment (key sources, time-stamp
+ * service, trust list, sandbox, eHealth client, outbox) is built anew, never half switched. It is
+ * refused while a patient is signed in, and a change of environment also while operations made in
+ * the old one still wait for delivery. The eHealth host is not a setting of the screen at all.
  */
 export class RegistrarSettingsService {
   constructor(private readonly p: SettingsServicePorts) {}
@@ -38,7 +44,16 @@ export class RegistrarSettingsService {
     const clinic = this.p.directory().clinic();
     return {
       environment: s.environment,
-      baseUrls: { ...s.baseUrls },
+      baseUrls: {
+        demo: baseUrlFor('demo', s.operatorHosts),
+        preprod: baseUrlFor('preprod', s.operatorHosts),
+        prod: baseUrlFor('prod', s.operatorHosts),
+      },
+      officialHosts: {
+        demo: isOfficialHost('demo', s.operatorHosts),
+        preprod: isOfficialHost('preprod', s.operatorHosts),
+        prod: isOfficialHost('prod', s.operatorHosts),
+      },
       credentials: {
         demo: this.p.secrets.state('demo'),
         preprod: this.p.secrets.state('preprod'),
@@ -61,10 +76,7 @@ export class RegistrarSettingsService {
     const current = this.p.settings.get();
     const nextEnvironment = patch.environment ?? current.environment;
     const switching = nextEnvironment !== current.environment;
-    const touchesBackend =
-      switching ||
-      patch.baseUrl?.environment === current.environment ||
-      patch.credential?.environment === current.environment;
+    const touchesBackend = switching || patch.credential?.environment === current.environment;
 
     // validate everything before changing anything
     const plain: Partial<KioskSettings> = {
@@ -72,9 +84,6 @@ export class RegistrarSettingsService {
       ...(patch.idleTimeoutSeconds !== undefined ? { idleTimeoutSeconds: patch.idleTimeoutSeconds } : {}),
       ...(patch.idleWarningSeconds !== undefined ? { idleWarningSeconds: patch.idleWarningSeconds } : {}),
       ...(patch.defaults ?? {}),
-      ...(patch.baseUrl
-        ? { baseUrls: { ...current.baseUrls, [patch.baseUrl.environment]: patch.baseUrl.url } }
-        : {}),
     };
     const checked = KioskSettings.safeParse({ ...current, ...plain });
     if (!checked.success)
@@ -91,6 +100,8 @@ export class RegistrarSettingsService {
       return err('VALIDATION', 'the environment in use needs its credentials; switch environment first', {
         fields: ['credential'],
       });
+    if (touchesBackend && !this.p.restart)
+      return err('NOT_AVAILABLE', 'this kiosk changes its eHealth connection only when it starts');
     if (touchesBackend && this.p.patientSignedIn())
       return err('SESSION_BUSY', 'a visitor is signed in; change the eHealth connection after they finish');
     if (switching) {
@@ -103,13 +114,29 @@ export class RegistrarSettingsService {
         );
     }
 
-    const previousUrls = current.baseUrls;
     const changed: string[] = [];
     if (patch.credential) {
       const { environment, name, value } = patch.credential;
       if (!REAL_ENVIRONMENTS.includes(environment)) return err('VALIDATION', 'no such environment');
       this.p.secrets.set(environment, name, value);
       changed.push(`credential.${environment}.${name}${value === null ? '.removed' : ''}`);
+    }
+    if (switching) {
+      // the environment must be able to run before the kiosk restarts into it
+      const usable = checkEnvironment(
+        nextEnvironment,
+        this.p.settings.get(),
+        this.p.secrets,
+        this.p.trainingAvailable,
+      );
+      if (!usable.ok) {
+        if (changed.length) this.p.audit.append(actor, 'registrar.settings.update', null, { changed });
+        this.p.audit.append(actor, 'registrar.settings.backendRefused', null, {
+          environment: nextEnvironment,
+          code: usable.error.code,
+        });
+        return usable;
+      }
     }
     if (Object.keys(plain).length) {
       this.p.settings.update(plain);
@@ -130,22 +157,9 @@ export class RegistrarSettingsService {
       if (!r.ok) return r;
       changed.push('clinic');
     }
-    if (touchesBackend) {
-      const applied = await this.p.applyBackend(nextEnvironment);
-      if (!applied.ok) {
-        // a URL that does not work must not stay saved for the environment in use
-        if (patch.baseUrl?.environment === current.environment)
-          this.p.settings.update({ baseUrls: previousUrls });
-        this.p.audit.append(actor, 'registrar.settings.backendRefused', null, {
-          environment: nextEnvironment,
-          code: applied.error.code,
-        });
-        return applied;
-      }
-      if (switching) {
-        this.p.settings.update({ environment: nextEnvironment });
-        changed.push('environment');
-      }
+    if (switching) {
+      this.p.settings.update({ environment: nextEnvironment });
+      changed.push('environment');
     }
     if (changed.length) {
       this.p.audit.append(actor, 'registrar.settings.update', null, {
@@ -154,6 +168,11 @@ export class RegistrarSettingsService {
       });
       this.p.events.emit('kioskSettingsChanged', { environment: this.p.settings.get().environment });
     }
-    return ok(this.view());
+    const view = this.view();
+    if (touchesBackend) {
+      this.p.audit.append(actor, 'registrar.settings.restart', null, { environment: nextEnvironment });
+      this.p.restart?.();
+    }
+    return ok(view);
   }
 }

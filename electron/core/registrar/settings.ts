@@ -1,31 +1,16 @@
 import { z } from 'zod';
 import { Environment } from '#shared/contract/app';
 import type { Db } from '../db/database';
-
-/** eHealth's own hosts; the registrar may point an environment elsewhere (a proxy, a new host). */
-export const EHEALTH_BASE_URLS = {
-  demo: 'https://api-demo.ehealth.gov.ua',
-  preprod: 'https://api-preprod.ehealth.gov.ua',
-  prod: 'https://api.ehealth.gov.ua',
-} as const;
-
-const HttpsUrl = z
-  .string()
-  .max(200)
-  .refine((u) => {
-    try {
-      const url = new URL(u);
-      return url.protocol === 'https:' && !url.username && !url.password && !url.search && !url.hash;
-    } catch {
-      return false;
-    }
-  }, 'an https:// URL without credentials, query or fragment');
+import { OperatorHosts } from '../ehealth/hosts';
 
 /** Kiosk-wide settings (registrar-controlled). Secrets are stored through SecretBox, never here in clear. */
 export const KioskSettings = z.object({
   environment: Environment,
-  /** API base URL per real environment (training uses the embedded sandbox). */
-  baseUrls: z.object({ demo: HttpsUrl, preprod: HttpsUrl, prod: HttpsUrl }).strict(),
+  /**
+   * Hosts an operator set on the machine (`kiosk ehealth set-host`) for real environments; every other
+   * environment uses eHealth's own host (ehealth/hosts.ts). Never changed from the touch screen.
+   */
+  operatorHosts: OperatorHosts,
   /** The printer receipts go to; '' = the system's default printer. */
   printerName: z
     .string()
@@ -41,7 +26,7 @@ export type KioskSettings = z.infer<typeof KioskSettings>;
 
 export const DEFAULT_SETTINGS: KioskSettings = {
   environment: 'training',
-  baseUrls: { ...EHEALTH_BASE_URLS },
+  operatorHosts: {},
   printerName: '',
   language: 'uk',
   largeText: false,

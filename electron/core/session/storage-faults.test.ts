@@ -29,7 +29,7 @@ function kiosk() {
   const events = new EventBus();
   const sessions = new SessionManager(events);
   const audit = new AuditLog(db);
-  const outbox = new Outbox({ db, box: new SecretBox(randomBytes(32)), audit });
+  const outbox = new Outbox({ environment: 'training', db, box: new SecretBox(randomBytes(32)), audit });
   const api = createPisApiFromConfig({ baseUrl: 'http://127.0.0.1:9', apiKey: 'k' });
   const ended: string[] = [];
   const esign = {
@@ -72,7 +72,8 @@ describe('all or nothing under storage faults', () => {
 
   it('a registrar enters the panel, an assisted session or hands back only together with the audit entry', async () => {
     const k = kiosk();
-    expect((await k.accounts.add('R-01', '482915', null)).ok).toBe(true);
+    const { code } = await k.accounts.enrollment.issue();
+    expect((await k.accounts.addFirst('R-01', '482915', code)).ok).toBe(true);
     let heal = failWritesLike(k.db, AUDIT_INSERT);
     expect(await k.mode.signIn('R-01', '482915')).toMatchObject({ ok: false, error: { code: 'DISK_FULL' } });
     expect(k.mode.state()).toMatchObject({ mode: 'off', registrarId: null });
@@ -92,7 +93,12 @@ describe('all or nothing under storage faults', () => {
     await k.sessions.end('finish');
     expect(k.mode.state()).toMatchObject({ mode: 'off', registrarId: null });
     heal();
-    expect(k.actions()).toEqual(['registrar.assist.start', 'registrar.signIn', 'registrar.account.add']);
+    expect(k.actions()).toEqual([
+      'registrar.assist.start',
+      'registrar.signIn',
+      'registrar.account.add',
+      'registrar.enrollment.issue',
+    ]);
   });
 
   it('a signed act is released only together with its audit entry, whichever write fails', () => {

@@ -64,8 +64,6 @@ export const registrarEn: Record<keyof typeof registrarUk, Message> = {
     'The key that encrypts the operation queue is kept in a file only the kiosk account can read, because the operating system offered no protected store. Turn on disk encryption (BitLocker or LUKS) and the system key store.',
   'registrar.panel.keyWarning.ephemeral':
     'The encryption key exists in memory only: saved operations cannot be read after a restart.',
-  'registrar.panel.restartRequired':
-    'The eHealth connection changes take full effect after the kiosk restarts.',
   'registrar.panel.assist': 'Start assisting a visitor',
   'registrar.panel.signOut': 'Leave the panel',
 
@@ -145,7 +143,10 @@ export const registrarEn: Record<keyof typeof registrarUk, Message> = {
   'registrar.settings.trainingOff': 'The kiosk works with the environment: {environment}.',
   'registrar.settings.realEnvironment': 'eHealth environment',
   'registrar.settings.baseUrl': 'API address',
-  'registrar.settings.baseUrlOf': 'API address of the “{environment}” environment',
+  'registrar.settings.hostOfficial': 'eHealth’s own server',
+  'registrar.settings.hostOperator': 'set by clinic IT on the kiosk computer',
+  'registrar.settings.switchRestarts':
+    'Changing the environment or its credentials restarts the kiosk: the registrar leaves the panel and the kiosk returns to the start screen.',
   'registrar.settings.secret.clientId': 'Client ID',
   'registrar.settings.secret.clientSecret': 'Client secret',
   'registrar.settings.secret.apiKey': 'API key',

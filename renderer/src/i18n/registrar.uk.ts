@@ -71,8 +71,6 @@ export const registrarUk = {
     'Ключ, яким зашифровано чергу операцій, зберігається у файлі, доступному лише обліковому запису кіоску, бо операційна система не надала захищеного сховища. Увімкніть шифрування диска (BitLocker або LUKS) і сховище ключів системи.',
   'registrar.panel.keyWarning.ephemeral':
     'Ключ шифрування існує лише в пам’яті: після перезапуску збережені операції не прочитати.',
-  'registrar.panel.restartRequired':
-    'Зміни з’єднання з eHealth остаточно набудуть чинності після перезапуску кіоску.',
   'registrar.panel.assist': 'Почати супровід відвідувача',
   'registrar.panel.signOut': 'Вийти з панелі',
 
@@ -152,7 +150,10 @@ export const registrarUk = {
   'registrar.settings.trainingOff': 'Кіоск працює із середовищем: {environment}.',
   'registrar.settings.realEnvironment': 'Середовище eHealth',
   'registrar.settings.baseUrl': 'Адреса API',
-  'registrar.settings.baseUrlOf': 'Адреса API середовища «{environment}»',
+  'registrar.settings.hostOfficial': 'сервер eHealth',
+  'registrar.settings.hostOperator': 'задано ІТ-фахівцем на комп’ютері кіоску',
+  'registrar.settings.switchRestarts':
+    'Зміна середовища або його облікових даних перезапускає кіоск: реєстратор виходить із панелі, кіоск повертається на початковий екран.',
   'registrar.settings.secret.clientId': 'Ідентифікатор клієнта',
   'registrar.settings.secret.clientSecret': 'Секрет клієнта',
   'registrar.settings.secret.apiKey': 'Ключ API',

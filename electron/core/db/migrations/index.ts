@@ -6,6 +6,7 @@ import { m0004Directory } from './0004-directory';
 import { m0005DirectoryOrder } from './0005-directory-order';
 import { m0006Registrar } from './0006-registrar';
 import { m0007Enrollment } from './0007-enrollment';
+import { m0008EnvironmentData } from './0008-environment-data';
 
 /**
  * The kiosk database schema, in order. Add a migration: a new file NNNN-name.ts exporting a
@@ -20,4 +21,5 @@ export const kioskMigrations: readonly Migration[] = [
   m0005DirectoryOrder,
   m0006Registrar,
   m0007Enrollment,
+  m0008EnvironmentData,
 ];

@@ -81,11 +81,6 @@ function PanelBody() {
           <p>{t('registrar.panel.nearDeadline', { count: overview.nearDeadline })}</p>
         </section>
       )}
-      {overview?.restartRequired && (
-        <p role="status" className="notice">
-          {t('registrar.panel.restartRequired')}
-        </p>
-      )}
       {overview && (
         <dl className="registrar__facts">
           <dt>{t('registrar.panel.environment')}</dt>

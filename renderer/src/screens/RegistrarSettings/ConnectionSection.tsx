@@ -11,8 +11,10 @@ const SECRETS: Secret[] = ['clientId', 'clientSecret', 'apiKey'];
 
 /**
  * Training mode and the eHealth environment: training runs against the kiosk's own sandbox (a banner
- * says so on every screen); otherwise the chosen environment's URL and credentials are used. The
- * credentials are write-only: the panel shows whether each is set, never its value.
+ * says so on every screen); otherwise the chosen environment's eHealth host and credentials are used.
+ * The host is shown, not edited (eHealth's own, or one clinic IT set on the kiosk computer); the
+ * credentials are write-only: the panel shows whether each is set, never its value. A change of
+ * environment (or of its credentials) restarts the kiosk, which says so.
  */
 export function ConnectionSection({
   settings,
@@ -65,12 +67,15 @@ export function ConnectionSection({
           onChange={chooseReal}
         />
       </div>
+      <p>{t('registrar.settings.switchRestarts')}</p>
       <div className="registrar__row">
         <span className="registrar__label">{t('registrar.settings.baseUrl')}</span>
         <span className="registrar__mono">{settings.baseUrls[target]}</span>
-        <BigButton disabled={busy} onClick={() => edit({ kind: 'baseUrl', env: target })}>
-          {t('registrar.change')}
-        </BigButton>
+        <span>
+          {settings.officialHosts[target]
+            ? t('registrar.settings.hostOfficial')
+            : t('registrar.settings.hostOperator')}
+        </span>
       </div>
       {SECRETS.map((name) => (
         <div className="registrar__row" key={name}>

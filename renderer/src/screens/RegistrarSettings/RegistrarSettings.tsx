@@ -85,17 +85,6 @@ function Editor({ settings, target, close }: { settings: Settings; target: Field
   };
 
   switch (target.kind) {
-    case 'baseUrl':
-      return (
-        <FieldEditor
-          label={t('registrar.settings.baseUrlOf', { environment: t(`registrar.env.${target.env}`) })}
-          initial={settings.baseUrls[target.env]}
-          layout="en"
-          maxLength={200}
-          onSave={(url) => save({ baseUrl: { environment: target.env, url } })}
-          onCancel={close}
-        />
-      );
     case 'credential':
       return (
         <FieldEditor

@@ -6,7 +6,6 @@ export type Secret = z.infer<typeof SecretName>;
 
 /** The one setting being typed right now. */
 export type EditTarget =
-  | { kind: 'baseUrl'; env: RealEnv }
   | { kind: 'credential'; env: RealEnv; name: Secret }
   | { kind: 'divisionId' }
   | { kind: 'latitude' }
