@@ -116,9 +116,8 @@ export class KioskRuntime {
     while (this.restarting) await this.restarting.catch(() => undefined);
     if (this.closed) return;
     this.closed = true;
-    const running = this.current;
-    this.current = null;
-    if (running) await this.stop(running);
+    // the last services stay readable (closed) for whoever still holds the runtime
+    if (this.current) await this.stop(this.current);
   }
 
   private running(): Running {

@@ -168,4 +168,47 @@ describe('Electron kiosk startup', () => {
     expect(startSandbox).not.toHaveBeenCalled();
     expect(electronMock.windows).toHaveLength(0);
   });
+
+  it('a switch out of training restarts the services: sandbox closed, a fresh window, IPC on the new services', async () => {
+    const backend = fakeBackend();
+    const kiosk = await start({ startSandbox: async () => backend });
+    running = kiosk;
+    if (!kiosk) throw new Error('kiosk did not start');
+    const before = kiosk.services;
+    const firstWindow = FakeWindow.getAllWindows()[0] as FakeWindow;
+    const { code } = await before.registrar.accounts.enrollment.issue();
+    await expect(
+      call('registrarSetFirstPin', { registrarId: 'R-01', pin: '250871', enrollmentCode: code }),
+    ).resolves.toMatchObject({ ok: true });
+    for (const name of ['clientId', 'clientSecret', 'apiKey'])
+      await expect(
+        call('registrarUpdateSettings', {
+          credential: { environment: 'prod', name, value: `${name}-value-0001` },
+        }),
+      ).resolves.toMatchObject({ ok: true });
+
+    const restarted = new Promise<void>((resolve) => kiosk.runtime.onRestart(() => resolve()));
+    await expect(call('registrarUpdateSettings', { environment: 'prod' })).resolves.toMatchObject({
+      ok: true,
+      value: { environment: 'prod' },
+    });
+    await restarted;
+    expect(kiosk.services).not.toBe(before);
+    expect(backend.closed).toBe(1);
+    expect(kiosk.training).toBeNull();
+    // the page starts afresh on a new partition; the old one got the end of the session first
+    await vi.waitFor(() => expect(firstWindow.isDestroyed()).toBe(true));
+    const now = FakeWindow.getAllWindows();
+    expect(now).toHaveLength(1);
+    expect(firstWindow.webContents.sent).toContainEqual({
+      channel: ipcEvent('sessionEnded'),
+      args: [{ reason: 'finish' }],
+    });
+    // the same IPC binding answers from the new services: production, registrar signed out
+    await expect(call('appInfo', {})).resolves.toMatchObject({
+      ok: true,
+      value: { environment: 'prod', trainingMode: false },
+    });
+    await expect(call('registrarStatus', {})).resolves.toMatchObject({ ok: true, value: { mode: 'off' } });
+  });
 });
