@@ -74,8 +74,11 @@ function exchangeLaunchCode(printed: string): Promise<string> {
   });
 }
 
-/** Starts `npx tsx electron/hosts/browser.ts --port 0 --no-open --data-dir <fresh tmp>`. */
-export async function startKioskHost(file: string): Promise<RunningHost> {
+/**
+ * Starts `npx tsx electron/hosts/browser.ts --port 0 --no-open --data-dir <fresh tmp>`. With
+ * `exchange: false` the host's `url` is the printed one, whose launch code works once only.
+ */
+export async function startKioskHost(file: string, opts: { exchange?: boolean } = {}): Promise<RunningHost> {
   ensureRendererBuilt();
   const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-e2e-'));
   const child = spawn(
@@ -123,7 +126,7 @@ export async function startKioskHost(file: string): Promise<RunningHost> {
     child.once('exit', (code, sig) => fail(`exited with ${code ?? sig}`));
     child.once('error', (e) => fail(e.message));
   })
-    .then(exchangeLaunchCode)
+    .then((printed) => (opts.exchange === false ? printed : exchangeLaunchCode(printed)))
     .catch(async (e: unknown) => {
       await stop();
       throw e;
@@ -136,10 +139,10 @@ export async function startKioskHost(file: string): Promise<RunningHost> {
 class HostPerFile {
   private current: RunningHost | null = null;
 
-  async forFile(file: string): Promise<RunningHost> {
+  async forFile(file: string, exchange: boolean): Promise<RunningHost> {
     if (this.current?.file === file) return this.current;
     await this.stop();
-    this.current = await startKioskHost(file);
+    this.current = await startKioskHost(file, { exchange });
     return this.current;
   }
 
@@ -150,7 +153,12 @@ class HostPerFile {
   }
 }
 
-export const test = base.extend<{ kioskHost: KioskHost }, { hosts: HostPerFile }>({
+export const test = base.extend<
+  { kioskHost: KioskHost; exchangeLaunchCode: boolean },
+  { hosts: HostPerFile }
+>({
+  /** False: `kioskHost.url` is the URL the host printed, with its one-time launch code (one page only). */
+  exchangeLaunchCode: [true, { option: true }],
   hosts: [
     // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies as a pattern
     async ({}, use) => {
@@ -160,8 +168,8 @@ export const test = base.extend<{ kioskHost: KioskHost }, { hosts: HostPerFile }
     },
     { scope: 'worker', timeout: START_TIMEOUT_MS + STOP_TIMEOUT_MS * 2 },
   ],
-  kioskHost: async ({ hosts }, use, testInfo) => {
-    await use(await hosts.forFile(testInfo.file));
+  kioskHost: async ({ hosts, exchangeLaunchCode }, use, testInfo) => {
+    await use(await hosts.forFile(testInfo.file, exchangeLaunchCode));
   },
 });
 
