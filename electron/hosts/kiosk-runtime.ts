@@ -145,9 +145,13 @@ export class KioskRuntime {
         this.o.log.error({ err: e }, 'a restart listener failed');
       }
     }
-    // the page reloads the kiosk's settings (environment, training banner) and registrar state
+    // the page reloads the kiosk's settings (environment, training banner), registrar state and link
     services.events.emit('kioskSettingsChanged', { environment: services.settings.get().environment });
     services.events.emit('registrarChanged', services.registrar.mode.state());
+    services.events.emit('connectivityChanged', {
+      state: services.connectivity(),
+      cause: services.offline.connectivityCause(),
+    });
   }
 
   /** Ends the services (their last events still reach the page) and the sandbox. */
