@@ -21,7 +21,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { BRIDGE_PATH, BRIDGE_TOKEN_PARAM } from '#shared/bridge-wire';
+import { BRIDGE_PATH, BRIDGE_CODE_PARAM } from '#shared/bridge-wire';
 
 const base = mkdtempSync(join(tmpdir(), 'kiosk-host-stops-'));
 const privateTmp = join(base, 'tmp');
@@ -93,8 +93,9 @@ async function startHost(nodeArgs: string[] = []): Promise<Host> {
     });
     void exited.then((code) => reject(new Error(`exited with ${code}\n${stderr}`)));
   });
-  const token = new URLSearchParams(url.hash.slice(1)).get('token') ?? '';
-  const ws = new WebSocket(`ws://${url.host}${BRIDGE_PATH}?${BRIDGE_TOKEN_PARAM}=${token}`, {
+  // the printed URL carries the one-time launch code: this connection is the one that uses it
+  const code = new URLSearchParams(url.hash.slice(1)).get(BRIDGE_CODE_PARAM) ?? '';
+  const ws = new WebSocket(`ws://${url.host}${BRIDGE_PATH}?${BRIDGE_CODE_PARAM}=${code}`, {
     origin: url.origin,
   });
   await new Promise<void>((resolve, reject) => {
