@@ -4,12 +4,15 @@ import { useT } from '../../i18n/useT';
 import { selectRegistrarMode, useRegistrarStore } from '../../stores/registrar';
 import { useUiStore } from '../../stores/ui';
 import { isRegistrarScreen } from './screens';
+import { registrarStartup } from './useRegistrarLink';
 
 /** How long the corner must be held: long enough that nobody opens the panel by accident. */
 export const HOLD_MS = 3000;
 
 /** Opens the registrar's PIN screen (or the panel, when a registrar is still signed in). */
 export async function openRegistrar(): Promise<void> {
+  // a page that has just started first signs out a panel an earlier page left open
+  await registrarStartup();
   const status = await useRegistrarStore.getState().refreshStatus();
   useUiStore.getState().goTo(status?.mode === 'panel' ? 'registrarPanel' : 'registrarPin');
 }

@@ -4,6 +4,10 @@ import { listenKiosk } from '../../kiosk/call';
 import { useAppStore } from '../../stores/app';
 import { useRegistrarStore } from '../../stores/registrar';
 
+/** Settles once a fresh page has signed out a panel it did not open itself (see below). */
+let startup: Promise<void> = Promise.resolve();
+export const registrarStartup = (): Promise<void> => startup;
+
 /**
  * Keeps the renderer's view of registrar mode in step with main: the registrar state (signed in,
  * assisted session, birth date confirmed), directory sync progress for the panel, and changed kiosk
@@ -12,11 +16,11 @@ import { useRegistrarStore } from '../../stores/registrar';
 export function useRegistrarLink(): void {
   useEffect(() => {
     // a fresh page (start, reload after a crash) never inherits an open panel: sign in again
-    void useRegistrarStore
+    startup = useRegistrarStore
       .getState()
       .refreshStatus()
-      .then((status) => {
-        if (status?.mode === 'panel') void useRegistrarStore.getState().signOut();
+      .then(async (status) => {
+        if (status?.mode === 'panel') await useRegistrarStore.getState().signOut();
       });
     const subscription = listenKiosk((events) => {
       const stops = [
