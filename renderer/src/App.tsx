@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useDocumentPreferences } from './kiosk/document-preferences';
 import { useIdleWatch } from './kiosk/idle-watch';
 import { useKioskLink } from './kiosk/kiosk-link';
+import { useOutboxLink } from './kiosk/outbox-link';
 import { IdleWarning } from './screens/Frame/IdleWarning';
 import { KioskNotice } from './screens/Frame/KioskNotice';
 import { KioskBanners } from './screens/Registrar/KioskBanners';
@@ -21,6 +22,7 @@ import { useUiStore } from './stores/ui';
  */
 export function App() {
   useKioskLink();
+  useOutboxLink();
   useIdleWatch();
   useDocumentPreferences();
   useSpeechMode();

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { AppAccess, AppsList } from '#shared/contract/apps';
+import type { OperationView } from '#shared/contract/outbox';
 import type { KioskError } from '#shared/result';
 import { callKiosk } from '../kiosk/call';
 import type { Loadable } from './declarations';
@@ -18,6 +19,8 @@ export interface AppsActions {
   askRevoke(app: AppAccess): void;
   cancelRevoke(): void;
   confirmRevoke(): Promise<void>;
+  /** An outbox change pushed by main: a revocation shown as pending has moved on. */
+  operationChanged(view: OperationView): void;
 }
 
 export const initialAppsState: AppsState = {
@@ -57,6 +60,11 @@ export const useAppsStore = create<AppsState & AppsActions>()((set, get) => ({
       operationId: r.value.operationId,
       declarationNumber: null,
     });
+  },
+  operationChanged: (view) => {
+    const shown = get().list.data?.apps.find((a) => a.pendingRevoke?.operationId === view.id);
+    // reloaded from main, which knows what eHealth now has
+    if (shown?.pendingRevoke && shown.pendingRevoke.state !== view.state) void get().load();
   },
 }));
 

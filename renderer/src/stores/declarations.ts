@@ -5,6 +5,7 @@ import type {
   DeclarationsOverview,
 } from '#shared/contract/declarations';
 import type { DoctorDetails } from '#shared/contract/doctors';
+import type { OperationView } from '#shared/contract/outbox';
 import type { KioskError } from '#shared/result';
 import { callKiosk } from '../kiosk/call';
 import { useReceiptsStore } from './receipts';
@@ -56,6 +57,8 @@ export interface DeclarationsActions {
   confirm(): Promise<void>;
   /** Back to the doctor without signing (the request, if any, is withdrawn). */
   cancelWizard(): Promise<void>;
+  /** An outbox change pushed by main: a termination shown as pending has moved on. */
+  operationChanged(view: OperationView): void;
 }
 
 export const initialDeclarationsState: DeclarationsState = {
@@ -166,6 +169,20 @@ export const useDeclarationsStore = create<DeclarationsState & DeclarationsActio
     set((s) => ({ wizard: { ...initialDeclarationsState.wizard, doctor: s.wizard.doctor } }));
     useUiStore.getState().goTo('doctorCard');
     if (draft) await callKiosk((b) => b.api.declarationRequestCancel({ flowId: draft.flowId }));
+  },
+
+  operationChanged: (view) => {
+    const moved = (p: { operationId: string; state: string } | null | undefined) =>
+      p?.operationId === view.id && p.state !== view.state;
+    // reloaded from main, which knows what eHealth now has
+    if (moved(get().overview.data?.current?.pendingTermination)) void get().loadOverview();
+    const shown = get().details.data;
+    if (shown && moved(shown.pendingTermination)) {
+      void callKiosk((b) => b.api.declarationsGet({ id: shown.id })).then((r) => {
+        if (r.ok && get().details.data?.id === shown.id)
+          set({ details: { status: 'ready', data: r.value, error: null } });
+      });
+    }
   },
 }));
 

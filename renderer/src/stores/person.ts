@@ -81,6 +81,8 @@ export interface PersonActions {
   /** Drops the change altogether. */
   cancelChange(): Promise<void>;
   operationChanged(op: OperationView): void;
+  /** Asks main once for the state of the signed change still on its way (missed pushes). */
+  refreshOperation(): Promise<void>;
   phoneStart(phone: string, alias: string, replacesMethodId: string | null): Promise<void>;
   phoneResend(): Promise<void>;
   phoneConfirm(code: string): Promise<void>;
@@ -249,6 +251,13 @@ export const usePersonStore = create<PersonState & PersonActions>()((set, get) =
     set({ operation: op });
     // the change reached eHealth: what is shown must be what eHealth now has
     if (op.state === 'done' && current.state !== 'done') void get().load();
+  },
+
+  refreshOperation: async () => {
+    const current = get().operation;
+    if (!current || ['done', 'rejected', 'expired'].includes(current.state)) return;
+    const r = await callKiosk((b) => b.api.outboxGet({ id: current.id }));
+    if (r.ok) get().operationChanged(r.value);
   },
 
   phoneStart: async (phone, alias, replacesMethodId) => {

@@ -37,6 +37,8 @@ export function PersonData() {
 
   useEffect(() => {
     void load();
+    // a signed change still on its way: its state may have moved while another screen was shown
+    void usePersonStore.getState().refreshOperation();
   }, [load]);
 
   const pending = operation && !SETTLED.has(operation.state) ? operation : null;

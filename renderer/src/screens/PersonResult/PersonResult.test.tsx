@@ -2,11 +2,18 @@ import { act, fireEvent, render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { ok } from '#shared/result';
 import { installFakeKiosk } from '../../../test/fake-kiosk';
+import { useOutboxLink } from '../../kiosk/outbox-link';
 import { usePersonStore } from '../../stores/person';
 import { operationView, personView } from '../PersonData/person-fixture.test-support';
 import { PersonResult } from './PersonResult';
 
 const settle = () => act(async () => {});
+
+/** The screen inside the frame's outbox link (App.tsx), which follows the outbox for every screen. */
+function Framed() {
+  useOutboxLink();
+  return <PersonResult />;
+}
 
 describe('PersonResult', () => {
   it('says a signed change is kept while eHealth is away, and turns to done when the outbox delivers it', async () => {
@@ -15,7 +22,7 @@ describe('PersonResult', () => {
     fake.respond('outboxGet', () => ok(waiting));
     fake.respond('personGet', () => ok(personView()));
     usePersonStore.setState({ operation: waiting });
-    render(<PersonResult />);
+    render(<Framed />);
     await settle();
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Зміну підписано');
     expect(screen.getByText(/Нічого не втрачено/)).toBeInTheDocument();

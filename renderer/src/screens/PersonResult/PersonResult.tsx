@@ -4,7 +4,7 @@ import { BigButton } from '../../components/BigButton';
 import { ScreenTitle } from '../../components/ScreenTitle';
 import { errorText } from '../../i18n/errors';
 import { useT } from '../../i18n/useT';
-import { callKiosk, listenKiosk } from '../../kiosk/call';
+import { callKiosk } from '../../kiosk/call';
 import { usePersonStore } from '../../stores/person';
 import { useUiStore } from '../../stores/ui';
 import '../PersonData/person.css';
@@ -13,27 +13,21 @@ type Printed = 'idle' | 'printing' | 'printer' | 'file';
 
 /**
  * After signing: where the signed change is (sent and accepted, waiting for the link, refused), the
- * reference code the reception desk can look it up by, and a printed receipt. Follows the outbox
- * live, so "waiting" turns into "done" on its own when eHealth is back.
+ * reference code the reception desk can look it up by, and a printed receipt. The person store
+ * follows the outbox live, so "waiting" turns into "done" on its own when eHealth is back.
  */
 export function PersonResult() {
   const t = useT();
   const language = useUiStore((s) => s.language);
   const goTo = useUiStore((s) => s.goTo);
   const operation = usePersonStore((s) => s.operation);
-  const operationChanged = usePersonStore((s) => s.operationChanged);
   const [printed, setPrinted] = useState<Printed>('idle');
   const [printError, setPrintError] = useState<KioskError | null>(null);
 
   useEffect(() => {
-    const sub = listenKiosk((events) => events.outboxChanged(operationChanged));
-    // the state may have moved between signing and this screen: ask once
-    const id = usePersonStore.getState().operation?.id;
-    if (id) void callKiosk((b) => b.api.outboxGet({ id })).then((r) => r.ok && operationChanged(r.value));
-    return () => {
-      if (sub.ok) sub.value();
-    };
-  }, [operationChanged]);
+    // the frame follows the outbox (kiosk/outbox-link.ts); the state may have moved before: ask once
+    void usePersonStore.getState().refreshOperation();
+  }, []);
 
   if (!operation) return null;
   const s = operation.state;

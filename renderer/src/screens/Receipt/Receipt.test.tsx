@@ -2,6 +2,7 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { describe, expect, it } from 'vitest';
 import { ok } from '#shared/result';
 import { installFakeKiosk } from '../../../test/fake-kiosk';
+import { useOutboxLink } from '../../kiosk/outbox-link';
 import { useReceiptsStore } from '../../stores/receipts';
 import { useUiStore } from '../../stores/ui';
 import { Receipt } from './Receipt';
@@ -15,6 +16,12 @@ const QUEUED = {
   declarationNumber: '0001-AEHK-MPTX',
 };
 
+/** The screen inside the frame's outbox link (App.tsx), which follows the outbox for every screen. */
+function Framed() {
+  useOutboxLink();
+  return <Receipt />;
+}
+
 describe('Receipt', () => {
   it('says the action is kept and will be delivered, with the code, number and the receipt to print', async () => {
     const kiosk = installFakeKiosk();
@@ -23,7 +30,7 @@ describe('Receipt', () => {
     );
     kiosk.respond('receiptPrint', () => ok({ via: 'printer' }));
     useReceiptsStore.getState().show(QUEUED);
-    render(<Receipt />);
+    render(<Framed />);
     expect(screen.getAllByRole('status')[0]).toHaveTextContent(
       /^Декларацію підписано\. Звʼязку з eHealth зараз немає/,
     );

@@ -2,7 +2,6 @@ import { useEffect } from 'react';
 import { BigButton } from '../../components/BigButton';
 import { ScreenTitle } from '../../components/ScreenTitle';
 import { useT } from '../../i18n/useT';
-import { listenKiosk } from '../../kiosk/call';
 import { useReceiptsStore } from '../../stores/receipts';
 import { useUiStore } from '../../stores/ui';
 import { ErrorNote } from '../Declarations/parts';
@@ -24,13 +23,6 @@ export function Receipt() {
   useEffect(() => {
     if (target) void useReceiptsStore.getState().loadPreview(language);
   }, [target?.source, target?.state, language]); // eslint-disable-line react-hooks/exhaustive-deps -- reload on what the page shows, not on every store change
-
-  useEffect(() => {
-    const sub = listenKiosk((e) =>
-      e.outboxChanged((view) => useReceiptsStore.getState().operationChanged(view)),
-    );
-    return sub.ok ? sub.value : undefined;
-  }, []);
 
   if (!target) {
     return (
