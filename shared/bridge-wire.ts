@@ -15,6 +15,8 @@ import { ERROR_CODES } from './errors';
 export const BRIDGE_PATH = '/bridge';
 export const BRIDGE_TOKEN_PARAM = 'token';
 export const BRIDGE_CODE_PARAM = 'code';
+/** A random id per page load (`?page=`): the host tells a reconnecting page from a new one. */
+export const BRIDGE_PAGE_PARAM = 'page';
 /** Larger messages are refused by the host (the contract has no bulk uploads). */
 export const BRIDGE_MAX_MESSAGE_BYTES = 2 * 1024 * 1024;
 

@@ -9,6 +9,7 @@ import type { PisApi } from './ehealth/pis-api';
 import type { HttpTransport } from './ehealth/transport';
 import { EventBus } from './events';
 import type { Logger } from './log';
+import type { Timers } from './outbox/connectivity';
 import type { OfflineEngine } from './outbox/engine';
 import type { Outbox } from './outbox/outbox';
 import { createPersonServices, type PersonServices } from './person/compose';
@@ -62,7 +63,15 @@ export interface KioskPorts {
   trustFolders?: readonly string[];
   /** Tests only: cheaper scrypt for registrar PINs. */
   pinScrypt?: ScryptParams;
+  /** Timers of the session backstop (default: real ones); tests and the soak drive virtual time. */
+  timers?: Timers;
+  /** Closes the kiosk program (Electron: app.quit); absent where the host cannot. */
+  quit?: () => void;
 }
+
+/** How long a renderer may stay silent in a session: its own idle timeout and warning, plus a minute. */
+export const sessionBackstopMs = (s: { idleTimeoutSeconds: number; idleWarningSeconds: number }): number =>
+  (s.idleTimeoutSeconds + s.idleWarningSeconds + 60) * 1000;
 
 export interface KioskServices {
   version: string;
@@ -95,6 +104,8 @@ export interface KioskServices {
   operations: OperationAccess;
   /** The event bus as the renderer may hear it: transports subscribe here, never to `events`. */
   rendererEvents: Pick<EventBus, 'subscribeAll'>;
+  /** The host's way to close the kiosk program (the registrar's quit), or null. */
+  quit: (() => void) | null;
   close(): Promise<void>;
 }
 
@@ -103,11 +114,16 @@ export function createServices(ports: KioskPorts): KioskServices {
   const now = ports.now ?? (() => new Date());
   const db = openKioskDatabase(ports.dataDir);
   const events = new EventBus();
-  const session = new SessionManager(events, now);
   const settings = new SettingsStore(db, now);
   // the environment of this start: everything below belongs to it (a switch restarts the services)
   const environment = settings.get().environment;
   const audit = new AuditLog(db, now, environment);
+  const session = new SessionManager(events, now, {
+    audit,
+    log: ports.log,
+    ...(ports.timers ? { timers: ports.timers } : {}),
+    backstopMs: () => sessionBackstopMs(settings.get()),
+  });
   const key = loadSecretKey({ dataDir: ports.dataDir, osStorage: ports.osSecretStorage ?? null });
   const secrets = new SecretSettings(db, key.box, now);
   const offline = createKioskBackend({
@@ -214,6 +230,7 @@ export function createServices(ports: KioskPorts): KioskServices {
         clockOffsetMs: services.offline.clockOffsetMs(),
       }),
       keyProtection: () => ({ protection: key.protection, warning: key.warning }),
+      canQuit: () => ports.quit !== undefined,
       patient: () => ({
         current: () => services.patient.current(),
         birthDate: async () => {
@@ -227,6 +244,7 @@ export function createServices(ports: KioskPorts): KioskServices {
     }),
     operations,
     rendererEvents: operations.rendererEvents(events),
+    quit: ports.quit ?? null,
     async close() {
       await session.end('finish');
       await patient.close();

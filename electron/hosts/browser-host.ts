@@ -13,6 +13,7 @@ import type { KioskServices } from '../core/services';
 import { KioskRuntime } from './kiosk-runtime';
 import { pdfPrinter } from './pdf-printer';
 import { claimHostTemp } from './host-temp';
+import { PagePresence } from './page-presence';
 import { patientPortsFor } from './patient-ports';
 import { createStaticHandler } from './static-server';
 import type { StartSandbox, TrainingBackend } from './training';
@@ -108,6 +109,8 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
     temp.remove();
     throw e;
   }
+  // a reloaded or closed page ends the patient session it showed, as a crashed page does in Electron
+  const presence = new PagePresence({ lost: (cause) => runtime.services.session.pageLost(cause) });
   const bridge: Bridge = attachBridge({
     server,
     dispatch: runtime.dispatch,
@@ -116,12 +119,14 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
     launchCode,
     hostHeader: () => hostHeader,
     log,
+    presence,
   });
 
   let closing: Promise<void> | null = null;
   const close = () => {
     closing ??= (async () => {
       try {
+        presence.stop();
         await bridge.close();
         server.closeAllConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -12,6 +12,7 @@ import { WebSocketServer, WebSocket, type RawData } from 'ws';
 import {
   BRIDGE_CODE_PARAM,
   BRIDGE_MAX_MESSAGE_BYTES,
+  BRIDGE_PAGE_PARAM,
   BRIDGE_PATH,
   BRIDGE_TOKEN_PARAM,
   BridgeCall,
@@ -21,6 +22,7 @@ import { err } from '#shared/result';
 import type { EventBus } from '../core/events';
 import type { Logger } from '../core/log';
 import type { Dispatch } from '../ipc/router';
+import { pageIdOf } from './page-presence';
 
 export interface BridgeOptions {
   server: Server;
@@ -33,6 +35,12 @@ export interface BridgeOptions {
   /** "127.0.0.1:<port>" */
   hostHeader: () => string;
   log: Logger;
+  /** The page showing the kiosk (its id on the URL): told of every socket, asked before accepting one. */
+  presence?: {
+    arriving(pageId: string | null): Promise<void>;
+    connected(pageId: string | null): void;
+    disconnected(pageId: string | null): void;
+  };
 }
 
 export type UpgradeVerdict =
@@ -122,17 +130,31 @@ export function attachBridge(opts: BridgeOptions): Bridge {
     }
     // the launch code works once: whoever comes next with it is refused
     if (verdict.via === 'code') launchCode = null;
-    wss.handleUpgrade(req, socket, head, (ws) => {
-      if (verdict.via === 'code') {
-        log.info('bridge: launch code exchanged for the session token');
-        send(ws, { type: 'session', token: opts.token });
-      }
-      serve(ws, verdict.origin);
-    });
+    const pageId = pageIdOf(
+      new URL(req.url ?? '/', 'http://bridge.invalid').searchParams.get(BRIDGE_PAGE_PARAM),
+    );
+    const accept = () =>
+      wss.handleUpgrade(req, socket, head, (ws) => {
+        if (verdict.via === 'code') {
+          log.info('bridge: launch code exchanged for the session token');
+          send(ws, { type: 'session', token: opts.token });
+        }
+        serve(ws, verdict.origin, pageId);
+      });
+    if (!opts.presence) return accept();
+    // a new page replaces the old one: the old page's session ends before this socket hears anything
+    opts.presence
+      .arriving(pageId)
+      .catch((e: unknown) => log.error({ err: e }, 'bridge: the previous page could not be ended'))
+      .finally(() => {
+        if (!socket.destroyed) accept();
+      });
   };
   opts.server.on('upgrade', onUpgrade);
 
-  const serve = (ws: WebSocket, origin: string) => {
+  const serve = (ws: WebSocket, origin: string, pageId: string | null) => {
+    opts.presence?.connected(pageId);
+    ws.on('close', () => opts.presence?.disconnected(pageId));
     ws.on('error', (e) => log.warn({ err: e }, 'bridge: socket error'));
     ws.on('message', (data, isBinary) => {
       if (isBinary) {

@@ -98,6 +98,8 @@ export async function startKioskApp(opts: KioskAppOptions): Promise<RunningKiosk
           deviceName: () => runtime.services.settings.get().printerName || null,
           log,
         }),
+      // the registrar's quit: the only way out of the kiosk besides the OS ending its session
+      quit: () => app.quit(),
     },
     patientPorts: (training) =>
       patientPortsFor({
@@ -110,11 +112,21 @@ export async function startKioskApp(opts: KioskAppOptions): Promise<RunningKiosk
     isAllowedOrigin: isKioskOrigin,
   });
   const unbindIpc = bindIpcMain(ipcMain, runtime.dispatch);
+  let quitting = false;
   const kioskShell = new KioskShell({
     rendererDir: opts.rendererDir,
     preloadPath: opts.preloadPath,
     devTools: args.devTools,
     log,
+    quitting: () => quitting,
+    // a crashed or hung page: the patient session ends (signer, tokens), audited, and the welcome
+    // screen comes back on a fresh window — through the session's end, or here when none was open
+    onPageLost: (cause, detail) => {
+      void runtime.services.session
+        .pageLost(cause, detail)
+        .then((ended) => (ended ? undefined : kioskShell.rotate()))
+        .catch((e: unknown) => log.error({ err: e }, 'recovering the kiosk page failed'));
+    },
   });
   shell = kioskShell;
   const stopEvents = forwardEvents(runtime.events, () => kioskShell.webContents(), log);
@@ -144,7 +156,6 @@ export async function startKioskApp(opts: KioskAppOptions): Promise<RunningKiosk
     })();
     return stopping;
   };
-  let quitting = false;
   app.on('before-quit', (event) => {
     if (quitting) return;
     event.preventDefault();

@@ -1,11 +1,13 @@
 /**
  * Owns the kiosk window and its patient partition. When a patient session ends, `rotate()` opens a
  * fresh window on a fresh partition first (so the screen never goes empty and the app never sees
- * "all windows closed"), then closes the old window and clears the old partition.
+ * "all windows closed"), then closes the old window and clears the old partition. The window refuses
+ * to close unless the app quits, and a crashed or hung page is reported (page-guard.ts).
  */
 import type { BrowserWindow, WebContents } from 'electron';
 import type { Logger } from '../core/log';
 import { createKioskWindow } from './kiosk-window';
+import { guardKioskWindow, type PageLostCause } from './page-guard';
 import { createPatientPartition, destroyPatientPartition, type PatientPartition } from './partition';
 
 export interface KioskShellOptions {
@@ -13,6 +15,10 @@ export interface KioskShellOptions {
   preloadPath: string;
   devTools: boolean;
   log: Logger;
+  /** True while the app quits: only then may the kiosk window close. */
+  quitting?: () => boolean;
+  /** The current window's page crashed or hangs (the host ends the session and brings a fresh page). */
+  onPageLost?: (cause: PageLostCause, detail: string | null) => void;
 }
 
 interface Current {
@@ -85,6 +91,14 @@ export class KioskShell {
       devTools: this.opts.devTools,
     });
     this.current = { window, partition };
+    guardKioskWindow(window, {
+      quitting: () => this.closed || (this.opts.quitting?.() ?? false),
+      // only the page on screen matters: a window being replaced may go without a word
+      onPageLost: (cause, detail) => {
+        if (this.current?.window === window) this.opts.onPageLost?.(cause, detail);
+      },
+      log,
+    });
     try {
       await loaded;
     } catch (e) {

@@ -102,6 +102,22 @@ describe('kiosk frame', () => {
     expect(idleDialog()).not.toBeNull();
   });
 
+  it('tells main now and then that the visitor is active, so its backstop never ends a busy session', async () => {
+    await renderKiosk();
+    fireEvent.click(screen.getByRole('button', { name: 'Почати' }));
+    // three minutes of typing on the on-screen keyboard, no other call to main
+    for (let s = 0; s < 180; s += 10) {
+      fireEvent.pointerDown(document.body);
+      await wait(10_000);
+    }
+    const reports = fake.callsTo('sessionActivity');
+    expect(reports.length).toBeGreaterThanOrEqual(6);
+    expect(reports.length).toBeLessThanOrEqual(7);
+    // a visitor who stops touching is not reported as active
+    await wait(60_000);
+    expect(fake.callsTo('sessionActivity')).toHaveLength(reports.length);
+  });
+
   it('at the end of the warning wipes: welcome, Ukrainian, normal size, main told "idle"', async () => {
     await renderKiosk();
     fireEvent.click(screen.getByRole('button', { name: 'English' }));

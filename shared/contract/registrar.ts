@@ -157,6 +157,8 @@ export const RegistrarOverview = z.object({
   nearDeadline: z.number().int().min(0),
   directory: DirectoryStatus,
   trustList: TrustListInfoView.nullable(),
+  /** This host lets the registrar close the kiosk program (`registrarQuit`). */
+  canQuit: z.boolean(),
 });
 export type RegistrarOverview = z.infer<typeof RegistrarOverview>;
 
@@ -282,6 +284,11 @@ export const registrarChannels = {
   ),
   /** "Hand back to patient": registrar controls go away; what follows is the patient's own. */
   registrarHandBack: defineChannel(Empty, RegistrarState),
+  /**
+   * Closes the kiosk program (the window refuses to close otherwise): the patient session ends,
+   * queued acts stay in the outbox for the next start. NOT_AVAILABLE where the host cannot.
+   */
+  registrarQuit: defineChannel(Empty, z.object({ quitting: z.literal(true) })),
 };
 
 export const registrarEvents = {

@@ -10,6 +10,12 @@ export const sessionChannels = {
     z.object({ reason: SessionEndReason }).strict(),
     z.object({ ended: z.boolean() }),
   ),
+  /**
+   * The visitor is doing something on screen (touches, keys), reported now and then: like every
+   * call it keeps main's backstop for a silent renderer from ending the session. `active`: whether
+   * main holds a patient session.
+   */
+  sessionActivity: defineChannel(z.object({}).strict(), z.object({ active: z.boolean() })),
 };
 
 export const sessionEvents = {

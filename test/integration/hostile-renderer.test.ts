@@ -32,6 +32,8 @@ const REGISTRAR_PIN = '907152846319';
 const PUBLIC: ReadonlySet<ChannelName> = new Set<ChannelName>([
   'appInfo',
   'sessionEnd',
+  // says only whether a patient session is open (and counts as activity, like every call)
+  'sessionActivity',
   'doctorsSearch',
   'doctorsGet',
   'directoryStatus',

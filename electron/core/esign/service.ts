@@ -22,9 +22,8 @@ export interface EsignServiceOptions {
   tsa: () => TsaChoice;
   /** The key's medium (or file) disappeared: the host ends the patient session ('key-removed'). */
   onKeyRemoved: () => void;
-  /** The signer ended by itself (idle, crash, timeout): the key must be opened again. */
+  /** The signer ended without being asked (a crash, a request that hung): the key must be opened again. */
   onSignerEnded?: (reason: SignerEndReason) => void;
-  signerIdleMs?: number;
   watchIntervalMs?: number;
 }
 
@@ -58,7 +57,6 @@ export class EsignService {
     await this.endSession('session-end');
     const session = new SignerSession(this.opts.launcher, {
       lockout: this.opts.lockout,
-      idleMs: this.opts.signerIdleMs,
       onEnd: (reason) => {
         if (this.session === session) {
           this.session = null;

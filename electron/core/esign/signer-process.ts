@@ -1,7 +1,8 @@
 /**
  * Entry of the signer process (bundled as dist-electron/signer.cjs). One per patient session:
- * it opens the key, signs, and exits on `close`, when its parent goes away, or after an idle
- * period of its own (a second line of defence behind the host's idle timer).
+ * it opens the key, signs, and exits on `close` or when its parent goes away. It keeps no idle
+ * timer of its own: it lives exactly as long as the patient session (core/session/session-manager.ts),
+ * so any other exit is a crash.
  *
  * Works under Node's child_process.fork (process.send / 'message') and under Electron's
  * utilityProcess (process.parentPort, messages arrive as `{ data }`).
@@ -13,8 +14,6 @@ interface ParentPort {
   on(event: 'message', listener: (e: { data: unknown }) => void): void;
   postMessage(message: unknown): void;
 }
-
-const IDLE_EXIT_MS = Number(process.env.KIOSK_SIGNER_IDLE_MS ?? 10 * 60 * 1000);
 
 function bind(): { post(m: unknown): void; onMessage(cb: (m: unknown) => void): void } | null {
   const parentPort = (process as unknown as { parentPort?: ParentPort }).parentPort;
@@ -38,12 +37,6 @@ if (!port) {
 }
 
 const worker = new SignerWorker();
-let idle: NodeJS.Timeout | null = null;
-const armIdle = (): void => {
-  if (idle) clearTimeout(idle);
-  idle = setTimeout(() => shutdown(0), IDLE_EXIT_MS);
-  idle.unref?.();
-};
 
 function shutdown(code: number): void {
   worker.closeKey();
@@ -52,7 +45,6 @@ function shutdown(code: number): void {
 
 let queue: Promise<void> = Promise.resolve();
 port.onMessage((message) => {
-  armIdle();
   const req = message as SignerRequest;
   if (typeof req !== 'object' || req === null || typeof req.id !== 'number' || typeof req.type !== 'string')
     return;
@@ -66,5 +58,4 @@ port.onMessage((message) => {
     }
   });
 });
-armIdle();
 port.post(SIGNER_READY);

@@ -65,6 +65,7 @@ const panelOf = (r: Rig) =>
     connectivity: () => 'offline',
     link: () => ({ cause: null, clockOffsetMs: null }),
     keyProtection: () => ({ protection: 'key-file', warning: true }),
+    canQuit: () => false,
     now: r.clock.now,
   });
 

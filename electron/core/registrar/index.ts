@@ -44,6 +44,8 @@ export interface RegistrarDeps {
   /** Why the link is not online, and eHealth's clock offset (ms); absent: unknown. */
   link?: () => { cause: ConnectivityCause | null; clockOffsetMs: number | null };
   keyProtection: () => { protection: KeyProtection; warning: boolean };
+  /** Whether the host lets the registrar close the kiosk program. */
+  canQuit?: () => boolean;
   patient?: () => PatientPort | null;
   trainingAvailable: SettingsServicePorts['trainingAvailable'];
   restart: SettingsServicePorts['restart'];
@@ -95,6 +97,7 @@ export function createRegistrar(d: RegistrarDeps): Registrar {
     connectivity: d.connectivity,
     link: d.link ?? (() => ({ cause: null, clockOffsetMs: null })),
     keyProtection: d.keyProtection,
+    canQuit: d.canQuit ?? (() => false),
     now: d.now,
   });
   const settings = new RegistrarSettingsService({

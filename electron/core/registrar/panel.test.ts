@@ -29,6 +29,7 @@ function setup(link = { cause: null as ConnectivityCause | null, clockOffsetMs: 
     connectivity: () => 'offline',
     link: () => link,
     keyProtection: () => ({ protection: 'key-file', warning: true }),
+    canQuit: () => false,
     now,
   });
   return { db, audit, outbox, panel, advance: (ms: number) => (t += ms), now };

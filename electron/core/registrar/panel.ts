@@ -25,6 +25,7 @@ export interface PanelPorts {
   /** Why the link is not online, and eHealth's clock offset (ms) as measured from its answers. */
   link: () => { cause: ConnectivityCause | null; clockOffsetMs: number | null };
   keyProtection: () => { protection: KeyProtection; warning: boolean };
+  canQuit: () => boolean;
   now: () => Date;
 }
 
@@ -87,6 +88,7 @@ export class RegistrarPanel {
       nearDeadline: this.p.outbox().store.nearDeadline(soon),
       directory: this.p.directory().status(),
       trustList: this.p.trust.info(),
+      canQuit: this.p.canQuit(),
     };
   }
 

@@ -53,9 +53,6 @@ export interface PatientDeps {
   ports: PatientPorts;
 }
 
-/** The signer outlives a quiet patient only as long as the renderer's longest idle setting allows. */
-const SIGNER_IDLE_MS = 15 * 60_000;
-
 export function createPatientServices(d: PatientDeps): PatientServices {
   const source = d.api;
   const api = typeof source === 'function' ? source : () => source;
@@ -74,13 +71,13 @@ export function createPatientServices(d: PatientDeps): PatientServices {
       void d.session.end('key-removed');
     },
     onSignerEnded: (reason) => {
-      // without its signer a session can neither sign nor prove who is there: it ends
+      // the signer lives as long as the session and ends only with it: anything else is a crash,
+      // and without its signer a session can neither sign nor prove who is there
       if (patient?.current()) {
-        d.log.warn({ reason }, 'signer ended during a patient session');
-        void d.session.end('error');
+        d.log.warn({ reason }, 'signer crashed during a patient session');
+        void d.session.end('error', reason === 'timeout' ? 'signer-timeout' : 'signer-crashed');
       }
     },
-    signerIdleMs: SIGNER_IDLE_MS,
   });
   patient = new PatientSession({
     sessions: d.session,

@@ -1,4 +1,5 @@
-import { ok, type Result } from '#shared/result';
+import { err, ok, type Result } from '#shared/result';
+import { storage } from '../../core/outbox/storage-errors';
 import type { KioskServices } from '../../core/services';
 import type { Handlers } from '../router';
 
@@ -43,5 +44,15 @@ export const registrarHandlers = (s: KioskServices): Pick<Handlers, RegistrarCha
     registrarAssistStart: () => r().mode.startAssisted(),
     registrarConfirmBirthDate: ({ birthDate }) => r().mode.confirmBirthDate(birthDate),
     registrarHandBack: () => r().mode.handBack(),
+    registrarQuit: () =>
+      asRegistrar((by) => {
+        const quit = s.quit;
+        if (!quit) return err('NOT_AVAILABLE', 'this kiosk host cannot be closed from the panel');
+        const noted = storage('record the quit', () => s.audit.append(`registrar:${by}`, 'registrar.quit'));
+        if (!noted.ok) return noted;
+        // answer first, then quit (the app's shutdown ends the session and closes the window)
+        setImmediate(quit);
+        return ok({ quitting: true as const });
+      }),
   };
 };

@@ -1,18 +1,11 @@
 import { ok } from '#shared/result';
-import { storage } from '../../core/outbox/storage-errors';
 import type { KioskServices } from '../../core/services';
 import type { Handlers } from '../router';
 
-export const sessionHandlers = (s: KioskServices): Pick<Handlers, 'sessionEnd'> => ({
-  sessionEnd: async ({ reason }) => {
-    // an end always happens (the patient is forgotten); its audit entry is written if the disk allows
-    const ended = await s.session.end(reason);
-    if (ended) {
-      const noted = storage('record the end of the session', () =>
-        s.audit.append('kiosk', 'session.end', null, { reason }),
-      );
-      if (!noted.ok) s.log.warn({ code: noted.error.code }, 'end of a session not audited');
-    }
-    return ok({ ended });
-  },
+/** The patient session's channels; its life and the rules of its end live in core/session/session-manager.ts. */
+export const sessionHandlers = (s: KioskServices): Pick<Handlers, 'sessionEnd' | 'sessionActivity'> => ({
+  // the end is audited where sessions end (SessionManager.end)
+  sessionEnd: async ({ reason }) => ok({ ended: await s.session.end(reason) }),
+  // the router has already counted this call as activity (SessionManager.touch)
+  sessionActivity: () => ok({ active: s.session.active !== null }),
 });

@@ -67,7 +67,9 @@ describe('installing the bridge', () => {
     };
     expect(installBrowserBridge(window, socket)).toBe(true);
     const b = kiosk();
-    expect(urls).toEqual([`ws://${location.host}/bridge?token=tok`]);
+    // with this page load's own id, so the host tells a reconnect from a reload
+    expect(urls).toHaveLength(1);
+    expect(urls[0]).toMatch(new RegExp(`^ws://${location.host}/bridge\\?token=tok&page=[0-9a-f-]{36}$`));
     expect(typeof b.api.appInfo).toBe('function');
   });
 
@@ -82,14 +84,17 @@ describe('installing the bridge', () => {
     };
     installBrowserBridge(window, socket);
     kiosk();
-    expect(urls).toEqual([`ws://${location.host}/bridge?code=once`]);
+    expect(urls).toHaveLength(1);
+    const page = /&page=([0-9a-f-]{36})$/.exec(urls[0] ?? '')?.[1];
+    expect(urls[0]).toBe(`ws://${location.host}/bridge?code=once&page=${page ?? 'none'}`);
     sockets[0]?.open();
     sockets[0]?.message(JSON.stringify({ type: 'session', token: 'the-token' }));
     expect(sessionStorage.getItem(TOKEN_STORAGE_KEY)).toBe('the-token');
     // the connection drops: the reconnect carries the token, never the spent code
     sockets[0]?.close();
     await new Promise((r) => setTimeout(r, 400));
-    expect(urls[1]).toBe(`ws://${location.host}/bridge?token=the-token`);
+    // the same page: its reconnect carries the same page id
+    expect(urls[1]).toBe(`ws://${location.host}/bridge?token=the-token&page=${page ?? 'none'}`);
     (kiosk() as { dispose?: () => void }).dispose?.();
   });
 

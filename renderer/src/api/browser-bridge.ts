@@ -4,7 +4,7 @@
  * the host over the WebSocket bridge. The host answers the code with the session token, which is kept
  * in sessionStorage (this tab only) so that reconnects and a reload still reach the host.
  */
-import { BRIDGE_CODE_PARAM, BRIDGE_PATH, BRIDGE_TOKEN_PARAM } from '#shared/bridge-wire';
+import { BRIDGE_CODE_PARAM, BRIDGE_PAGE_PARAM, BRIDGE_PATH, BRIDGE_TOKEN_PARAM } from '#shared/bridge-wire';
 import { setBridgeFactory } from './index';
 import { createUnavailableBridge, createWsBridge, type SocketFactory } from './ws-bridge';
 
@@ -64,13 +64,19 @@ export const browserSocket: SocketFactory = (url, on) => {
   return { send: (data) => ws.send(data), close: () => ws.close() };
 };
 
+/**
+ * The bridge's URL. `pageId` is this page load's own (a reload gets a new one), so the host tells a
+ * page that reconnects from a new page, which ends the old page's patient session.
+ */
 export function bridgeUrl(
   location: Pick<Location, 'protocol' | 'host'>,
   credential: BridgeCredential,
+  pageId?: string,
 ): string {
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
   const param = credential.kind === 'code' ? BRIDGE_CODE_PARAM : BRIDGE_TOKEN_PARAM;
-  return `${scheme}://${location.host}${BRIDGE_PATH}?${param}=${encodeURIComponent(credential.value)}`;
+  const page = pageId ? `&${BRIDGE_PAGE_PARAM}=${encodeURIComponent(pageId)}` : '';
+  return `${scheme}://${location.host}${BRIDGE_PATH}?${param}=${encodeURIComponent(credential.value)}${page}`;
 }
 
 /** Registers the WebSocket bridge unless the Electron preload already provides `window.kiosk`. */
@@ -80,11 +86,12 @@ export function installBrowserBridge(
 ): boolean {
   if (win.kiosk) return false;
   let credential = takeBridgeCredential(win);
+  const pageId = crypto.randomUUID();
   setBridgeFactory(() =>
     credential
       ? createWsBridge({
           // a code works once: every later connection (a reconnect) uses the token it was answered with
-          url: () => bridgeUrl(win.location, credential as BridgeCredential),
+          url: () => bridgeUrl(win.location, credential as BridgeCredential, pageId),
           onSession: (token) => {
             credential = { kind: 'token', value: token };
             keepToken(win, token);

@@ -66,6 +66,11 @@ export const registrarEn: Record<keyof typeof registrarUk, Message> = {
     'The encryption key exists in memory only: saved operations cannot be read after a restart.',
   'registrar.panel.assist': 'Start assisting a visitor',
   'registrar.panel.signOut': 'Leave the panel',
+  'registrar.panel.quit': 'Close the kiosk program',
+  'registrar.panel.quitTitle': 'Close the kiosk program?',
+  'registrar.panel.quitBody':
+    'The kiosk stops working until it is started again. Queued actions are kept and sent after the next start.',
+  'registrar.panel.quitConfirm': 'Yes, close the program',
 
   'registrar.env.training': 'Training (the kiosk’s sandbox)',
   'registrar.env.demo': 'Demo',

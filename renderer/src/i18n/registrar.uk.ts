@@ -73,6 +73,11 @@ export const registrarUk = {
     'Ключ шифрування існує лише в пам’яті: після перезапуску збережені операції не прочитати.',
   'registrar.panel.assist': 'Почати супровід відвідувача',
   'registrar.panel.signOut': 'Вийти з панелі',
+  'registrar.panel.quit': 'Закрити програму кіоску',
+  'registrar.panel.quitTitle': 'Закрити програму кіоску?',
+  'registrar.panel.quitBody':
+    'Кіоск перестане працювати до наступного запуску. Збережені дії в черзі не пропадуть: їх буде надіслано після запуску.',
+  'registrar.panel.quitConfirm': 'Так, закрити програму',
 
   'registrar.env.training': 'Навчальне (пісочниця кіоску)',
   'registrar.env.demo': 'Демо',

@@ -3,12 +3,20 @@ import type { IdleConfig } from '../stores/idle';
 import { selectIdleConfig, useAppStore } from '../stores/app';
 import { useSessionStore } from '../stores/session';
 import { isPristine, useUiStore } from '../stores/ui';
+import { callKiosk } from './call';
 import { wipe } from './wipe';
 
 /** Anything a visitor does: touch, mouse, physical keys, on-screen keys (they are pointer events). */
 export const ACTIVITY_EVENTS = ['pointerdown', 'touchstart', 'keydown', 'wheel'] as const;
 
 const TICK_MS = 1000;
+
+/**
+ * How often the visitor's activity is reported to main at most. Main ends a session whose renderer
+ * stays silent past the idle timeout and warning (its backstop for a crashed or hung page); these
+ * reports keep a patient who only types on the on-screen keyboard from looking silent.
+ */
+export const ACTIVITY_REPORT_MS = 30_000;
 
 /** Monotonic, so a wall-clock correction (NTP) neither wipes a visitor early nor keeps a session. */
 const monotonicNow = (): number => performance.now();
@@ -39,8 +47,14 @@ export function useIdleWatch(now: () => number = monotonicNow): void {
     }
     feed({ type: 'arm', now: now() }, config);
 
+    let reportedAt = -Infinity;
     const onActivity = (): void => {
-      useSessionStore.getState().idleEvent({ type: 'activity', now: now() }, config);
+      const at = now();
+      useSessionStore.getState().idleEvent({ type: 'activity', now: at }, config);
+      if (at - reportedAt >= ACTIVITY_REPORT_MS) {
+        reportedAt = at;
+        void callKiosk((bridge) => bridge.api.sessionActivity({}));
+      }
     };
     const onTick = (): void => {
       const session = useSessionStore.getState();

@@ -67,6 +67,8 @@ export interface RegistrarActions {
   startAssisted(): Promise<boolean>;
   confirmBirthDate(birthDate: string): Promise<boolean>;
   handBack(): Promise<void>;
+  /** Closes the kiosk program (where the host allows it). */
+  quitKiosk(): Promise<boolean>;
   addRegistrar(registrarId: string, pin: string): Promise<boolean>;
   changePin(currentPin: string, pin: string): Promise<boolean>;
   clearMessages(): void;
@@ -242,6 +244,12 @@ export const useRegistrarStore = create<RegistrarStoreState & RegistrarActions>(
         (status) => set({ ...initialRegistrarState, status }),
       );
     },
+
+    quitKiosk: () =>
+      run(
+        () => callKiosk((b) => b.api.registrarQuit({})),
+        () => undefined,
+      ),
 
     addRegistrar: (registrarId, pin) =>
       run(

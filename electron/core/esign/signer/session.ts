@@ -1,8 +1,9 @@
 /**
  * Host side of the signer: one SignerSession per patient session. Starts the signer process on
  * the first `open`, applies the wrong-password lockout, forwards `sign`, and ends the process on
- * session end, idle timeout, key-medium removal, a request timeout or a crash. `end()` resolves
- * only once the process has really exited.
+ * session end or key-medium removal (the host asks), a request timeout or a crash. It has no idle
+ * timer: the patient session (core/session/session-manager.ts) decides how long the signer lives.
+ * `end()` resolves only once the process has really exited.
  */
 import { readFile } from 'node:fs/promises';
 import { err, ok, type Result } from '#shared/result';
@@ -19,11 +20,9 @@ import {
   type TsaChoice,
 } from './protocol';
 
-export type SignerEndReason = 'session-end' | 'idle' | 'medium-removed' | 'timeout' | 'crashed';
+export type SignerEndReason = 'session-end' | 'medium-removed' | 'timeout' | 'crashed';
 
 export interface SignerSessionOptions {
-  /** Ends the signer after this long without a request (default 5 minutes). */
-  idleMs?: number;
   /** A request (open, sign) that takes longer kills the signer (default 60 s). */
   requestTimeoutMs?: number;
   lockout?: KeyLockout;
@@ -39,7 +38,6 @@ export class SignerSession {
   private exitPromise: Promise<void> | null = null;
   private readonly pending = new Map<number, (r: SignerResponse) => void>();
   private nextId = 1;
-  private idleTimer: NodeJS.Timeout | null = null;
   private ending: SignerEndReason | null = null;
   private openKey: KeyInfo | null = null;
 
@@ -69,7 +67,6 @@ export class SignerSession {
         const wasEnding = this.ending;
         this.channel = null;
         this.openKey = null;
-        this.clearIdle();
         for (const [id, settle] of this.pending)
           settle({ id, ok: false, error: { code: 'SIGNER_FAILED', message: 'the signer process ended' } });
         this.pending.clear();
@@ -100,7 +97,6 @@ export class SignerSession {
       };
     const id = this.nextId++;
     const timeoutMs = this.opts.requestTimeoutMs ?? 60_000;
-    this.clearIdle();
     const response = await new Promise<SignerResponse>((resolve) => {
       const timer = setTimeout(() => {
         this.pending.delete(id);
@@ -117,20 +113,7 @@ export class SignerSession {
       });
       channel.send({ ...body, id } as SignerRequest);
     });
-    this.armIdle();
     return response;
-  }
-
-  private armIdle(): void {
-    this.clearIdle();
-    if (!this.channel) return;
-    this.idleTimer = setTimeout(() => void this.terminate('idle'), this.opts.idleMs ?? 5 * 60 * 1000);
-    this.idleTimer.unref?.();
-  }
-
-  private clearIdle(): void {
-    if (this.idleTimer) clearTimeout(this.idleTimer);
-    this.idleTimer = null;
   }
 
   /**
@@ -194,7 +177,6 @@ export class SignerSession {
     const exited = this.exitPromise;
     if (!channel || !exited) return;
     if (this.ending === null) this.ending = reason;
-    this.clearIdle();
     channel.send({ id: this.nextId++, type: 'close' });
     const killer = setTimeout(() => channel.kill(), 2000);
     await exited;

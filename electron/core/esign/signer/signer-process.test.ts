@@ -138,14 +138,21 @@ describe('signer process', () => {
     expect(Buffer.from(JSON.stringify(seen)).includes(Buffer.from(d))).toBe(false);
   });
 
-  it('ends itself after the idle timeout', async () => {
+  it('lives as long as its session: no idle end of its own, and a requested end is not a crash', async () => {
     const ended: SignerEndReason[] = [];
-    const session = new SignerSession(nodeSignerLauncher(), { idleMs: 200, onEnd: (r) => ended.push(r) });
+    // the signer's old idle knob, set short: it must change nothing
+    const session = new SignerSession(nodeSignerLauncher({ env: { KIOSK_SIGNER_IDLE_MS: '200' } }), {
+      onEnd: (r) => ended.push(r),
+    });
     await session.open({ kind: 'bytes', file: pk8.file, certificates: [pk8.certificateDer] }, pw(''));
     const pid = session.pid as number;
-    await waitFor(() => ended.length > 0);
-    expect(ended).toEqual(['idle']);
+    await new Promise((r) => setTimeout(r, 1_500));
+    expect(isRunning(pid)).toBe(true);
+    expect(ended).toEqual([]);
+    expect(await session.sign('{"still":"here"}', { tsa: { kind: 'none' } })).toMatchObject({ ok: true });
+    await session.end('session-end');
     expect(isRunning(pid)).toBe(false);
+    expect(ended).toEqual([]);
   });
 
   it('reports a crash and fails pending work cleanly', async () => {

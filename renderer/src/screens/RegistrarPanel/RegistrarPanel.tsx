@@ -1,5 +1,6 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { BigButton } from '../../components/BigButton';
+import { Dialog } from '../../components/Dialog';
 import { ScreenTitle } from '../../components/ScreenTitle';
 import { errorText } from '../../i18n/errors';
 import { useT } from '../../i18n/useT';
@@ -28,6 +29,7 @@ function PanelBody() {
   const status = useRegistrarStore((s) => s.status);
   const overview = useRegistrarStore((s) => s.overview);
   const error = useRegistrarStore((s) => s.error);
+  const [askingQuit, setAskingQuit] = useState(false);
 
   useEffect(() => {
     void useRegistrarStore.getState().loadOverview();
@@ -133,7 +135,30 @@ function PanelBody() {
           {t('registrar.panel.assist')}
         </BigButton>
         <BigButton onClick={() => void signOut()}>{t('registrar.panel.signOut')}</BigButton>
+        {overview?.canQuit && (
+          <BigButton onClick={() => setAskingQuit(true)}>{t('registrar.panel.quit')}</BigButton>
+        )}
       </div>
+      {askingQuit && (
+        <Dialog
+          title={t('registrar.panel.quitTitle')}
+          description={t('registrar.panel.quitBody')}
+          onEscape={() => setAskingQuit(false)}
+        >
+          <div className="screen__actions">
+            <BigButton
+              variant="finish"
+              onClick={() => {
+                setAskingQuit(false);
+                void useRegistrarStore.getState().quitKiosk();
+              }}
+            >
+              {t('registrar.panel.quitConfirm')}
+            </BigButton>
+            <BigButton onClick={() => setAskingQuit(false)}>{t('registrar.cancel')}</BigButton>
+          </div>
+        </Dialog>
+      )}
     </div>
   );
 }
