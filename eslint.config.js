@@ -9,6 +9,9 @@ export default tseslint.config(
     ignores: [
       'dist/**',
       'dist-electron/**',
+      'dist-wasm/**',
+      // AssemblyScript (its builtins are not TypeScript's); compiled and tested through build/wasm.ts
+      'wasm/**',
       'release/**',
       'node_modules/**',
       'test-results/**',

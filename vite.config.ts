@@ -36,6 +36,7 @@ export default defineConfig({
           ],
           testTimeout: 30_000,
           hookTimeout: 60_000,
+          globalSetup: ['build/vitest-setup.ts'],
         },
       },
       {

@@ -1,11 +1,13 @@
 /**
  * Bundles the Node-side programs into dist-electron/: Electron main and preload, the ops CLI, the
- * signer process, the browser host and the sandbox. Packages stay external (electron-builder ships
- * node_modules), except in the preload: a sandboxed preload cannot require packages, so zod is inlined.
+ * signer process, the browser host and the sandbox, with the WebAssembly modules (build/wasm.ts)
+ * beside them. Packages stay external (electron-builder ships node_modules), except in the
+ * preload: a sandboxed preload cannot require packages, so zod is inlined.
  */
 import { builtinModules } from 'node:module';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { build } from 'vite';
+import { buildWasm, WASM_MODULES, WASM_OUT_DIR } from './wasm';
 
 interface Entry {
   name: string;
@@ -67,4 +69,11 @@ for (const e of ENTRIES) {
   if (!existsSync(`dist-electron/${fileOf(e)}`))
     throw new Error(`bundling ${e.entry} did not produce ${fileOf(e)}`);
   console.log(`bundled ${e.entry} → dist-electron/${fileOf(e)}`);
+}
+
+// the WebAssembly modules are loaded from beside the bundles (see esign/vendor/gost-wasm.ts)
+await buildWasm({ quiet: true });
+for (const m of WASM_MODULES) {
+  copyFileSync(`${WASM_OUT_DIR}/${m.out}`, `dist-electron/${m.out}`);
+  console.log(`copied dist-wasm/${m.out} → dist-electron/${m.out}`);
 }

@@ -1,5 +1,5 @@
 /**
- * `npm test`: typecheck → lint → unit + integration (vitest) → build → e2e (Playwright).
+ * `npm test`: typecheck → lint → wasm → unit + integration (vitest) → build → e2e (Playwright).
  * Stops at the first failing step; ends with one line `N passed, M failed` for CI.
  */
 import { spawnSync } from 'node:child_process';
@@ -20,6 +20,8 @@ const steps: Step[] = [
   { name: 'typecheck (web side)', cmd: 'npx', args: ['tsc', '-p', 'tsconfig.web.json', '--noEmit'] },
   { name: 'lint (eslint)', cmd: 'npx', args: ['eslint', '--max-warnings', '0', '.'] },
   { name: 'format (prettier)', cmd: 'npx', args: ['prettier', '--check', '.'] },
+  // the GOST primitives' WebAssembly module, from source (the vitest set-up would build it too)
+  { name: 'wasm (AssemblyScript)', cmd: 'npm', args: ['run', 'build:wasm'] },
   {
     name: 'unit + integration (vitest)',
     cmd: 'npx',

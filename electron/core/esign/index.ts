@@ -24,6 +24,8 @@ export type { TimestampAuthority } from './tsa/authority';
 export { openKeyContainer, certificatesFromFiles, MAX_CONTAINER_BYTES } from './containers/open';
 export type { OpenKeyOptions } from './containers/open';
 export { sniffContainer } from './containers/sniff';
+export { gostImplementation, useGostImplementation } from './vendor/jk';
+export type { GostImplementation } from './vendor/jk';
 export type { ContainerKind } from './containers/sniff';
 export { OpenedKey } from './key';
 export type { KeyInfo } from './key';

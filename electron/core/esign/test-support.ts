@@ -2,7 +2,7 @@
  * Helpers for esign tests (and the sandbox's fixtures): a ready test PKI with a TSA, identities
  * valid around a given instant, and envelope surgery to build the malformed cases eHealth rejects.
  */
-import { children, explicit, readTlv, seq, setOf, tlv, uint, whole, oid, seqChildren } from './der';
+import { children, explicit, octets, readTlv, seq, setOf, tlv, uint, whole, oid, seqChildren } from './der';
 import { OID } from './oids';
 import { parseContentInfo } from './cms/parse';
 import { createTestCa, issueTestIdentity, type TestCa, type TestSubject } from './pki/test-pki';
@@ -12,6 +12,7 @@ import { trustListOf } from './pki/test-pki';
 import type { SignerChannel, SignerLauncher } from './signer/launcher';
 import { SIGNER_READY, type SignerRequest } from './signer/protocol';
 import { SignerWorker } from './signer/worker';
+import { gostEcb, iitKdf, writePbes2Store, type JkPriv } from './vendor/jk';
 
 export const DAY_MS = 24 * 3600 * 1000;
 
@@ -137,4 +138,35 @@ export function mergeSigners(envelopes: readonly Uint8Array[]): Uint8Array {
     setOf(...parts.flatMap((p) => p.infos)),
   );
   return seq(oid(OID.signedData), explicit(0, sd));
+}
+
+/**
+ * Containers no QTSP sample exists for here, written with the same primitives the reader uses:
+ * the old IIT store (body ‖ pad as GOST-ECB under GOST 34.311^10000 of the password) and an
+ * IIT-style PKCS#12 (a PBES2-shrouded key bag and a certificate bag).
+ */
+export function legacyContainers(
+  priv: JkPriv,
+  certificateDer: Uint8Array,
+  passwords: { iit: string; pfx: string },
+): { iitStore: Uint8Array; pfx: Uint8Array } {
+  const plain = priv.to_asn1();
+  const padLen = (8 - (plain.length % 8)) % 8;
+  const key = iitKdf(Buffer.from(passwords.iit));
+  const enc = gostEcb(key, Buffer.concat([plain, Buffer.alloc(padLen)]), false);
+  key.fill(0);
+  const iitStore = seq(
+    seq(oid(OID.iitStore), seq(octets(Uint8Array.of(1, 2, 3, 4)), octets(enc.subarray(plain.length)))),
+    octets(enc.subarray(0, plain.length)),
+  );
+  const shrouded = writePbes2Store(priv, Buffer.from(passwords.pfx));
+  const safe = seq(
+    seq(oid(OID.pkcs12ShroudedKeyBag), explicit(0, shrouded)),
+    seq(
+      oid(OID.pkcs12CertBag),
+      explicit(0, seq(oid(OID.x509CertificateBag), explicit(0, octets(certificateDer)))),
+    ),
+  );
+  const authSafe = seq(seq(oid(OID.data), explicit(0, octets(safe))));
+  return { iitStore, pfx: seq(uint(3), seq(oid(OID.data), explicit(0, octets(authSafe)))) };
 }

@@ -4,12 +4,9 @@
  * PBES2 shrouded key bags) and check that the reader opens them and refuses wrong passwords.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { explicit, octets, oid, seq, uint } from '../der';
 import { openKeyContainer, sniffContainer } from '../index';
-import { OID } from '../oids';
-import { makeTestPki, person } from '../test-support';
+import { legacyContainers, makeTestPki, person } from '../test-support';
 import { issueIdentity } from '../pki/test-pki';
-import { gostEcb, iitKdf, writePbes2Store } from '../vendor/jk';
 
 const pw = (s: string): Uint8Array => new Uint8Array(Buffer.from(s, 'utf8'));
 
@@ -21,27 +18,7 @@ beforeAll(async () => {
   const pki = await makeTestPki();
   const id = issueIdentity(pki.ca, person(pki.now));
   certificateDer = id.certificateDer;
-  const plain = id.priv.to_asn1();
-
-  // old IIT store: body ‖ pad is GOST-ECB under GOST34.311^10000(password)
-  const padLen = (8 - (plain.length % 8)) % 8;
-  const enc = gostEcb(iitKdf(Buffer.from('старий')), Buffer.concat([plain, Buffer.alloc(padLen)]), false);
-  iitStore = seq(
-    seq(oid(OID.iitStore), seq(octets(Uint8Array.of(1, 2, 3, 4)), octets(enc.subarray(plain.length)))),
-    octets(enc.subarray(0, plain.length)),
-  );
-
-  // PKCS#12 with a PBES2-shrouded key bag and a certificate bag
-  const shrouded = writePbes2Store(id.priv, Buffer.from('pfx-pass'));
-  const safe = seq(
-    seq(oid(OID.pkcs12ShroudedKeyBag), explicit(0, shrouded)),
-    seq(
-      oid(OID.pkcs12CertBag),
-      explicit(0, seq(oid(OID.x509CertificateBag), explicit(0, octets(certificateDer)))),
-    ),
-  );
-  const authSafe = seq(seq(oid(OID.data), explicit(0, octets(safe))));
-  pfx = seq(uint(3), seq(oid(OID.data), explicit(0, octets(authSafe))));
+  ({ iitStore, pfx } = legacyContainers(id.priv, certificateDer, { iit: 'старий', pfx: 'pfx-pass' }));
 });
 
 describe('old IIT key store', () => {

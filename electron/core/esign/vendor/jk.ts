@@ -5,6 +5,7 @@
  */
 import { createRequire } from 'node:module';
 import { applyAsn1Patches } from './asn1-patches';
+import { loadGostWasm, type GostWasm } from './gost-wasm';
 
 applyAsn1Patches();
 const require = createRequire(import.meta.url);
@@ -85,11 +86,29 @@ const algos = gost.compat.algos();
 
 export const jkurwa = jk;
 
+export type GostImplementation = 'wasm' | 'js';
+let preferred: GostImplementation = 'wasm';
+
+/**
+ * Which implementation of the GOST primitives this process uses: the WebAssembly module when it
+ * is there (the default), else gost89. Tests and the bench switch to 'js' to compare the two.
+ */
+export function useGostImplementation(kind: GostImplementation): void {
+  preferred = kind;
+}
+
+const wasm = (): GostWasm | null => (preferred === 'wasm' ? loadGostWasm() : null);
+
+export function gostImplementation(): GostImplementation {
+  return wasm() ? 'wasm' : 'js';
+}
+
+const asBuffer = (data: Uint8Array): Buffer =>
+  Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+
 /** GOST 34.311-95 hash with the DSTU S-box (the digest of every signature here). */
 export function gostHash(data: Uint8Array): Buffer {
-  return algos.hash(
-    Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength),
-  );
+  return wasm()?.hash(data) ?? algos.hash(asBuffer(data));
 }
 
 export function stdCurve(name: CurveName): JkCurve {
@@ -98,6 +117,23 @@ export function stdCurve(name: CurveName): JkCurve {
 
 /** Decrypts a PBES2 (GOST) or old IIT key store body. The result must be wiped by the caller. */
 export function decryptStore(store: StoreParams, password: Buffer): Buffer {
+  const w = wasm();
+  if (w && store.format === 'PBES2' && store.salt && store.iv?.length === 8 && store.iters) {
+    const key = w.pbkdf(password, store.salt, store.iters);
+    try {
+      return w.cfb(key, store.iv, store.body, true);
+    } finally {
+      key.fill(0);
+    }
+  }
+  if (w && store.format === 'IIT' && store.pad && (store.body.length + store.pad.length) % 8 === 0) {
+    const key = w.dumbKdf(password, 10000);
+    const all = w.ecb(key, Buffer.concat([store.body, store.pad]), true);
+    key.fill(0);
+    const plain = Buffer.from(all.subarray(0, store.body.length));
+    all.fill(0);
+    return plain;
+  }
   return algos.storeload(store, password);
 }
 
@@ -108,6 +144,8 @@ export function writePbes2Store(priv: JkPriv, password: Buffer): Buffer {
 
 /** GOST 28147 ECB over 8-byte blocks (old IIT store), used by the test PKI writer. */
 export function gostEcb(key: Buffer, input: Buffer, decrypt: boolean): Buffer {
+  const w = wasm();
+  if (w && input.length % 8 === 0) return w.ecb(key, input, decrypt);
   const ctx = gost.init();
   ctx.key(key);
   const out = Buffer.alloc(input.length);
@@ -117,7 +155,7 @@ export function gostEcb(key: Buffer, input: Buffer, decrypt: boolean): Buffer {
 }
 
 export function iitKdf(password: Buffer): Buffer {
-  return gost.dumb_kdf(password, 10000);
+  return wasm()?.dumbKdf(password, 10000) ?? gost.dumb_kdf(password, 10000);
 }
 
 /** Parses a DSTU private key (DstuPrivkey) with its optional second (encryption) key attribute. */
