@@ -1,6 +1,6 @@
 /**
  * Bundles the Node-side programs into dist-electron/: Electron main and preload, the ops CLI, the
- * signer process, the browser host and the sandbox, with the WebAssembly modules (build/wasm.ts)
+ * signer process, the directory sync worker, the browser host and the sandbox, with the WebAssembly modules (build/wasm.ts)
  * beside them. Packages stay external (electron-builder ships node_modules), except in the
  * preload: a sandboxed preload cannot require packages, so zod is inlined.
  */
@@ -21,6 +21,7 @@ export const ENTRIES: Entry[] = [
   { name: 'preload', entry: 'electron/preload.ts', format: 'cjs', bundlePackages: true },
   { name: 'cli', entry: 'electron/cli.ts', format: 'es' },
   { name: 'signer', entry: 'electron/core/esign/signer-process.ts', format: 'cjs' },
+  { name: 'directory-worker', entry: 'electron/core/directory/sync-worker.ts', format: 'cjs' },
   { name: 'sandbox', entry: 'electron/sandbox/cli.ts', format: 'es' },
 ];
 

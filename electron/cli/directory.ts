@@ -11,8 +11,7 @@ import {
   type DoctorSearchQuery,
 } from '#shared/contract/doctors';
 import { openKioskDatabase } from '../core/db/kiosk-db';
-import { DirectorySearch } from '../core/directory/search';
-import { syncDirectory } from '../core/directory/sync';
+import { DirectoryService } from '../core/directory/directory-service';
 import { createPisApiFromConfig } from '../core/ehealth/pis-api';
 import { EXIT, UsageError, type CliContext, type CliGroup } from './types';
 import { flag, parseFlags } from './args';
@@ -49,15 +48,17 @@ async function sync(args: string[], ctx: CliContext): Promise<number> {
   }
   const json = p.flags.has('json');
   const db = openKioskDatabase(ctx.dataDir);
+  const directory = new DirectoryService({
+    db,
+    api,
+    onProgress: (progress) => {
+      const line = progressLine(progress);
+      if (line) (json ? ctx.io.stderr : ctx.io.stdout)(line);
+    },
+  });
   try {
     const started = Date.now();
-    const r = await syncDirectory(db, api, () => new Date(), {
-      mode: p.flags.has('full') ? 'full' : 'auto',
-      onProgress: (progress) => {
-        const line = progressLine(progress);
-        if (line) (json ? ctx.io.stderr : ctx.io.stdout)(line);
-      },
-    });
+    const r = await directory.sync({ mode: p.flags.has('full') ? 'full' : 'auto' });
     if (!r.ok) {
       if (json) ctx.io.stdout(JSON.stringify({ ok: false, error: r.error }));
       else ctx.io.stderr(`directory sync failed: ${r.error.message}`);
@@ -71,6 +72,7 @@ async function sync(args: string[], ctx: CliContext): Promise<number> {
       );
     return EXIT.ok;
   } finally {
+    directory.close();
     db.close();
   }
 }
@@ -111,8 +113,9 @@ function search(args: string[], ctx: CliContext): number {
     ...(p.flags.has('include-full') ? { includeFull: true } : {}),
   };
   const db = openKioskDatabase(ctx.dataDir);
+  const directory = new DirectoryService({ db, api: null });
   try {
-    const r = new DirectorySearch(db).search(query);
+    const r = directory.search(query);
     if (!r.ok) {
       if (p.flags.has('json')) ctx.io.stdout(JSON.stringify({ ok: false, error: r.error }));
       else
@@ -145,6 +148,7 @@ function search(args: string[], ctx: CliContext): number {
     );
     return EXIT.ok;
   } finally {
+    directory.close();
     db.close();
   }
 }

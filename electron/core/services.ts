@@ -4,6 +4,8 @@ import type { OsSecretStorage } from './crypto/key-store';
 import type { Db } from './db/database';
 import { openKioskDatabase } from './db/kiosk-db';
 import type { DirectoryService } from './directory/directory-service';
+import { readClinic } from './directory/clinic';
+import { DirectoryStore } from './directory/store';
 import type { EhealthConfigInput } from './ehealth/config';
 import type { PisApi } from './ehealth/pis-api';
 import type { HttpTransport } from './ehealth/transport';
@@ -126,6 +128,7 @@ export function createServices(ports: KioskPorts): KioskServices {
   });
   const key = loadSecretKey({ dataDir: ports.dataDir, osStorage: ports.osSecretStorage ?? null });
   const secrets = new SecretSettings(db, key.box, now);
+  const directoryStore = new DirectoryStore({ dataDir: ports.dataDir, clinic: () => readClinic(db) });
   const offline = createKioskBackend({
     environment,
     engine: {
@@ -137,8 +140,8 @@ export function createServices(ports: KioskPorts): KioskServices {
       log: ports.log,
       now,
       key,
-      // scheduled directory syncs wait while a patient uses the kiosk
-      isBusy: () => session.active !== null,
+      // one set of directory files for the kiosk, whichever backend syncs it
+      directoryStore,
       ...(ports.transport ? { transport: ports.transport } : {}),
       ...(ports.background === undefined ? {} : { background: ports.background }),
     },
@@ -250,6 +253,7 @@ export function createServices(ports: KioskPorts): KioskServices {
       await patient.close();
       await cabinet.close();
       await services.offline.stop();
+      directoryStore.close();
       db.close();
     },
   };

@@ -33,7 +33,10 @@ const pick = <T>(a: readonly T[]): T => a[Math.floor(random() * a.length)] as T;
 const db = openKioskDatabase(dataDir);
 const service = new DirectoryService({ db, api: null });
 const previousClinic = readClinic(db);
-const doctors = db.prepare('SELECT full_name, settlement, area FROM dir_doctors').all() as {
+const doctors = (service.store
+  .view()
+  ?.db.prepare('SELECT full_name, settlement, area FROM dir_doctors')
+  .all() ?? []) as {
   full_name: string;
   settlement: string | null;
   area: string | null;
@@ -89,7 +92,7 @@ for (const [label, clinic] of [
   ['clinic coordinates (distance order)', kyiv],
 ] as const) {
   service.setClinic(clinic);
-  const search = new DirectorySearch(db);
+  const search = new DirectorySearch(service.store);
   for (let i = 0; i < 20; i++) search.search(query()); // warm the page cache
   const times: number[] = [];
   const cpu: number[] = [];
@@ -114,4 +117,5 @@ for (const [label, clinic] of [
   );
 }
 service.setClinic(previousClinic);
+service.close();
 db.close();

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import type { Db } from '../db/database';
-import { distanceKm } from './eligibility';
 
 /** Where the kiosk stands: its clinic's coordinates and ids ("doctors in this clinic" come first). */
 export const ClinicLocationSchema = z
@@ -27,32 +26,5 @@ export function readClinic(db: Db): ClinicLocation | null {
     return parsed.success ? parsed.data : null;
   } catch {
     return null;
-  }
-}
-
-/** Rank (1 = in this clinic) and distance of every doctor for the given clinic; call inside a transaction. */
-export function applyClinicOrder(db: Db, clinic: ClinicLocation | null): void {
-  const rows = db
-    .prepare('SELECT rowid AS id, division_id, legal_entity_id, latitude, longitude FROM dir_doctors')
-    .all() as {
-    id: number;
-    division_id: string;
-    legal_entity_id: string;
-    latitude: number | null;
-    longitude: number | null;
-  }[];
-  const update = db.prepare('UPDATE dir_doctors SET clinic_rank = ?, clinic_distance_km = ? WHERE rowid = ?');
-  const hasPoint = typeof clinic?.latitude === 'number' && typeof clinic.longitude === 'number';
-  for (const r of rows) {
-    const rank =
-      clinic &&
-      (clinic.legalEntityId === r.legal_entity_id || (clinic.divisionIds ?? []).includes(r.division_id))
-        ? 1
-        : 0;
-    const distance =
-      hasPoint && r.latitude !== null && r.longitude !== null
-        ? distanceKm(r.latitude, r.longitude, clinic?.latitude as number, clinic?.longitude as number)
-        : UNKNOWN_DISTANCE;
-    update.run(rank, distance, r.id);
   }
 }

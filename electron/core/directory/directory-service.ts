@@ -1,3 +1,4 @@
+import { dirname } from 'node:path';
 import type {
   DirectoryProgress,
   DirectoryStatus,
@@ -7,25 +8,30 @@ import type {
 } from '#shared/contract/doctors';
 import { err, ok, type Result } from '#shared/result';
 import type { Db } from '../db/database';
+import type { CallOutcome } from '../ehealth/client';
 import type { PisApi } from '../ehealth/pis-api';
+import type { HttpTransport } from '../ehealth/transport';
 import type { Logger } from '../log';
 import { realTimers, type Timers } from '../outbox/connectivity';
-import {
-  applyClinicOrder,
-  CLINIC_SETTING_KEY,
-  ClinicLocationSchema,
-  readClinic,
-  type ClinicLocation,
-} from './clinic';
+import { CLINIC_SETTING_KEY, ClinicLocationSchema, readClinic, type ClinicLocation } from './clinic';
 import { DirectorySearch } from './search';
-import { syncDirectory, type SyncOptions, type SyncSummary } from './sync';
+import { DirectoryStore } from './store';
+import type { SyncOptions, SyncSummary } from './sync';
+import { runSyncInWorker } from './sync-runner';
 
 export interface DirectoryServiceOptions {
+  /** The kiosk database: the clinic setting. */
   db: Db;
+  /** The directory files; default: the store of the kiosk database's data directory (closed with the service). */
+  store?: DirectoryStore;
   /** Null when no eHealth backend is configured: search still works on the last sync. */
-  api: Pick<PisApi, 'bulk'> | null;
+  api: Pick<PisApi, 'client'> | null;
+  /** The transport the kiosk was given (tests): the sync worker's requests go through it. */
+  transport?: HttpTransport;
   now?: () => Date;
   onProgress?: (p: DirectoryProgress) => void;
+  /** Download outcomes, for the connectivity monitor. */
+  onOutcome?: (o: CallOutcome) => void;
   log?: Logger;
   timers?: Timers;
   /** How often the incremental sync runs (default 6 h). */
@@ -34,31 +40,37 @@ export interface DirectoryServiceOptions {
   retryMs?: number;
   /** Skips scheduled syncs while eHealth is unreachable (they run when it returns). */
   isOnline?: () => boolean;
-  /**
-   * False while a patient uses the kiosk: applying a national directory holds the database for
-   * seconds, so scheduled syncs wait for a quiet moment (on-demand syncs do not).
-   */
-  canRunNow?: () => boolean;
-  /** Pause between download retries (tests pass an instant one). */
-  sleep?: (ms: number) => Promise<void>;
+  /** Pause between download retries (default 2 s; tests pass 0). */
+  retryDelayMs?: number;
 }
 
 /**
  * The doctor directory: search (offline, on the last sync), doctor cards, and replication from
- * eHealth on a schedule and on demand — one sync at a time.
+ * eHealth on a schedule and on demand — one sync at a time, in a worker thread: a sync builds the
+ * next generation of the directory beside the one in use, and searches switch to it in one short
+ * step when it is complete. Syncs therefore run whenever they are due, patients or not.
  */
 export class DirectoryService {
   private readonly now: () => Date;
   private readonly timers: Timers;
+  /** The directory files this service reads and syncs (shared with the kiosk's other services). */
+  readonly store: DirectoryStore;
+  private readonly ownStore: boolean;
   private readonly searcher: DirectorySearch;
-  private running: Promise<Result<SyncSummary>> | null = null;
   private timer: unknown = null;
   private scheduled = false;
 
   constructor(private readonly opts: DirectoryServiceOptions) {
     this.now = opts.now ?? (() => new Date());
     this.timers = opts.timers ?? realTimers;
-    this.searcher = new DirectorySearch(opts.db);
+    this.ownStore = !opts.store;
+    this.store =
+      opts.store ??
+      new DirectoryStore({
+        dataDir: opts.db.name === ':memory:' ? ':memory:' : dirname(opts.db.name),
+        clinic: () => readClinic(opts.db),
+      });
+    this.searcher = new DirectorySearch(this.store);
   }
 
   search(q: DoctorSearchQuery): Result<DoctorSearchResult> {
@@ -73,7 +85,7 @@ export class DirectoryService {
     return readClinic(this.opts.db);
   }
 
-  /** Sets (or clears) the kiosk's clinic and reorders the directory for it, in one transaction. */
+  /** Sets (or clears) the kiosk's clinic (a setting) and reorders the directory in use for it. */
   setClinic(location: ClinicLocation | null): Result<void> {
     const parsed = location === null ? null : ClinicLocationSchema.safeParse(location);
     if (parsed && !parsed.success) return err('BAD_REQUEST', 'clinic location is not valid');
@@ -85,50 +97,79 @@ export class DirectoryService {
           `INSERT INTO settings (key, value, encrypted, updated_at) VALUES (?, ?, 0, ?)
            ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
         ).run(CLINIC_SETTING_KEY, JSON.stringify(parsed.data), this.now().toISOString());
-      applyClinicOrder(db, parsed === null ? null : parsed.data);
     }).immediate();
+    this.store.reorder();
     return ok(undefined);
   }
 
   status(): DirectoryStatus {
-    const state = this.opts.db
-      .prepare(
-        `SELECT (SELECT max(synced_at) FROM dir_sync_state) AS last,
-                (SELECT synced_at FROM dir_sync_state WHERE entity = '*full') AS full,
-                (SELECT max(server_date) FROM dir_sync_state) AS server,
-                (SELECT count(*) FROM dir_doctors) AS doctors`,
-      )
-      .get() as { last: string | null; full: string | null; server: string | null; doctors: number };
+    const view = this.store.view();
+    const syncs = view?.syncs ?? [];
+    const server = syncs.reduce<string | null>(
+      (m, x) => (x.server_date !== null && (m === null || x.server_date > m) ? x.server_date : m),
+      null,
+    );
     return {
-      lastSyncAt: state.last,
-      lastFullSyncAt: state.full,
-      serverDate: state.server,
-      doctors: state.doctors,
-      syncing: this.running !== null,
+      lastSyncAt: view?.updatedAt ?? null,
+      lastFullSyncAt: syncs.find((x) => x.entity === '*full')?.synced_at ?? null,
+      serverDate: server,
+      doctors: view?.index.n ?? 0,
+      syncing: this.syncing,
     };
   }
 
   get syncing(): boolean {
-    return this.running !== null;
+    return this.store.running !== null;
   }
 
   /** Runs a sync now, or joins the one already running. */
-  sync(opts: Omit<SyncOptions, 'onProgress'> = {}): Promise<Result<SyncSummary>> {
+  sync(opts: SyncOptions = {}): Promise<Result<SyncSummary>> {
     const api = this.opts.api;
     if (!api)
       return Promise.resolve(err('NOT_AVAILABLE', 'no eHealth backend is configured for directory sync'));
-    this.running ??= syncDirectory(this.opts.db, api, this.now, {
-      ...opts,
-      ...(this.opts.onProgress ? { onProgress: this.opts.onProgress } : {}),
-      ...(this.opts.sleep ? { sleep: this.opts.sleep } : {}),
-    })
-      .catch((e: unknown) =>
-        err('SYNC_FAILED', `directory sync failed: ${e instanceof Error ? e.message : String(e)}`),
-      )
-      .finally(() => {
-        this.running = null;
-      });
-    return this.running;
+    const store = this.store;
+    store.running ??= this.run(api, opts).finally(() => {
+      store.running = null;
+    });
+    return store.running as Promise<Result<SyncSummary>>;
+  }
+
+  private async run(api: Pick<PisApi, 'client'>, opts: SyncOptions): Promise<Result<SyncSummary>> {
+    const { baseUrl, apiKey, timeoutMs } = api.client.config;
+    try {
+      const r = await runSyncInWorker(
+        {
+          folder: this.store.folder,
+          base: this.store.view()?.generation ?? null,
+          config: { baseUrl, apiKey, timeoutMs },
+          options: {
+            ...opts,
+            ...(this.opts.retryDelayMs !== undefined && opts.retryDelayMs === undefined
+              ? { retryDelayMs: this.opts.retryDelayMs }
+              : {}),
+          },
+          proxied: this.opts.transport !== undefined,
+        },
+        {
+          now: this.now,
+          ...(this.opts.transport ? { transport: this.opts.transport } : {}),
+          ...(this.opts.onProgress ? { onProgress: this.opts.onProgress } : {}),
+          ...(this.opts.onOutcome ? { onOutcome: this.opts.onOutcome } : {}),
+        },
+      );
+      if (!r.ok) return r;
+      const { generation, ...summary } = r.value;
+      if (!this.store.adopt(generation))
+        return err('SYNC_FAILED', 'the synced directory could not be opened; the previous one stays in use');
+      return ok(summary);
+    } catch (e) {
+      return err('SYNC_FAILED', `directory sync failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+
+  /** Closes the directory files when this service opened them itself. */
+  close(): void {
+    if (this.ownStore) this.store.close();
   }
 
   /** Syncs now if the directory is empty or stale, then every `intervalMs`. */
@@ -159,7 +200,6 @@ export class DirectoryService {
   private async scheduledRun(): Promise<void> {
     const retry = this.opts.retryMs ?? 15 * 60_000;
     if (this.opts.isOnline && !this.opts.isOnline()) return this.arm(retry);
-    if (this.opts.canRunNow && !this.opts.canRunNow()) return this.arm(Math.min(retry, 5 * 60_000));
     const r = await this.sync();
     if (!r.ok) this.opts.log?.warn({ code: r.error.code }, 'scheduled directory sync failed');
     this.arm(r.ok ? (this.opts.intervalMs ?? 6 * 3_600_000) : retry);

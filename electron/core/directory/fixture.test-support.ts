@@ -176,17 +176,17 @@ export function fixture(): Fixture {
   };
 }
 
-/** Loads a fixture straight into the replica (no network), as a completed full sync. */
+/** Loads a fixture straight into a new generation of the store (no network), as a completed full sync. */
 export async function seedDirectory(
-  db: import('../db/database').Db,
+  store: import('./store').DirectoryStore,
   data: Fixture,
   now = new Date('2026-03-01T08:00:00Z'),
 ) {
-  const { DirectoryReplica } = await import('./replica');
+  const { GenerationDraft } = await import('./generation');
+  const { EntityWriter, rebuildDoctors, recordSync } = await import('./replica');
   const { BULK_SCHEMAS } = await import('../ehealth/schemas/bulk');
   const { REPLICATED_ENTITIES } = await import('./tables');
-  const replica = new DirectoryReplica(db);
-  replica.prepareStage();
+  const draft = new GenerationDraft(store.folder, null);
   const info = {} as Record<
     (typeof REPLICATED_ENTITIES)[number],
     { rows: number; rejected: number; serverDate: string | null }
@@ -196,10 +196,13 @@ export async function seedDirectory(
       .map((r) => BULK_SCHEMAS[e].safeParse(r))
       .filter((p) => p.success)
       .map((p) => p.data);
-    replica.stage(e, rows as never[]);
+    const writer = new EntityWriter(draft.db, e, 'full');
+    rows.forEach((r) => writer.add(r));
+    writer.flush();
     info[e] = { rows: rows.length, rejected: data[e].length - rows.length, serverDate: null };
   }
-  const n = replica.apply('full', info, now);
-  replica.dropStage();
+  recordSync(draft.db, 'full', info, now);
+  const n = rebuildDoctors(draft.db, now);
+  if (!store.adopt(draft.publish())) throw new Error('the seeded generation did not open');
   return n;
 }

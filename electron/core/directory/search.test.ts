@@ -3,20 +3,27 @@ import { openKioskDatabase } from '../db/kiosk-db';
 import { fixture, seedDirectory } from './fixture.test-support';
 import type { ClinicLocation } from './clinic';
 import { DirectoryService } from './directory-service';
+import { readClinic } from './clinic';
 import { DirectorySearch } from './search';
+import { DirectoryStore } from './store';
 
 let db: ReturnType<typeof openKioskDatabase>;
+let store: DirectoryStore;
 let search: DirectorySearch;
 const setClinic = (c: ClinicLocation | null) => {
-  const r = new DirectoryService({ db, api: null }).setClinic(c);
+  const r = new DirectoryService({ db, store, api: null }).setClinic(c);
   if (!r.ok) throw new Error(r.error.message);
 };
 beforeEach(async () => {
   db = openKioskDatabase(':memory:');
-  search = new DirectorySearch(db);
-  await seedDirectory(db, fixture());
+  store = new DirectoryStore({ dataDir: ':memory:', clinic: () => readClinic(db) });
+  search = new DirectorySearch(store);
+  await seedDirectory(store, fixture());
 });
-afterEach(() => db.close());
+afterEach(() => {
+  store.close();
+  db.close();
+});
 
 const names = (q: Parameters<DirectorySearch['search']>[0]) => {
   const r = search.search(q);
@@ -26,8 +33,10 @@ const names = (q: Parameters<DirectorySearch['search']>[0]) => {
 
 describe('doctor search', () => {
   it('refuses to answer from an empty directory', () => {
-    const empty = new DirectorySearch(openKioskDatabase(':memory:'));
+    const none = new DirectoryStore({ dataDir: ':memory:', clinic: () => null });
+    const empty = new DirectorySearch(none);
     expect(empty.search({})).toMatchObject({ ok: false, error: { code: 'DIRECTORY_EMPTY' } });
+    none.close();
   });
 
   it('finds names case-insensitively, by prefix, in any word order, across ґ/г, ї/і, є/е and apostrophe forms', () => {
@@ -111,7 +120,7 @@ describe('doctor search', () => {
 
   it('keeps the clinic order across a re-sync, and forgets it when the clinic is cleared', async () => {
     setClinic({ legalEntityId: 'le-lviv' });
-    await seedDirectory(db, fixture());
+    await seedDirectory(store, fixture());
     expect(names({ pageSize: 50 }).slice(0, 2).sort()).toEqual(['Коваленко', 'Їжакевич'].sort());
     expect(
       search.search({ pageSize: 50 }).ok &&
@@ -120,9 +129,9 @@ describe('doctor search', () => {
     ).toBe(true);
     setClinic(null);
     expect(names({ pageSize: 50 })).toEqual(['Ґалаґан', 'Їжакевич', 'Коваленко', 'Шевчук']);
-    expect(new DirectoryService({ db, api: null }).setClinic({ latitude: 200 } as ClinicLocation).ok).toBe(
-      false,
-    );
+    expect(
+      new DirectoryService({ db, store, api: null }).setClinic({ latitude: 200 } as ClinicLocation).ok,
+    ).toBe(false);
   });
 
   it('pages through results with a total', () => {

@@ -7,10 +7,11 @@ import {
   type DoctorSearchResult,
 } from '#shared/contract/doctors';
 import { err, ok, type Result } from '#shared/result';
-import type { Db } from '../db/database';
 import { UNKNOWN_DISTANCE } from './clinic';
-import { specialitiesForAge } from './eligibility';
-import { foldArea, foldSettlement, ftsQuery } from './normalize';
+import { prefixPostings } from './doctor-index';
+import { DECLARATION_SPECIALITIES, specialitiesForAge } from './eligibility';
+import { foldArea, foldSettlement, searchTokens } from './normalize';
+import type { DirectoryStore, DirectoryView } from './store';
 
 interface DoctorRow {
   employee_id: string;
@@ -29,86 +30,157 @@ interface DoctorRow {
   declarations_limit: number | null;
   declarations_count: number | null;
   free_places: number | null;
-  clinic_distance_km: number;
-  clinic_rank: number;
+}
+
+interface Placed {
+  distance: number;
+  inClinic: boolean;
 }
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
+/** Below this many hits the page is found by sorting them; above, by walking the clinic order. */
+const SORT_LIMIT = 512;
 
 /**
  * Doctor search on the replicated directory — works the same with or without a network.
- * Free text goes through FTS5 on the folded name (prefixes, any word order); filters are exact
- * on folded oblast/settlement and ids; the patient's age limits specialities; full doctors are
- * left out unless asked for. Order: this clinic first, then nearest, then alphabetical.
+ * Free text matches the folded name by word prefixes, in any order (as FTS5 prefix queries
+ * would); filters are exact on folded oblast/settlement and ids; the patient's age limits
+ * specialities; full doctors are left out unless asked for. Order: this clinic first, then
+ * nearest, then alphabetical — precomputed per clinic (store.ts), so a page of a search with
+ * thousands of hits is found without sorting them.
  */
 export class DirectorySearch {
-  constructor(private readonly db: Db) {}
+  private marks = new Uint8Array(0);
+  private hits = new Uint32Array(0);
+
+  constructor(private readonly store: DirectoryStore) {}
 
   search(input: DoctorSearchQuery): Result<DoctorSearchResult> {
     const parsed = DoctorSearchQuerySchema.safeParse(input);
     if (!parsed.success) return err('BAD_REQUEST', 'search query is not valid');
     const q = parsed.data;
-    const directoryUpdatedAt = this.updatedAt();
-    if (directoryUpdatedAt === null)
+    const view = this.store.view();
+    const directoryUpdatedAt = view?.updatedAt ?? null;
+    if (!view || directoryUpdatedAt === null)
       return err('DIRECTORY_EMPTY', 'the doctor directory has not been synced yet');
 
     const allowed = specialitiesForAge(q.age).filter((s) => !q.speciality || s === q.speciality);
     const empty = { items: [], total: 0, page: q.page, pageSize: q.pageSize, directoryUpdatedAt };
     if (allowed.length === 0) return ok(empty);
+    const ix = view.index;
+    let specialities = 0;
+    for (const s of allowed) specialities |= 1 << DECLARATION_SPECIALITIES.indexOf(s);
+    const idOf = (dict: Map<string, number>, value: string | undefined): number | null =>
+      value ? (dict.get(value) ?? -1) : null;
+    const area = idOf(ix.dictionaries.area, q.oblast ? foldArea(q.oblast) : undefined);
+    const settlement = idOf(
+      ix.dictionaries.settlement,
+      q.settlement ? foldSettlement(q.settlement) : undefined,
+    );
+    const division = idOf(ix.dictionaries.division, q.divisionId);
+    const legalEntity = idOf(ix.dictionaries.legalEntity, q.legalEntityId);
+    if (area === -1 || settlement === -1 || division === -1 || legalEntity === -1) return ok(empty);
+    const onlyOpen = !q.includeFull;
+    const passes = (d: number): boolean =>
+      ((specialities >> (ix.speciality[d] as number)) & 1) === 1 &&
+      (!onlyOpen || ix.open[d] === 1) &&
+      (area === null || ix.area[d] === area) &&
+      (settlement === null || ix.settlement[d] === settlement) &&
+      (division === null || ix.division[d] === division) &&
+      (legalEntity === null || ix.legalEntity[d] === legalEntity);
 
-    // with a selective filter (name, place, clinic) the plan must start from it, not from the
-    // speciality index that covers nearly everyone (the unary + keeps SQLite off that index)
-    const selective = Boolean(q.text?.trim() || q.oblast || q.settlement || q.divisionId || q.legalEntityId);
-    const where: string[] = [`${selective ? '+' : ''}d.speciality IN (${allowed.map(() => '?').join(', ')})`];
-    const args: unknown[] = [...allowed];
-    if (q.text !== undefined && q.text.trim() !== '') {
-      const match = ftsQuery(q.text);
-      if (match === null) return ok(empty);
-      where.push('d.rowid IN (SELECT rowid FROM dir_doctors_fts WHERE dir_doctors_fts MATCH ?)');
-      args.push(match);
-    }
-    if (q.oblast) {
-      where.push('d.area_norm = ?');
-      args.push(foldArea(q.oblast));
-    }
-    if (q.settlement) {
-      where.push('d.settlement_norm = ?');
-      args.push(foldSettlement(q.settlement));
-    }
-    if (q.divisionId) {
-      where.push('d.division_id = ?');
-      args.push(q.divisionId);
-    }
-    if (q.legalEntityId) {
-      where.push('d.legal_entity_id = ?');
-      args.push(q.legalEntityId);
-    }
-    if (!q.includeFull) where.push('(d.free_places IS NULL OR d.free_places > 0)');
-    // nothing selective (name, place, clinic): read the precomputed order and stop after the page
-
-    const whereSql = where.join(' AND ');
-    const total = (
-      this.db.prepare(`SELECT count(*) AS n FROM dir_doctors d WHERE ${whereSql}`).get(...args) as {
-        n: number;
+    const words = q.text !== undefined && q.text.trim() !== '' ? searchTokens(q.text) : null;
+    if (words !== null && words.length === 0) return ok(empty);
+    const order = view.order;
+    const from = (q.page - 1) * q.pageSize;
+    const wanted = from + q.pageSize;
+    let total = 0;
+    let page: number[];
+    if (words === null) {
+      // no name: walk the clinic order, count everyone who passes, keep the page
+      page = [];
+      for (let p = 0; p < ix.n; p++) {
+        const d = order.doctorAt[p] as number;
+        if (!passes(d)) continue;
+        if (total >= from && total < wanted) page.push(d);
+        total++;
       }
-    ).n;
-    // the order (this clinic, nearest, alphabetical) is precomputed and indexed (migration 0005)
-    const page = this.db
-      .prepare(
-        `SELECT d.rowid FROM dir_doctors d ${selective ? '' : 'INDEXED BY dir_doctors_order'} WHERE ${whereSql}
-         ORDER BY d.clinic_rank DESC, d.clinic_distance_km ASC, d.sort_key ASC, d.employee_id ASC LIMIT ? OFFSET ?`,
-      )
-      .pluck()
-      .all(...args, q.pageSize, (q.page - 1) * q.pageSize) as number[];
-    const read = this.db.prepare('SELECT * FROM dir_doctors WHERE rowid = ?');
-    const rows = page.map((id) => read.get(id) as DoctorRow);
-    return ok({ items: rows.map(toCard), total, page: q.page, pageSize: q.pageSize, directoryUpdatedAt });
+    } else {
+      ({ total, page } = this.byName(view, words, passes, from, wanted));
+    }
+    const read = view.db.prepare('SELECT * FROM dir_doctors WHERE rowid = ?');
+    const items = page.map((d) =>
+      toCard(read.get(d + 1) as DoctorRow, {
+        distance: order.distance[d] as number,
+        inClinic: order.inClinic[d] === 1,
+      }),
+    );
+    return ok({ items, total, page: q.page, pageSize: q.pageSize, directoryUpdatedAt });
+  }
+
+  /**
+   * Every word must start a word of the name. Doctors are marked per word (a doctor reaches
+   * mark k+1 only from k), starting with the word that has the fewest postings; the hits are
+   * collected in clinic positions, and the page is either sorted out of few hits or read off the
+   * clinic order up to the page's end.
+   */
+  private byName(
+    view: DirectoryView,
+    words: string[],
+    passes: (d: number) => boolean,
+    from: number,
+    wanted: number,
+  ): { total: number; page: number[] } {
+    const ix = view.index;
+    if (this.marks.length < ix.n) {
+      this.marks = new Uint8Array(ix.n);
+      this.hits = new Uint32Array(ix.n);
+    }
+    const marks = this.marks;
+    const runs = words
+      .map((w) => prefixPostings(ix, Buffer.from(w, 'utf8')))
+      .sort((a, b) => a[1] - a[0] - (b[1] - b[0]));
+    if (runs.some(([a, b]) => a === b)) return { total: 0, page: [] };
+    const last = runs.length;
+    let total = 0;
+    try {
+      runs.forEach(([a, b], k) => {
+        const final = k === last - 1;
+        for (let i = a; i < b; i++) {
+          const d = ix.postings[i] as number;
+          if (marks[d] !== k) continue;
+          marks[d] = k + 1;
+          if (final && passes(d)) this.hits[total++] = view.order.position[d] as number;
+        }
+      });
+      if (total <= SORT_LIMIT || total < wanted) {
+        const positions = this.hits.slice(0, total).sort();
+        const page = Array.from(positions.subarray(from, wanted), (p) => view.order.doctorAt[p] as number);
+        return { total, page };
+      }
+      // many hits: mark their positions and read the clinic order until the page is full
+      const atPosition = marks;
+      atPosition.fill(0);
+      for (let i = 0; i < total; i++) atPosition[this.hits[i] as number] = 255;
+      const page: number[] = [];
+      for (let p = 0, seen = 0; p < ix.n && seen < wanted; p++) {
+        if (atPosition[p] !== 255) continue;
+        if (seen >= from) page.push(view.order.doctorAt[p] as number);
+        seen++;
+      }
+      return { total, page };
+    } finally {
+      marks.fill(0);
+    }
   }
 
   details(employeeId: string): Result<DoctorDetails> {
-    const row = this.db
+    const view = this.store.view();
+    if (!view)
+      return err('EHEALTH_NOT_FOUND', 'no such doctor in the directory (or not accepting declarations)');
+    const row = view.db
       .prepare(
-        `SELECT d.*, e.position, p.specialities, p.educations, p.about_myself, p.working_experience,
+        `SELECT d.rowid AS rowid, d.*, e.position, p.specialities, p.educations, p.about_myself, p.working_experience,
                 v.phones AS division_phones, v.email AS division_email, v.working_hours
          FROM dir_doctors d
          JOIN dir_employees e ON e.id = d.employee_id
@@ -118,6 +190,7 @@ export class DirectorySearch {
       )
       .get(employeeId) as
       | (DoctorRow & {
+          rowid: number;
           position: string | null;
           specialities: string | null;
           educations: string | null;
@@ -145,8 +218,9 @@ export class DirectorySearch {
     >(row.educations, []);
     const hours = parse<Record<string, unknown[][] | null>>(row.working_hours, {});
     const experience = row.working_experience === null ? null : Number(row.working_experience);
+    const d = row.rowid - 1;
     return ok({
-      ...toCard(row),
+      ...toCard(row, { distance: view.order.distance[d] as number, inClinic: view.order.inClinic[d] === 1 }),
       position: row.position,
       specialities: specialities
         .filter((s) => typeof s.speciality === 'string')
@@ -167,13 +241,6 @@ export class DirectorySearch {
       workingHours: normalizeHours(hours),
     });
   }
-
-  private updatedAt(): string | null {
-    const r = this.db.prepare('SELECT max(synced_at) AS at FROM dir_sync_state').get() as {
-      at: string | null;
-    };
-    return r.at;
-  }
 }
 
 /** `[[8, "12.00"], ["14.00", "18.00"]]` → `[["08:00", "12:00"], ["14:00", "18:00"]]`. */
@@ -193,7 +260,7 @@ function normalizeHours(hours: Record<string, unknown[][] | null>): Record<strin
   return out;
 }
 
-function toCard(r: DoctorRow): DoctorCard {
+function toCard(r: DoctorRow, placed: Placed): DoctorCard {
   return {
     employeeId: r.employee_id,
     partyId: r.party_id,
@@ -208,8 +275,8 @@ function toCard(r: DoctorRow): DoctorCard {
     address: r.address,
     latitude: r.latitude,
     longitude: r.longitude,
-    distanceKm: r.clinic_distance_km >= UNKNOWN_DISTANCE ? null : round1(r.clinic_distance_km),
-    inThisClinic: r.clinic_rank === 1,
+    distanceKm: placed.distance >= UNKNOWN_DISTANCE ? null : round1(placed.distance),
+    inThisClinic: placed.inClinic,
     declarationsLimit: r.declarations_limit,
     declarationsCount: r.declarations_count,
     freePlaces: r.free_places,

@@ -1,14 +1,16 @@
+import { readdirSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DirectoryProgress } from '#shared/contract/doctors';
-import { openKioskDatabase } from '../db/kiosk-db';
-import { createPisApiFromConfig } from '../ehealth/pis-api';
+import type { Db } from '../db/database';
+import { fetchTransport } from '../ehealth/transport';
 import {
   startScriptedServer,
   type ScriptedReply,
   type SeenRequest,
 } from '../ehealth/scripted-server.test-support';
 import { fixture, type Fixture } from './fixture.test-support';
-import { syncDirectory } from './sync';
+import { DirectoryStore } from './store';
+import { syncDirectory, type SyncOptions, type SyncPorts } from './sync';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -28,29 +30,54 @@ async function setup(data: Fixture, override?: (r: SeenRequest) => ScriptedReply
       },
     };
   });
-  const db = openKioskDatabase(':memory:');
+  const store = new DirectoryStore({ dataDir: ':memory:', clinic: () => null });
   cleanups.push(
     () => srv.close(),
-    () => {
-      db.close();
-    },
+    () => store.close(),
   );
   let t = Date.parse('2026-03-01T08:00:00Z');
   const now = () => new Date(t);
-  const api = createPisApiFromConfig({ baseUrl: srv.baseUrl, apiKey: 'bulk-key' });
-  return { srv, db, api, now, advanceDays: (d: number) => (t += d * 86_400_000) };
+  /** One sync in this process (the worker thread runs the same function), then the switch. */
+  const sync = async (
+    opts: SyncOptions & Partial<Pick<SyncPorts, 'onProgress' | 'sleep' | 'beforePublish'>> = {},
+  ) => {
+    const { onProgress, sleep, beforePublish, ...options } = opts;
+    const r = await syncDirectory(
+      store.folder,
+      store.view()?.generation ?? null,
+      {
+        config: { baseUrl: srv.baseUrl, apiKey: 'bulk-key', timeoutMs: 20_000 },
+        transport: fetchTransport,
+        now,
+        ...(onProgress ? { onProgress } : {}),
+        ...(sleep ? { sleep } : {}),
+        ...(beforePublish ? { beforePublish } : {}),
+      },
+      options,
+    );
+    if (r.ok) expect(store.adopt(r.value.generation)).toBe(true);
+    return r;
+  };
+  const db = (): Db => {
+    const v = store.view();
+    if (!v) throw new Error('no directory yet');
+    return v.db;
+  };
+  return { srv, store, db, sync, now, advanceDays: (d: number) => (t += d * 86_400_000) };
 }
 
-const doctorIds = (db: ReturnType<typeof openKioskDatabase>) =>
+const doctorIds = (db: () => Db) =>
   (
-    db.prepare('SELECT employee_id FROM dir_doctors ORDER BY employee_id').all() as { employee_id: string }[]
+    db().prepare('SELECT employee_id FROM dir_doctors ORDER BY employee_id').all() as {
+      employee_id: string;
+    }[]
   ).map((r) => r.employee_id);
 
 describe('directory sync', () => {
   it('full sync: downloads every entity with the api-key, reports progress, and keeps only doctors who can accept declarations', async () => {
-    const { srv, db, api, now } = await setup(fixture());
+    const { srv, db, sync } = await setup(fixture());
     const progress: DirectoryProgress[] = [];
-    const r = await syncDirectory(db, api, now, { onProgress: (p) => progress.push(p) });
+    const r = await sync({ onProgress: (p) => progress.push(p) });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.value).toMatchObject({ mode: 'full', depth: null, doctors: 5 });
@@ -85,12 +112,14 @@ describe('directory sync', () => {
       'done::8/8',
     ]);
     // swapped coordinates are put right, and free places are computed
-    expect(db.prepare("SELECT latitude, longitude FROM dir_divisions WHERE id = 'd-kyiv-2'").get()).toEqual({
-      latitude: 50.43,
-      longitude: 30.6,
-    });
+    expect(db().prepare("SELECT latitude, longitude FROM dir_divisions WHERE id = 'd-kyiv-2'").get()).toEqual(
+      {
+        latitude: 50.43,
+        longitude: 30.6,
+      },
+    );
     expect(
-      db
+      db()
         .prepare(
           "SELECT free_places FROM dir_doctors WHERE employee_id IN ('e-1','e-2','e-5') ORDER BY employee_id",
         )
@@ -100,8 +129,8 @@ describe('directory sync', () => {
 
   it('incremental sync asks for the days since the last sync and merges the changes', async () => {
     const data = fixture();
-    const { srv, db, api, now, advanceDays } = await setup(data);
-    expect((await syncDirectory(db, api, now)).ok).toBe(true);
+    const { srv, db, sync, advanceDays } = await setup(data);
+    expect((await sync()).ok).toBe(true);
     advanceDays(2);
     // since then: e-1 was dismissed, e-4's limit is full, a new doctor appeared
     data.employees = [
@@ -121,7 +150,7 @@ describe('directory sync', () => {
     data.divisions = [];
     data.declarations_limit = [{ party_id: 'p-4', declarations_limit: 1800, declarations_count: 1800 }];
     srv.seen.length = 0;
-    const r = await syncDirectory(db, api, now);
+    const r = await sync();
     expect(r.ok && r.value).toMatchObject({ mode: 'incremental', depth: 3 });
     expect(
       srv.seen.filter((s) => s.path.endsWith('declarations_limit')).every((s) => !s.query.has('depth')),
@@ -132,31 +161,31 @@ describe('directory sync', () => {
         .every((s) => s.query.get('depth') === '3'),
     ).toBe(true);
     expect(doctorIds(db)).toEqual(['e-14', 'e-2', 'e-3', 'e-4', 'e-5']);
-    expect(db.prepare('SELECT count(*) AS n FROM dir_legal_entities').get()).toEqual({ n: 5 });
-    expect(db.prepare("SELECT free_places FROM dir_doctors WHERE employee_id = 'e-4'").get()).toEqual({
+    expect(db().prepare('SELECT count(*) AS n FROM dir_legal_entities').get()).toEqual({ n: 5 });
+    expect(db().prepare("SELECT free_places FROM dir_doctors WHERE employee_id = 'e-4'").get()).toEqual({
       free_places: 0,
     });
     // limits are replaced whole: parties without a published limit have none now
-    expect(db.prepare("SELECT free_places FROM dir_doctors WHERE employee_id = 'e-3'").get()).toEqual({
+    expect(db().prepare("SELECT free_places FROM dir_doctors WHERE employee_id = 'e-3'").get()).toEqual({
       free_places: null,
     });
   });
 
   it('a failed download leaves the previous directory untouched', async () => {
     let failEmployees = false;
-    const { db, api, now, advanceDays } = await setup(fixture(), (r) =>
+    const { db, store, sync, advanceDays } = await setup(fixture(), (r) =>
       failEmployees && r.path.endsWith('/employees') ? { status: 503 } : null,
     );
-    await syncDirectory(db, api, now);
+    await sync();
     const before = JSON.stringify([
-      db.prepare('SELECT * FROM dir_doctors ORDER BY employee_id').all(),
-      db.prepare('SELECT * FROM dir_sync_state ORDER BY entity').all(),
+      db().prepare('SELECT * FROM dir_doctors ORDER BY employee_id').all(),
+      db().prepare('SELECT * FROM dir_sync_state ORDER BY entity').all(),
     ]);
     failEmployees = true;
     advanceDays(1);
     const progress: string[] = [];
     const pauses: number[] = [];
-    const r = await syncDirectory(db, api, now, {
+    const r = await sync({
       mode: 'full',
       onProgress: (p) => progress.push(p.phase),
       sleep: async (ms) => void pauses.push(ms),
@@ -169,44 +198,40 @@ describe('directory sync', () => {
     });
     expect(progress.at(-1)).toBe('failed');
     const after = JSON.stringify([
-      db.prepare('SELECT * FROM dir_doctors ORDER BY employee_id').all(),
-      db.prepare('SELECT * FROM dir_sync_state ORDER BY entity').all(),
+      db().prepare('SELECT * FROM dir_doctors ORDER BY employee_id').all(),
+      db().prepare('SELECT * FROM dir_sync_state ORDER BY entity').all(),
     ]);
     expect(after).toBe(before);
-    expect(
-      db.prepare("SELECT count(*) AS n FROM sqlite_temp_master WHERE name LIKE 'dir_stage_%'").get(),
-    ).toEqual({ n: 0 });
+    // nothing of the failed sync is left in the directory folder
+    expect(readdirSync(store.folder).filter((f) => !/^gen-\d+\.db$/.test(f))).toEqual([]);
   });
 
   it('retries a download that failed on the network, honouring Retry-After', async () => {
     let failures = 1;
-    const { db, api, now } = await setup(fixture(), (r) =>
+    const { sync } = await setup(fixture(), (r) =>
       r.path.endsWith('/parties') && failures-- > 0 ? { status: 429, headers: { 'retry-after': '5' } } : null,
     );
     const pauses: number[] = [];
-    const r = await syncDirectory(db, api, now, { sleep: async (ms) => void pauses.push(ms) });
+    const r = await sync({ sleep: async (ms) => void pauses.push(ms) });
     expect(r.ok && r.value.doctors).toBe(5);
     expect(pauses).toEqual([5_000]);
   });
 
-  it('a failure while applying rolls back every table and the index', async () => {
+  it('a failure before the new generation is published leaves every table and the index as they were', async () => {
     const data = fixture();
-    const { db, api, now } = await setup(data);
-    await syncDirectory(db, api, now);
-    const before = JSON.stringify(db.prepare('SELECT * FROM dir_doctors ORDER BY employee_id').all());
+    const { db, store, sync } = await setup(data);
+    await sync();
+    const before = JSON.stringify(db().prepare('SELECT * FROM dir_doctors ORDER BY employee_id').all());
     data.employees = [];
-    const r = await syncDirectory(db, api, now, {
+    const r = await sync({
       mode: 'full',
-      beforeCommit: () => {
+      beforePublish: () => {
         throw new Error('power cut');
       },
     });
     expect(r.ok || r.error.code).toBe('SYNC_FAILED');
-    expect(JSON.stringify(db.prepare('SELECT * FROM dir_doctors ORDER BY employee_id').all())).toBe(before);
-    expect(db.prepare('SELECT count(*) AS n FROM dir_employees').get()).toEqual({ n: 13 });
-    const hits = db
-      .prepare('SELECT count(*) AS n FROM dir_doctors_fts WHERE dir_doctors_fts MATCH \'"галаган"*\'')
-      .get();
-    expect(hits).toEqual({ n: 1 });
+    expect(JSON.stringify(db().prepare('SELECT * FROM dir_doctors ORDER BY employee_id').all())).toBe(before);
+    expect(db().prepare('SELECT count(*) AS n FROM dir_employees').get()).toEqual({ n: 13 });
+    expect(store.view()?.index.n).toBe(5);
   });
 });

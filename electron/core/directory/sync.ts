@@ -1,8 +1,12 @@
+import Database from 'better-sqlite3';
 import type { DirectoryProgress } from '#shared/contract/doctors';
 import { err, ok, type Result } from '#shared/result';
-import type { Db } from '../db/database';
-import type { PisApi } from '../ehealth/pis-api';
-import { DirectoryReplica, type EntitySyncInfo } from './replica';
+import { streamBulk } from '../ehealth/api/bulk-stream';
+import type { CallOutcome } from '../ehealth/client';
+import type { EhealthConfig } from '../ehealth/config';
+import type { HttpTransport } from '../ehealth/transport';
+import { GenerationDraft, type Generation } from './generation';
+import { EntityWriter, lastSyncs, rebuildDoctors, recordSync, type EntitySyncInfo } from './replica';
 import { REPLICATED_ENTITIES, type ReplicatedEntity } from './tables';
 
 const DAY = 86_400_000;
@@ -19,9 +23,6 @@ export interface SyncSummary {
 export interface SyncOptions {
   /** 'auto' (default): full the first time or after a long gap, incremental otherwise. */
   mode?: 'auto' | 'full' | 'incremental';
-  onProgress?: (p: DirectoryProgress) => void;
-  /** Tests only: runs inside the apply transaction, to prove that a failure there changes nothing. */
-  beforeCommit?: () => void;
   /** Longest gap (days) an incremental sync may bridge before a full one is needed. */
   maxIncrementalDays?: number;
   timeoutMs?: number;
@@ -29,25 +30,48 @@ export interface SyncOptions {
   retries?: number;
   /** Pause before such a retry (default 2 s; Retry-After wins when longer, up to 30 s). */
   retryDelayMs?: number;
+}
+
+/** What a sync needs besides its options; in the sync worker these reach back to the kiosk. */
+export interface SyncPorts {
+  config: Pick<EhealthConfig, 'baseUrl' | 'apiKey' | 'timeoutMs'>;
+  transport: HttpTransport;
+  now: () => Date | Promise<Date>;
   sleep?: (ms: number) => Promise<void>;
+  onProgress?: (p: DirectoryProgress) => void;
+  onOutcome?: (o: CallOutcome) => void;
+  /** Tests only: runs before the new generation is published, to prove a failure there changes nothing. */
+  beforePublish?: () => void;
+}
+
+export type SyncOutcome = SyncSummary & { generation: Generation };
+
+function previousSyncs(base: Generation | null): ReturnType<typeof lastSyncs> {
+  if (!base) return [];
+  const db = new Database(base.file, { readonly: true, fileMustExist: true });
+  try {
+    return lastSyncs(db);
+  } finally {
+    db.close();
+  }
 }
 
 /**
- * Replicates the directory from eHealth's bulk endpoints: downloads every entity (with
- * `depth` = days since the last sync for an incremental run) into staging, then applies all of it
- * in one transaction. Any failed download leaves the live directory untouched.
+ * Replicates the directory from eHealth's bulk endpoints into a new generation beside `base`
+ * (the one in use): every entity is downloaded (with `depth` = days since the last sync for an
+ * incremental run) and written as it streams in, then the doctors and their search index are
+ * rebuilt and the generation is published in one rename. Any failure leaves `base` as the
+ * directory, untouched.
  */
 export async function syncDirectory(
-  db: Db,
-  api: Pick<PisApi, 'bulk'>,
-  now: () => Date,
+  folder: string,
+  base: Generation | null,
+  ports: SyncPorts,
   opts: SyncOptions = {},
-): Promise<Result<SyncSummary>> {
-  const replica = new DirectoryReplica(db);
-  const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
-  const startedAt = now();
-  const previous = replica.lastSyncs();
-  const synced = previous.filter((s) => s.entity !== '*full');
+): Promise<Result<SyncOutcome>> {
+  const sleep = ports.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const startedAt = await ports.now();
+  const synced = previousSyncs(base).filter((s) => s.entity !== '*full');
   const complete = REPLICATED_ENTITIES.every((e) => synced.some((s) => s.entity === e));
   const oldest = complete ? Math.min(...synced.map((s) => Date.parse(s.synced_at))) : NaN;
   const gapDays = Number.isNaN(oldest) ? Infinity : Math.ceil((startedAt.getTime() - oldest) / DAY) + 1;
@@ -59,28 +83,34 @@ export async function syncDirectory(
   const steps = REPLICATED_ENTITIES.length + 1;
   const progress = (p: Omit<DirectoryProgress, 'mode' | 'steps'>) => {
     try {
-      opts.onProgress?.({ mode, steps, ...p });
+      ports.onProgress?.({ mode, steps, ...p });
     } catch {
       // progress display must not break the sync
     }
   };
 
   const info = {} as Record<ReplicatedEntity, EntitySyncInfo>;
-  replica.prepareStage();
+  let draft: GenerationDraft | null = null;
+  let published = false;
   try {
+    draft = new GenerationDraft(folder, mode === 'incremental' ? base : null);
     for (const [i, entity] of REPLICATED_ENTITIES.entries()) {
       progress({ phase: 'download', entity, step: i, rows: 0 });
-      const fetchOnce = () =>
-        api.bulk.fetch(entity, {
+      let res;
+      for (let attempt = 0; ; attempt++) {
+        const writer = new EntityWriter(draft.db, entity, mode);
+        // a retried download starts the entity again (its rows replace what the broken one wrote)
+        res = await streamBulk(ports.config, ports.transport, entity, (row) => writer.add(row), {
           ...(depth === null ? {} : { depth }),
           ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}),
+          ...(ports.onOutcome ? { onOutcome: ports.onOutcome } : {}),
+          now: () => new Date(),
         });
-      let res = await fetchOnce();
-      // a clinic link that blips mid-download should not throw away the entities already staged
-      for (let retry = 0; !res.ok && res.error.details.retryable && retry < (opts.retries ?? 2); retry++) {
+        writer.flush();
+        // a clinic link that blips mid-download should not throw away the entities already written
+        if (res.ok || !res.error.details.retryable || attempt >= (opts.retries ?? 2)) break;
         const after = Math.min(30_000, (res.error.details.retryAfterSeconds ?? 0) * 1000);
         await sleep(Math.max(opts.retryDelayMs ?? 2_000, after));
-        res = await fetchOnce();
       }
       if (!res.ok) {
         progress({ phase: 'failed', entity, step: i, rows: 0 });
@@ -90,20 +120,24 @@ export async function syncDirectory(
           ...(res.error.details.status ? { status: res.error.details.status } : {}),
         });
       }
-      const batch = res.value.data;
-      replica.stage(entity, batch.rows as never[]);
-      info[entity] = { rows: batch.rows.length, rejected: batch.rejected, serverDate: batch.date };
-      progress({ phase: 'stage', entity, step: i + 1, rows: batch.rows.length });
+      info[entity] = { rows: res.value.rows, rejected: res.value.rejected, serverDate: res.value.date };
+      progress({ phase: 'stage', entity, step: i + 1, rows: res.value.rows });
     }
     progress({ phase: 'apply', entity: null, step: steps - 1, rows: 0 });
     let doctors: number;
+    let generation: Generation;
     try {
-      doctors = replica.apply(mode, info, now(), opts.beforeCommit);
+      const at = await ports.now();
+      recordSync(draft.db, mode, info, at);
+      doctors = rebuildDoctors(draft.db, at);
+      ports.beforePublish?.();
+      generation = draft.publish();
+      published = true;
     } catch (e) {
       progress({ phase: 'failed', entity: null, step: steps - 1, rows: 0 });
       const code = (e as { code?: string }).code;
       return err(
-        code === 'SQLITE_FULL' ? 'DISK_FULL' : 'SYNC_FAILED',
+        code === 'SQLITE_FULL' || code === 'ENOSPC' ? 'DISK_FULL' : 'SYNC_FAILED',
         `directory sync could not be applied: ${e instanceof Error ? e.message : String(e)}`,
       );
     }
@@ -114,9 +148,16 @@ export async function syncDirectory(
       doctors,
       entities: info,
       startedAt: startedAt.toISOString(),
-      finishedAt: now().toISOString(),
+      finishedAt: (await ports.now()).toISOString(),
+      generation,
     });
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    return err(
+      code === 'SQLITE_FULL' || code === 'ENOSPC' ? 'DISK_FULL' : 'SYNC_FAILED',
+      `directory sync failed: ${e instanceof Error ? e.message : String(e)}`,
+    );
   } finally {
-    replica.dropStage();
+    if (draft && !published) draft.discard();
   }
 }

@@ -15,6 +15,8 @@ export interface HttpResponseLike {
   status: number;
   headers: { get(name: string): string | null };
   text(): Promise<string>;
+  /** The body as it arrives (fetch's stream); readers that stream use it instead of `text()`. */
+  body?: AsyncIterable<Uint8Array> | null;
 }
 
 export type HttpTransport = (url: string, init: HttpRequestInit) => Promise<HttpResponseLike>;

@@ -3,6 +3,7 @@ import { loadSecretKey, type KeyProtection, type LoadedKey, type OsSecretStorage
 import type { SecretBox } from '../crypto/secret-box';
 import type { Db } from '../db/database';
 import { DirectoryService } from '../directory/directory-service';
+import type { DirectoryStore } from '../directory/store';
 import { EhealthClient } from '../ehealth/client';
 import { EhealthConfig, type EhealthConfigInput } from '../ehealth/config';
 import { createPisApi, type PisApi } from '../ehealth/pis-api';
@@ -32,8 +33,8 @@ export interface OfflineEnginePorts {
   /** Runs the delivery worker, the connectivity probe and the directory schedule (default true). */
   background?: boolean;
   timers?: Timers;
-  /** True while a patient session is active: scheduled directory syncs wait for a quiet moment. */
-  isBusy?: () => boolean;
+  /** The directory files, shared by the engines of every backend (default: the data directory's). */
+  directoryStore?: DirectoryStore;
   /** Probe path on the eHealth host: any HTTP answer proves the link. */
   probePath?: string;
   /** The at-rest key, when the caller loaded it already (else loaded from `dataDir`). */
@@ -119,12 +120,14 @@ export function createOfflineEngine(p: OfflineEnginePorts): OfflineEngine {
   const directory = new DirectoryService({
     db: p.db,
     api,
+    ...(p.directoryStore ? { store: p.directoryStore } : {}),
+    ...(p.transport ? { transport: p.transport } : {}),
+    ...(monitor ? { onOutcome: (o) => monitor?.report(o) } : {}),
     now: p.now,
     log: p.log,
     timers,
     onProgress: (progress) => p.events.emit('directoryProgress', progress),
     ...(monitor ? { isOnline: () => monitor?.state() !== 'offline' } : {}),
-    ...(p.isBusy ? { canRunNow: () => !p.isBusy?.() } : {}),
   });
 
   if (p.background !== false && monitor && worker) {

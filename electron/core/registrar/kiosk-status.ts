@@ -91,7 +91,9 @@ export async function readKioskStatus(db: Db, opts: StatusOptions): Promise<Kios
   const outbox = Object.fromEntries(
     OperationState.options.map((s) => [s, counts[s] ?? 0]),
   ) as KioskStatus['outbox'];
-  const directory = new DirectoryService({ db, api: null }).status();
+  const reader = new DirectoryService({ db, api: null });
+  const directory = reader.status();
+  reader.close();
   const trust = readSetting(db, TRUST_SETTING_KEY, TrustListInfo);
 
   let connectivity: Connectivity = 'offline';

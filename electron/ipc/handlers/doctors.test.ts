@@ -34,7 +34,7 @@ describe('doctor channels', () => {
 
   it('search, doctor card and status on the replicated directory', async () => {
     const call = setup();
-    await seedDirectory(services.db, fixture());
+    await seedDirectory(services.directory.store, fixture());
     const found = await call('doctorsSearch', { text: 'галаган', age: 40 });
     expect(found).toMatchObject({
       ok: true,

@@ -7,6 +7,7 @@ import { m0005DirectoryOrder } from './0005-directory-order';
 import { m0006Registrar } from './0006-registrar';
 import { m0007Enrollment } from './0007-enrollment';
 import { m0008EnvironmentData } from './0008-environment-data';
+import { m0009DirectoryFiles } from './0009-directory-files';
 
 /**
  * The kiosk database schema, in order. Add a migration: a new file NNNN-name.ts exporting a
@@ -22,4 +23,5 @@ export const kioskMigrations: readonly Migration[] = [
   m0006Registrar,
   m0007Enrollment,
   m0008EnvironmentData,
+  m0009DirectoryFiles,
 ];

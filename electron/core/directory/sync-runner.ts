@@ -1,0 +1,108 @@
+/**
+ * Runs a directory sync in a worker thread (sync-worker.ts) and answers its questions: the time
+ * from the kiosk's clock, and HTTP through the kiosk's transport when one was injected. The main
+ * thread only passes messages; the switch to the published generation is the caller's.
+ */
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { DirectoryProgress } from '#shared/contract/doctors';
+import { err, type Result } from '#shared/result';
+import type { CallOutcome } from '../ehealth/client';
+import type { HttpTransport } from '../ehealth/transport';
+import type { SyncOutcome } from './sync';
+import type { FromWorker, SyncJob, ToWorker } from './sync-protocol';
+
+export interface SyncRunnerPorts {
+  now: () => Date;
+  /** An injected transport (tests): the worker's requests are made through it. */
+  transport?: HttpTransport;
+  onProgress?: (p: DirectoryProgress) => void;
+  onOutcome?: (o: CallOutcome) => void;
+}
+
+/** The worker's entry for this build: the TypeScript source (through tsx) or the bundle beside this file. */
+export function syncWorkerEntry(): { file: string; tsxApi: string | null } {
+  const here = fileURLToPath(import.meta.url);
+  if (here.endsWith('.ts')) {
+    const require = createRequire(import.meta.url);
+    const tsx = require.resolve('tsx');
+    return {
+      file: join(dirname(here), 'sync-worker.ts'),
+      tsxApi: pathToFileURL(join(dirname(tsx), 'esm', 'api', 'index.mjs')).href,
+    };
+  }
+  return { file: join(dirname(here), 'directory-worker.cjs'), tsxApi: null };
+}
+
+function startWorker(): Worker {
+  const { file, tsxApi } = syncWorkerEntry();
+  const limits = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 512 };
+  if (!tsxApi) return new Worker(file, { resourceLimits: limits });
+  const entry = pathToFileURL(file).href;
+  const code = `import(${JSON.stringify(tsxApi)}).then((api) => api.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(entry)}))`;
+  return new Worker(code, { eval: true, resourceLimits: limits });
+}
+
+export function runSyncInWorker(job: SyncJob, ports: SyncRunnerPorts): Promise<Result<SyncOutcome>> {
+  return new Promise((resolve) => {
+    let settled = false;
+    const finish = (r: Result<SyncOutcome>) => {
+      if (settled) return;
+      settled = true;
+      resolve(r);
+    };
+    let worker: Worker;
+    try {
+      worker = startWorker();
+    } catch (e) {
+      finish(err('SYNC_FAILED', `the directory sync could not start: ${(e as Error).message}`));
+      return;
+    }
+    const send = (m: ToWorker) => worker.postMessage(m);
+    worker.on('message', (m: FromWorker) => {
+      switch (m.type) {
+        case 'progress':
+          ports.onProgress?.(m.progress);
+          return;
+        case 'outcome':
+          ports.onOutcome?.(m.outcome);
+          return;
+        case 'clock':
+          send({ type: 'clock', id: m.id, at: ports.now().toISOString() });
+          return;
+        case 'http': {
+          const transport = ports.transport;
+          if (!transport) {
+            send({ type: 'http', id: m.id, error: 'no transport' });
+            return;
+          }
+          transport(m.url, m.init).then(
+            async (res) => {
+              const headers: Record<string, string> = {};
+              for (const h of ['retry-after', 'content-type']) {
+                const v = res.headers.get(h);
+                if (v !== null) headers[h] = v;
+              }
+              send({ type: 'http', id: m.id, status: res.status, headers, text: await res.text() });
+            },
+            (e: unknown) =>
+              send({ type: 'http', id: m.id, error: e instanceof Error ? e.message : String(e) }),
+          );
+          return;
+        }
+        case 'done':
+          finish(m.result);
+          return;
+        case 'crashed':
+          finish(err('SYNC_FAILED', `directory sync failed: ${m.message}`));
+      }
+    });
+    worker.on('error', (e) => finish(err('SYNC_FAILED', `directory sync failed: ${e.message}`)));
+    worker.on('exit', (code) =>
+      finish(err('SYNC_FAILED', `the directory sync stopped before it finished (exit ${code})`)),
+    );
+    send({ type: 'start', job });
+  });
+}
