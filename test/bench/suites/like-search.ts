@@ -1,7 +1,8 @@
 /**
  * The baseline for directory search: the same query as `DirectorySearch.search` — same input
- * parsing, filters, count, page order and row reads — but the name matched by a plain `LIKE`
- * scan over the folded name instead of the FTS5 index. Every typed word must
+ * parsing, filters, count, page order and row reads — but in SQL, the name matched by a plain
+ * `LIKE` scan over the folded name instead of the kiosk's in-memory index (on a generation
+ * prepared by `prepareLikeBaseline`). Every typed word must
  * start a word of the name, as with FTS5 prefix queries, so both return the same doctors (the
  * bench counts the queries where they agree).
  */
@@ -10,8 +11,51 @@ import {
   type DoctorSearchQuery,
 } from '#shared/contract/doctors';
 import type { Db } from '../../../electron/core/db/database';
-import { specialitiesForAge } from '../../../electron/core/directory/eligibility';
+import type { ClinicLocation } from '../../../electron/core/directory/clinic';
+import { distanceKm, specialitiesForAge } from '../../../electron/core/directory/eligibility';
 import { foldArea, foldSettlement, searchTokens } from '../../../electron/core/directory/normalize';
+
+/**
+ * Gives a directory generation (a copy the bench owns) what the LIKE scan orders by: the clinic
+ * rank and distance of every doctor, computed here from the clinic's definition (its legal entity
+ * or divisions first, then the great-circle distance; unknown distances last), and an index in
+ * that order — as the kiosk's search stored them before it kept the order in memory.
+ */
+export function prepareLikeBaseline(db: Db, clinic: ClinicLocation | null): void {
+  const cols = (db.prepare('PRAGMA table_info(dir_doctors)').all() as { name: string }[]).map((c) => c.name);
+  if (!cols.includes('clinic_rank')) {
+    db.exec('ALTER TABLE dir_doctors ADD COLUMN clinic_rank INTEGER NOT NULL DEFAULT 0');
+    db.exec('ALTER TABLE dir_doctors ADD COLUMN clinic_distance_km REAL NOT NULL DEFAULT 1e9');
+    db.exec(
+      'CREATE INDEX dir_doctors_order ON dir_doctors (clinic_rank DESC, clinic_distance_km, sort_key, employee_id)',
+    );
+  }
+  const rows = db
+    .prepare('SELECT rowid AS id, division_id, legal_entity_id, latitude, longitude FROM dir_doctors')
+    .all() as {
+    id: number;
+    division_id: string;
+    legal_entity_id: string;
+    latitude: number | null;
+    longitude: number | null;
+  }[];
+  const update = db.prepare('UPDATE dir_doctors SET clinic_rank = ?, clinic_distance_km = ? WHERE rowid = ?');
+  const point = typeof clinic?.latitude === 'number' && typeof clinic.longitude === 'number';
+  db.transaction(() => {
+    for (const r of rows) {
+      const rank =
+        clinic &&
+        (clinic.legalEntityId === r.legal_entity_id || (clinic.divisionIds ?? []).includes(r.division_id))
+          ? 1
+          : 0;
+      const km =
+        point && r.latitude !== null && r.longitude !== null
+          ? distanceKm(r.latitude, r.longitude, clinic?.latitude as number, clinic?.longitude as number)
+          : 1e9;
+      update.run(rank, km, r.id);
+    }
+  })();
+}
 
 export interface LikeAnswer {
   total: number;
