@@ -5,7 +5,12 @@
  * posted value itself; only the child side sees `{ data }` events), its exit code, and a kill.
  */
 import type { ForkOptions, UtilityProcess } from 'electron';
-import type { SignerChannel, SignerLauncher } from '../core/esign/signer/launcher';
+import {
+  SPARE_ARG,
+  type LaunchOptions,
+  type SignerChannel,
+  type SignerLauncher,
+} from '../core/esign/signer/launcher';
 
 export interface ElectronSignerOptions {
   /** dist-electron/signer.cjs */
@@ -16,9 +21,9 @@ export interface ElectronSignerOptions {
 
 export function electronSignerLauncher(opts: ElectronSignerOptions): SignerLauncher {
   return {
-    launch(): SignerChannel {
+    launch(launchOpts: LaunchOptions = {}): SignerChannel {
       // As with the Node launcher: no stdin/stdout, stderr joins the kiosk's own.
-      const child = opts.fork(opts.entry, [], {
+      const child = opts.fork(opts.entry, launchOpts.spare ? [SPARE_ARG] : [], {
         serviceName: 'kiosk-signer',
         stdio: ['ignore', 'ignore', 'inherit'],
       });

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [-- --json] [-- --out FILE]`: measures the kiosk where patients
+ * `npm run bench [-- --quick] [-- --json] [-- --out FILE] [-- --only SUITE,…]`: measures the kiosk where patients
  * wait — directory search and sync, e-signature, outbox, start-up, size, memory — each against a
  * baseline measured in the same run; prints a table (progress goes to stderr) and writes
  * docs/benchmarks.md (full runs; quick runs only with --out). With --json the last stdout line
@@ -19,6 +19,7 @@ import { benchEsign } from './suites/esign';
 import { benchMemory } from './suites/memory';
 import { benchOutbox } from './suites/outbox';
 import { benchSearch } from './suites/search';
+import { benchSignIn } from './suites/signin';
 import { benchSize } from './suites/size';
 import {
   benchBrowser,
@@ -29,15 +30,16 @@ import {
 } from './suites/startup';
 import { benchSync } from './suites/sync';
 
-const USAGE = 'usage: npm run bench -- [--quick] [--json] [--out FILE]';
+const USAGE = 'usage: npm run bench -- [--quick] [--json] [--out FILE] [--only SUITE,…]';
 
-function parse(): { quick: boolean; json: boolean; out: string | null } | null {
+function parse(): { quick: boolean; json: boolean; out: string | null; only: string[] | null } | null {
   try {
     const { values } = parseArgs({
       options: {
         quick: { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         out: { type: 'string' },
+        only: { type: 'string' },
         help: { type: 'boolean', default: false },
       },
       strict: true,
@@ -46,7 +48,12 @@ function parse(): { quick: boolean; json: boolean; out: string | null } | null {
       console.error(USAGE);
       process.exit(0);
     }
-    return { quick: values.quick, json: values.json, out: values.out ?? null };
+    return {
+      quick: values.quick,
+      json: values.json,
+      out: values.out ?? null,
+      only: values.only ? values.only.split(',').map((x) => x.trim()) : null,
+    };
   } catch (e) {
     console.error(`${(e as Error).message}\n${USAGE}`);
     return null;
@@ -89,6 +96,9 @@ async function main(): Promise<number> {
   process.once('SIGTERM', interrupted);
 
   const suite = async (name: string, run: () => Promise<void>) => {
+    // a partial run (--only): the sandbox start and the process floor are what the others need
+    const needed = ['process floor', 'sandbox start'].includes(name);
+    if (flags.only && !needed && !flags.only.some((o) => name.includes(o))) return;
     const t = performance.now();
     try {
       await run();
@@ -106,6 +116,7 @@ async function main(): Promise<number> {
     if (ctx.sandbox) await suite('2. directory sync', () => benchSync(ctx));
     if (ctx.syncedDir) await suite('1. directory search', () => benchSearch(ctx));
     await suite('3. e-signature', () => benchEsign(ctx));
+    if (ctx.sandbox) await suite('3. e-signature: sign-in', () => benchSignIn(ctx));
     if (ctx.sandbox) await suite('4. outbox', () => benchOutbox(ctx));
     await suite('7. memory', () => benchMemory(ctx));
     await ctx.sandbox?.stop();
@@ -139,14 +150,16 @@ async function main(): Promise<number> {
   );
   for (const f of failures) console.error(`FAILED ${f}`);
 
-  const out = flags.out ?? (flags.quick ? null : projectPath('docs/benchmarks.md'));
+  const out = flags.out ?? (flags.quick || flags.only ? null : projectPath('docs/benchmarks.md'));
   if (out && failures.length === 0) {
     writeFileSync(out, markdownReport(report));
     console.error(`wrote ${out}`);
   } else if (out) {
     console.error(`not writing ${out}: some benchmarks failed`);
   } else {
-    console.error('quick run: docs/benchmarks.md left as it is (pass --out FILE to write this report)');
+    console.error(
+      'quick or partial run: docs/benchmarks.md left as it is (pass --out FILE to write this report)',
+    );
   }
   if (flags.json) console.log(jsonReport(report));
   return failures.length ? 1 : 0;

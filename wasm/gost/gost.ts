@@ -69,36 +69,69 @@ function k(i: usize): u32 {
   return load<u32>(KEY + (i << 2));
 }
 
-/** One block in the encryption direction (the hash, CFB gamma). */
+/** One block in the encryption direction (the hash, CFB gamma): K0…K7 three times, then K7…K0. */
 function crypt64(input: usize, out: usize): void {
+  const k0 = k(0);
+  const k1 = k(1);
+  const k2 = k(2);
+  const k3 = k(3);
+  const k4 = k(4);
+  const k5 = k(5);
+  const k6 = k(6);
+  const k7 = k(7);
   let n0 = load<u32>(input);
   let n1 = load<u32>(input + 4);
   for (let r = 0; r < 3; r++) {
-    for (let i: usize = 0; i < 8; i += 2) {
-      n1 ^= f(n0 + k(i));
-      n0 ^= f(n1 + k(i + 1));
-    }
+    n1 ^= f(n0 + k0);
+    n0 ^= f(n1 + k1);
+    n1 ^= f(n0 + k2);
+    n0 ^= f(n1 + k3);
+    n1 ^= f(n0 + k4);
+    n0 ^= f(n1 + k5);
+    n1 ^= f(n0 + k6);
+    n0 ^= f(n1 + k7);
   }
-  for (let i: usize = 8; i > 0; i -= 2) {
-    n1 ^= f(n0 + k(i - 1));
-    n0 ^= f(n1 + k(i - 2));
-  }
+  n1 ^= f(n0 + k7);
+  n0 ^= f(n1 + k6);
+  n1 ^= f(n0 + k5);
+  n0 ^= f(n1 + k4);
+  n1 ^= f(n0 + k3);
+  n0 ^= f(n1 + k2);
+  n1 ^= f(n0 + k1);
+  n0 ^= f(n1 + k0);
   store<u32>(out, n1);
   store<u32>(out + 4, n0);
 }
 
+/** One block in the decryption direction: K0…K7 once, then K7…K0 three times. */
 function decrypt64(input: usize, out: usize): void {
+  const k0 = k(0);
+  const k1 = k(1);
+  const k2 = k(2);
+  const k3 = k(3);
+  const k4 = k(4);
+  const k5 = k(5);
+  const k6 = k(6);
+  const k7 = k(7);
   let n0 = load<u32>(input);
   let n1 = load<u32>(input + 4);
-  for (let i: usize = 0; i < 8; i += 2) {
-    n1 ^= f(n0 + k(i));
-    n0 ^= f(n1 + k(i + 1));
-  }
+  n1 ^= f(n0 + k0);
+  n0 ^= f(n1 + k1);
+  n1 ^= f(n0 + k2);
+  n0 ^= f(n1 + k3);
+  n1 ^= f(n0 + k4);
+  n0 ^= f(n1 + k5);
+  n1 ^= f(n0 + k6);
+  n0 ^= f(n1 + k7);
   for (let r = 0; r < 3; r++) {
-    for (let i: usize = 8; i > 0; i -= 2) {
-      n1 ^= f(n0 + k(i - 1));
-      n0 ^= f(n1 + k(i - 2));
-    }
+    n1 ^= f(n0 + k7);
+    n0 ^= f(n1 + k6);
+    n1 ^= f(n0 + k5);
+    n0 ^= f(n1 + k4);
+    n1 ^= f(n0 + k3);
+    n0 ^= f(n1 + k2);
+    n1 ^= f(n0 + k1);
+    n0 ^= f(n1 + k0);
   }
   store<u32>(out, n1);
   store<u32>(out + 4, n0);

@@ -149,6 +149,7 @@ export class DirectoryService {
               : {}),
           },
           proxied: this.opts.transport !== undefined,
+          clinic: readClinic(this.opts.db),
         },
         {
           now: this.now,

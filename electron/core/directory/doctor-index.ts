@@ -178,15 +178,12 @@ export function writeDoctorIndex(db: Db): number {
   return n;
 }
 
-function view<T>(
+export function typedView<T>(
   data: Buffer,
   Kind: { new (b: ArrayBuffer, o: number, l: number): T; BYTES_PER_ELEMENT: number },
 ): T {
   // a typed array needs its alignment: copy when the blob does not start on one
-  const bytes =
-    data.byteOffset % Kind.BYTES_PER_ELEMENT === 0
-      ? data
-      : Buffer.from(Uint8Array.prototype.slice.call(data));
+  const bytes = data.byteOffset % Kind.BYTES_PER_ELEMENT === 0 ? data : new Uint8Array(data);
   return new Kind(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.byteLength / Kind.BYTES_PER_ELEMENT);
 }
 
@@ -209,18 +206,18 @@ export function readDoctorIndex(db: Db): DoctorIndex | null {
   const ids = (list: string[]) => new Map(list.map((v, i) => [v, i + 1]));
   return {
     n: meta.n,
-    speciality: view(get('speciality'), Uint8Array),
-    open: view(get('open'), Uint8Array),
-    area: view(get('area'), Uint32Array),
-    settlement: view(get('settlement'), Uint32Array),
-    division: view(get('division'), Uint32Array),
-    legalEntity: view(get('legalEntity'), Uint32Array),
-    latitude: view(get('latitude'), Float64Array),
-    longitude: view(get('longitude'), Float64Array),
-    words: view(get('words'), Uint8Array),
-    wordStart: view(get('wordStart'), Uint32Array),
-    postingStart: view(get('postingStart'), Uint32Array),
-    postings: view(get('postings'), Uint32Array),
+    speciality: typedView(get('speciality'), Uint8Array),
+    open: typedView(get('open'), Uint8Array),
+    area: typedView(get('area'), Uint32Array),
+    settlement: typedView(get('settlement'), Uint32Array),
+    division: typedView(get('division'), Uint32Array),
+    legalEntity: typedView(get('legalEntity'), Uint32Array),
+    latitude: typedView(get('latitude'), Float64Array),
+    longitude: typedView(get('longitude'), Float64Array),
+    words: typedView(get('words'), Uint8Array),
+    wordStart: typedView(get('wordStart'), Uint32Array),
+    postingStart: typedView(get('postingStart'), Uint32Array),
+    postings: typedView(get('postings'), Uint32Array),
     dictionaries: {
       area: ids(meta.area),
       settlement: ids(meta.settlement),

@@ -179,7 +179,7 @@ export class GenerationDraft {
     this.db = new Database(this.file);
     this.db.pragma('journal_mode = OFF');
     this.db.pragma('synchronous = OFF');
-    this.db.pragma('cache_size = -8000');
+    this.db.pragma('cache_size = -2000');
     if (!base) createGenerationSchema(this.db);
   }
 

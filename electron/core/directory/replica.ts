@@ -76,64 +76,45 @@ export function recordSync(
   })();
 }
 
-/** The doctors who can accept a declaration today, from the replicated tables. */
-export function doctorRows(db: Db, now: Date): DoctorRow[] {
-  const today = now.toISOString().slice(0, 10);
-  const rows = db
-    .prepare(
-      `SELECT e.id AS employee_id, e.party_id, p.last_name, p.first_name, p.second_name, e.speciality,
-              e.division_id, e.legal_entity_id, d.name AS division_name,
-              coalesce(le.public_name, le.short_name, le.name) AS legal_entity_name,
-              coalesce(d.area, le.area) AS area, coalesce(d.settlement, le.settlement) AS settlement, d.address,
-              d.latitude, d.longitude, lim.declarations_limit, lim.declarations_count
-       FROM dir_employees e
-       JOIN dir_parties p ON p.id = e.party_id
-       JOIN dir_divisions d ON d.id = e.division_id
-       JOIN dir_legal_entities le ON le.id = e.legal_entity_id
-       LEFT JOIN dir_declaration_limits lim ON lim.party_id = e.party_id
-       WHERE e.employee_type = 'DOCTOR' AND upper(e.status) = 'APPROVED' AND coalesce(e.is_active, 1) = 1
-         AND e.speciality IN ('FAMILY_DOCTOR', 'THERAPIST', 'PEDIATRICIAN')
-         AND (e.end_date IS NULL OR e.end_date >= ?)
-         AND upper(d.status) = 'ACTIVE' AND coalesce(d.is_active, 1) = 1 AND d.legal_entity_id = e.legal_entity_id
-         AND upper(le.status) = 'ACTIVE' AND coalesce(le.is_active, 1) = 1 AND le.type IN ('MSP', 'PRIMARY_CARE')`,
-    )
-    .all(today) as (Record<string, string | number | null> & {
-    last_name: string | null;
-    first_name: string | null;
-    second_name: string | null;
-    area: string | null;
-    settlement: string | null;
-    declarations_limit: number | null;
-    declarations_count: number | null;
-  })[];
-  return rows.map((r) => {
-    const fullName = [r.last_name, r.first_name, r.second_name].filter(Boolean).join(' ');
-    return {
-      employee_id: r.employee_id as string,
-      party_id: r.party_id as string,
-      full_name: fullName,
-      name_norm: foldText(fullName),
-      sort_key: ukrainianSortKey(fullName),
-      speciality: r.speciality as string,
-      division_id: r.division_id as string,
-      legal_entity_id: r.legal_entity_id as string,
-      division_name: r.division_name ?? null,
-      legal_entity_name: r.legal_entity_name ?? null,
-      area: r.area,
-      area_norm: r.area ? foldArea(r.area) : null,
-      settlement: r.settlement,
-      settlement_norm: r.settlement ? foldSettlement(r.settlement) : null,
-      address: r.address ?? null,
-      latitude: r.latitude ?? null,
-      longitude: r.longitude ?? null,
-      declarations_limit: r.declarations_limit,
-      declarations_count: r.declarations_count,
-      free_places:
-        r.declarations_limit === null
-          ? null
-          : Math.max(0, r.declarations_limit - (r.declarations_count ?? 0)),
-    };
-  });
+/** The joins and conditions that make a doctor searchable: can accept a declaration today. */
+const ELIGIBLE_DOCTORS = `
+  FROM dir_employees e
+  JOIN dir_parties p ON p.id = e.party_id
+  JOIN dir_divisions d ON d.id = e.division_id
+  JOIN dir_legal_entities le ON le.id = e.legal_entity_id
+  LEFT JOIN dir_declaration_limits lim ON lim.party_id = e.party_id
+  WHERE e.employee_type = 'DOCTOR' AND upper(e.status) = 'APPROVED' AND coalesce(e.is_active, 1) = 1
+    AND e.speciality IN ('FAMILY_DOCTOR', 'THERAPIST', 'PEDIATRICIAN')
+    AND (e.end_date IS NULL OR e.end_date >= @today)
+    AND upper(d.status) = 'ACTIVE' AND coalesce(d.is_active, 1) = 1 AND d.legal_entity_id = e.legal_entity_id
+    AND upper(le.status) = 'ACTIVE' AND coalesce(le.is_active, 1) = 1 AND le.type IN ('MSP', 'PRIMARY_CARE')`;
+
+/** The names and folding of the search, as SQL functions of this connection (the same code as in JS). */
+function registerFolding(db: Db): void {
+  const place = (f: (v: string) => string) => (v: unknown) =>
+    typeof v === 'string' && v !== '' ? f(v) : null;
+  db.function('kiosk_full_name', { deterministic: true }, (last: unknown, first: unknown, second: unknown) =>
+    [last, first, second].filter((x): x is string => typeof x === 'string' && x !== '').join(' '),
+  );
+  db.function('kiosk_fold', { deterministic: true }, (v: unknown) => foldText(String(v ?? '')));
+  db.function('kiosk_sort_key', { deterministic: true }, (v: unknown) => ukrainianSortKey(String(v ?? '')));
+  db.function('kiosk_fold_area', { deterministic: true }, place(foldArea));
+  db.function('kiosk_fold_settlement', { deterministic: true }, place(foldSettlement));
+}
+
+const COLS = DOCTORS_COLUMNS.join(', ');
+
+/** Moves the staged doctors into `dir_doctors` in name order (rowid 1…n) and rebuilds the index. */
+function publishDoctors(db: Db): number {
+  db.transaction(() => {
+    db.exec('DELETE FROM dir_doctors');
+    db.exec(
+      `INSERT INTO dir_doctors (rowid, ${COLS})
+       SELECT row_number() OVER (ORDER BY sort_key, employee_id), ${COLS} FROM temp.dir_doctors_new`,
+    );
+  })();
+  db.exec('DROP TABLE temp.dir_doctors_new');
+  return writeDoctorIndex(db);
 }
 
 /**
@@ -141,26 +122,41 @@ export function doctorRows(db: Db, now: Date): DoctorRow[] {
  * SQLite's binary order) and rebuilds the search index. Returns the number of doctors.
  */
 export function writeDoctors(db: Db, rows: readonly DoctorRow[]): number {
-  const cols = DOCTORS_COLUMNS.join(', ');
   db.exec('DROP TABLE IF EXISTS temp.dir_doctors_new');
-  db.exec(`CREATE TEMP TABLE dir_doctors_new AS SELECT ${cols} FROM dir_doctors WHERE 0`);
+  db.exec(`CREATE TEMP TABLE dir_doctors_new AS SELECT ${COLS} FROM dir_doctors WHERE 0`);
   const insert = db.prepare(
-    `INSERT INTO temp.dir_doctors_new (${cols}) VALUES (${DOCTORS_COLUMNS.map(() => '?').join(', ')})`,
+    `INSERT INTO temp.dir_doctors_new (${COLS}) VALUES (${DOCTORS_COLUMNS.map(() => '?').join(', ')})`,
   );
   db.transaction(() => {
     for (const r of rows) insert.run(...DOCTORS_COLUMNS.map((c) => r[c]));
-    db.exec('DELETE FROM dir_doctors');
-    db.exec(
-      `INSERT INTO dir_doctors (rowid, ${cols})
-       SELECT row_number() OVER (ORDER BY sort_key, employee_id), ${cols} FROM temp.dir_doctors_new`,
-    );
   })();
-  db.exec('DROP TABLE temp.dir_doctors_new');
-  return writeDoctorIndex(db);
+  return publishDoctors(db);
 }
 
-/** Rebuilds the searchable doctors (and their index) from the replicated tables. */
-export const rebuildDoctors = (db: Db, now: Date): number => writeDoctors(db, doctorRows(db, now));
+/**
+ * Rebuilds the searchable doctors (and their index) from the replicated tables. The rows stream
+ * through SQLite (names built and folded by the functions above); none is held in JavaScript.
+ */
+export function rebuildDoctors(db: Db, now: Date): number {
+  registerFolding(db);
+  db.exec('DROP TABLE IF EXISTS temp.dir_doctors_new');
+  db.prepare(
+    `CREATE TEMP TABLE dir_doctors_new AS
+     SELECT employee_id, party_id, full_name, kiosk_fold(full_name) AS name_norm, kiosk_sort_key(full_name) AS sort_key,
+            speciality, division_id, legal_entity_id, division_name, legal_entity_name,
+            area, kiosk_fold_area(area) AS area_norm, settlement, kiosk_fold_settlement(settlement) AS settlement_norm,
+            address, latitude, longitude, declarations_limit, declarations_count,
+            CASE WHEN declarations_limit IS NULL THEN NULL
+                 ELSE max(0, declarations_limit - coalesce(declarations_count, 0)) END AS free_places
+     FROM (SELECT e.id AS employee_id, e.party_id, kiosk_full_name(p.last_name, p.first_name, p.second_name) AS full_name,
+                  e.speciality, e.division_id, e.legal_entity_id, d.name AS division_name,
+                  coalesce(le.public_name, le.short_name, le.name) AS legal_entity_name,
+                  coalesce(d.area, le.area) AS area, coalesce(d.settlement, le.settlement) AS settlement, d.address,
+                  d.latitude, d.longitude, lim.declarations_limit, lim.declarations_count
+           ${ELIGIBLE_DOCTORS})`,
+  ).run({ today: now.toISOString().slice(0, 10) });
+  return publishDoctors(db);
+}
 
 export function lastSyncs(
   db: Db,

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Db } from '../db/database';
 import { UNKNOWN_DISTANCE, type ClinicLocation } from './clinic';
-import { readDoctorIndex, type DoctorIndex } from './doctor-index';
+import { readDoctorIndex, typedView, type DoctorIndex } from './doctor-index';
 import { directoryFolder, generations, GENERATION_SCHEMA, removeStale, type Generation } from './generation';
 import { distanceKm } from './eligibility';
 
@@ -72,6 +72,38 @@ export function clinicOrder(ix: DoctorIndex, clinic: ClinicLocation | null): Cli
   return { position, doctorAt, inClinic, distance };
 }
 
+const ORDER_PARTS = ['order.position', 'order.doctorAt', 'order.inClinic', 'order.distance'] as const;
+const clinicKey = (clinic: ClinicLocation | null): string => JSON.stringify(clinic ?? null);
+
+/** Stores the order for `clinic` beside the index (the sync does it, off the kiosk's main thread). */
+export function writeClinicOrder(db: Db, index: DoctorIndex, clinic: ClinicLocation | null): void {
+  const o = clinicOrder(index, clinic);
+  const put = db.prepare('INSERT OR REPLACE INTO dir_index (part, data) VALUES (?, ?)');
+  const blob = (v: ArrayBufferView) => Buffer.from(v.buffer, v.byteOffset, v.byteLength);
+  db.transaction(() => {
+    put.run('order.clinic', Buffer.from(clinicKey(clinic)));
+    put.run('order.position', blob(o.position));
+    put.run('order.doctorAt', blob(o.doctorAt));
+    put.run('order.inClinic', blob(o.inClinic));
+    put.run('order.distance', blob(o.distance));
+  })();
+}
+
+function readClinicOrder(db: Db, index: DoctorIndex, clinic: ClinicLocation | null): ClinicOrder | null {
+  const get = db.prepare('SELECT data FROM dir_index WHERE part = ?').pluck();
+  const stored = get.get('order.clinic') as Buffer | undefined;
+  if (!stored || stored.toString('utf8') !== clinicKey(clinic)) return null;
+  const [position, doctorAt, inClinic, distance] = ORDER_PARTS.map((p) => get.get(p) as Buffer | undefined);
+  if (!position || !doctorAt || !inClinic || !distance) return null;
+  const order = {
+    position: typedView(position, Uint32Array),
+    doctorAt: typedView(doctorAt, Uint32Array),
+    inClinic: typedView(inClinic, Uint8Array),
+    distance: typedView(distance, Float64Array),
+  };
+  return order.position.length === index.n ? order : null;
+}
+
 export interface DirectoryStoreOptions {
   /** The kiosk's data directory (':memory:' gives a private temporary folder, removed on close). */
   dataDir: string;
@@ -109,6 +141,7 @@ export class DirectoryStore {
         throw new Error('older generation');
       const index = readDoctorIndex(db);
       if (!index) throw new Error('no search index');
+      const clinic = this.opts.clinic();
       const syncs = db
         .prepare('SELECT entity, synced_at, server_date, mode FROM dir_sync_state')
         .all() as SyncState[];
@@ -116,7 +149,9 @@ export class DirectoryStore {
         (m, s) => (m === null || s.synced_at > m ? s.synced_at : m),
         null,
       );
-      return { generation: g, db, index, order: clinicOrder(index, this.opts.clinic()), syncs, updatedAt };
+      // the sync computed the order for the clinic it was given: reuse it when that is still the clinic
+      const order = readClinicOrder(db, index, clinic) ?? clinicOrder(index, clinic);
+      return { generation: g, db, index, order, syncs, updatedAt };
     } catch {
       db?.close();
       return null;
@@ -135,7 +170,8 @@ export class DirectoryStore {
     this.current = next;
     if (previous) {
       previous.db.close();
-      void rm(previous.generation.file, { force: true }).catch(() => undefined);
+      if (previous.generation.file !== g.file)
+        void rm(previous.generation.file, { force: true }).catch(() => undefined);
     }
     return true;
   }

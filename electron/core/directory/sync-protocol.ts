@@ -4,6 +4,7 @@ import type { Result } from '#shared/result';
 import type { CallOutcome } from '../ehealth/client';
 import type { EhealthConfig } from '../ehealth/config';
 import type { HttpRequestInit } from '../ehealth/transport';
+import type { ClinicLocation } from './clinic';
 import type { Generation } from './generation';
 import type { SyncOptions, SyncOutcome } from './sync';
 
@@ -12,6 +13,8 @@ export interface SyncJob {
   base: Generation | null;
   config: Pick<EhealthConfig, 'baseUrl' | 'apiKey' | 'timeoutMs'>;
   options: SyncOptions;
+  /** The clinic at the start of the sync (the order is stored for it). */
+  clinic: ClinicLocation | null;
   /** True: HTTP goes through the kiosk's own transport (tests); false: the worker's fetch. */
   proxied: boolean;
 }

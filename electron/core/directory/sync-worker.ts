@@ -5,10 +5,20 @@
  * for the time (the kiosk's clock is injected) and, when the kiosk was given an HTTP transport of
  * its own, for each request (see sync-runner.ts for the protocol).
  */
+import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { fetchTransport, type HttpTransport } from '../ehealth/transport';
 import { syncDirectory } from './sync';
 import type { FromWorker, SyncJob, ToWorker } from './sync-protocol';
+
+// the bundled entry lowers its own priority (the source bootstrap did it before loading this; see NICE)
+if (process.platform === 'linux') {
+  try {
+    setPriority(0, 10);
+  } catch {
+    // not allowed here: the sync runs at normal priority
+  }
+}
 
 const port = parentPort;
 if (!port) throw new Error('the directory sync worker must run in a worker thread');
@@ -45,6 +55,7 @@ async function run(job: SyncJob): Promise<void> {
     {
       config: job.config,
       transport: job.proxied ? proxied : fetchTransport,
+      clinic: job.clinic,
       now: async () => {
         const r = await ask({ type: 'clock' });
         return new Date(r.type === 'clock' ? r.at : Date.now());

@@ -5,7 +5,10 @@ import { streamBulk } from '../ehealth/api/bulk-stream';
 import type { CallOutcome } from '../ehealth/client';
 import type { EhealthConfig } from '../ehealth/config';
 import type { HttpTransport } from '../ehealth/transport';
+import type { ClinicLocation } from './clinic';
+import { readDoctorIndex } from './doctor-index';
 import { GenerationDraft, type Generation } from './generation';
+import { writeClinicOrder } from './store';
 import { EntityWriter, lastSyncs, rebuildDoctors, recordSync, type EntitySyncInfo } from './replica';
 import { REPLICATED_ENTITIES, type ReplicatedEntity } from './tables';
 
@@ -40,6 +43,8 @@ export interface SyncPorts {
   sleep?: (ms: number) => Promise<void>;
   onProgress?: (p: DirectoryProgress) => void;
   onOutcome?: (o: CallOutcome) => void;
+  /** The kiosk's clinic: the new generation carries the search order for it. */
+  clinic?: ClinicLocation | null;
   /** Tests only: runs before the new generation is published, to prove a failure there changes nothing. */
   beforePublish?: () => void;
 }
@@ -130,6 +135,9 @@ export async function syncDirectory(
       const at = await ports.now();
       recordSync(draft.db, mode, info, at);
       doctors = rebuildDoctors(draft.db, at);
+      const index = readDoctorIndex(draft.db);
+      if (!index) throw new Error('the search index was not written');
+      writeClinicOrder(draft.db, index, ports.clinic ?? null);
       ports.beforePublish?.();
       generation = draft.publish();
       published = true;

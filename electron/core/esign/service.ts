@@ -9,7 +9,7 @@ import { err, ok, type Result } from '#shared/result';
 import { KeyDiscovery, KeyMediumWatcher, type KeyCandidate } from './discovery/discovery';
 import type { KeyInfo } from './key';
 import type { KeyLockout } from './lockout';
-import type { SignerLauncher } from './signer/launcher';
+import { warmSignerLauncher, type SignerLauncher, type WarmLauncher } from './signer/launcher';
 import type { TsaChoice } from './signer/protocol';
 import { SignerSession, type SignerEndReason } from './signer/session';
 import type { SignerInfo } from './types';
@@ -30,8 +30,10 @@ export interface EsignServiceOptions {
 export class EsignService {
   private session: SignerSession | null = null;
   private readonly watcher: KeyMediumWatcher;
+  private readonly launcher: WarmLauncher;
 
   constructor(private readonly opts: EsignServiceOptions) {
+    this.launcher = warmSignerLauncher(opts.launcher);
     this.watcher = new KeyMediumWatcher(opts.discovery, async () => {
       await this.endSession('medium-removed');
       opts.onKeyRemoved();
@@ -47,6 +49,14 @@ export class EsignService {
     return this.opts.discovery.scan();
   }
 
+  /**
+   * Starts a signer process ahead of the next `openKey` (when a patient is choosing a key), so
+   * that opening the key does not wait for a process start. Nothing happens during a session.
+   */
+  warmUp(): void {
+    if (!this.session) this.launcher.warm();
+  }
+
   /** Opens the key behind `keyId`; takes ownership of `password` (wiped). */
   async openKey(keyId: string, password: Uint8Array, expectedDrfo?: string): Promise<Result<KeyInfo>> {
     const loc = this.opts.discovery.resolve(keyId);
@@ -55,7 +65,7 @@ export class EsignService {
       return err('KEY_NOT_FOUND', 'this key is no longer offered; choose it again');
     }
     await this.endSession('session-end');
-    const session = new SignerSession(this.opts.launcher, {
+    const session = new SignerSession(this.launcher, {
       lockout: this.opts.lockout,
       onEnd: (reason) => {
         if (this.session === session) {
@@ -83,6 +93,12 @@ export class EsignService {
   ): Promise<Result<{ signedContent: string; signer: SignerInfo }>> {
     if (!this.session) return err('NO_SESSION', 'open a key first');
     return this.session.sign(json, { tsa: this.opts.tsa(), expectedDrfo });
+  }
+
+  /** Ends the spare signer too (the kiosk shuts down). */
+  async close(): Promise<void> {
+    this.launcher.dispose();
+    await this.endSession('session-end');
   }
 
   /** Ends the signer process (resolves when it has exited). Idempotent. */

@@ -7,8 +7,9 @@
  * Works under Node's child_process.fork (process.send / 'message') and under Electron's
  * utilityProcess (process.parentPort, messages arrive as `{ data }`).
  */
+import { SPARE_ARG } from './signer/launcher';
 import { SIGNER_READY, type SignerRequest } from './signer/protocol';
-import { SignerWorker } from './signer/worker';
+import { SignerWorker, warmUpSigner } from './signer/worker';
 
 interface ParentPort {
   on(event: 'message', listener: (e: { data: unknown }) => void): void;
@@ -58,4 +59,6 @@ port.onMessage((message) => {
     }
   });
 });
+// a spare was started ahead of need: its first key open should not pay for cold code
+if (process.argv.includes(SPARE_ARG)) warmUpSigner();
 port.post(SIGNER_READY);

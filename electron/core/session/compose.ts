@@ -91,6 +91,8 @@ export function createPatientServices(d: PatientDeps): PatientServices {
     discovery,
     folder,
     onChange: (list) => d.events.emit('signinKeysChanged', { keys: list }),
+    // the patient is on the key screen: start the signer now, not after the password
+    onChoosing: () => esign.warmUp(),
   });
   const signIn = new SignInService({
     patient,
@@ -116,7 +118,7 @@ export function createPatientServices(d: PatientDeps): PatientServices {
     async close() {
       stopListening();
       keys.stop();
-      await esign.endSession('session-end');
+      await esign.close();
     },
   };
 }

@@ -23,6 +23,8 @@ export interface KeyListOptions {
   /** The configured key folder (its own name is never shown). */
   folder: string | null;
   onChange: (keys: KeyListItem[]) => void;
+  /** Someone is choosing a key (the signer can be started ahead of the password). */
+  onChoosing?: () => void;
   intervalMs?: number;
   /** Watching stops by itself this long after the last request (nobody on the key screen). */
   watchForMs?: number;
@@ -80,6 +82,7 @@ export class KeyList {
 
   /** The current list; with `watch`, keeps scanning and pushes changes for a while. */
   async list(watch: boolean): Promise<KeyListItem[]> {
+    if (watch) this.opts.onChoosing?.();
     const keys = await this.scan();
     this.last = keys;
     if (watch) {

@@ -4,12 +4,18 @@
  *          N full syncs, each into a new kiosk data directory under DIR, each followed by the raw
  *          download of the same endpoints (HTTP + JSON.parse, nothing kept); then M incremental
  *          syncs of the last directory, each followed by the raw download at the same depth. The
- *          process is as warm as a kiosk's main process; its peak RSS after the first full sync
- *          is the main side's peak during a sync.
+ *          process is as warm as a kiosk's main process. Each sync of the first full one and of
+ *          the incremental ones is watched by a 1 ms timer on the main thread (its longest
+ *          late tick is the longest stall) while a search runs every 50 ms; the same services then
+ *          sit idle for as long, watched the same way (the baseline: the machine's own noise).
  *   search --data-dir D --queries N --seed S
  *          the kiosk's services on a synced directory answering the bench's queries and opening
  *          doctor cards; peak RSS of a kiosk with the directory loaded.
+ *   sync-memory --data-dir D --queries N --seed S --base-url U --api-key K
+ *          the same as `search`, then a full sync into that data directory: the peak RSS with the
+ *          directory loaded and the peak during the sync, in one process.
  */
+import { cpSync } from 'node:fs';
 import { get } from 'node:http';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -50,7 +56,48 @@ interface Connection {
 
 class NetworkDropped extends Error {}
 
-async function syncOnce(c: Connection, dataDir: string, mode: 'full' | 'incremental') {
+/** The longest late tick of a 1 ms timer on this thread while it runs: the longest stall. */
+function stallWatch(): { stop(): number } {
+  let last = performance.now();
+  let worst = 0;
+  const timer = setInterval(() => {
+    const t = performance.now();
+    worst = Math.max(worst, t - last - 1);
+    last = t;
+  }, 1);
+  return {
+    stop() {
+      clearInterval(timer);
+      return Math.max(worst, performance.now() - last - 1);
+    },
+  };
+}
+
+/** A search every 50 ms (a patient at the kiosk); returns the slowest and how many answered. */
+function searching(services: ReturnType<typeof createServices>): { stop(): { n: number; worstMs: number } } {
+  let n = 0;
+  let worst = 0;
+  const timer = setInterval(() => {
+    const t = performance.now();
+    const r = services.directory.search({ text: 'ко', includeFull: true });
+    worst = Math.max(worst, performance.now() - t);
+    if (r.ok) n++;
+  }, 50);
+  return {
+    stop() {
+      clearInterval(timer);
+      return { n, worstMs: worst };
+    },
+  };
+}
+
+async function idleStall(ms: number): Promise<number> {
+  const watch = stallWatch();
+  await new Promise((r) => setTimeout(r, ms));
+  return watch.stop();
+}
+
+async function syncOnce(c: Connection, dataDir: string, mode: 'full' | 'incremental', watched = false) {
   const services = createServices({
     dataDir,
     log: silentLogger(),
@@ -59,10 +106,16 @@ async function syncOnce(c: Connection, dataDir: string, mode: 'full' | 'incremen
     ehealth: c,
   });
   try {
+    await settle();
+    const watch = watched ? stallWatch() : null;
+    const searches = watched ? searching(services) : null;
     const t = performance.now();
     // the same per-request timeout as `kiosk directory sync`
     const r = await services.directory.sync({ mode, timeoutMs: 300_000 });
     const ms = performance.now() - t;
+    const stallMs = watch?.stop() ?? null;
+    const searched = searches?.stop() ?? null;
+    const idleStallMs = watched ? await idleStall(ms) : null;
     if (!r.ok) {
       const message = `sync failed: ${r.error.code} ${r.error.message}`;
       throw r.error.details?.cause === 'EHEALTH_UNAVAILABLE'
@@ -72,7 +125,7 @@ async function syncOnce(c: Connection, dataDir: string, mode: 'full' | 'incremen
     if (r.value.mode !== mode)
       throw new Error(`asked for a ${mode} sync, the kiosk ran a ${r.value.mode} one`);
     const rows = Object.values(r.value.entities).reduce((n, e) => n + e.rows, 0);
-    return { ms, depth: r.value.depth, doctors: r.value.doctors, rows };
+    return { ms, depth: r.value.depth, doctors: r.value.doctors, rows, stallMs, idleStallMs, searched };
   } finally {
     await services.close();
   }
@@ -128,15 +181,16 @@ async function syncWithRetry(
   dataDir: string,
   mode: 'full' | 'incremental',
   retries: string[],
+  watched = false,
 ) {
   await settle();
   try {
-    return await syncOnce(c, dataDir, mode);
+    return await syncOnce(c, dataDir, mode, watched);
   } catch (e) {
     if (!(e instanceof NetworkDropped)) throw e;
     retries.push(`${mode} sync: ${e.message}`);
     await settle();
-    return syncOnce(c, dataDir, mode);
+    return syncOnce(c, dataDir, mode, watched);
   }
 }
 
@@ -159,12 +213,16 @@ async function syncs(): Promise<object> {
   };
   for (let i = 0; i < Number(need('full')); i++) {
     out.lastDataDir = join(root, `sync-${i}`);
-    out.full.push(await syncWithRetry(c, out.lastDataDir, 'full', out.retries));
+    // the first one into an empty kiosk; the second replaces the first one's directory (watched)
+    if (i > 0) cpSync(join(root, 'sync-0'), out.lastDataDir, { recursive: true });
+    out.full.push(
+      await syncWithRetry(c, out.lastDataDir, 'full', out.retries, i > 0 || Number(need('full')) === 1),
+    );
     if (i === 0) out.peakRssAfterFirstSyncKiB = peakRssKiB();
     out.rawFull.push(await rawDownload(c, null));
   }
   for (let i = 0; i < Number(need('incremental')); i++) {
-    const inc = await syncWithRetry(c, out.lastDataDir, 'incremental', out.retries);
+    const inc = await syncWithRetry(c, out.lastDataDir, 'incremental', out.retries, true);
     out.incremental.push(inc);
     out.rawIncremental.push(await rawDownload(c, inc.depth ?? 1));
   }
@@ -179,9 +237,10 @@ async function search(): Promise<object> {
     background: false,
   });
   try {
-    const doctors = services.db
-      .prepare('SELECT full_name, settlement, area FROM dir_doctors')
-      .all() as DoctorSample[];
+    const doctors = (services.directory.store
+      .view()
+      ?.db.prepare('SELECT full_name, settlement, area FROM dir_doctors')
+      .all() ?? []) as DoctorSample[];
     const queries = buildQueries(doctors, Number(need('queries')), Number(need('seed')));
     let found = 0;
     const t = performance.now();
@@ -204,7 +263,42 @@ async function search(): Promise<object> {
   }
 }
 
-const jobs: Record<string, () => Promise<object>> = { syncs, search };
+/** Peak RSS with the directory loaded (services, searches, cards), then during a full sync. */
+async function syncMemory(): Promise<object> {
+  const services = createServices({
+    dataDir: need('data-dir'),
+    log: silentLogger(),
+    version: 'bench',
+    background: false,
+    ehealth: {
+      baseUrl: need('base-url').replace(/\/+$/, ''),
+      apiKey: need('api-key'),
+      clientId: need('client-id'),
+      clientSecret: need('client-secret'),
+    },
+  });
+  try {
+    const doctors = (services.directory.store
+      .view()
+      ?.db.prepare('SELECT full_name, settlement, area FROM dir_doctors')
+      .all() ?? []) as DoctorSample[];
+    for (const { query } of buildQueries(doctors, Number(need('queries')), Number(need('seed')))) {
+      const r = services.directory.search(query);
+      if (!r.ok) throw new Error(`search failed: ${r.error.code}`);
+      const first = r.value.items[0];
+      if (first) services.directory.doctor(first.employeeId);
+    }
+    const loadedKiB = peakRssKiB();
+    await settle();
+    const r = await services.directory.sync({ mode: 'full', timeoutMs: 300_000 });
+    if (!r.ok) throw new Error(`sync failed: ${r.error.code} ${r.error.message}`);
+    return { loadedKiB, duringSyncKiB: peakRssKiB(), doctors: r.value.doctors };
+  } finally {
+    await services.close();
+  }
+}
+
+const jobs: Record<string, () => Promise<object>> = { syncs, search, 'sync-memory': syncMemory };
 
 const job = jobs[positionals[0] ?? ''];
 if (!job) {

@@ -15,6 +15,7 @@ export interface Sizes {
   incrementalSyncs: number;
   keyOpens: number;
   signatures: number;
+  signIns: number;
   enqueues: number;
   drained: number;
   linkRestores: number;
@@ -33,6 +34,7 @@ export const FULL_SIZES: Sizes = {
   incrementalSyncs: 3,
   keyOpens: 2,
   signatures: 5,
+  signIns: 3,
   enqueues: 300,
   drained: 100,
   linkRestores: 5,
@@ -51,6 +53,7 @@ export const QUICK_SIZES: Sizes = {
   incrementalSyncs: 1,
   keyOpens: 1,
   signatures: 2,
+  signIns: 1,
   enqueues: 40,
   drained: 15,
   linkRestores: 1,

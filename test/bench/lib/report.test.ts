@@ -79,4 +79,21 @@ describe('report', () => {
     ]);
     expect(parsed.wallSeconds).toBe(321.4);
   });
+  it('shows whether each target was met: a bound on the value, on the ratio, or a speed-up factor', () => {
+    const text = consoleTable([
+      { ...row('1. Search', 'p95', 1.5, 20), target: { text: '≤ 2 ms', max: 2 } },
+      { ...row('1. Search', 'p99', 6, 20), target: { text: '≤ 5 ms', max: 5 } },
+      { ...row('3. E-signature', 'open', 50, 400), target: { text: '≥ 5× faster', minFactor: 5 } },
+      { ...row('7. Memory', 'sync', 300, 200), unit: 'MiB', target: { text: '≤ 1.3×', maxRatio: 1.3 } },
+    ]);
+    expect(text).toMatch(/p95 .* ≤ 2 ms: met/);
+    expect(text).toMatch(/p99 .* ≤ 5 ms: MISSED/);
+    expect(text).toMatch(/open .* ≥ 5× faster: met/);
+    expect(text).toMatch(/sync .* ≤ 1\.3×: MISSED/);
+    const md = markdownReport(
+      report([{ ...row('2. Sync', 'stall', 40, 5), target: { text: '≤ 50 ms', max: 50 } }]),
+    );
+    expect(md).toContain('| stall | 40 ms | 5 ms | 8.00× | 8.00× slower | ≤ 50 ms: met |');
+    expect(md).toContain('target ≤ 50 ms: met.');
+  });
 });

@@ -1,6 +1,15 @@
 /** The bench's outputs: the console table, docs/benchmarks.md and the JSON line. */
 import type { MachineInfo } from './machine';
-import { formatNumber, formatRatio, formatValue, resultRatio, verdict, type BenchResult } from './results';
+import {
+  formatNumber,
+  formatRatio,
+  formatTarget,
+  formatValue,
+  resultRatio,
+  verdict,
+  targetMet,
+  type BenchResult,
+} from './results';
 import { renderMarkdownTable, renderTextTable, type Align, type Row } from './table';
 
 export interface RunReport {
@@ -15,8 +24,8 @@ export interface RunReport {
   failures: string[];
 }
 
-const HEADERS = ['measure', 'result', 'baseline', 'ratio', ''];
-const ALIGN: Align[] = ['l', 'r', 'r', 'r', 'l'];
+const HEADERS = ['measure', 'result', 'baseline', 'ratio', '', 'target'];
+const ALIGN: Align[] = ['l', 'r', 'r', 'r', 'l', 'l'];
 
 /** Results in report order: by their numbered group, then as measured. */
 export function ordered(results: readonly BenchResult[]): BenchResult[] {
@@ -34,6 +43,7 @@ function cells(r: BenchResult): string[] {
     r.baseline ? formatValue(r.baseline.value, r.unit) : '—',
     ratio === null ? '—' : formatRatio(ratio),
     verdict(ratio, r.unit, r.better),
+    formatTarget(r),
   ];
 }
 
@@ -91,8 +101,9 @@ export function markdownReport(report: RunReport): string {
       const base = r.baseline
         ? `baseline: ${r.baseline.name} = ${formatValue(r.baseline.value, r.unit)}${r.baseline.detail ? ` (${r.baseline.detail})` : ''}; ratio ${ratio === null ? '—' : `${formatRatio(ratio)} — ${verdict(ratio, r.unit, r.better)}`}`
         : 'no baseline';
+      const target = r.target ? `; target ${formatTarget(r)}` : '';
       out.push(
-        `- **${r.name}**: ${formatValue(r.value, r.unit)}${r.detail ? ` (${r.detail})` : ''}; ${base}.`,
+        `- **${r.name}**: ${formatValue(r.value, r.unit)}${r.detail ? ` (${r.detail})` : ''}; ${base}${target}.`,
       );
     }
     for (const n of report.notes[group] ?? []) out.push(`- ${n}`);
@@ -108,6 +119,7 @@ export function markdownReport(report: RunReport): string {
     'npm run bench                    # full sizes; writes this file',
     'npm run bench -- --quick         # smaller sizes, a quick look; does not write this file',
     'npm run bench -- --json          # also one JSON object on the last line of stdout',
+    'npm run bench -- --only sync,search   # only the suites whose names contain these words; does not write this file',
     '```',
     '',
   );
@@ -117,6 +129,6 @@ export function markdownReport(report: RunReport): string {
 export function jsonReport(report: RunReport): string {
   return JSON.stringify({
     ...report,
-    results: ordered(report.results).map((r) => ({ ...r, ratio: resultRatio(r) })),
+    results: ordered(report.results).map((r) => ({ ...r, ratio: resultRatio(r), targetMet: targetMet(r) })),
   });
 }

@@ -24,6 +24,29 @@ export interface BenchResult {
   /** Null only where nothing comparable exists; the reason is then in `detail`. */
   baseline: Baseline | null;
   better: 'lower' | 'higher';
+  /** A target this measure must meet (the issue that asked for it); shown as met or missed. */
+  target?: Target;
+}
+
+/** Either a bound on the value itself or on the ratio to the baseline. */
+export type Target = { text: string } & ({ max: number } | { maxRatio: number } | { minFactor: number });
+
+/** Whether the result meets its target; null without one (or without the baseline a ratio needs). */
+export function targetMet(r: BenchResult): boolean | null {
+  const t = r.target;
+  if (!t) return null;
+  if ('max' in t) return r.value <= t.max;
+  const q = ratio(r.value, r.baseline?.value);
+  if (q === null) return null;
+  // "N× faster": baseline ÷ value at least N
+  if ('minFactor' in t) return q > 0 && 1 / q >= t.minFactor;
+  return q <= t.maxRatio;
+}
+
+export function formatTarget(r: BenchResult): string {
+  const met = targetMet(r);
+  if (!r.target) return '';
+  return `${r.target.text}: ${met === null ? 'not measured' : met ? 'met' : 'MISSED'}`;
 }
 
 export interface SuiteOutput {

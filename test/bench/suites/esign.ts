@@ -1,10 +1,11 @@
 /**
  * 3. E-signature on both DSTU 4145 curves the kiosk meets (257 and 431 bits): opening a Key-6.dat
- * container, signing a declaration-sized JSON with a content time-stamp from a test TSA over
+ * container (and, on 257 bits, the old IIT store, PKCS#12 and JKS) with the GOST primitives in
+ * WebAssembly against the same open on the JavaScript path (gost89), signing a declaration-sized JSON with a content time-stamp from a test TSA over
  * loopback HTTP, and verifying the envelope against the test trust list — against the bare
- * library calls doing the cryptographic core of each (jkurwa/gost89 directly): the store
- * decryption, one hash + one `Priv.sign`, one hash + one public-key verify. The ratio is our
- * overhead: CAdES structure, certificate checks, the TSA round trip and the self-check.
+ * library calls doing the cryptographic core of each (jkurwa/gost89 directly): one hash + one
+ * `Priv.sign`, one hash + one public-key verify. The ratio is our overhead: CAdES structure,
+ * certificate checks, the TSA round trip and the self-check.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -12,6 +13,8 @@ import { createRequire } from 'node:module';
 import {
   createTestCa,
   createTimestampAuthority,
+  gostImplementation,
+  useGostImplementation,
   issueTestIdentity,
   loadTrustList,
   openKeyContainer,
@@ -19,8 +22,11 @@ import {
   trustListOf,
   verifySignedContent,
   type OpenedKey,
+  type TestCa,
   type TsaFunction,
 } from '../../../electron/core/esign';
+import { issueIdentity } from '../../../electron/core/esign/pki/test-pki';
+import { legacyContainers } from '../../../electron/core/esign/test-support';
 import { GROUPS, type BenchContext } from '../lib/context';
 import { formatNumber } from '../lib/results';
 import { median } from '../lib/stats';
@@ -147,7 +153,34 @@ async function times<T>(n: number, fn: () => Promise<T> | T): Promise<{ ms: numb
   return { ms, last: last as T };
 }
 
-const pw = () => new Uint8Array(Buffer.from(PASSWORD, 'utf8'));
+/** What each container costs in GOST work when it opens. */
+const KDF: Record<string, string> = {
+  'Key-6.dat': 'PBES2: 10,000 GOST-HMAC rounds, GOST 28147-CFB',
+  'Key-6.dat (old IIT store)': '10,000 GOST 34.311 passes, GOST 28147-ECB',
+  'PKCS#12 (.pfx)': 'PBES2 key bag: 10,000 GOST-HMAC rounds',
+  JKS: 'SHA-1 key protector, no GOST',
+};
+
+/** The other containers a patient may bring, on the same CA (257-bit). */
+async function otherContainers(ca: TestCa, now: Date) {
+  const subject = {
+    drfo: '3012345679',
+    surname: 'Коваль',
+    givenName: 'Андрій Петрович',
+    commonName: 'Коваль Андрій Петрович',
+    role: 'personal' as const,
+    validFrom: new Date(now.getTime() - DAY),
+    validTo: new Date(now.getTime() + 365 * DAY),
+  };
+  const jks = await issueTestIdentity(ca, subject, { format: 'jks', password: PASSWORD });
+  const id = issueIdentity(ca, subject);
+  const legacy = legacyContainers(id.priv, id.certificateDer, { iit: PASSWORD, pfx: PASSWORD });
+  return [
+    { kind: 'Key-6.dat (old IIT store)', file: legacy.iitStore, password: PASSWORD, cert: id.certificateDer },
+    { kind: 'PKCS#12 (.pfx)', file: legacy.pfx, password: PASSWORD, cert: id.certificateDer },
+    { kind: 'JKS', file: jks.file, password: PASSWORD, cert: jks.certificateDer },
+  ];
+}
 
 export async function benchEsign(ctx: BenchContext): Promise<void> {
   const json = declarationLikeJson();
@@ -177,27 +210,43 @@ export async function benchEsign(ctx: BenchContext): Promise<void> {
     );
     const { fn: tsaFn, server } = await loopbackTsa((r) => tsa.respond(r));
     try {
-      ctx.progress(`esign ${bits}: opening Key-6.dat ×${keyOpens} (ours and bare)`);
-      const opened: OpenedKey[] = [];
-      const open = async (): Promise<OpenedKey> => {
-        const r = await openKeyContainer(id.file, pw(), { certificates: [id.certificateDer] });
-        if (!r.ok) throw new Error(`open: ${r.error.message}`);
-        opened.push(r.value);
-        return r.value;
-      };
-      const ours = await times(keyOpens, open);
-      opened.slice(0, -1).forEach((k) => k.close());
-      const bare = await times(keyOpens, () => {
-        const keys = jkurwa.Priv.from_protected(
-          Buffer.from(id.file),
-          Buffer.from(PASSWORD, 'utf8'),
-          algos,
-        ).keys;
-        if (!keys[0]) throw new Error('bare open found no key');
-        return keys[0];
-      });
-      const key = ours.last;
-      const priv = bare.last;
+      ctx.progress(`esign ${bits}: opening Key-6.dat ×${keyOpens} (WebAssembly and JavaScript)`);
+      if (gostImplementation() !== 'wasm')
+        throw new Error('the GOST WebAssembly module is missing: npm run build:wasm');
+      const containers = [{ kind: 'Key-6.dat', file: id.file, password: PASSWORD, cert: id.certificateDer }];
+      if (bits === 257) containers.push(...(await otherContainers(ca, now)));
+      let key: OpenedKey | null = null;
+      for (const c of containers) {
+        const open = (kind: 'wasm' | 'js') => async (): Promise<OpenedKey> => {
+          useGostImplementation(kind);
+          const r = await openKeyContainer(c.file, new Uint8Array(Buffer.from(c.password, 'utf8')), {
+            certificates: [c.cert],
+          });
+          useGostImplementation('wasm');
+          if (!r.ok) throw new Error(`open ${c.kind}: ${r.error.message}`);
+          return r.value;
+        };
+        await open('wasm')(); // warm-up (module compile, JIT)
+        const ours = await times(keyOpens, open('wasm'));
+        const js = await times(keyOpens, open('js'));
+        if (c.kind === 'Key-6.dat') key = ours.last;
+        else ours.last.close();
+        js.last.close();
+        ctx.add({
+          group: GROUPS.esign,
+          name: `${bits}-bit: open ${c.kind}`,
+          value: median(ours.ms),
+          unit: 'ms',
+          detail: `median of ${keyOpens}; GOST primitives in WebAssembly (${KDF[c.kind] ?? 'no GOST key derivation'})`,
+          baseline: { name: 'the same open on the JavaScript path (gost89)', value: median(js.ms) },
+          better: 'lower',
+          ...(c.kind === 'Key-6.dat' ? { target: { text: '≥ 5× faster', minFactor: 5 } } : {}),
+        });
+      }
+      if (!key) throw new Error('no Key-6.dat key opened');
+      const priv = jkurwa.Priv.from_protected(Buffer.from(id.file), Buffer.from(PASSWORD, 'utf8'), algos)
+        .keys[0];
+      if (!priv) throw new Error('bare open found no key');
 
       ctx.progress(`esign ${bits}: signing and verifying ×${signatures}`);
       const sign = async () => {
@@ -244,13 +293,6 @@ export async function benchEsign(ctx: BenchContext): Promise<void> {
           baseline: { name: baseline, value: median(baseMs) },
           better: 'lower',
         });
-      add(
-        'open Key-6.dat',
-        ours.ms,
-        bareName('store decryption + key parse'),
-        bare.ms,
-        `median of ${keyOpens}; PBES2, 10,000 GOST-HMAC rounds`,
-      );
       add(
         'sign JSON + content time-stamp (TSA over loopback HTTP)',
         signed.ms,

@@ -1,37 +1,73 @@
 /**
- * 1. Directory search: the kiosk's search (FTS5 on folded names, precomputed clinic order) over a
+ * 1. Directory search: the kiosk's search (in-memory word-prefix index, precomputed clinic order) over a
  * fixed set of varied queries, at national scale and at ten times that, against a plain LIKE scan
  * of the same table with the same filters, count, order and page (like-search.ts). Both run on the
  * same database, query by query, alternating which goes first; their answers are compared.
  */
-import { mkdirSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Db } from '../../../electron/core/db/database';
-import { KIOSK_DB_FILE, openKioskDatabase } from '../../../electron/core/db/kiosk-db';
+import { openKioskDatabase } from '../../../electron/core/db/kiosk-db';
+import { readClinic, type ClinicLocation } from '../../../electron/core/directory/clinic';
 import { DirectoryService } from '../../../electron/core/directory/directory-service';
+import { directoryFolder, generations } from '../../../electron/core/directory/generation';
+import { DirectoryStore } from '../../../electron/core/directory/store';
 import { GROUPS, type BenchContext } from '../lib/context';
 import { Prng } from '../lib/prng';
-import { formatNumber } from '../lib/results';
+import { formatNumber, type BenchResult } from '../lib/results';
 import { summarize, type Summary } from '../lib/stats';
-import { likeSearch } from './like-search';
+import { likeSearch, prepareLikeBaseline } from './like-search';
 import { buildQueries, type BenchQuery, type DoctorSample } from './search-queries';
-import { copyDatabase, growDirectory } from './synthesize';
+import { growDirectory } from './synthesize';
 
 const WARM_UP = 30;
 
-function setClinic(db: Db, seed: number): void {
-  // a kiosk knows its clinic: its doctors first, then by distance (here: a clinic in Kyiv)
+/** A kiosk knows its clinic: its doctors first, then by distance (here: a clinic in Kyiv). */
+function kyivClinic(gen: Db, seed: number): ClinicLocation {
   const rnd = new Prng(seed);
-  const entities = db
+  const entities = gen
     .prepare("SELECT DISTINCT legal_entity_id FROM dir_doctors WHERE settlement_norm = 'київ'")
     .pluck()
     .all() as string[];
-  const r = new DirectoryService({ db, api: null }).setClinic({
+  return {
     latitude: 50.4501,
     longitude: 30.5234,
     ...(entities.length ? { legalEntityId: rnd.pick(entities.sort()) } : {}),
-  });
+  };
+}
+
+/** A search tier: a data directory with one directory generation (writable here) and the clinic set. */
+interface Tier {
+  gen: Db;
+  service: DirectoryService;
+  close(): void;
+}
+
+function openTier(dir: string, gen: Db, clinic: ClinicLocation): Tier {
+  prepareLikeBaseline(gen, clinic);
+  const db = openKioskDatabase(dir);
+  const store = new DirectoryStore({ dataDir: dir, clinic: () => readClinic(db) });
+  const service = new DirectoryService({ db, store, api: null });
+  const r = service.setClinic(clinic);
   if (!r.ok) throw new Error(`clinic: ${r.error.message}`);
+  return {
+    gen,
+    service,
+    close() {
+      service.close();
+      store.close();
+      db.close();
+      gen.close();
+    },
+  };
+}
+
+function copyGeneration(from: string, toDir: string): Db {
+  mkdirSync(directoryFolder(toDir), { recursive: true });
+  const file = join(directoryFolder(toDir), 'gen-1.db');
+  copyFileSync(from, file);
+  return new Database(file);
 }
 
 interface TierRun {
@@ -50,8 +86,8 @@ interface TierRun {
  * Runs every query through the kiosk's search; every `likeEvery`-th one also through the LIKE
  * scan (a full scan per query is too slow to repeat 500 times at ten times national scale).
  */
-function runTier(db: Db, queries: readonly BenchQuery[], likeEvery: number): TierRun {
-  const service = new DirectoryService({ db, api: null });
+function runTier(tier: Tier, queries: readonly BenchQuery[], likeEvery: number): TierRun {
+  const { service, gen: db } = tier;
   const all: number[] = [];
   const ours: number[] = [];
   const like: number[] = [];
@@ -105,6 +141,11 @@ function runTier(db: Db, queries: readonly BenchQuery[], likeEvery: number): Tie
 
 const ms = (v: number) => `${formatNumber(v)} ms`;
 
+const TARGETS: Record<string, Partial<Record<'p50' | 'p95' | 'p99', BenchResult['target']>>> = {
+  national: { p95: { text: '≤ 2 ms', max: 2 }, p99: { text: '≤ 5 ms', max: 5 } },
+  '×10': { p95: { text: '≤ 20 ms', max: 20 } },
+};
+
 function report(ctx: BenchContext, tier: string, run: TierRun): void {
   const subset = run.compared < run.all.n;
   for (const p of ['p50', 'p95', 'p99'] as const) {
@@ -118,6 +159,7 @@ function report(ctx: BenchContext, tier: string, run: TierRun): void {
         : `${run.all.n} queries${p === 'p50' ? `, mean ${formatNumber(run.hits / run.all.n)} hits` : ''}`,
       baseline: { name: 'plain LIKE scan, same filters/order/page', value: run.like[p] },
       better: 'lower',
+      ...(TARGETS[tier]?.[p] ? { target: TARGETS[tier][p] } : {}),
     });
   }
   ctx.note(
@@ -130,33 +172,30 @@ export async function benchSearch(ctx: BenchContext): Promise<void> {
   if (!ctx.syncedDir)
     throw new Error('the search benchmark needs a synced directory (run the sync benchmark first)');
   const { searchDoctors, searchFactor, queries: count } = ctx.sizes;
+  const synced = generations(directoryFolder(ctx.syncedDir))[0];
+  if (!synced) throw new Error('the synced data directory holds no directory generation');
 
-  const tierA = join(ctx.tmp, 'search-national');
-  const tierB = join(ctx.tmp, `search-x${searchFactor}`);
-  mkdirSync(tierA, { recursive: true });
-  mkdirSync(tierB, { recursive: true });
-  const source = openKioskDatabase(ctx.syncedDir);
-  const synced = (source.prepare('SELECT count(*) AS n FROM dir_doctors').get() as { n: number }).n;
-  copyDatabase(source, join(tierA, KIOSK_DB_FILE));
-  source.close();
-
-  ctx.progress(`search: first tier from ${formatNumber(synced)} synced doctors`);
-  const a = openKioskDatabase(tierA);
-  const toppedUp = growDirectory(a, searchDoctors, ctx.seed);
-  setClinic(a, ctx.seed);
-  const doctors = a
+  const dirA = join(ctx.tmp, 'search-national');
+  const dirB = join(ctx.tmp, `search-x${searchFactor}`);
+  const genA = copyGeneration(synced.file, dirA);
+  const syncedDoctors = (genA.prepare('SELECT count(*) AS n FROM dir_doctors').get() as { n: number }).n;
+  ctx.progress(`search: first tier from ${formatNumber(syncedDoctors)} synced doctors`);
+  const toppedUp = growDirectory(genA, searchDoctors, ctx.seed);
+  const clinic = kyivClinic(genA, ctx.seed);
+  const a = openTier(dirA, genA, clinic);
+  const doctors = genA
     .prepare('SELECT full_name, settlement, area FROM dir_doctors ORDER BY employee_id')
     .all() as DoctorSample[];
   const queries = buildQueries(doctors, count, ctx.seed);
   ctx.progress(`search: ${queries.length} queries over ${formatNumber(doctors.length)} doctors`);
   const runA = runTier(a, queries, 1);
+  a.close();
 
   ctx.progress(`search: building the ×${searchFactor} tier`);
-  copyDatabase(a, join(tierB, KIOSK_DB_FILE));
-  a.close();
-  const b = openKioskDatabase(tierB);
-  // copies keep their doctor's clinic rank and distance: the clinic order needs no recomputing
-  growDirectory(b, runA.doctors * searchFactor, ctx.seed + 1);
+  const genB = copyGeneration(join(directoryFolder(dirA), 'gen-1.db'), dirB);
+  // copies keep their doctor's division, place and limits
+  growDirectory(genB, runA.doctors * searchFactor, ctx.seed + 1);
+  const b = openTier(dirB, genB, clinic);
   ctx.progress(`search: ${queries.length} queries over ${formatNumber(runA.doctors * searchFactor)} doctors`);
   const runB = runTier(b, queries, Math.max(1, Math.ceil(queries.length / ctx.sizes.likeQueriesAtScale)));
   b.close();
@@ -168,6 +207,6 @@ export async function benchSearch(ctx: BenchContext): Promise<void> {
   for (const q of queries) kinds.set(q.kind, (kinds.get(q.kind) ?? 0) + 1);
   ctx.note(
     GROUPS.search,
-    `First tier: ${formatNumber(synced)} doctors synced from the sandbox${toppedUp ? ` + ${formatNumber(toppedUp)} synthesised` : ''}; the ×${searchFactor} tier adds copies of those rows under varied names (seeded, deterministic). Clinic set (Kyiv) so results come in clinic/distance order, as at a kiosk. ${WARM_UP} warm-up queries first. Query mix: ${[...kinds].map(([k, n]) => `${k} ${n}`).join(', ')}.`,
+    `First tier: ${formatNumber(syncedDoctors)} doctors synced from the sandbox${toppedUp ? ` + ${formatNumber(toppedUp)} synthesised` : ''}; the ×${searchFactor} tier adds copies of those rows under varied names (seeded, deterministic). Clinic set (Kyiv) so results come in clinic/distance order, as at a kiosk. ${WARM_UP} warm-up queries first. Query mix: ${[...kinds].map(([k, n]) => `${k} ${n}`).join(', ')}.`,
   );
 }

@@ -12,11 +12,6 @@ import { Prng } from '../lib/prng';
 
 type DoctorRow = KioskDoctorRow & { employee_id: string; party_id: string; full_name: string };
 
-/** Copies the database into a new file (compact, consistent, without the WAL). */
-export function copyDatabase(db: Db, file: string): void {
-  db.prepare('VACUUM INTO ?').run(file);
-}
-
 /**
  * Adds synthetic doctors until the directory generation `db` holds `target`; returns how many
  * were added. The kiosk's own writer stores them (name order, search index).

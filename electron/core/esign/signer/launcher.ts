@@ -27,8 +27,19 @@ export interface SignerChannel {
   readonly pid: number | undefined;
 }
 
+export interface LaunchOptions {
+  /**
+   * Started ahead of need (see `warmSignerLauncher`): the process warms its code up — the curve
+   * arithmetic, the hash, the WebAssembly module — before it says it is ready.
+   */
+  spare?: boolean;
+}
+
+/** The argument a spare signer process is started with. */
+export const SPARE_ARG = '--spare';
+
 export interface SignerLauncher {
-  launch(): SignerChannel;
+  launch(opts?: LaunchOptions): SignerChannel;
 }
 
 export interface NodeSignerLauncherOptions {
@@ -52,11 +63,11 @@ export function defaultSignerEntry(): { entry: string; execArgv: string[] } {
 
 export function nodeSignerLauncher(opts: NodeSignerLauncherOptions = {}): SignerLauncher {
   return {
-    launch(): SignerChannel {
+    launch(launchOpts: LaunchOptions = {}): SignerChannel {
       const def = defaultSignerEntry();
       const entry = opts.entry ?? def.entry;
       if (!existsSync(entry)) throw new Error(`signer entry not found: ${entry}`);
-      const child: ChildProcess = fork(entry, [], {
+      const child: ChildProcess = fork(entry, launchOpts.spare ? [SPARE_ARG] : [], {
         execArgv: opts.entry?.endsWith('.ts') || (!opts.entry && def.execArgv.length) ? def.execArgv : [],
         serialization: 'advanced',
         stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
@@ -79,6 +90,64 @@ export function nodeSignerLauncher(opts: NodeSignerLauncherOptions = {}): Signer
           return child.pid;
         },
       };
+    },
+  };
+}
+
+/**
+ * A launcher that keeps one signer process started ahead of need, so that a patient who has
+ * typed the password does not also wait for a process to start and load its code. The spare is
+ * a fresh process that has never held a key; `launch()` hands it over (messages it posted
+ * meanwhile, such as `ready`, are replayed to the new listener) and every session still gets a
+ * process of its own. `warm()` starts a spare if there is none; a spare that exits is dropped.
+ */
+export interface WarmLauncher extends SignerLauncher {
+  warm(): void;
+  /** Ends the spare (the kiosk shuts down). */
+  dispose(): void;
+}
+
+export function warmSignerLauncher(inner: SignerLauncher): WarmLauncher {
+  let spare: { channel: SignerChannel; messages: unknown[]; exited: boolean; taken: boolean } | null = null;
+  const start = () => {
+    const channel = inner.launch({ spare: true });
+    const entry = { channel, messages: [] as unknown[], exited: false, taken: false };
+    channel.onMessage((m) => {
+      if (!entry.taken) entry.messages.push(m);
+    });
+    channel.onExit(() => {
+      entry.exited = true;
+      if (spare === entry) spare = null;
+    });
+    spare = entry;
+  };
+  return {
+    warm() {
+      if (!spare) start();
+    },
+    launch(): SignerChannel {
+      const entry = spare;
+      spare = null;
+      if (!entry || entry.exited) return inner.launch();
+      entry.taken = true;
+      const { channel, messages } = entry;
+      return {
+        send: (m) => channel.send(m),
+        onMessage: (l) => {
+          for (const m of messages.splice(0)) l(m);
+          channel.onMessage(l);
+        },
+        onExit: (l) => channel.onExit(l),
+        kill: () => channel.kill(),
+        get pid() {
+          return channel.pid;
+        },
+      };
+    },
+    dispose() {
+      const entry = spare;
+      spare = null;
+      if (entry && !entry.exited) entry.channel.kill();
     },
   };
 }

@@ -7,7 +7,9 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { dirname, extname, join } from 'node:path';
 import { err, ok, type Result } from '#shared/result';
 import { signJson, type TsaFunction } from '../cms/sign';
+import { decryptKey6 } from '../containers/key6';
 import { MAX_CONTAINER_BYTES, openKeyContainer } from '../containers/open';
+import { gostHash, stdCurve, wipePrivateKey } from '../vendor/jk';
 import type { OpenedKey } from '../key';
 import { openTokenKey } from '../pkcs11/token-key';
 import type { KeySource, SignerRequest, SignerResponse, SignerValue, TsaChoice } from './protocol';
@@ -48,6 +50,34 @@ export function httpTsa(url: string, timeoutMs = 15_000): TsaFunction {
       throw new Error('time-stamp response has an implausible size');
     return body;
   };
+}
+
+/**
+ * Runs the code a key open and a signature need once, on a throw-away key: the curve arithmetic
+ * (key generation, sign, verify), the GOST hash and the key derivation (which loads the
+ * WebAssembly module). Nothing of it is kept.
+ */
+export function warmUpSigner(): void {
+  try {
+    const priv = stdCurve('DSTU_PB_257').keygen();
+    const hash = gostHash(new Uint8Array(64));
+    priv.pub().verify(hash, priv.sign(hash, 'le'), 'le');
+    wipePrivateKey(priv);
+    decryptKey6(
+      {
+        kind: 'pbes2',
+        format: 'PBES2',
+        iv: Buffer.alloc(8),
+        sbox: Buffer.alloc(0),
+        salt: Buffer.alloc(32),
+        iters: 1,
+        body: Buffer.alloc(16),
+      },
+      new Uint8Array(8),
+    ).fill(0);
+  } catch {
+    // only a warm-up: the real open reports its own errors
+  }
 }
 
 export class SignerWorker {
