@@ -8,7 +8,7 @@ import {
 } from '#shared/contract/doctors';
 import { err, ok, type Result } from '#shared/result';
 import { UNKNOWN_DISTANCE } from './clinic';
-import { prefixPostings } from './doctor-index';
+import { prefixPostings, type DoctorIndex } from './doctor-index';
 import { DECLARATION_SPECIALITIES, specialitiesForAge } from './eligibility';
 import { foldArea, foldSettlement, searchTokens } from './normalize';
 import type { DirectoryStore, DirectoryView } from './store';
@@ -30,6 +30,74 @@ interface DoctorRow {
   declarations_limit: number | null;
   declarations_count: number | null;
   free_places: number | null;
+}
+
+/** Doctors per oblast, settlement, division and legal entity: built on first use for an index. */
+interface MemberLists {
+  area(id: number): Uint32Array;
+  settlement(id: number): Uint32Array;
+  division(id: number): Uint32Array;
+  legalEntity(id: number): Uint32Array;
+}
+const memberCache = new WeakMap<DoctorIndex, MemberLists>();
+
+function membersOf(ids: Uint32Array, size: number): (id: number) => Uint32Array {
+  let built: { start: Uint32Array; members: Uint32Array } | null = null;
+  return (id) => {
+    if (!built) {
+      const start = new Uint32Array(size + 2);
+      for (const v of ids) (start[v + 1] as number)++;
+      for (let i = 1; i < start.length; i++) start[i] = (start[i] as number) + (start[i - 1] as number);
+      const fill = start.slice();
+      const members = new Uint32Array(ids.length);
+      ids.forEach((v, d) => (members[(fill[v] as number)++] = d));
+      built = { start, members };
+    }
+    return built.members.subarray(built.start[id] as number, built.start[id + 1] as number);
+  };
+}
+
+function memberLists(ix: DoctorIndex): MemberLists {
+  let lists = memberCache.get(ix);
+  if (!lists) {
+    const d = ix.dictionaries;
+    lists = {
+      area: membersOf(ix.area, d.area.size),
+      settlement: membersOf(ix.settlement, d.settlement.size),
+      division: membersOf(ix.division, d.division.size),
+      legalEntity: membersOf(ix.legalEntity, d.legalEntity.size),
+    };
+    memberCache.set(ix, lists);
+  }
+  return lists;
+}
+
+const totals = new WeakMap<DirectoryView, Map<number, number>>();
+
+/** How many doctors pass the speciality and free-places filters alone (asked again and again while browsing). */
+function browseTotal(
+  view: DirectoryView,
+  specialities: number,
+  onlyOpen: boolean,
+  passes: (d: number) => boolean,
+): number {
+  let byKey = totals.get(view);
+  if (!byKey) totals.set(view, (byKey = new Map()));
+  const key = specialities * 2 + (onlyOpen ? 1 : 0);
+  let total = byKey.get(key);
+  if (total === undefined) {
+    total = 0;
+    for (let d = 0; d < view.index.n; d++) if (passes(d)) total++;
+    byKey.set(key, total);
+  }
+  return total;
+}
+
+const cards = new WeakMap<DirectoryView, ReturnType<DirectoryView['db']['prepare']>>();
+function cardStatement(view: DirectoryView): ReturnType<DirectoryView['db']['prepare']> {
+  let st = cards.get(view);
+  if (!st) cards.set(view, (st = view.db.prepare('SELECT * FROM dir_doctors WHERE rowid = ?')));
+  return st;
 }
 
 interface Placed {
@@ -94,21 +162,32 @@ export class DirectorySearch {
     const order = view.order;
     const from = (q.page - 1) * q.pageSize;
     const wanted = from + q.pageSize;
-    let total = 0;
+    let total: number;
     let page: number[];
-    if (words === null) {
-      // no name: walk the clinic order, count everyone who passes, keep the page
+    // the doctors each selective part of the query allows: name words, place, clinic
+    const runs: Uint32Array[] = (words ?? []).map((w) => {
+      const [a, b] = prefixPostings(ix, Buffer.from(w, 'utf8'));
+      return ix.postings.subarray(a, b);
+    });
+    const lists = memberLists(ix);
+    if (area !== null) runs.push(lists.area(area));
+    if (settlement !== null) runs.push(lists.settlement(settlement));
+    if (division !== null) runs.push(lists.division(division));
+    if (legalEntity !== null) runs.push(lists.legalEntity(legalEntity));
+    if (runs.length === 0) {
+      // nobody singled out: count once per filter set, read the page off the clinic order
+      total = browseTotal(view, specialities, onlyOpen, passes);
       page = [];
-      for (let p = 0; p < ix.n; p++) {
+      for (let p = 0, seen = 0; p < ix.n && seen < wanted; p++) {
         const d = order.doctorAt[p] as number;
         if (!passes(d)) continue;
-        if (total >= from && total < wanted) page.push(d);
-        total++;
+        if (seen >= from) page.push(d);
+        seen++;
       }
     } else {
-      ({ total, page } = this.byName(view, words, passes, from, wanted));
+      ({ total, page } = this.intersect(view, runs, passes, from, wanted));
     }
-    const read = view.db.prepare('SELECT * FROM dir_doctors WHERE rowid = ?');
+    const read = cardStatement(view);
     const items = page.map((d) =>
       toCard(read.get(d + 1) as DoctorRow, {
         distance: order.distance[d] as number,
@@ -119,14 +198,14 @@ export class DirectorySearch {
   }
 
   /**
-   * Every word must start a word of the name. Doctors are marked per word (a doctor reaches
-   * mark k+1 only from k), starting with the word that has the fewest postings; the hits are
-   * collected in clinic positions, and the page is either sorted out of few hits or read off the
-   * clinic order up to the page's end.
+   * A doctor must be in every run: every typed word starts a word of the name, and the place or
+   * clinic asked for. Doctors are marked run by run (a doctor reaches mark k+1 only from k),
+   * shortest run first; the hits are collected in clinic positions, and the page is either
+   * sorted out of few hits or read off the clinic order up to the page's end.
    */
-  private byName(
+  private intersect(
     view: DirectoryView,
-    words: string[],
+    unsorted: Uint32Array[],
     passes: (d: number) => boolean,
     from: number,
     wanted: number,
@@ -137,17 +216,15 @@ export class DirectorySearch {
       this.hits = new Uint32Array(ix.n);
     }
     const marks = this.marks;
-    const runs = words
-      .map((w) => prefixPostings(ix, Buffer.from(w, 'utf8')))
-      .sort((a, b) => a[1] - a[0] - (b[1] - b[0]));
-    if (runs.some(([a, b]) => a === b)) return { total: 0, page: [] };
+    const runs = [...unsorted].sort((a, b) => a.length - b.length);
+    if (runs.some((r) => r.length === 0)) return { total: 0, page: [] };
     const last = runs.length;
     let total = 0;
     try {
-      runs.forEach(([a, b], k) => {
+      runs.forEach((run, k) => {
         const final = k === last - 1;
-        for (let i = a; i < b; i++) {
-          const d = ix.postings[i] as number;
+        for (let i = 0; i < run.length; i++) {
+          const d = run[i] as number;
           if (marks[d] !== k) continue;
           marks[d] = k + 1;
           if (final && passes(d)) this.hits[total++] = view.order.position[d] as number;

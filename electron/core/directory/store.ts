@@ -112,21 +112,28 @@ export interface DirectoryStoreOptions {
 }
 
 export class DirectoryStore {
-  readonly folder: string;
-  private readonly temporary: string | null;
+  private dir: string | null;
+  private temporary: string | null = null;
   private current: DirectoryView | null = null;
   private closed = false;
   /** The sync running now (one per store, whichever service started it). */
   running: Promise<unknown> | null = null;
 
   constructor(private readonly opts: DirectoryStoreOptions) {
-    this.temporary = opts.dataDir === ':memory:' ? mkdtempSync(join(tmpdir(), 'kiosk-directory-')) : null;
-    this.folder = this.temporary ?? directoryFolder(opts.dataDir);
-    for (const g of generations(this.folder)) {
+    // a throw-away kiosk (':memory:') gets a private temporary folder, made when a sync needs it
+    this.dir = opts.dataDir === ':memory:' ? null : directoryFolder(opts.dataDir);
+    if (!this.dir) return;
+    for (const g of generations(this.dir)) {
       this.current = this.open(g);
       if (this.current) break;
     }
-    removeStale(this.folder, this.current?.generation.n ?? null);
+    removeStale(this.dir, this.current?.generation.n ?? null);
+  }
+
+  /** Where the generations are (created on first use for a throw-away kiosk). */
+  get folder(): string {
+    this.dir ??= this.temporary = mkdtempSync(join(tmpdir(), 'kiosk-directory-'));
+    return this.dir;
   }
 
   view(): DirectoryView | null {

@@ -60,5 +60,5 @@ port.onMessage((message) => {
   });
 });
 // a spare was started ahead of need: its first key open should not pay for cold code
-if (process.argv.includes(SPARE_ARG)) warmUpSigner();
-port.post(SIGNER_READY);
+if (process.argv.includes(SPARE_ARG)) void warmUpSigner().then(() => port.post(SIGNER_READY));
+else port.post(SIGNER_READY);

@@ -9,7 +9,8 @@ import { err, ok, type Result } from '#shared/result';
 import { signJson, type TsaFunction } from '../cms/sign';
 import { decryptKey6 } from '../containers/key6';
 import { MAX_CONTAINER_BYTES, openKeyContainer } from '../containers/open';
-import { gostHash, stdCurve, wipePrivateKey } from '../vendor/jk';
+import { createTestCa, issueTestIdentity } from '../pki/test-pki';
+import { createTimestampAuthority } from '../tsa/authority';
 import type { OpenedKey } from '../key';
 import { openTokenKey } from '../pkcs11/token-key';
 import type { KeySource, SignerRequest, SignerResponse, SignerValue, TsaChoice } from './protocol';
@@ -53,16 +54,14 @@ export function httpTsa(url: string, timeoutMs = 15_000): TsaFunction {
 }
 
 /**
- * Runs the code a key open and a signature need once, on a throw-away key: the curve arithmetic
- * (key generation, sign, verify), the GOST hash and the key derivation (which loads the
- * WebAssembly module). Nothing of it is kept.
+ * Runs once, on throw-away keys, the code a key open and a signature need — the GOST key
+ * derivation (which loads the WebAssembly module), certificate parsing, the curve arithmetic,
+ * a CAdES signature with a content time-stamp and its self-check — so that a spare signer's
+ * first patient does not pay for cold code. A test CA made here in memory issues the throw-away
+ * certificate and time-stamps; nothing of it is kept or leaves the process.
  */
-export function warmUpSigner(): void {
+export async function warmUpSigner(): Promise<void> {
   try {
-    const priv = stdCurve('DSTU_PB_257').keygen();
-    const hash = gostHash(new Uint8Array(64));
-    priv.pub().verify(hash, priv.sign(hash, 'le'), 'le');
-    wipePrivateKey(priv);
     decryptKey6(
       {
         kind: 'pbes2',
@@ -75,6 +74,28 @@ export function warmUpSigner(): void {
       },
       new Uint8Array(8),
     ).fill(0);
+    const now = new Date();
+    const ca = await createTestCa({ now, commonName: 'warm-up' });
+    const tsa = await createTimestampAuthority(ca, { now: () => now });
+    const day = 86_400_000;
+    const id = await issueTestIdentity(
+      ca,
+      {
+        drfo: '0000000000',
+        surname: 'Warm',
+        givenName: 'Up',
+        commonName: 'Warm Up',
+        role: 'personal',
+        validFrom: new Date(now.getTime() - day),
+        validTo: new Date(now.getTime() + day),
+      },
+      { format: 'pk8', password: '' },
+    );
+    const key = await openKeyContainer(id.file, new Uint8Array(0), { certificates: [id.certificateDer] });
+    id.file.fill(0);
+    if (!key.ok) return;
+    await signJson(key.value, '{"warm":"up"}', { tsa: async (req) => tsa.respond(req) });
+    key.value.close();
   } catch {
     // only a warm-up: the real open reports its own errors
   }
