@@ -84,8 +84,8 @@ const PARTS = [
   'postings',
 ] as const;
 
-/** Builds the index from `dir_doctors` (in rowid order) and stores it in `dir_index`. */
-export function writeDoctorIndex(db: Db): number {
+/** Builds the index from `dir_doctors` (in rowid order), stores it in `dir_index` and returns it. */
+export function writeDoctorIndex(db: Db): DoctorIndex {
   const n = (db.prepare('SELECT count(*) AS n FROM dir_doctors').get() as { n: number }).n;
   const max = (db.prepare('SELECT coalesce(max(rowid), 0) AS m FROM dir_doctors').get() as { m: number }).m;
   if (max !== n) throw new Error('dir_doctors rowids must run 1…n (rows are written in name order)');
@@ -175,7 +175,21 @@ export function writeDoctorIndex(db: Db): number {
       put.run(part, Buffer.from(v.buffer, v.byteOffset, v.byteLength));
     }
   })();
-  return n;
+  const ids = (d: Dictionary) => new Map(d.ids);
+  return {
+    n,
+    ...ix,
+    words,
+    wordStart,
+    postingStart,
+    postings,
+    dictionaries: {
+      area: ids(dict.area),
+      settlement: ids(dict.settlement),
+      division: ids(dict.division),
+      legalEntity: ids(dict.legalEntity),
+    },
+  };
 }
 
 export function typedView<T>(

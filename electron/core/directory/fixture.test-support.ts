@@ -202,7 +202,7 @@ export async function seedDirectory(
     info[e] = { rows: rows.length, rejected: data[e].length - rows.length, serverDate: null };
   }
   recordSync(draft.db, 'full', info, now);
-  const n = rebuildDoctors(draft.db, now);
+  const n = rebuildDoctors(draft.db, now).n;
   if (!store.adopt(draft.publish())) throw new Error('the seeded generation did not open');
   return n;
 }

@@ -180,6 +180,8 @@ export class GenerationDraft {
     this.db.pragma('journal_mode = OFF');
     this.db.pragma('synchronous = OFF');
     this.db.pragma('cache_size = -2000');
+    // the doctors' staging and sort go to disk, not to the worker's memory
+    this.db.pragma('temp_store = FILE');
     if (!base) createGenerationSchema(this.db);
   }
 

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Db } from '../db/database';
-import { writeDoctorIndex } from './doctor-index';
+import { writeDoctorIndex, type DoctorIndex } from './doctor-index';
 import { DOCTORS_COLUMNS } from './generation';
 import { foldArea, foldSettlement, foldText, ukrainianSortKey } from './normalize';
 import { ALWAYS_FULL, REPLICATED, type ReplicatedEntity } from './tables';
@@ -44,7 +44,8 @@ export class EntityWriter {
   /** Later duplicates of an id win. */
   add(row: unknown): void {
     this.batch.push(this.toRow(row));
-    if (this.batch.length >= 2_000) this.flush();
+    // small batches: rows do not live long enough to reach the old generation of the heap
+    if (this.batch.length >= 200) this.flush();
   }
 
   flush(): void {
@@ -105,7 +106,7 @@ function registerFolding(db: Db): void {
 const COLS = DOCTORS_COLUMNS.join(', ');
 
 /** Moves the staged doctors into `dir_doctors` in name order (rowid 1…n) and rebuilds the index. */
-function publishDoctors(db: Db): number {
+function publishDoctors(db: Db): DoctorIndex {
   db.transaction(() => {
     db.exec('DELETE FROM dir_doctors');
     db.exec(
@@ -119,9 +120,9 @@ function publishDoctors(db: Db): number {
 
 /**
  * Replaces `dir_doctors` with `rows` in name order (rowid 1…n = sort key, then employee id, in
- * SQLite's binary order) and rebuilds the search index. Returns the number of doctors.
+ * SQLite's binary order) and rebuilds the search index, which it returns.
  */
-export function writeDoctors(db: Db, rows: readonly DoctorRow[]): number {
+export function writeDoctors(db: Db, rows: readonly DoctorRow[]): DoctorIndex {
   db.exec('DROP TABLE IF EXISTS temp.dir_doctors_new');
   db.exec(`CREATE TEMP TABLE dir_doctors_new AS SELECT ${COLS} FROM dir_doctors WHERE 0`);
   const insert = db.prepare(
@@ -137,7 +138,7 @@ export function writeDoctors(db: Db, rows: readonly DoctorRow[]): number {
  * Rebuilds the searchable doctors (and their index) from the replicated tables. The rows stream
  * through SQLite (names built and folded by the functions above); none is held in JavaScript.
  */
-export function rebuildDoctors(db: Db, now: Date): number {
+export function rebuildDoctors(db: Db, now: Date): DoctorIndex {
   registerFolding(db);
   db.exec('DROP TABLE IF EXISTS temp.dir_doctors_new');
   db.prepare(

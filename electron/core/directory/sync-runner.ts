@@ -53,7 +53,7 @@ export const NICE =
 function startWorker(): Worker {
   const { file, tsxApi } = syncWorkerEntry();
   // rows stream through the worker: a small young generation keeps its memory near the live set
-  const limits = { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 256 };
+  const limits = { maxYoungGenerationSizeMb: 2, maxOldGenerationSizeMb: 256 };
   if (!tsxApi) return new Worker(file, { resourceLimits: limits });
   const entry = pathToFileURL(file).href;
   const code = `${NICE}; import(${JSON.stringify(tsxApi)}).then((api) => api.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(entry)}))`;

@@ -6,7 +6,6 @@ import type { CallOutcome } from '../ehealth/client';
 import type { EhealthConfig } from '../ehealth/config';
 import type { HttpTransport } from '../ehealth/transport';
 import type { ClinicLocation } from './clinic';
-import { readDoctorIndex } from './doctor-index';
 import { GenerationDraft, type Generation } from './generation';
 import { writeClinicOrder } from './store';
 import { EntityWriter, lastSyncs, rebuildDoctors, recordSync, type EntitySyncInfo } from './replica';
@@ -134,9 +133,8 @@ export async function syncDirectory(
     try {
       const at = await ports.now();
       recordSync(draft.db, mode, info, at);
-      doctors = rebuildDoctors(draft.db, at);
-      const index = readDoctorIndex(draft.db);
-      if (!index) throw new Error('the search index was not written');
+      const index = rebuildDoctors(draft.db, at);
+      doctors = index.n;
       writeClinicOrder(draft.db, index, ports.clinic ?? null);
       ports.beforePublish?.();
       generation = draft.publish();
