@@ -67,8 +67,12 @@ export async function benchSignIn(ctx: BenchContext): Promise<void> {
     person: [] as number[],
   };
   try {
-    ctx.progress(`sign-in: ${runs} end to end through the services, and their parts bare`);
-    for (let i = 0; i < runs; i++) {
+    ctx.progress(
+      `sign-in: ${runs} end to end through the services, and their parts bare (after one of each untimed)`,
+    );
+    // the first round warms both sides up (the kiosk's HTTP client and schemas, this process's signing code)
+    for (let i = -1; i < runs; i++) {
+      const timedRound = i >= 0;
       const keys = await services.keys.list(true);
       const key = keys.find((k) => k.folder === PERSONA);
       if (!key) throw new Error(`the key list does not offer ${PERSONA}`);
@@ -77,7 +81,7 @@ export async function benchSignIn(ctx: BenchContext): Promise<void> {
         services.signIn.start(key.id, new Uint8Array(Buffer.from(persona.password, 'utf8'))),
       );
       if (!r.ok) throw new Error(`sign-in: ${r.error.code} ${r.error.message}`);
-      endToEnd.push(ms);
+      if (timedRound) endToEnd.push(ms);
       await services.session.end('finish');
 
       // the same steps, bare, in this process
@@ -106,6 +110,7 @@ export async function benchSignIn(ctx: BenchContext): Promise<void> {
         if (!v.ok) throw new Error(`verification: ${v.error.message}`);
       });
       await api.auth.logout(holder.current().accessToken ?? '');
+      if (!timedRound) continue;
       parts.open.push(openMs);
       parts.nonce.push(nonceMs);
       parts.sign.push(signMs);
@@ -124,7 +129,7 @@ export async function benchSignIn(ctx: BenchContext): Promise<void> {
     name: 'sign-in, password → person loaded, end to end through the services',
     value: median(endToEnd),
     unit: 'ms',
-    detail: `median of ${runs}; ${PERSONA} (Key-6.dat, 257-bit) against the sandbox; the signer process was started when the key list was shown, ${TYPING_MS / 1000} s before the password`,
+    detail: `median of ${runs} after one untimed; ${PERSONA} (Key-6.dat, 257-bit) against the sandbox; the signer process was started when the key list was shown, ${TYPING_MS / 1000} s before the password`,
     baseline: { name: 'the sum of its parts done bare in one process', value: sum, detail: each },
     better: 'lower',
     target: { text: '≤ 1.2× its parts', maxRatio: 1.2 },
