@@ -56,7 +56,7 @@ export function httpTsa(url: string, timeoutMs = 15_000): TsaFunction {
 /**
  * Runs once, on throw-away keys, the code a key open and a signature need — the GOST key
  * derivation (which loads the WebAssembly module), certificate parsing, the curve arithmetic,
- * a CAdES signature with a content time-stamp and its self-check — so that a spare signer's
+ * a CAdES signature with a content time-stamp and its self-check, fetch — so that a spare signer's
  * first patient does not pay for cold code. A test CA made here in memory issues the throw-away
  * certificate and time-stamps; nothing of it is kept or leaves the process.
  */
@@ -96,6 +96,8 @@ export async function warmUpSigner(): Promise<void> {
     if (!key.ok) return;
     await signJson(key.value, '{"warm":"up"}', { tsa: async (req) => tsa.respond(req) });
     key.value.close();
+    // the time-stamp request goes through fetch: load it now (a data: URL never leaves the process)
+    await (await fetch('data:application/octet-stream;base64,AA==')).arrayBuffer();
   } catch {
     // only a warm-up: the real open reports its own errors
   }
