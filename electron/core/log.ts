@@ -1,4 +1,5 @@
 import pino, { type DestinationStream, type Logger } from 'pino';
+import { isErrorCode } from '#shared/errors';
 
 export type { Logger } from 'pino';
 
@@ -51,7 +52,6 @@ const PERSONAL_KEYS = new Set(
     'accessToken',
     'refreshToken',
     'value',
-    'code',
     'verification_code',
     'signed_content',
     'signedContent',
@@ -85,6 +85,18 @@ const PERSONAL_PATTERNS: RegExp[] = [
   /(?<![\p{L}\d])(?:[IVXІ]{1,4}-)?\p{Lu}{2}\s?№?\s?\d{6}(?!\d)/gu,
 ];
 
+/**
+ * Error codes are not personal data and operators need them: a `code` is kept when it is one of
+ * the kiosk's error codes (shared/errors.ts), an outbox outcome, or a system/library code such as
+ * ECONNRESET, ERR_…, UND_ERR_… or SQLITE_…. Anything else under `code` (an SMS code, a document
+ * code) is redacted like any personal field.
+ */
+const OPERATIONAL_CODE =
+  /^(?:E[A-Z0-9]{2,15}|(?:ERR|UND_ERR|SQLITE|ABORT)_[A-Z0-9_]{1,48}|DISCARDED|EXPIRED)$/;
+
+export const isOperationalCode = (value: unknown): boolean =>
+  isErrorCode(value) || (typeof value === 'string' && OPERATIONAL_CODE.test(value));
+
 export function scrubText(text: string): string {
   return PERSONAL_PATTERNS.reduce((t, re) => t.replace(re, REDACTED), text);
 }
@@ -93,11 +105,26 @@ export function scrub(value: unknown, depth = 0): unknown {
   if (depth > 8) return REDACTED;
   if (typeof value === 'string') return scrubText(value);
   if (Array.isArray(value)) return value.map((v) => scrub(v, depth + 1));
-  if (value instanceof Error) return { type: value.name, message: scrubText(value.message) };
+  if (value instanceof Error) {
+    const code = (value as Error & { code?: unknown }).code;
+    return {
+      type: value.name,
+      message: scrubText(value.message),
+      ...(code !== undefined ? { code: isOperationalCode(code) ? code : REDACTED } : {}),
+    };
+  }
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) {
-      out[k] = PERSONAL_KEYS.has(k.toLowerCase()) ? REDACTED : scrub(v, depth + 1);
+      const key = k.toLowerCase();
+      out[k] =
+        key === 'code'
+          ? isOperationalCode(v)
+            ? v
+            : REDACTED
+          : PERSONAL_KEYS.has(key)
+            ? REDACTED
+            : scrub(v, depth + 1);
     }
     return out;
   }

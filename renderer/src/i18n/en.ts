@@ -95,6 +95,10 @@ export const en: Dictionary<MessageKey> = {
     CERT_EXPIRED: 'Your key’s certificate has expired. Please renew the key with your provider.',
     CERT_NOT_YET_VALID: 'Your key’s certificate is not valid yet.',
     CERT_UNTRUSTED: 'The key’s certificate was issued by a provider this kiosk does not trust.',
+    CERT_REVOKED:
+      'Your key’s certificate has been revoked by its provider. It can no longer be used to sign: please get a new key from your provider.',
+    CERT_STATUS_UNKNOWN:
+      'Your key’s provider did not confirm that the certificate is valid, so signing is not possible right now. Please contact your provider or the reception desk.',
     SIGNER_MISMATCH: 'This key belongs to someone else.',
     SIGNER_FAILED: 'The signature could not be created. Please try again.',
     TSA_UNAVAILABLE:

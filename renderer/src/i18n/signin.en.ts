@@ -34,6 +34,8 @@ export const signinEn: Record<SigninMessageKey, Message> = {
   'signinError.title': 'Could not sign in',
   'signinError.CERT_EXPIRED': 'The key’s certificate is not valid',
   'signinError.CERT_UNTRUSTED': 'The key’s certificate is not valid',
+  'signinError.CERT_REVOKED': 'The key’s certificate has been revoked',
+  'signinError.CERT_STATUS_UNKNOWN': 'The key’s certificate could not be confirmed',
   'signinError.PERSON_NOT_FOUND': 'You were not found in eHealth',
   'signinError.EHEALTH_UNAVAILABLE': 'eHealth is unavailable',
   'signinError.offline':

@@ -38,6 +38,8 @@ export const signinUk = {
   'signinError.title': 'Увійти не вдалося',
   'signinError.CERT_EXPIRED': 'Сертифікат ключа недійсний',
   'signinError.CERT_UNTRUSTED': 'Сертифікат ключа недійсний',
+  'signinError.CERT_REVOKED': 'Сертифікат ключа відкликано',
+  'signinError.CERT_STATUS_UNKNOWN': 'Сертифікат ключа не підтверджено',
   'signinError.PERSON_NOT_FOUND': 'Вас не знайдено в eHealth',
   'signinError.EHEALTH_UNAVAILABLE': 'Система eHealth недоступна',
   'signinError.offline':

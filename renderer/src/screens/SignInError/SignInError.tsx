@@ -10,6 +10,8 @@ import '../SignIn/signin.css';
 const TITLES: Partial<Record<string, MessageKey>> = {
   CERT_EXPIRED: 'signinError.CERT_EXPIRED',
   CERT_UNTRUSTED: 'signinError.CERT_UNTRUSTED',
+  CERT_REVOKED: 'signinError.CERT_REVOKED',
+  CERT_STATUS_UNKNOWN: 'signinError.CERT_STATUS_UNKNOWN',
   PERSON_NOT_FOUND: 'signinError.PERSON_NOT_FOUND',
   EHEALTH_UNAVAILABLE: 'signinError.EHEALTH_UNAVAILABLE',
 };
