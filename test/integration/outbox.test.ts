@@ -133,6 +133,8 @@ describe('outbox against the sandbox', () => {
       kind: 'declaration-request.sign',
       params: { requestId: request.id },
       patientKey,
+      // the request's delivery took the tokens along; the signed step is stored with them (as the flow does)
+      credentials: tokens,
       flowId: 'declaration-1',
       dependsOn: create.value.id,
     });

@@ -1,8 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { migrate, openDatabase, SchemaTooNewError, type Migration } from './database';
+import { migrate, openDatabase, SchemaTooNewError, sqliteFiles, type Migration } from './database';
+import { openKioskDatabase } from './kiosk-db';
 
 const dirs: string[] = [];
 const tempFile = () => {
@@ -55,6 +56,41 @@ describe('openDatabase', () => {
   it('rejects gaps in migration numbering', () => {
     const db = openDatabase(':memory:', []);
     expect(() => migrate(db, [m2])).toThrow(/without gaps/);
+    db.close();
+  });
+});
+
+describe('database files at rest', () => {
+  const modeOf = (f: string) => statSync(f).mode & 0o777;
+
+  it.runIf(process.platform !== 'win32')(
+    'creates kiosk.db and its WAL and shared-memory files readable by the kiosk user only, with secure_delete',
+    () => {
+      const dir = mkdtempSync(join(tmpdir(), 'kiosk-db-mode-'));
+      dirs.push(dir);
+      const previous = process.umask(0o022);
+      try {
+        const db = openKioskDatabase(dir);
+        db.exec("INSERT INTO settings (key, value, updated_at) VALUES ('k', 'v', 'now')");
+        expect(db.pragma('secure_delete', { simple: true })).toBe(1);
+        const file = join(dir, 'kiosk.db');
+        const present = sqliteFiles(file).filter((f) => existsSync(f));
+        expect(present).toEqual(expect.arrayContaining([file, `${file}-wal`, `${file}-shm`]));
+        for (const f of present) expect(modeOf(f).toString(8)).toBe('600');
+        db.close();
+      } finally {
+        process.umask(previous);
+      }
+    },
+  );
+
+  it.runIf(process.platform !== 'win32')('tightens files an older version left world-readable', () => {
+    const file = tempFile();
+    openDatabase(file, [m1]).close();
+    writeFileSync(`${file}-journal`, '');
+    for (const f of [file, `${file}-journal`]) chmodSync(f, 0o644);
+    const db = openDatabase(file, [m1, m2]);
+    for (const f of sqliteFiles(file).filter((x) => existsSync(x))) expect(modeOf(f).toString(8)).toBe('600');
     db.close();
   });
 });

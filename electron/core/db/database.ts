@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 export type Db = Database.Database;
@@ -49,15 +49,49 @@ export function migrate(db: Db, migrations: readonly Migration[], upTo = migrati
   return db.pragma('user_version', { simple: true }) as number;
 }
 
-/** Opens (creating if needed) a database file with WAL, foreign keys and the given migrations applied. */
+/** The files SQLite keeps for a database: the file itself, its WAL, shared memory and rollback journal. */
+export const sqliteFiles = (file: string): string[] => [
+  file,
+  `${file}-wal`,
+  `${file}-shm`,
+  `${file}-journal`,
+];
+
+/**
+ * Database files are readable by the kiosk user only (0600). SQLite gives the -wal, -shm and
+ * -journal files it creates the mode of the database file, so a new database is created 0600
+ * before SQLite opens it, and files left by an older version with a wider mode are tightened.
+ * (Windows has no such modes: there the data directory's ACL inherited from the user profile applies.)
+ */
+function ownerOnly(file: string, create: boolean): void {
+  if (file === ':memory:' || process.platform === 'win32') return;
+  if (create) closeSync(openSync(file, 'a', 0o600));
+  for (const f of sqliteFiles(file)) {
+    try {
+      chmodSync(f, 0o600);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    }
+  }
+}
+
+/**
+ * Opens (creating if needed) a database file with WAL, foreign keys and the given migrations
+ * applied; owner-only files (see `ownerOnly`) and `secure_delete`, so deleted rows (purged
+ * payloads, dropped tokens) are overwritten in the file rather than left in free pages.
+ */
 export function openDatabase(file: string, migrations: readonly Migration[], opts: OpenOptions = {}): Db {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  if (!opts.readonly) ownerOnly(file, true);
   const db = new Database(file, { readonly: opts.readonly ?? false });
   try {
     db.pragma('busy_timeout = 5000');
     if (!opts.readonly) {
+      db.pragma('secure_delete = ON');
       if (file !== ':memory:') db.pragma('journal_mode = WAL');
       db.pragma(`synchronous = ${opts.synchronous ?? 'FULL'}`);
+      // the WAL and shared-memory files exist now: make sure an older, wider mode does not survive
+      ownerOnly(file, false);
     }
     db.pragma('foreign_keys = ON');
     if (opts.readonly) {

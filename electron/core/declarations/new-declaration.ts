@@ -103,6 +103,8 @@ export class NewDeclarationFlow {
       kind: 'declaration-request.sign',
       params: { requestId: request.id },
       patientKey: ctx.value.patientKey,
+      // the request's delivery took its tokens along: the signed step keeps them until its deadline
+      credentials: tokens.current(),
       flowId,
       dependsOn: create.value.id,
       // once signed it waits for delivery as long as eHealth keeps the request it signs

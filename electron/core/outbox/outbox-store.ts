@@ -213,18 +213,19 @@ export class OutboxStore {
 
   /**
    * Forgets tokens that no operation needs any more: no operation of that patient still carries a
-   * payload, and (unless `graceFromIso` is null) they were not saved after `graceFromIso` — a
-   * patient in the middle of a flow (request done, signature coming) keeps them for a while.
+   * payload with its deadline (`expires_at`) ahead of `nowIso`. A patient's refresh token is thus
+   * kept at most until the deadline of their last undelivered act, and goes with its delivery.
+   * (Every step of a flow saves the tokens again when it is stored: nothing waits on a leftover.)
    */
-  dropUnusedCredentials(patientKey: string | null, graceFromIso: string | null): number {
+  dropUnusedCredentials(patientKey: string | null, nowIso: string): number {
     return this.db
       .prepare(
         `DELETE FROM outbox_credentials
          WHERE (? IS NULL OR patient_key = ?)
-           AND (? IS NULL OR updated_at < ?)
            AND NOT EXISTS (SELECT 1 FROM outbox_operations o
-                           WHERE o.patient_key = outbox_credentials.patient_key AND o.payload IS NOT NULL)`,
+                           WHERE o.patient_key = outbox_credentials.patient_key AND o.payload IS NOT NULL
+                             AND (o.expires_at IS NULL OR o.expires_at > ?))`,
       )
-      .run(patientKey, patientKey, graceFromIso, graceFromIso).changes;
+      .run(patientKey, patientKey, nowIso).changes;
   }
 }

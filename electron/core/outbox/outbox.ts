@@ -302,16 +302,20 @@ export class Outbox {
 
   /**
    * Forgets the patient's tokens now if no operation of theirs still needs them (at the end of a
-   * session). Otherwise they stay until their last operation settles (see `sweepCredentials`).
+   * session). Otherwise they stay until their last operation is delivered or reaches its deadline.
    */
   forgetCredentials(patientKey: string): Result<boolean> {
-    return storage('forget the patient tokens', () => this.store.dropUnusedCredentials(patientKey, null) > 0);
+    return storage(
+      'forget the patient tokens',
+      () => this.store.dropUnusedCredentials(patientKey, this.now().toISOString()) > 0,
+    );
   }
 
-  /** Drops tokens no operation needs and not refreshed within the grace period (a flow's next step). */
+  /** Drops the tokens of every patient whose last undelivered act was delivered, purged or is past its deadline. */
   sweepCredentials(): Result<number> {
-    const graceFrom = new Date(this.now().getTime() - (this.opts.heldTtlMs ?? 0.5 * HOUR)).toISOString();
-    return storage('forget unused tokens', () => this.store.dropUnusedCredentials(null, graceFrom));
+    return storage('forget unused tokens', () =>
+      this.store.dropUnusedCredentials(null, this.now().toISOString()),
+    );
   }
 
   /** Resolves when the operation is done, rejected, needs the patient, or expired. */
@@ -373,6 +377,9 @@ export class Outbox {
             .prepare(`UPDATE outbox_operations SET ${sets.join(', ')} WHERE id = ? AND state = ?`)
             .run(...args).changes;
           if (changed !== 1) return null;
+          // delivered or purged: the patient's tokens go with their last act that needed them
+          if ((patch.purge || to === 'done') && row.patient_key)
+            this.store.dropUnusedCredentials(row.patient_key, at);
           const code = patch.error?.code;
           this.opts.audit.append(actor, action, id, {
             kind: row.kind,

@@ -50,10 +50,7 @@ describe('DeliveryWorker', () => {
     expect(seen.headers.authorization).toBe('Bearer at-1');
     expect(seen.json).toEqual({ employee_id: 'e-1', division_id: 'd-1' });
     expect(r.row(op.value.id)).toMatchObject({ payload: null, patient_key: null, state: 'done' });
-    // the tokens stay a short while for the next step of the patient's flow, then go
-    expect(r.db.prepare('SELECT count(*) AS n FROM outbox_credentials').get()).toEqual({ n: 1 });
-    r.clock.advance(30 * 60_000 + 1);
-    await r.worker.idle();
+    // the patient's tokens went with the delivery of their last act (in the same transaction)
     expect(r.db.prepare('SELECT count(*) AS n FROM outbox_credentials').get()).toEqual({ n: 0 });
     expect(
       r
@@ -61,6 +58,47 @@ describe('DeliveryWorker', () => {
         .filter((a) => a.subject === op.value.id)
         .map((a) => JSON.parse(a.detail).to ?? a.action),
     ).toEqual(['outbox.captured', 'sending', 'done']);
+  });
+
+  it('keeps a queued act’s refresh token no longer than the act’s deadline, over days offline', async () => {
+    const r = await rig(() => 'drop');
+    const day = 24 * 3_600_000;
+    const deadline = new Date(r.clock.now().getTime() + 3 * day);
+    const early = r.outbox.enqueue({
+      kind: 'app.revoke',
+      params: { appId: 'app-1' },
+      patientKey: 'patient-a',
+      credentials: TOKENS,
+      expiresAt: new Date(r.clock.now().getTime() + day),
+    });
+    const late = r.outbox.enqueue({
+      kind: 'app.revoke',
+      params: { appId: 'app-2' },
+      patientKey: 'patient-a',
+      credentials: TOKENS,
+      expiresAt: deadline,
+    });
+    if (!early.ok || !late.ok) throw new Error('enqueue');
+    const tokensKept = () => r.outbox.store.loadCredentials('patient-a') !== null;
+    r.worker.start();
+    await r.worker.idle();
+    expect(tokensKept()).toBe(true);
+    // day 2: the first act passed its deadline, the second still needs the tokens
+    r.clock.advance(day + 60_000);
+    await r.worker.idle();
+    expect(r.outbox.get(early.value.id)?.state).toBe('expired');
+    expect(tokensKept()).toBe(true);
+    // one second before the last deadline they are still there; at the deadline they are gone,
+    // even before the worker has marked the act expired
+    r.clock.advance(deadline.getTime() - r.clock.now().getTime() - 1_000);
+    expect(r.outbox.sweepCredentials().ok).toBe(true);
+    expect(tokensKept()).toBe(true);
+    r.clock.advance(1_000);
+    expect(r.outbox.sweepCredentials().ok).toBe(true);
+    expect(tokensKept()).toBe(false);
+    await r.worker.idle();
+    expect(r.outbox.get(late.value.id)?.state).toBe('expired');
+    expect(r.db.prepare('SELECT count(*) AS n FROM outbox_credentials').get()).toEqual({ n: 0 });
   });
 
   it('retries 5xx, 429 and dropped connections with backoff, honouring Retry-After, then succeeds', async () => {
@@ -340,6 +378,8 @@ describe('DeliveryWorker', () => {
       kind: 'declaration-request.sign',
       params: { requestId: 'dr-1' },
       patientKey: 'A',
+      // the request's delivery dropped the tokens: the signed step brings them again (as the flow does)
+      credentials: TOKENS,
       flowId: 'flow-1',
       dependsOn: create.value.id,
     });
