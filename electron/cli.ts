@@ -3,6 +3,7 @@
  * Groups live in electron/cli/<group>.ts and are listed in `groups` below.
  */
 import { defaultDataDir } from './core/paths';
+import { auditGroup } from './cli/audit';
 import { directoryGroup } from './cli/directory';
 import { ehealthGroup } from './cli/ehealth';
 import { esignGroup } from './cli/esign';
@@ -15,6 +16,7 @@ const groups: Record<string, CliGroup> = {
   esign: esignGroup,
   outbox: outboxGroup,
   directory: directoryGroup,
+  audit: auditGroup,
   status: statusGroup(),
   registrar: registrarGroup,
   ehealth: ehealthGroup,
@@ -57,7 +59,11 @@ function usage(io: CliIO): void {
   );
 }
 
-export async function runCli(argv: string[], io: CliIO = nodeIO): Promise<number> {
+export async function runCli(
+  argv: string[],
+  io: CliIO = nodeIO,
+  host: Pick<CliContext, 'secretStorage'> = {},
+): Promise<number> {
   try {
     const { dataDir, rest } = extractDataDir(argv);
     const [name, ...args] = rest;
@@ -71,7 +77,7 @@ export async function runCli(argv: string[], io: CliIO = nodeIO): Promise<number
       usage(io);
       return EXIT.usage;
     }
-    const ctx: CliContext = { dataDir: dataDir ?? defaultDataDir(), io };
+    const ctx: CliContext = { dataDir: dataDir ?? defaultDataDir(), io, ...host };
     return await group.run(args, ctx);
   } catch (e) {
     if (e instanceof UsageError) {

@@ -17,8 +17,11 @@ import { parseMainArgs } from './window/main-args';
 
 const ops = opsArguments(process.argv);
 if (ops) {
-  // `kabinet-kiosk --ops <command>`: the ops CLI in the installed kiosk (no Node there, RunAsNode off)
-  runCli(ops).then(
+  // `kabinet-kiosk --ops <command>`: the ops CLI in the installed kiosk (no Node there, RunAsNode off);
+  // commands that need the at-rest key (audit verify, outbox retry) open it through safeStorage
+  runCli(ops, undefined, {
+    secretStorage: () => app.whenReady().then(() => electronSecretStorage(safeStorage)),
+  }).then(
     (code) => app.exit(code),
     () => app.exit(1),
   );

@@ -5,7 +5,8 @@
  *   reset-host ENVIRONMENT         back to eHealth's own host
  * The registrar's touch screen cannot change a host. Every change is audited (the operator CLI as
  * actor) and takes effect when the kiosk starts next (or restarts for an environment switch).
- * Exit codes: 0 ok, 2 usage (an unknown environment, a URL that is not https).
+ * Exit codes: 0 ok, 1 the at-rest key (for the audit entry) cannot be opened, 2 usage (an unknown
+ * environment, a URL that is not https).
  */
 import { openKioskDatabase } from '../core/db/kiosk-db';
 import {
@@ -15,9 +16,9 @@ import {
   OperatorHostUrl,
   type RealEnvironment,
 } from '../core/ehealth/hosts';
-import { AuditLog } from '../core/registrar/audit';
 import { SettingsStore } from '../core/registrar/settings';
 import { parseFlags } from './args';
+import { cliAuditLog, loadCliKey } from './at-rest-key';
 import { EXIT, UsageError, type CliContext, type CliGroup } from './types';
 
 const USAGE = [
@@ -40,7 +41,6 @@ async function run(args: string[], ctx: CliContext): Promise<number> {
   const db = openKioskDatabase(ctx.dataDir);
   try {
     const settings = new SettingsStore(db);
-    const audit = new AuditLog(db);
     if (command === 'hosts' && p.positional.length === 0) {
       const hosts = settings.get().operatorHosts;
       for (const env of ENVIRONMENTS)
@@ -54,6 +54,8 @@ async function run(args: string[], ctx: CliContext): Promise<number> {
       const url = OperatorHostUrl.safeParse(p.positional[1]);
       if (!url.success)
         throw new UsageError(`not an https URL without credentials, query or fragment\n${USAGE}`);
+      const audit = await auditOf(ctx, db);
+      if (!audit) return EXIT.failed;
       const hosts = { ...settings.get().operatorHosts, [environment]: url.data };
       db.transaction(() => {
         settings.update({ operatorHosts: hosts });
@@ -67,6 +69,8 @@ async function run(args: string[], ctx: CliContext): Promise<number> {
     }
     if (command === 'reset-host' && p.positional.length === 1) {
       const environment = environmentOf(p.positional[0]);
+      const audit = await auditOf(ctx, db);
+      if (!audit) return EXIT.failed;
       const hosts = { ...settings.get().operatorHosts };
       delete hosts[environment];
       db.transaction(() => {
@@ -83,6 +87,14 @@ async function run(args: string[], ctx: CliContext): Promise<number> {
   } finally {
     db.close();
   }
+}
+
+/** A change of host is audited, so it needs the at-rest key (made here on a kiosk set up before its first start). */
+async function auditOf(ctx: CliContext, db: Parameters<typeof cliAuditLog>[0]) {
+  const key = await loadCliKey(ctx, { create: true });
+  if (key.ok) return cliAuditLog(db, key.key);
+  ctx.io.stderr(`not changed: ${key.message}`);
+  return null;
 }
 
 export const ehealthGroup: CliGroup = {

@@ -4,31 +4,42 @@
  *                                            one past it ends `expired` with its reason, never removed)
  *   retry ID|REFERENCE
  *   discard ID|REFERENCE
- * Retry and discard are recorded in the audit log with the operator CLI as actor.
+ * Retry and discard are recorded in the audit log with the operator CLI as actor, which needs the
+ * kiosk's at-rest key (the audit chain is keyed by it); listing needs no key.
  * Exit codes: 0 ok, 1 failed (no such operation, not allowed in its state), 2 usage.
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { OperationState, type OperationView } from '#shared/contract/outbox';
-import { OS_WRAPPED_KEY_FILE } from '../core/crypto/key-store';
+import { OS_WRAPPED_KEY_FILE, type LoadedKey } from '../core/crypto/key-store';
 import { SecretBox } from '../core/crypto/secret-box';
 import { openKioskDatabase } from '../core/db/kiosk-db';
 import { Outbox } from '../core/outbox/outbox';
-import { AuditLog } from '../core/registrar/audit';
+import { AuditLog, type AuditChainKey } from '../core/registrar/audit';
 import { SettingsStore } from '../core/registrar/settings';
 import { flag, parseFlags } from './args';
+import { cliAuditLog, loadCliKey } from './at-rest-key';
 import { EXIT, UsageError, type CliContext, type CliGroup } from './types';
+
+/** Listing writes no audit entry: without the at-rest key, appending one is a bug, never a silent unkeyed entry. */
+const NO_AUDIT_KEY: AuditChainKey = {
+  mac() {
+    throw new Error('the audit log needs the kiosk’s at-rest key');
+  },
+};
 
 /**
  * The outbox over the kiosk database, in the environment the kiosk is set to (the others' operations
- * stay apart). Listing, retrying and discarding never open a payload, so the CLI works without the
- * kiosk's at-rest key (which may live in the OS keychain of the kiosk user).
+ * stay apart). Nothing here opens a payload; only the audit entries of retry and discard need the
+ * at-rest key (`key`).
  */
-function openOutbox(dataDir: string) {
+function openOutbox(dataDir: string, key: LoadedKey | null = null) {
   const db = openKioskDatabase(dataDir);
   const environment = new SettingsStore(db).get().environment;
-  const audit = new AuditLog(db, undefined, environment);
+  const audit = key
+    ? cliAuditLog(db, key, environment)
+    : new AuditLog(db, NO_AUDIT_KEY, undefined, environment);
   const outbox = new Outbox({
     db,
     environment,
@@ -117,7 +128,12 @@ async function run(args: string[], ctx: CliContext): Promise<number> {
     const target = p.positional[0];
     if (!target || p.positional.length > 1)
       throw new UsageError(`usage: kiosk outbox ${command} ID|REFERENCE`);
-    const { db, outbox } = openOutbox(ctx.dataDir);
+    const key = await loadCliKey(ctx);
+    if (!key.ok) {
+      ctx.io.stderr(`${command} refused: ${key.message}`);
+      return EXIT.failed;
+    }
+    const { db, outbox } = openOutbox(ctx.dataDir, key.key);
     try {
       const op = find(outbox, target);
       if (!op) {

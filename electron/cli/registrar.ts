@@ -5,20 +5,27 @@
  * 24 hours, stored only as a hash; a new one replaces an unused one. Issuing it is audited (the
  * operator CLI as actor). A kiosk that already has registrars is not enrolled again: a signed-in
  * registrar adds the others in the panel.
- * Exit codes: 0 printed, 1 refused (already has registrars), 2 usage.
+ * Exit codes: 0 printed, 1 refused (already has registrars, or the at-rest key the audit entry needs
+ * cannot be opened), 2 usage.
  */
 import { openKioskDatabase } from '../core/db/kiosk-db';
 import { RegistrarAccounts } from '../core/registrar/accounts';
-import { AuditLog } from '../core/registrar/audit';
 import { parseFlags } from './args';
+import { cliAuditLog, loadCliKey } from './at-rest-key';
 import { EXIT, UsageError, type CliContext, type CliGroup } from './types';
 
 const USAGE = 'usage: kiosk registrar enroll [--data-dir DIR]';
 
 async function enroll(ctx: CliContext): Promise<number> {
+  // issuing the code is audited: the audit log is keyed by the at-rest key (made now on a new kiosk)
+  const key = await loadCliKey(ctx, { create: true });
+  if (!key.ok) {
+    ctx.io.stderr(`not enrolled: ${key.message}`);
+    return EXIT.failed;
+  }
   const db = openKioskDatabase(ctx.dataDir);
   try {
-    const accounts = new RegistrarAccounts({ db, audit: new AuditLog(db) });
+    const accounts = new RegistrarAccounts({ db, audit: cliAuditLog(db, key.key) });
     const registrars = accounts.count();
     if (registrars > 0) {
       ctx.io.stderr(

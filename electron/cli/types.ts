@@ -1,3 +1,5 @@
+import type { OsSecretStorage } from '../core/crypto/key-store';
+
 export interface CliIO {
   stdout(text: string): void;
   stderr(text: string): void;
@@ -9,6 +11,11 @@ export interface CliContext {
   /** --data-dir, or the kiosk's default data directory. */
   dataDir: string;
   io: CliIO;
+  /**
+   * The OS keychain that may wrap the kiosk's at-rest key (in the installed kiosk, `--ops` passes
+   * Electron's safeStorage, usable once the app is ready); absent under plain Node.
+   */
+  secretStorage?: () => Promise<OsSecretStorage | null>;
 }
 
 /** A command group (`esign`, `outbox`, …): receives the arguments after its name, returns the exit code. */

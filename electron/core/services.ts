@@ -119,14 +119,16 @@ export function createServices(ports: KioskPorts): KioskServices {
   const settings = new SettingsStore(db, now);
   // the environment of this start: everything below belongs to it (a switch restarts the services)
   const environment = settings.get().environment;
-  const audit = new AuditLog(db, now, environment);
+  const key = loadSecretKey({ dataDir: ports.dataDir, osStorage: ports.osSecretStorage ?? null });
+  // the audit chain is keyed by the at-rest key; a chain an older version left unkeyed is re-anchored now
+  const audit = new AuditLog(db, key.box, now, environment, key.auditChain);
+  audit.ensureKeyed();
   const session = new SessionManager(events, now, {
     audit,
     log: ports.log,
     ...(ports.timers ? { timers: ports.timers } : {}),
     backstopMs: () => sessionBackstopMs(settings.get()),
   });
-  const key = loadSecretKey({ dataDir: ports.dataDir, osStorage: ports.osSecretStorage ?? null });
   const secrets = new SecretSettings(db, key.box, now);
   const directoryStore = new DirectoryStore({ dataDir: ports.dataDir, clinic: () => readClinic(db) });
   const offline = createKioskBackend({

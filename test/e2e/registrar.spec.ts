@@ -326,11 +326,12 @@ test('trust list from a USB medium, and the directory synced now with progress',
 function queueOperations(dataDir: string, count: number): string[] {
   const db = openKioskDatabase(dataDir);
   try {
+    const { box } = loadSecretKey({ dataDir });
     const outbox = new Outbox({
       db,
       environment: 'training',
-      box: loadSecretKey({ dataDir }).box,
-      audit: new AuditLog(db, undefined, 'training'),
+      box,
+      audit: new AuditLog(db, box, undefined, 'training'),
     });
     return Array.from({ length: count }, (_, i) => {
       const r = outbox.enqueue({

@@ -30,7 +30,7 @@ const outbox = new Outbox({
   environment: 'training',
   db,
   box: key.box,
-  audit: new AuditLog(db),
+  audit: new AuditLog(db, key.box),
   keyProtection: key.protection,
   keyWarning: key.warning,
 });

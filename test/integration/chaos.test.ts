@@ -51,7 +51,7 @@ beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'kiosk-chaos-'));
   db = openKioskDatabase(dataDir);
   const key = loadSecretKey({ dataDir });
-  audit = new AuditLog(db);
+  audit = new AuditLog(db, key.box);
   outbox = new Outbox({
     environment: 'training',
     db,

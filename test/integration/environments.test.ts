@@ -181,11 +181,12 @@ describe('eHealth hosts and environments', () => {
     // a training operation in the same database (as if left by a crash in the middle of a switch)
     const db = openKioskDatabase(dataDir);
     const trainingOp = ((): string => {
+      const { box } = loadSecretKey({ dataDir });
       const outbox = new Outbox({
         db,
         environment: 'training',
-        box: loadSecretKey({ dataDir }).box,
-        audit: new AuditLog(db, undefined, 'training'),
+        box,
+        audit: new AuditLog(db, box, undefined, 'training'),
       });
       const q = outbox.enqueue({
         kind: 'app.revoke',

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ageInYears } from '#shared/rules/age';
 import { err, ok, type Result } from '#shared/result';
+import { loadSecretKey } from '../../electron/core/crypto/key-store';
 import type { Db } from '../../electron/core/db/database';
 import { openKioskDatabase } from '../../electron/core/db/kiosk-db';
 import type { PatientTokens } from '../../electron/core/ehealth/tokens';
@@ -45,11 +46,13 @@ export async function startPatientRig(
   const db = openKioskDatabase(dataDir);
   const log = silentLogger();
   const events = new EventBus();
+  const key = loadSecretKey({ dataDir });
   const engine = createOfflineEngine({
     dataDir,
     environment: 'training',
     db,
-    audit: new AuditLog(db),
+    key,
+    audit: new AuditLog(db, key.box),
     events,
     log,
     now: () => new Date(),

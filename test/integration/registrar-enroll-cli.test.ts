@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli';
 import type { CliIO } from '../../electron/cli/types';
+import { loadSecretKey } from '../../electron/core/crypto/key-store';
 import { openKioskDatabase } from '../../electron/core/db/kiosk-db';
 import { RegistrarAccounts } from '../../electron/core/registrar/accounts';
 import { AuditLog } from '../../electron/core/registrar/audit';
@@ -49,7 +50,10 @@ describe('kiosk registrar enroll', () => {
 
     const db = openKioskDatabase(dataDir);
     try {
-      const audit = new AuditLog(db);
+      // the CLI made the kiosk's at-rest key, which keys the audit log
+      const key = loadSecretKey({ dataDir, create: false });
+      const audit = new AuditLog(db, key.box, undefined, null, key.auditChain);
+      expect(audit.verify().ok).toBe(true);
       const accounts = new RegistrarAccounts({ db, audit });
       expect(audit.list(5).map((e) => [e.actor, e.action])).toEqual([
         ['operator-cli', 'registrar.enrollment.issue'],

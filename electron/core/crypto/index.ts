@@ -2,6 +2,8 @@ export { SecretBox, SecretBoxError, SECRET_KEY_BYTES } from './secret-box';
 export {
   loadSecretKey,
   KeyStoreError,
+  AUDIT_KEYED_FILE,
+  type AuditChainMarker,
   OS_WRAPPED_KEY_FILE,
   PLAIN_KEY_FILE,
   type KeyProtection,

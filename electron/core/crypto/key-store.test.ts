@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
+  AUDIT_KEYED_FILE,
   KeyStoreError,
   loadSecretKey,
   OS_WRAPPED_KEY_FILE,
@@ -77,5 +78,37 @@ describe('loadSecretKey', () => {
 
   it('keeps an ephemeral key for in-memory databases', () => {
     expect(loadSecretKey({ dataDir: ':memory:' }).protection).toBe('ephemeral');
+  });
+
+  it('remembers that the audit chain is keyed, inside the OS-wrapped blob or beside a key file', () => {
+    const dir = tempDir();
+    const plain = loadSecretKey({ dataDir: dir });
+    expect(plain.auditChain.keyed).toBe(false);
+    plain.auditChain.markKeyed();
+    expect(loadSecretKey({ dataDir: dir }).auditChain.keyed).toBe(true);
+    // wrapping the key file for the OS keychain carries the mark along, inside the wrapped blob
+    const os = loadSecretKey({ dataDir: dir, osStorage: fakeKeychain() });
+    expect(os.auditChain.keyed).toBe(true);
+    expect(existsSync(join(dir, AUDIT_KEYED_FILE))).toBe(false);
+    const again = loadSecretKey({ dataDir: dir, osStorage: fakeKeychain() });
+    expect(again.auditChain.keyed).toBe(true);
+    expect(again.box.mac('x', 'p')).toBe(plain.box.mac('x', 'p'));
+  });
+
+  it('reads a wrapped key written by an older version (the bare key) and marks it keyed later', () => {
+    const dir = tempDir();
+    const key = Buffer.alloc(32, 7);
+    writeFileSync(join(dir, OS_WRAPPED_KEY_FILE), fakeKeychain().encryptString(key.toString('base64')));
+    const old = loadSecretKey({ dataDir: dir, osStorage: fakeKeychain() });
+    expect(old.auditChain.keyed).toBe(false);
+    const sealed = old.box.seal('queued', 'l');
+    old.auditChain.markKeyed();
+    const reloaded = loadSecretKey({ dataDir: dir, osStorage: fakeKeychain() });
+    expect(reloaded.auditChain.keyed).toBe(true);
+    expect(reloaded.box.open(sealed, 'l').toString()).toBe('queued');
+  });
+
+  it('never makes a key when asked not to (the ops CLI)', () => {
+    expect(() => loadSecretKey({ dataDir: tempDir(), create: false })).toThrow(KeyStoreError);
   });
 });

@@ -31,15 +31,54 @@ export interface OsSecretStorage {
  */
 export type KeyProtection = 'os' | 'key-file' | 'ephemeral';
 
+/**
+ * Whether this kiosk's audit chain has been keyed (core/registrar/audit.ts). Recorded with the key
+ * — inside the OS-wrapped blob when the OS protects it — so that a database file rewritten as an
+ * unkeyed chain is not quietly re-anchored at the next start: once keyed, a kiosk never re-anchors.
+ */
+export interface AuditChainMarker {
+  readonly keyed: boolean;
+  /** Records that the chain is keyed (idempotent). */
+  markKeyed(): void;
+}
+
 export interface LoadedKey {
   box: SecretBox;
   protection: KeyProtection;
   /** True when the registrar should be warned that the key is not OS-protected. */
   warning: boolean;
+  auditChain: AuditChainMarker;
 }
 
 export const OS_WRAPPED_KEY_FILE = 'secret-key.os';
 export const PLAIN_KEY_FILE = 'secret-key';
+/** Beside a plain key file (which protects nothing against whoever can read the disk anyway). */
+export const AUDIT_KEYED_FILE = 'audit-chain-keyed';
+
+/** What the OS-wrapped file holds: the key, and whether the audit chain is keyed (older kiosks: the bare key). */
+interface Wrapped {
+  key: string;
+  auditKeyed: boolean;
+}
+
+function unwrapText(text: string): Wrapped {
+  if (!text.startsWith('{')) return { key: text, auditKeyed: false };
+  const w = JSON.parse(text) as Partial<Wrapped>;
+  if (typeof w.key !== 'string') throw new KeyStoreError(`${OS_WRAPPED_KEY_FILE} is damaged`);
+  return { key: w.key, auditKeyed: w.auditKeyed === true };
+}
+
+function memoryMarker(): AuditChainMarker {
+  let keyed = false;
+  return {
+    get keyed() {
+      return keyed;
+    },
+    markKeyed: () => {
+      keyed = true;
+    },
+  };
+}
 
 export class KeyStoreError extends Error {
   constructor(message: string) {
@@ -72,15 +111,34 @@ export function loadSecretKey(opts: {
   dataDir: string;
   osStorage?: OsSecretStorage | null;
   random?: (n: number) => Buffer;
+  /** false: a missing key is an error rather than made (the ops CLI checks, it never mints a key). */
+  create?: boolean;
 }): LoadedKey {
   const random = opts.random ?? randomBytes;
   if (opts.dataDir === ':memory:') {
-    return { box: new SecretBox(random(SECRET_KEY_BYTES)), protection: 'ephemeral', warning: true };
+    return {
+      box: new SecretBox(random(SECRET_KEY_BYTES)),
+      protection: 'ephemeral',
+      warning: true,
+      auditChain: memoryMarker(),
+    };
   }
   mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
   const wrappedFile = join(opts.dataDir, OS_WRAPPED_KEY_FILE);
   const plainFile = join(opts.dataDir, PLAIN_KEY_FILE);
+  const markerFile = join(opts.dataDir, AUDIT_KEYED_FILE);
   const os = opts.osStorage && opts.osStorage.isProtected() ? opts.osStorage : null;
+  const osMarker = (storage: OsSecretStorage, key: Buffer, keyed: boolean): AuditChainMarker => ({
+    get keyed() {
+      return keyed;
+    },
+    markKeyed() {
+      if (keyed) return;
+      const text = JSON.stringify({ key: key.toString('base64'), auditKeyed: true } satisfies Wrapped);
+      writeAtomically(wrappedFile, storage.encryptString(text));
+      keyed = true;
+    },
+  });
 
   if (existsSync(wrappedFile)) {
     if (!os) {
@@ -88,23 +146,60 @@ export function loadSecretKey(opts: {
         'the at-rest key is protected by the OS keychain, which is not available now; queued operations cannot be read',
       );
     }
-    let key: Buffer;
+    let text: string;
     try {
-      key = Buffer.from(os.decryptString(readFileSync(wrappedFile)), 'base64');
+      text = os.decryptString(readFileSync(wrappedFile));
     } catch {
       throw new KeyStoreError('the OS keychain refused to unwrap the at-rest key');
     }
+    let wrapped: Wrapped;
+    try {
+      wrapped = unwrapText(text);
+    } catch {
+      throw new KeyStoreError(`${OS_WRAPPED_KEY_FILE} is damaged`);
+    }
+    const key = Buffer.from(wrapped.key, 'base64');
     if (key.length !== SECRET_KEY_BYTES) throw new KeyStoreError(`${OS_WRAPPED_KEY_FILE} is damaged`);
-    return { box: new SecretBox(key), protection: 'os', warning: false };
+    return {
+      box: new SecretBox(key),
+      protection: 'os',
+      warning: false,
+      auditChain: osMarker(os, key, wrapped.auditKeyed),
+    };
   }
+
+  if (opts.create === false && !existsSync(plainFile))
+    throw new KeyStoreError('this data directory has no at-rest key (the kiosk has not run here)');
 
   if (os) {
     const key = existsSync(plainFile) ? readPlainKey(plainFile) : random(SECRET_KEY_BYTES);
-    writeAtomically(wrappedFile, os.encryptString(key.toString('base64')));
+    const auditKeyed = existsSync(markerFile);
+    writeAtomically(
+      wrappedFile,
+      os.encryptString(JSON.stringify({ key: key.toString('base64'), auditKeyed } satisfies Wrapped)),
+    );
     rmSync(plainFile, { force: true });
-    return { box: new SecretBox(key), protection: 'os', warning: false };
+    rmSync(markerFile, { force: true });
+    return {
+      box: new SecretBox(key),
+      protection: 'os',
+      warning: false,
+      auditChain: osMarker(os, key, auditKeyed),
+    };
   }
 
   if (!existsSync(plainFile)) writeAtomically(plainFile, random(SECRET_KEY_BYTES).toString('base64'));
-  return { box: new SecretBox(readPlainKey(plainFile)), protection: 'key-file', warning: true };
+  return {
+    box: new SecretBox(readPlainKey(plainFile)),
+    protection: 'key-file',
+    warning: true,
+    auditChain: {
+      get keyed() {
+        return existsSync(markerFile);
+      },
+      markKeyed() {
+        if (!existsSync(markerFile)) writeAtomically(markerFile, 'the audit chain of this kiosk is keyed\n');
+      },
+    },
+  };
 }

@@ -22,6 +22,7 @@ export class SecretBoxError extends Error {
  */
 export class SecretBox {
   private readonly key: Buffer;
+  private readonly subkeys = new Map<string, Buffer>();
 
   constructor(
     key: Buffer,
@@ -66,10 +67,27 @@ export class SecretBox {
    * derived for that purpose. Lets rows be grouped per patient without storing who the patient is.
    */
   pseudonym(value: string, purpose: string): string {
-    const subkey = Buffer.from(
-      hkdfSync('sha256', this.key, Buffer.alloc(0), `kiosk-pseudonym:${purpose}`, 32),
-    );
-    return createHmac('sha256', subkey).update(value, 'utf8').digest('hex').slice(0, 32);
+    return createHmac('sha256', this.subkey(`kiosk-pseudonym:${purpose}`))
+      .update(value, 'utf8')
+      .digest('hex')
+      .slice(0, 32);
+  }
+
+  /**
+   * A message authentication code (HMAC-SHA256, hex) of `text` under a key derived from the
+   * at-rest key for one purpose (e.g. the audit chain): protected exactly as the at-rest key is.
+   */
+  mac(text: string, purpose: string): string {
+    return createHmac('sha256', this.subkey(`kiosk-mac:${purpose}`)).update(text, 'utf8').digest('hex');
+  }
+
+  private subkey(info: string): Buffer {
+    let k = this.subkeys.get(info);
+    if (!k) {
+      k = Buffer.from(hkdfSync('sha256', this.key, Buffer.alloc(0), info, 32));
+      this.subkeys.set(info, k);
+    }
+    return k;
   }
 
   sealJson(value: unknown, associatedData: string): Buffer {

@@ -19,7 +19,7 @@ function setup() {
     environment: 'training',
     db,
     box: new SecretBox(randomBytes(32)),
-    audit: new AuditLog(db, clock.now),
+    audit: new AuditLog(db, new SecretBox(randomBytes(32)), clock.now),
     now: clock.now,
   });
   const op = outbox.enqueue({

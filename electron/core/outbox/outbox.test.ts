@@ -19,7 +19,7 @@ function setup(extra: { reserveBytes?: number } = {}) {
     environment: 'training',
     db,
     box,
-    audit: new AuditLog(db, clock.now),
+    audit: new AuditLog(db, box, clock.now),
     now: clock.now,
     ...extra,
   });

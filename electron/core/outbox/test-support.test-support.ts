@@ -36,7 +36,7 @@ export async function outboxRig(
   const clock = testClock();
   const db = opts.db ?? openKioskDatabase(':memory:');
   const box = opts.box ?? new SecretBox(randomBytes(32));
-  const audit = new AuditLog(db, clock.now);
+  const audit = new AuditLog(db, box, clock.now);
   const outbox = new Outbox({
     environment: 'training',
     db,

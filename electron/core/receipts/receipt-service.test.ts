@@ -53,7 +53,7 @@ function setup(opts: { printer?: ReceiptPrinter | null; dir?: string | null } = 
     environment: 'training',
     db,
     box: new SecretBox(randomBytes(32)),
-    audit: new AuditLog(db, clock.now),
+    audit: new AuditLog(db, new SecretBox(randomBytes(32)), clock.now),
     now: clock.now,
   });
   const dir = opts.dir === undefined ? mkdtempSync(join(tmpdir(), 'kiosk-receipts-')) : opts.dir;

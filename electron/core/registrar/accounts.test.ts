@@ -1,8 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { openKioskDatabase } from '../db/kiosk-db';
 import { FIRST_LOCK_MS, MAX_PIN_FAILURES, RegistrarAccounts } from './accounts';
 import { AuditLog } from './audit';
 import type { ScryptParams } from './pin';
+import { SecretBox } from '../crypto/secret-box';
 
 const FAST: ScryptParams = { N: 1024, r: 8, p: 1, keyLength: 32 };
 
@@ -10,7 +12,7 @@ function setup() {
   const db = openKioskDatabase(':memory:');
   let t = Date.parse('2026-03-01T09:00:00Z');
   const now = () => new Date(t);
-  const audit = new AuditLog(db, now);
+  const audit = new AuditLog(db, new SecretBox(randomBytes(32)), now);
   const accounts = new RegistrarAccounts({ db, audit, now, scrypt: FAST });
   /** Enrols the kiosk (as the ops CLI does) and sets up the first registrar with the code. */
   const first = async (id = 'R-01', pin = '250871') => {
@@ -91,7 +93,7 @@ describe('registrar accounts', () => {
     // the lock survives a restart (a new instance over the same database)
     const again = new RegistrarAccounts({
       db,
-      audit: new AuditLog(db),
+      audit: new AuditLog(db, new SecretBox(randomBytes(32))),
       now: () => new Date(Date.parse('2026-03-01T09:01:00Z')),
     });
     expect(again.lockedFor()).toBe(FIRST_LOCK_MS / 1000 - 60);

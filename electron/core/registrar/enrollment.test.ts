@@ -1,6 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { openKioskDatabase } from '../db/kiosk-db';
 import { RegistrarAccounts } from './accounts';
+import { SecretBox } from '../crypto/secret-box';
 import { AuditLog } from './audit';
 import { ENROLLMENT_VALID_MS, generateEnrollmentCode } from './enrollment';
 
@@ -11,7 +13,7 @@ function setup() {
   const db = openKioskDatabase(':memory:');
   let t = Date.parse('2026-03-01T09:00:00Z');
   const now = () => new Date(t);
-  const audit = new AuditLog(db, now);
+  const audit = new AuditLog(db, new SecretBox(randomBytes(32)), now);
   const accounts = new RegistrarAccounts({ db, audit, now, scrypt: FAST });
   return { db, audit, accounts, advance: (ms: number) => (t += ms) };
 }

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { ConnectivityCause } from '#shared/contract/app';
 import { SecretBox } from '../crypto/secret-box';
@@ -15,8 +15,8 @@ function setup(link = { cause: null as ConnectivityCause | null, clockOffsetMs: 
   const db = openKioskDatabase(':memory:');
   let t = Date.parse('2026-03-02T08:00:00.000Z');
   const now = () => new Date(t);
-  const audit = new AuditLog(db, now);
   const box = new SecretBox(randomBytes(32));
+  const audit = new AuditLog(db, box, now);
   const outbox = new Outbox({ environment: 'training', db, box, audit, now });
   const panel = new RegistrarPanel({
     version: '9.9.9',
@@ -138,5 +138,25 @@ describe('registrar panel', () => {
     expect(ops[held.value.id]).toMatchObject({ deadline: at(23).toISOString(), nearDeadline: true });
     expect(ops[waiting.value.id]).toMatchObject({ nearDeadline: false });
     expect(panel.overview().nearDeadline).toBe(1);
+  });
+
+  it('the audit check finds a database file rewritten with a recomputed plain SHA-256 chain, again and again', () => {
+    const { db, audit, panel } = setup();
+    audit.append('kiosk', 'boot');
+    audit.append('registrar:R-01', 'outbox.discard', 'op-7');
+    expect(panel.verifyAudit('R-01').ok).toBe(true);
+    db.exec('DROP TRIGGER audit_log_no_update');
+    db.prepare("UPDATE audit_log SET actor = 'kiosk' WHERE action = 'outbox.discard'").run();
+    let prev = '0'.repeat(64);
+    for (const r of db.prepare('SELECT * FROM audit_log ORDER BY seq').all() as Record<string, unknown>[]) {
+      const hash = createHash('sha256')
+        .update(JSON.stringify([prev, r.at, r.actor, r.action, r.subject, r.detail]))
+        .digest('hex');
+      db.prepare('UPDATE audit_log SET prev_hash = ?, hash = ? WHERE seq = ?').run(prev, hash, r.seq);
+      prev = hash;
+    }
+    expect(panel.verifyAudit('R-01')).toMatchObject({ ok: false, brokenAt: 1 });
+    // recording the check did not make the rewritten chain acceptable
+    expect(panel.verifyAudit('R-01')).toMatchObject({ ok: false, brokenAt: 1 });
   });
 });

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { err, ok } from '#shared/result';
 import type { RegistrarState } from '#shared/contract/registrar';
@@ -8,6 +9,7 @@ import { RegistrarAccounts } from './accounts';
 import { AuditLog } from './audit';
 import { birthDateGuard, isCalendarDate, sameBirthDate } from './birth-date-guard';
 import { MAX_BIRTH_DATE_MISMATCHES, RegistrarModeState, type PatientPort } from './registrar-mode';
+import { SecretBox } from '../crypto/secret-box';
 
 const FAST = { N: 1024, r: 8, p: 1, keyLength: 32 };
 
@@ -15,7 +17,7 @@ async function setup() {
   const db = openKioskDatabase(':memory:');
   const events = new EventBus();
   const session = new SessionManager(events);
-  const audit = new AuditLog(db);
+  const audit = new AuditLog(db, new SecretBox(randomBytes(32)));
   const accounts = new RegistrarAccounts({ db, audit, scrypt: FAST });
   let signedIn: { sessionId: string; personId: string } | null = null;
   let birthDate = '1984-07-12';

@@ -14,7 +14,7 @@ function setup(
 ) {
   const db = openKioskDatabase(':memory:');
   const events = new EventBus();
-  const audit = new AuditLog(db);
+  const audit = new AuditLog(db, new SecretBox(randomBytes(32)));
   const settings = new SettingsStore(db);
   const secrets = new SecretSettings(db, new SecretBox(randomBytes(32)));
   const directory = new DirectoryService({ db, api: null });

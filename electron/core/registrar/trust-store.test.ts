@@ -1,7 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { SecretBox } from '../crypto/secret-box';
 import { openKioskDatabase } from '../db/kiosk-db';
 import { createTestCa, trustListOf } from '../esign';
 import { AuditLog } from './audit';
@@ -25,7 +27,8 @@ describe('trust list import', () => {
     writeFileSync(join(medium, 'broken.p7b'), Buffer.from('not a bundle at all'));
     writeFileSync(join(medium, 'notes.txt'), 'ignored');
     const db = openKioskDatabase(dataDir);
-    const audit = new AuditLog(db);
+    const box = new SecretBox(randomBytes(32));
+    const audit = new AuditLog(db, box);
     const store = new TrustStore({
       db,
       audit,
@@ -72,7 +75,7 @@ describe('trust list import', () => {
     const reopened = openKioskDatabase(dataDir);
     const after = new TrustStore({
       db: reopened,
-      audit: new AuditLog(reopened),
+      audit: new AuditLog(reopened, box),
       dataDir,
       media: { list: async () => [] },
     });

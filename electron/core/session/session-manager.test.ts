@@ -1,5 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { SessionEndReason } from '#shared/contract/session';
+import { SecretBox } from '../crypto/secret-box';
 import { openKioskDatabase } from '../db/kiosk-db';
 import { EventBus } from '../events';
 import type { Timers } from '../outbox/connectivity';
@@ -39,7 +41,7 @@ function virtualTime(start = Date.parse('2026-04-06T08:00:00.000Z')) {
 function setup(backstopMs = 12 * MIN) {
   const time = virtualTime();
   const db = openKioskDatabase(':memory:');
-  const audit = new AuditLog(db, time.now);
+  const audit = new AuditLog(db, new SecretBox(randomBytes(32)), time.now);
   const events = new EventBus();
   const ended: SessionEndReason[] = [];
   events.on('sessionEnded', ({ reason }) => ended.push(reason));

@@ -28,8 +28,9 @@ function kiosk() {
   const db = openKioskDatabase(':memory:');
   const events = new EventBus();
   const sessions = new SessionManager(events);
-  const audit = new AuditLog(db);
-  const outbox = new Outbox({ environment: 'training', db, box: new SecretBox(randomBytes(32)), audit });
+  const box = new SecretBox(randomBytes(32));
+  const audit = new AuditLog(db, box);
+  const outbox = new Outbox({ environment: 'training', db, box, audit });
   const api = createPisApiFromConfig({ baseUrl: 'http://127.0.0.1:9', apiKey: 'k' });
   const ended: string[] = [];
   const esign = {
