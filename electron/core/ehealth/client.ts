@@ -13,6 +13,7 @@ import {
   parseErrorBody,
   type EhealthFailure,
 } from './errors';
+import { TooLargeError } from '../io/bounded';
 import { ServerClock } from './server-clock';
 import { fetchTransport, type HttpMethod, type HttpTransport } from './transport';
 
@@ -42,6 +43,8 @@ export interface CallOptions<T> {
   /** Schema of the envelope's `data`. Extra fields are tolerated by the schemas in ./schemas. */
   data?: z.ZodType<T>;
   timeoutMs?: number;
+  /** The largest answer read (default: the transport's, 16 MiB); bulk dumps raise it. */
+  maxBodyBytes?: number;
 }
 
 export interface EhealthResponse<T> {
@@ -167,20 +170,28 @@ export class EhealthClient {
     let date: string | null;
     let contentType: string | null;
     const sentAt = this.now().getTime();
+    let answered = 0;
     try {
       const init = {
         method: opts.method,
         headers: this.headers(opts as CallOptions<unknown>, auth),
         signal: controller.signal,
         ...(opts.body === undefined ? {} : { body: JSON.stringify(opts.body) }),
+        ...(opts.maxBodyBytes ? { maxBodyBytes: opts.maxBodyBytes } : {}),
       };
       const res = await this.transport(this.url(opts.path, opts.query), init);
-      status = res.status;
+      status = answered = res.status;
       retryAfter = res.headers.get('retry-after');
       date = res.headers.get('date');
       contentType = res.headers.get('content-type');
       text = await res.text();
     } catch (e) {
+      if (e instanceof TooLargeError) {
+        // an answer bigger than any eHealth answer is not eHealth's: a failure of the link, retried
+        this.opts.onOutcome?.('not-ehealth', 'not-ehealth');
+        const failed = notEhealthFailure(answered, 'not-ehealth');
+        return { ok: false, error: { ...failed, details: { ...failed.details, reason: e.code } } };
+      }
       const failed = networkFailure(e, timedOut);
       this.opts.onOutcome?.('network-error', failed.details.cause ?? null);
       return { ok: false, error: failed };

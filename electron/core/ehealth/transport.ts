@@ -1,7 +1,9 @@
 /**
- * The HTTP port of the eHealth client: the subset of `fetch` the client needs. `globalThis.fetch`
- * satisfies it; tests may pass a transport that talks to a scripted local server.
+ * The HTTP port of the eHealth client: the subset of `fetch` the client needs. `fetchTransport`
+ * is the real one; tests may pass a transport that talks to a scripted local server.
  */
+import { isRedirect, readBodyBounded } from '../io/bounded';
+
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 export interface HttpRequestInit {
@@ -9,6 +11,8 @@ export interface HttpRequestInit {
   headers: Record<string, string>;
   body?: string;
   signal?: AbortSignal;
+  /** The largest response body read (default DEFAULT_MAX_BODY_BYTES); a bigger one fails the call. */
+  maxBodyBytes?: number;
 }
 
 export interface HttpResponseLike {
@@ -21,4 +25,32 @@ export interface HttpResponseLike {
 
 export type HttpTransport = (url: string, init: HttpRequestInit) => Promise<HttpResponseLike>;
 
-export const fetchTransport: HttpTransport = (url, init) => globalThis.fetch(url, init);
+/** eHealth's JSON answers are kilobytes; bulk directory dumps raise their own ceiling. */
+export const DEFAULT_MAX_BODY_BYTES = 16 * 1024 * 1024;
+
+/**
+ * `fetch` for eHealth: a redirect is never followed (it would take the api-key and the patient's
+ * token to another place) — the 3xx comes back to the client, which treats it as a network failure;
+ * bodies are read up to `maxBodyBytes`.
+ */
+export const fetchTransport: HttpTransport = async (url, init) => {
+  const res = await globalThis.fetch(url, {
+    method: init.method,
+    headers: init.headers,
+    ...(init.body === undefined ? {} : { body: init.body }),
+    ...(init.signal ? { signal: init.signal } : {}),
+    redirect: 'manual',
+  });
+  const max = init.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  return {
+    status: res.status,
+    headers: res.headers,
+    text: async () => {
+      if (isRedirect(res.status)) {
+        await res.body?.cancel().catch(() => undefined);
+        return '';
+      }
+      return Buffer.from(await readBodyBounded(res, max, 'the eHealth response')).toString('utf8');
+    },
+  };
+};

@@ -19,6 +19,14 @@ export type { TestKeyFile } from './pki/test-key-set';
 export type { TestCa, TestSubject, TestContainerSpec } from './pki/test-pki';
 export { createTimestampAuthority, TEST_TSA_POLICY } from './tsa/authority';
 export type { TimestampAuthority } from './tsa/authority';
+export { createOcspResponder, TEST_OCSP_VALIDITY_MS } from './ocsp/responder';
+export type { OcspResponder } from './ocsp/responder';
+export { issueCertificateFor } from './pki/test-pki';
+
+// revocation (OCSP)
+export { checkRevocation, httpOcspPost, RevocationChecker, MAX_OCSP_RESPONSE_BYTES } from './ocsp/check';
+export type { OcspPost, RevocationStatus } from './ocsp/check';
+export type { SingleStatus } from './ocsp/protocol';
 
 // signing in-process
 export { openKeyContainer, certificatesFromFiles, MAX_CONTAINER_BYTES } from './containers/open';

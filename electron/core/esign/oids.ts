@@ -66,8 +66,13 @@ export const OID = {
   adCaIssuers: '1.3.6.1.5.5.7.48.2',
   adTimeStamping: '1.3.6.1.5.5.7.48.3',
 
+  // OCSP (RFC 6960)
+  ocspBasic: '1.3.6.1.5.5.7.48.1.1',
+  ocspNonce: '1.3.6.1.5.5.7.48.1.2',
+
   // key purposes
   ekuTimeStamping: '1.3.6.1.5.5.7.3.8',
+  ekuOcspSigning: '1.3.6.1.5.5.7.3.9',
   /** Electronic seal ("печатка") of a legal entity — what eHealth counts as a stamp. */
   ekuElectronicStamp: '1.2.804.2.1.1.1.3.9',
 

@@ -12,6 +12,9 @@ export interface BulkBatch<E extends BulkEntity> {
   date: string | null;
 }
 
+/** A national dump of one entity is tens of megabytes; this ceiling only stops a body without end. */
+export const MAX_BULK_BYTES = 512 * 1024 * 1024;
+
 /** Directory replication: `GET /api/pis/bulk/<entity>?depth=<days of changes>`, api-key only. */
 export const bulkApi = (client: EhealthClient) => ({
   async fetch<E extends BulkEntity>(
@@ -25,6 +28,7 @@ export const bulkApi = (client: EhealthClient) => ({
       // declarations_limit has no depth: it is always the whole table
       query: entity === 'declarations_limit' ? {} : { depth: opts.depth },
       data: z.array(z.unknown()),
+      maxBodyBytes: MAX_BULK_BYTES,
       ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}),
     });
     if (!res.ok) return res;

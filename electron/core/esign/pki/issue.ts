@@ -77,6 +77,8 @@ export interface IssueInput {
   drfo?: string;
   edrpou?: string;
   tsaUrl?: string;
+  /** The OCSP responder for this certificate (authorityInfoAccess), as QTSPs put it in every certificate. */
+  ocspUrl?: string;
 }
 
 export const keyIdOf = (pub: JkPub): Uint8Array => gostHash(pub.serialize());
@@ -113,6 +115,15 @@ export function issueCertificate(input: IssueInput): Uint8Array {
         OID.subjectInfoAccess,
         false,
         seq(seq(oid(OID.adTimeStamping), tlv(0x86, Buffer.from(input.tsaUrl, 'latin1')))),
+      ),
+    );
+
+  if (input.ocspUrl)
+    exts.push(
+      extension(
+        OID.authorityInfoAccess,
+        false,
+        seq(seq(oid(OID.adOcsp), tlv(0x86, Buffer.from(input.ocspUrl, 'latin1')))),
       ),
     );
 

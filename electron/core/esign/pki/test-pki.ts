@@ -9,7 +9,14 @@ import { passwordUtf16be, wipeAll, passwordCandidates } from '../containers/pass
 import { writeJks } from '../containers/jks';
 import { OID } from '../oids';
 import { decodeOid, readWhole, seqChildren, type Tlv } from '../der';
-import { privateKeysFromDer, stdCurve, writePbes2Store, type CurveName, type JkPriv } from '../vendor/jk';
+import {
+  privateKeysFromDer,
+  stdCurve,
+  writePbes2Store,
+  type CurveName,
+  type JkPriv,
+  type JkPub,
+} from '../vendor/jk';
 import { nameValue, parseCertificate, publicKeyOf, type ParsedCertificate } from './certificate';
 import { issueCertificate, keyIdOf, type NameInput } from './issue';
 
@@ -79,10 +86,12 @@ export interface TestSubject {
   surname: string;
   givenName: string;
   commonName: string;
-  role: 'personal' | 'stamp' | 'tsa';
+  role: 'personal' | 'stamp' | 'tsa' | 'ocsp';
   validFrom: Date;
   validTo: Date;
   tsaUrl?: string;
+  /** The CA's OCSP responder, written into the certificate's authorityInfoAccess. */
+  ocspUrl?: string;
   organization?: string;
 }
 
@@ -100,11 +109,24 @@ export interface IssuedIdentity {
 
 /** Issues a key pair and certificate under the CA (in-process; used by the TSA and the container writer). */
 export function issueIdentity(ca: TestCa, subject: TestSubject, keyAgreementOnly = false): IssuedIdentity {
+  const priv = stdCurve(ca[CA_STATE].curve).keygen();
+  return { priv, certificateDer: issueCertificateFor(ca, subject, priv.pub(), keyAgreementOnly) };
+}
+
+/**
+ * A certificate under the CA for an existing public key — a renewed certificate for a key that
+ * already sits in a container (the sandbox renews its personas' certificates at every start).
+ */
+export function issueCertificateFor(
+  ca: TestCa,
+  subject: TestSubject,
+  pub: JkPub,
+  keyAgreementOnly = false,
+): Uint8Array {
   const s = ca[CA_STATE];
-  const priv = stdCurve(s.curve).keygen();
   const caPub = s.priv.pub();
   const isStamp = subject.role === 'stamp';
-  const certificateDer = issueCertificate({
+  return issueCertificate({
     curve: s.curve,
     subject: {
       commonName: subject.commonName,
@@ -112,7 +134,11 @@ export function issueIdentity(ca: TestCa, subject: TestSubject, keyAgreementOnly
       givenName: isStamp ? undefined : subject.givenName,
       organization:
         subject.organization ??
-        (isStamp ? subject.commonName : subject.role === 'tsa' ? s.name.organization : 'ФІЗИЧНА ОСОБА'),
+        (isStamp
+          ? subject.commonName
+          : subject.role === 'tsa' || subject.role === 'ocsp'
+            ? s.name.organization
+            : 'ФІЗИЧНА ОСОБА'),
       serialNumber: subject.drfo
         ? `TINUA-${subject.drfo.replace(/[^0-9A-Za-z]/g, '')}`
         : subject.edrpou
@@ -121,7 +147,7 @@ export function issueIdentity(ca: TestCa, subject: TestSubject, keyAgreementOnly
       country: 'UA',
       locality: 'Київ',
     },
-    subjectPub: priv.pub(),
+    subjectPub: pub,
     issuer: {
       name: s.certificate.subjectDer,
       priv: s.priv,
@@ -135,12 +161,14 @@ export function issueIdentity(ca: TestCa, subject: TestSubject, keyAgreementOnly
         ? [OID.ekuElectronicStamp]
         : subject.role === 'tsa'
           ? [OID.ekuTimeStamping]
-          : undefined,
+          : subject.role === 'ocsp'
+            ? [OID.ekuOcspSigning]
+            : undefined,
     drfo: subject.role === 'personal' ? subject.drfo : undefined,
     edrpou: subject.edrpou,
     tsaUrl: subject.tsaUrl,
+    ocspUrl: subject.ocspUrl,
   });
-  return { priv, certificateDer };
 }
 
 const TRANSLIT: Record<string, string> = {

@@ -5,8 +5,9 @@
  * timer: the patient session (core/session/session-manager.ts) decides how long the signer lives.
  * `end()` resolves only once the process has really exited.
  */
-import { readFile } from 'node:fs/promises';
 import { err, ok, type Result } from '#shared/result';
+import { readFileBounded, TooLargeError } from '../../io/bounded';
+import { MAX_CONTAINER_BYTES } from '../containers/open';
 import type { KeyInfo } from '../key';
 import { withLockout, type KeyLockout } from '../lockout';
 import type { SignerInfo } from '../types';
@@ -199,8 +200,9 @@ async function fingerprintBytes(source: KeySource): Promise<Result<Uint8Array>> 
   if (source.kind === 'pkcs11')
     return ok(new Uint8Array(Buffer.from(`${source.module}\0${source.slot}\0${source.keyLabel ?? ''}`)));
   try {
-    return ok(new Uint8Array(await readFile(source.path)));
-  } catch {
+    return ok(await readFileBounded(source.path, MAX_CONTAINER_BYTES));
+  } catch (e) {
+    if (e instanceof TooLargeError) return err('KEY_UNREADABLE', 'the file is too large to be a key container');
     return err('KEY_NOT_FOUND', 'the key file is no longer there');
   }
 }

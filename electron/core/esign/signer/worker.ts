@@ -3,9 +3,10 @@
  * Host-independent (the entry file binds it to child_process or Electron's parentPort), so tests
  * can also drive it in-process.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { dirname, extname, join } from 'node:path';
 import { err, ok, type Result } from '#shared/result';
+import { postBinary, readFileBounded, TooLargeError } from '../../io/bounded';
 import { signJson, type TsaFunction } from '../cms/sign';
 import { decryptKey6 } from '../containers/key6';
 import { MAX_CONTAINER_BYTES, openKeyContainer } from '../containers/open';
@@ -29,26 +30,30 @@ export async function certificatesBeside(keyPath: string): Promise<Uint8Array[]>
   for (const n of names) {
     const p = join(dir, n);
     const s = await stat(p);
-    if (s.isFile() && s.size <= MAX_CERT_BYTES) out.push(new Uint8Array(await readFile(p)));
+    if (!s.isFile() || s.size > MAX_CERT_BYTES) continue;
+    try {
+      out.push(await readFileBounded(p, MAX_CERT_BYTES));
+    } catch (e) {
+      if (!(e instanceof TooLargeError)) throw e;
+    }
   }
   return out;
 }
 
+/** Time-stamp tokens are a few kilobytes; anything near this is not one. */
+export const MAX_TSA_RESPONSE_BYTES = 256 * 1024;
+
+/** RFC 3161 over HTTP: no credentials, no redirect followed, a bounded answer. */
 export function httpTsa(url: string, timeoutMs = 15_000): TsaFunction {
   return async (request) => {
-    const u = new URL(url);
-    if (u.protocol !== 'http:' && u.protocol !== 'https:')
-      throw new Error(`unsupported time-stamp URL scheme ${u.protocol}`);
-    const res = await fetch(u, {
-      method: 'POST',
-      headers: { 'content-type': 'application/timestamp-query', accept: 'application/timestamp-reply' },
-      body: request,
-      signal: AbortSignal.timeout(timeoutMs),
+    const body = await postBinary(url, request, {
+      contentType: 'application/timestamp-query',
+      accept: 'application/timestamp-reply',
+      timeoutMs,
+      maxBytes: MAX_TSA_RESPONSE_BYTES,
+      what: 'the time-stamp response',
     });
-    if (!res.ok) throw new Error(`time-stamp service answered HTTP ${res.status}`);
-    const body = new Uint8Array(await res.arrayBuffer());
-    if (body.length === 0 || body.length > 1024 * 1024)
-      throw new Error('time-stamp response has an implausible size');
+    if (body.length === 0) throw new Error('the time-stamp response is empty');
     return body;
   };
 }
@@ -147,9 +152,13 @@ export class SignerWorker {
         if (source.kind === 'file') {
           const s = await stat(source.path).catch(() => null);
           if (!s || !s.isFile()) return err('KEY_NOT_FOUND', 'the key file is no longer there');
-          if (s.size > MAX_CONTAINER_BYTES)
-            return err('KEY_UNREADABLE', 'the file is too large to be a key container');
-          file = new Uint8Array(await readFile(source.path));
+          try {
+            file = await readFileBounded(source.path, MAX_CONTAINER_BYTES);
+          } catch (e) {
+            if (e instanceof TooLargeError)
+              return err('KEY_UNREADABLE', 'the file is too large to be a key container');
+            return err('KEY_NOT_FOUND', 'the key file is no longer there');
+          }
           certificates = await certificatesBeside(source.path).catch(() => []);
         } else {
           file = source.file;
