@@ -32,6 +32,8 @@ import { createCabinetServices, type CabinetServices } from './declarations/comp
 import type { ReceiptPrinter } from './receipts/printer';
 import type { SignInService } from './session/sign-in';
 import type { EsignService } from './esign/service';
+import { httpOcspPost, RevocationChecker, type OcspPost } from './esign/ocsp/check';
+import { parseTrustList, type TrustList } from './esign/pki/trust';
 
 /** Everything from outside that the services need. Hosts (Electron, browser host, CLI, tests) supply it. */
 export interface KioskPorts {
@@ -69,6 +71,8 @@ export interface KioskPorts {
   timers?: Timers;
   /** Closes the kiosk program (Electron: app.quit); absent where the host cannot. */
   quit?: () => void;
+  /** How OCSP requests reach responders (default: HTTP POST, bounded, no redirects). */
+  ocspPost?: OcspPost;
 }
 
 /** How long a renderer may stay silent in a session: its own idle timeout and warning, plus a minute. */
@@ -131,9 +135,18 @@ export function createServices(ports: KioskPorts): KioskServices {
   });
   const secrets = new SecretSettings(db, key.box, now);
   const directoryStore = new DirectoryStore({ dataDir: ports.dataDir, clinic: () => readClinic(db) });
+  // certificate status (OCSP) and the trust list it relies on: the host's bundle (training), else the
+  // registrar's import — read on every check, so an import takes effect at once
+  const hostTrust = hostTrustList(ports.patient?.trustList ?? null);
+  const revocation = new RevocationChecker({
+    trust: () => hostTrust ?? services.registrar.trust.current(),
+    now,
+    post: ports.ocspPost ?? httpOcspPost(),
+  });
   const offline = createKioskBackend({
     environment,
     engine: {
+      revocation,
       dataDir: ports.dataDir,
       environment,
       db,
@@ -152,6 +165,7 @@ export function createServices(ports: KioskPorts): KioskServices {
     initial: ports.ehealth ?? null,
   });
   const patient = createPatientServices({
+    revocation,
     db,
     dataDir: ports.dataDir,
     events,
@@ -262,4 +276,14 @@ export function createServices(ports: KioskPorts): KioskServices {
   // the registrar's wrong-patient guard: in an assisted session, no change before the birth date is confirmed
   services.patient.addActGuard(services.registrar.mode.actGuard);
   return services;
+}
+
+/** The trust bundle a host brings (training: the sandbox's CA); an unreadable one trusts nothing. */
+function hostTrustList(bundle: Uint8Array | null): TrustList | null {
+  if (!bundle) return null;
+  try {
+    return parseTrustList(bundle).list;
+  } catch {
+    return { kind: 'trust-list', certificates: [] };
+  }
 }

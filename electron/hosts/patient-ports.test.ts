@@ -11,6 +11,7 @@ const backend = (personas?: TrainingBackend['personas']): TrainingBackend => ({
   clientSecret: 's',
   apiKey: 's',
   tsaUrl: 'http://127.0.0.1:1/tsa',
+  trustList: Uint8Array.of(0x30, 0x00),
   scope: 'person:sign_in',
   ...(personas ? { personas } : {}),
   close: () => Promise.resolve(),
@@ -22,18 +23,23 @@ afterAll(() => {
 });
 
 describe('patient ports', () => {
-  it('training: the sandbox persona folder is the key folder and its /tsa signs', () => {
+  it('training: the sandbox persona folder is the key folder, its /tsa signs, its test CA is trusted', () => {
     const b = backend([{ id: 'a', keyFile: join('/keys', 'personas', 'a', 'Key-6.dat') }]);
     expect(trainingKeyFolder(b)).toBe(join('/keys', 'personas'));
     expect(patientPortsFor({ training: b, env: {} })).toEqual({
       keyFolder: join('/keys', 'personas'),
       tsaUrl: 'http://127.0.0.1:1/tsa',
+      trustList: Uint8Array.of(0x30, 0x00),
     });
     expect(trainingKeyFolder(backend())).toBeNull();
   });
 
-  it('outside training: the certificate names the time-stamp service; KIOSK_KEY_FOLDER is the key folder', () => {
-    expect(patientPortsFor({ training: null, env: {} })).toEqual({ keyFolder: null, tsaUrl: null });
+  it('outside training: the certificate names the time-stamp service, the registrar’s import is the trust list; KIOSK_KEY_FOLDER is the key folder', () => {
+    expect(patientPortsFor({ training: null, env: {} })).toEqual({
+      keyFolder: null,
+      tsaUrl: null,
+      trustList: null,
+    });
     expect(patientPortsFor({ training: null, env: { KIOSK_KEY_FOLDER: '/mnt/keys' } }).keyFolder).toBe(
       '/mnt/keys',
     );

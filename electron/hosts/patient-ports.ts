@@ -2,8 +2,8 @@
  * What the hosts tell the patient services about this machine: where key files come from and which
  * time-stamp service signs. Production: removable media (the platform's mount points) plus a key
  * folder the operator configured (KIOSK_KEY_FOLDER, e.g. a card reader's mount); the time-stamp
- * service named in the patient's certificate. Training: the sandbox's persona key folder and its
- * /tsa. KIOSK_MEDIA_DIR makes every subfolder of a folder count as an inserted medium (development
+ * service named in the patient's certificate, and the trust list the registrar imported. Training: the
+ * sandbox's persona key folder, its /tsa and its test CA as the trust list. KIOSK_MEDIA_DIR makes every subfolder of a folder count as an inserted medium (development
  * and e2e tests: create a subfolder to insert, delete it to pull).
  */
 import type { SignerLauncher } from '../core/esign/signer/launcher';
@@ -21,6 +21,7 @@ export function patientPortsFor(opts: {
   return {
     keyFolder,
     tsaUrl: opts.training?.tsaUrl ?? null,
+    trustList: opts.training?.trustList ?? null,
     ...(env.KIOSK_MEDIA_DIR ? { media: folderMedia(env.KIOSK_MEDIA_DIR) } : {}),
     ...(opts.signerLauncher ? { signerLauncher: opts.signerLauncher } : {}),
   };

@@ -35,6 +35,8 @@ export interface TrainingBackend {
   clientSecret: string;
   apiKey: string;
   tsaUrl: string;
+  /** The sandbox's test CA (a CACertificates.p7b bundle): the only issuer a training kiosk trusts. */
+  trustList?: Uint8Array;
   scope: string;
   /** The sandbox's request term (hours): how long eHealth keeps a declaration or person request. */
   requestTermHours?: number;

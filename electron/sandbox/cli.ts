@@ -59,6 +59,8 @@ async function main(): Promise<number> {
       clientSecret: sandbox.clientSecret,
       apiKey: sandbox.apiKey,
       tsaUrl: sandbox.tsaUrl,
+      ocspUrl: sandbox.ocspUrl,
+      caCertificates: Buffer.from(sandbox.trustList).toString('base64'),
       scope: sandbox.scope,
       personas: sandbox.personas.map(({ id, fullName, taxId, birthDate, keyFile, password, notes }) => ({
         id,

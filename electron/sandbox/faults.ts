@@ -10,6 +10,8 @@ export interface FaultConfig {
   outage: boolean;
   /** A captive portal (hotel-style login page) answers every eHealth call with HTML 200 instead. */
   captivePortal: boolean;
+  /** The test CA's OCSP responder (/ocsp) does not answer, as a QTSP's may not. */
+  ocspOutage: boolean;
 }
 
 export const DEFAULT_FAULTS: Readonly<FaultConfig> = Object.freeze({
@@ -21,6 +23,7 @@ export const DEFAULT_FAULTS: Readonly<FaultConfig> = Object.freeze({
   dropRate: 1,
   outage: false,
   captivePortal: false,
+  ocspOutage: false,
 });
 
 export class FaultConfigError extends Error {
@@ -79,6 +82,10 @@ export function parseFaults(input: unknown): Partial<FaultConfig> {
       case 'captivePortal':
         if (typeof v !== 'boolean') throw new FaultConfigError(k, 'captivePortal must be true or false');
         out.captivePortal = v;
+        break;
+      case 'ocspOutage':
+        if (typeof v !== 'boolean') throw new FaultConfigError(k, 'ocspOutage must be true or false');
+        out.ocspOutage = v;
         break;
       default:
         throw new FaultConfigError(k, `unknown fault setting ${k}`);

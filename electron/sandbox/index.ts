@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -12,6 +13,7 @@ import { Router } from './http/router';
 import { createSandboxServer } from './http/server';
 import { preparePki } from './pki/personas';
 import { esignVerifier } from './pki/verifier';
+import { unavailableVerifier } from './signature';
 import { appRoutes } from './routes/apps';
 import { authRoutes } from './routes/auth';
 import { bulkRoutes } from './routes/bulk';
@@ -51,11 +53,17 @@ export interface SandboxHandle {
   clientSecret: string;
   apiKey: string;
   tsaUrl: string;
+  /** The test CA's OCSP responder; every persona certificate names it in its authorityInfoAccess. */
+  ocspUrl: string;
+  /** The test CA as a CACertificates.p7b-style bundle: the trust list of a kiosk in training. */
+  trustList: Uint8Array;
   scope: string;
   /** eHealth's request term here (`requestTtlDays`), for the kiosk's EhealthConfig.requestTermHours. */
   requestTermHours: number;
   personas: SandboxPersona[];
   faults: { set(f: Partial<FaultConfig>): void; reset(): void };
+  /** Revokes a persona's certificate: OCSP and sign-in report it revoked from now on (until restart). */
+  revokeCertificate(personaId: string): boolean;
   /** moves the sandbox clock forward (expiry of tokens, nonces, requests, OTP codes) */
   clock: { now(): Date; advance(ms: number): void };
   seed: SeedName;
@@ -138,6 +146,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
   const dataDir = resolve(opts.dataDir ?? mkdtempSync(join(tmpdir(), 'kiosk-sandbox-')));
   const seedName: SeedName = opts.seed ?? 'national';
   let db: Db | null = null;
+  let listening: Server | null = null;
   try {
     db = openSandboxDb(dataDir);
     const existing = getMeta(db, 'seed');
@@ -174,19 +183,20 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
       const row = db?.prepare('SELECT tax_id, doc FROM persons WHERE persona_id = ?').get(p.id) as
         { tax_id: string; doc: string } | undefined;
       return { persona: p, row };
-    });
+      // a persona added after this database was seeded has no person in it: not offered here
+    }).filter(({ persona, row }) => row !== undefined || !persona.registered);
     const unknownTax = getMeta(db, 'unknown_drfo');
     const identities = persons.map(({ persona, row }) => ({
       persona,
       taxId: row?.tax_id ?? (unknownTax as string),
     }));
+    const personasDir = join(dataDir, 'personas');
     const keysDir = opts.keysCacheDir
       ? sharedKeysDir(
           resolve(opts.keysCacheDir),
           identities.map((i) => `${i.persona.id}=${i.taxId}`).join(','),
         )
-      : join(dataDir, 'personas');
-    const pki = await preparePki(keysDir, identities, clock.now);
+      : personasDir;
 
     const config: SandboxConfig = {
       ...DEFAULTS,
@@ -204,14 +214,58 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
       config,
       jwtSecret: Buffer.from(getMeta(db, 'jwt_secret') as string, 'hex'),
       faults: new Faults(),
-      verifier: esignVerifier(pki.trust),
+      // the PKI comes once the address is known (its certificates name this sandbox's OCSP responder)
+      verifier: unavailableVerifier,
       log,
       bootId: randomUUID(),
       seed: existing === 'national' || existing === 'small' ? existing : seedName,
-      tsa: pki.tsa,
+      tsa: null,
+      ocsp: null,
     };
 
-    const personas: SandboxPersona[] = persons.map(({ persona, row }) => {
+    let personas: SandboxPersona[] = [];
+    let revoke: (personaId: string) => boolean = () => false;
+    const tools = new Router().add(
+      ...toolRoutes({ clock, personas: () => personas, revoke: (id) => revoke(id) }),
+    );
+    const eHealth = new Router().add(
+      ...authRoutes,
+      ...personRoutes,
+      ...personRequestRoutes,
+      ...declarationRoutes,
+      ...declarationRequestRoutes,
+      ...appRoutes,
+      ...bulkRoutes,
+      ...uaddressRoutes,
+      ...dictionaryRoutes,
+    );
+    const server = createSandboxServer(state, {
+      eHealth,
+      tools,
+      ...(opts.record ? { record: resolve(opts.record) } : {}),
+    });
+    await new Promise<void>((ok, fail) => {
+      server.once('error', fail);
+      server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => ok());
+    });
+    listening = server;
+    const address = server.address() as AddressInfo;
+    const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+    state.baseUrl = `http://${host}:${address.port}`;
+
+    const pki = await preparePki({
+      keysDir,
+      personasDir,
+      identities,
+      now: clock.now,
+      ocspUrl: `${state.baseUrl}/ocsp`,
+    });
+    state.verifier = esignVerifier(pki.trust, pki.isRevoked);
+    revoke = (id) => pki.revokePersona(id);
+    state.tsa = pki.tsa;
+    state.ocsp = pki.ocsp;
+
+    personas = persons.map(({ persona, row }) => {
       const key = pki.keys.get(persona.id);
       const doc = row ? (JSON.parse(row.doc) as { birth_date: string }) : null;
       return {
@@ -226,30 +280,6 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
       };
     });
 
-    const eHealth = new Router().add(
-      ...authRoutes,
-      ...personRoutes,
-      ...personRequestRoutes,
-      ...declarationRoutes,
-      ...declarationRequestRoutes,
-      ...appRoutes,
-      ...bulkRoutes,
-      ...uaddressRoutes,
-      ...dictionaryRoutes,
-    );
-    const tools = new Router().add(...toolRoutes({ clock, personas: () => personas }));
-    const server = createSandboxServer(state, {
-      eHealth,
-      tools,
-      ...(opts.record ? { record: resolve(opts.record) } : {}),
-    });
-    await new Promise<void>((ok, fail) => {
-      server.once('error', fail);
-      server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => ok());
-    });
-    const address = server.address() as AddressInfo;
-    const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-    state.baseUrl = `http://${host}:${address.port}`;
     const startMs = Math.round(performance.now() - started);
     log.info({ baseUrl: state.baseUrl, seed: state.seed, ms: startMs }, 'sandbox ready');
 
@@ -261,10 +291,13 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
       clientSecret: config.clientSecret,
       apiKey: config.apiKey,
       tsaUrl: `${state.baseUrl}/tsa`,
+      ocspUrl: `${state.baseUrl}/ocsp`,
+      trustList: pki.trustBundle,
       scope: config.scope,
       requestTermHours: config.requestTtlDays * 24,
       personas,
       faults: { set: (f) => state.faults.set(f), reset: () => state.faults.reset() },
+      revokeCertificate: (id) => pki.revokePersona(id),
       clock: { now: clock.now, advance: (ms) => clock.advance(ms) },
       seed: state.seed,
       dataDir,
@@ -281,6 +314,11 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
       },
     };
   } catch (e) {
+    const server = listening as Server | null;
+    if (server) {
+      server.closeAllConnections();
+      await new Promise<void>((ok) => server.close(() => ok()));
+    }
     db?.close();
     if (ownDir) rmSync(dataDir, { recursive: true, force: true });
     throw e;

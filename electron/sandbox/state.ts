@@ -36,4 +36,6 @@ export interface SandboxState {
   seed: 'small' | 'national';
   /** the RFC 3161 service mounted at /tsa, once the PKI is ready */
   tsa: { respond(request: Uint8Array): Uint8Array } | null;
+  /** the test CA's OCSP responder mounted at /ocsp, once the PKI is ready */
+  ocsp: { respond(request: Uint8Array): Uint8Array } | null;
 }

@@ -61,7 +61,12 @@ function kiosk(log: Logger = silentLogger()): { services: KioskServices; dataDir
       clientSecret: sb.clientSecret,
       scope: sb.scope,
     },
-    patient: { keyFolder: personaKeysFolder(), media: folderMedia(media), tsaUrl: sb.tsaUrl },
+    patient: {
+      keyFolder: personaKeysFolder(),
+      media: folderMedia(media),
+      tsaUrl: sb.tsaUrl,
+      trustList: sb.trustList,
+    },
   });
   opened.push(services);
   return { services, dataDir };

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signBytes } from '../../electron/core/esign/index';
+import { readFileSync } from 'node:fs';
+import { checkRevocation, httpOcspPost, loadTrustList, signBytes } from '../../electron/core/esign/index';
+import { parseCertificate } from '../../electron/core/esign/pki/certificate';
 import { startSandbox, type SandboxHandle } from '../../electron/sandbox';
 import { call, nonce, personaKey, signAs, signIn, signInBody, tsaOf, TEST_KEYS_DIR } from './sandbox-helpers';
 
@@ -97,6 +99,24 @@ describe('sandbox sign-in (pis_auth)', () => {
     expect(r.status).toBe(400);
     expect(r.body.error.type).toBe('bad_request');
     expect(r.body.error.message).toMatch(/Invalid signature.*expired/);
+  });
+
+  it('refuses a revoked certificate (400), as its OCSP responder named in the certificate reports', async () => {
+    const persona = sb.personas.find((p) => p.id === 'adult-revoked-cert');
+    if (!persona) throw new Error('no adult-revoked-cert persona');
+    const cert = parseCertificate(new Uint8Array(readFileSync(persona.certificateFile)));
+    expect(cert.ocspUrl).toBe(sb.ocspUrl);
+    const trust = loadTrustList(sb.trustList);
+    const at = { trust, now: sb.clock.now(), post: httpOcspPost(5_000) };
+    expect(await checkRevocation(cert, at)).toMatchObject({ status: 'revoked', reason: 'keyCompromise' });
+    const good = sb.personas.find((p) => p.id === 'adult-with-declaration');
+    const goodCert = new Uint8Array(readFileSync(good?.certificateFile ?? ''));
+    expect(await checkRevocation(goodCert, at)).toMatchObject({ status: 'good' });
+
+    const signed = await signAs(sb, 'adult-revoked-cert', { jwt: await nonce(sb) });
+    const r = await call(sb, 'POST', '/api/pis/sign-in', { body: signInBody(sb, signed) });
+    expect(r.status).toBe(400);
+    expect(r.body.error.message).toMatch(/Invalid signature.*revoked/);
   });
 
   it('refuses a signature without a content time-stamp and one with two signers', async () => {

@@ -52,6 +52,7 @@ function kiosk(opts: { keyFolder?: string | null; mediaDir?: string } = {}): Kio
       keyFolder: opts.keyFolder === undefined ? personaKeysFolder() : opts.keyFolder,
       media: folderMedia(opts.mediaDir ?? tempDir('kiosk-no-media-')),
       tsaUrl: sb.tsaUrl,
+      trustList: sb.trustList,
     },
   });
   opened.push(services);

@@ -165,7 +165,12 @@ export class NewDeclarationFlow {
     try {
       const signed = await this.opts.patient.sign(flow.toSign);
       if (!signed.ok) return signed;
-      const released = this.opts.outbox.release(flow.signOpId, { signedContent: signed.value.signedContent });
+      const released = this.opts.outbox.release(
+        flow.signOpId,
+        { signedContent: signed.value.signedContent },
+        'patient',
+        { revocationPending: signed.value.revocationPending === true },
+      );
       if (!released.ok) return released;
       this.flows.delete(flowId);
       this.opts.declarations.invalidate();

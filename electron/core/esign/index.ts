@@ -6,6 +6,7 @@
 
 // verification
 export { verifySignedContent } from './cms/verify';
+export { signerCertificateOf } from './cms/checks';
 export { decodeSignatureInput, MAX_SIGNED_DER_BYTES } from './cms/input';
 export { loadTrustList, parseTrustList, TrustListError } from './pki/trust';
 export type { SignerInfo, TrustList, VerifyErrorCode, VerifyOptions, VerifyReport } from './types';
@@ -21,7 +22,7 @@ export { createTimestampAuthority, TEST_TSA_POLICY } from './tsa/authority';
 export type { TimestampAuthority } from './tsa/authority';
 export { createOcspResponder, TEST_OCSP_VALIDITY_MS } from './ocsp/responder';
 export type { OcspResponder } from './ocsp/responder';
-export { issueCertificateFor } from './pki/test-pki';
+export { issueCertificateFor, renewTestIdentity } from './pki/test-pki';
 
 // revocation (OCSP)
 export { checkRevocation, httpOcspPost, RevocationChecker, MAX_OCSP_RESPONSE_BYTES } from './ocsp/check';

@@ -1,11 +1,13 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openKioskDatabase } from '../db/kiosk-db';
 import { KeyDiscovery } from './discovery/discovery';
 import type { Medium } from './discovery/media';
-import { issueTestIdentity, verifySignedContent } from './index';
+import { createTestCa, issueTestIdentity, loadTrustList, trustListOf, verifySignedContent } from './index';
 import { KeyLockout } from './lockout';
 import { EsignService } from './service';
 import { nodeSignerLauncher } from './signer/launcher';
@@ -72,5 +74,58 @@ describe('EsignService', () => {
     expect(removed).toBe(1);
     expect(isRunning(pid)).toBe(false);
     expect(await service.sign('{}')).toMatchObject({ ok: false, error: { code: 'NO_SESSION' } });
+  });
+
+  it('uses the time-stamp service named in a certificate only after the certificate chains to the trust list', async () => {
+    const hits: string[] = [];
+    const tsaServer = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        hits.push(req.url ?? '');
+        res.writeHead(200, { 'content-type': 'application/timestamp-reply' });
+        res.end(pki.tsa.respond(new Uint8Array(Buffer.concat(chunks))));
+      });
+    });
+    await new Promise<void>((ok) => tsaServer.listen(0, '127.0.0.1', ok));
+    const tsaUrl = `http://127.0.0.1:${(tsaServer.address() as AddressInfo).port}/tsp`;
+    const dir = join(root, 'tsa-usb');
+    mkdirSync(dir);
+    const id = await issueTestIdentity(pki.ca, person(pki.now, { tsaUrl }), {
+      format: 'jks',
+      password: 'p-1',
+    });
+    writeFileSync(join(dir, 'key.jks'), id.file);
+    const otherCa = await createTestCa({ commonName: 'A CA this kiosk does not trust' });
+    let trust: ReturnType<typeof loadTrustList> | null = null;
+    const service = new EsignService({
+      launcher: nodeSignerLauncher(),
+      discovery: new KeyDiscovery({ media: { list: async () => [{ id: dir, root: dir, label: 'USB' }] } }),
+      lockout: new KeyLockout(openKioskDatabase(':memory:'), new Uint8Array(32)),
+      tsa: () => ({ kind: 'certificate' }),
+      trust: () => trust,
+      onKeyRemoved: () => undefined,
+    });
+    try {
+      const [key] = await service.listKeys();
+      if (!key) throw new Error('no key listed');
+      expect(await service.openKey(key.id, new Uint8Array(Buffer.from('p-1')))).toMatchObject({ ok: true });
+      // no trust list, or one without the issuer: the certificate's URL is not contacted
+      expect(await service.sign('{"a":1}')).toMatchObject({ ok: false, error: { code: 'CERT_UNTRUSTED' } });
+      trust = loadTrustList(trustListOf(otherCa));
+      await service.endSession();
+      expect(await service.openKey(key.id, new Uint8Array(Buffer.from('p-1')))).toMatchObject({ ok: true });
+      expect(await service.sign('{"a":2}')).toMatchObject({ ok: false, error: { code: 'CERT_UNTRUSTED' } });
+      expect(hits).toEqual([]);
+      // the issuer in the trust list: the certificate's time-stamp service is used
+      trust = pki.trust;
+      await service.endSession();
+      expect(await service.openKey(key.id, new Uint8Array(Buffer.from('p-1')))).toMatchObject({ ok: true });
+      expect(await service.sign('{"a":3}')).toMatchObject({ ok: true });
+      expect(hits).toEqual(['/tsp']);
+    } finally {
+      await service.endSession();
+      await new Promise<void>((ok) => tsaServer.close(() => ok()));
+    }
   });
 });

@@ -14,7 +14,7 @@ import type { Logger } from '../log';
 import type { AuditLog } from '../registrar/audit';
 import { ConnectivityMonitor, httpProbe, realTimers, type Timers } from './connectivity';
 import { Outbox } from './outbox';
-import { DeliveryWorker } from './worker';
+import { DeliveryWorker, type WorkerOptions } from './worker';
 
 export interface OfflineEnginePorts {
   dataDir: string;
@@ -39,6 +39,8 @@ export interface OfflineEnginePorts {
   probePath?: string;
   /** The at-rest key, when the caller loaded it already (else loaded from `dataDir`). */
   key?: LoadedKey;
+  /** OCSP, for signed acts queued while their signer's certificate status was unknown. */
+  revocation?: WorkerOptions['revocation'];
 }
 
 export interface OfflineEngine {
@@ -113,6 +115,7 @@ export function createOfflineEngine(p: OfflineEnginePorts): OfflineEngine {
       now: p.now,
       timers,
       log: p.log,
+      revocation: p.revocation ?? null,
     });
     monitor.onChange((state, cause) => p.events.emit('connectivityChanged', { state, cause }));
   }

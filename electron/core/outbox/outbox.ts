@@ -145,8 +145,15 @@ export class Outbox {
   /**
    * Completes a held operation's parameters (the signature) and lets it be sent. From now on it
    * waits for delivery until eHealth's deadline given at `hold` (without one: the default term).
+   * `revocationPending`: the signer's certificate status could not be learnt when it was signed —
+   * the worker asks again before it sends it.
    */
-  release(id: string, patch: Record<string, unknown>, actor: AuditActor = 'patient'): Result<OperationView> {
+  release(
+    id: string,
+    patch: Record<string, unknown>,
+    actor: AuditActor = 'patient',
+    o: { revocationPending?: boolean } = {},
+  ): Result<OperationView> {
     const row = this.store.get(id);
     if (!row) return err('OPERATION_NOT_FOUND', 'no such operation');
     if (row.held !== 1 || row.state !== 'captured')
@@ -178,10 +185,14 @@ export class Outbox {
           if (changed !== 1) return null;
           this.opts.db
             .prepare(
-              'UPDATE outbox_operations SET payload = ?, held = 0, updated_at = ?, expires_at = ? WHERE id = ?',
+              'UPDATE outbox_operations SET payload = ?, held = 0, updated_at = ?, expires_at = ?, revocation_check = ? WHERE id = ?',
             )
-            .run(sealed, at, deadline, id);
-          this.opts.audit.append(actor, 'outbox.released', id, { kind: row.kind, deadline });
+            .run(sealed, at, deadline, o.revocationPending ? 'pending' : null, id);
+          this.opts.audit.append(actor, 'outbox.released', id, {
+            kind: row.kind,
+            deadline,
+            ...(o.revocationPending ? { revocationCheck: 'pending' } : {}),
+          });
           return this.store.get(id) as OperationRow;
         })
         .immediate(),
@@ -189,6 +200,23 @@ export class Outbox {
     if (!result.ok) return result;
     if (!result.value) return err('BAD_REQUEST', 'operation is not waiting for a signature');
     return ok(this.publish(result.value));
+  }
+
+  /** The signer's certificate was found good by OCSP: the operation may be sent (audited). */
+  revocationChecked(id: string): Result<boolean> {
+    return storage('record the certificate check', () =>
+      this.opts.db
+        .transaction(() => {
+          const changed = this.opts.db
+            .prepare(
+              "UPDATE outbox_operations SET revocation_check = NULL WHERE id = ? AND revocation_check = 'pending'",
+            )
+            .run(id).changes;
+          if (changed === 1) this.opts.audit.append('kiosk', 'outbox.revocation.good', id);
+          return changed === 1;
+        })
+        .immediate(),
+    );
   }
 
   /** The patient left without signing: the held operation ends as expired (audited, purged). */

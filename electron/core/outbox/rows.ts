@@ -25,6 +25,8 @@ export interface OperationRow {
   completed_at: string | null;
   purged_at: string | null;
   discarded_at: string | null;
+  /** 'pending': the signer's certificate status must be learnt by OCSP before delivery. */
+  revocation_check: 'pending' | null;
 }
 
 /** What is kept about a failure: our code and message, and eHealth's own error without rule params. */

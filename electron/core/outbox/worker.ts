@@ -3,6 +3,8 @@ import type { Connectivity } from '#shared/contract/app';
 import { err, ok, type Result } from '#shared/result';
 import type { EhealthClient } from '../ehealth/client';
 import type { EhealthFailureDetails } from '../ehealth/errors';
+import type { RevocationStatus } from '../esign/ocsp/check';
+import type { ParsedCertificate } from '../esign/pki/certificate';
 import { PatientTokens, type Renew } from '../ehealth/tokens';
 import type { Logger } from '../log';
 import { DEFAULT_BACKOFF, retryDelayMs, type BackoffPolicy } from './backoff';
@@ -10,6 +12,7 @@ import { realTimers, type Timers } from './connectivity';
 import { buildRequest } from './kinds';
 import { WorkerLease } from './lease';
 import type { Outbox } from './outbox';
+import { revocationCleared } from './revocation-gate';
 import type { OperationRow, StoredError } from './rows';
 
 export interface ConnectivitySource {
@@ -35,6 +38,8 @@ export interface WorkerOptions {
   /** Longest sleep between looks at the queue (changes made by other processes). */
   pollMs?: number;
   isProcessAlive?: (pid: number) => boolean;
+  /** OCSP for signed acts queued while their signer's certificate status was not known. */
+  revocation?: { check(certificate: ParsedCertificate): Promise<RevocationStatus> } | null;
 }
 
 const errorOf = (e: { code: string; message: string; details?: Record<string, unknown> }): StoredError => ({
@@ -356,6 +361,23 @@ export class DeliveryWorker {
         { error: { code: 'EHEALTH_UNAUTHORIZED', message: 'no patient tokens to deliver with' } },
         'kiosk',
       );
+    }
+
+    if (row.revocation_check === 'pending') {
+      const cleared = await revocationCleared(
+        {
+          outbox,
+          move: this.move,
+          revocation: this.opts.revocation ?? null,
+          retryAt: (attempt) =>
+            new Date(
+              this.now().getTime() + retryDelayMs(attempt, this.opts.backoff ?? DEFAULT_BACKOFF, this.random),
+            ),
+        },
+        row,
+        read.payload.params,
+      );
+      if (!cleared) return;
     }
 
     const claimed = this.move(row.id, from, 'sending', { attemptsIncrement: true }, 'kiosk');

@@ -157,9 +157,12 @@ export class PersonService {
           this.ports.log.warn({ code: abandoned.error.code }, 'unsigned person request stays held');
         return signed;
       }
-      const released = this.ports.outbox.release(held.value.id, {
-        signedContent: signed.value.signedContent,
-      });
+      const released = this.ports.outbox.release(
+        held.value.id,
+        { signedContent: signed.value.signedContent },
+        'patient',
+        { revocationPending: signed.value.revocationPending === true },
+      );
       if (!released.ok) return released;
       this.pending.delete(requestId);
       this.ports.onQueued?.(released.value.id);

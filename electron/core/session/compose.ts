@@ -5,6 +5,7 @@
  * time-stamp service).
  */
 import type { Db } from '../db/database';
+import type { RevocationChecker } from '../esign/ocsp/check';
 import type { PisApi } from '../ehealth/pis-api';
 import { KeyDiscovery } from '../esign/discovery/discovery';
 import { platformMedia, type MediaSource } from '../esign/discovery/media';
@@ -29,6 +30,12 @@ export interface PatientPorts {
   keyFolder?: string | null;
   /** The time-stamp service for signatures; absent: the one named in the patient's certificate. */
   tsaUrl?: string | null;
+  /**
+   * The environment's trust bundle when the host brings one (training: the sandbox's test CA);
+   * absent: the trust list the registrar imported. Only issuers in it are trusted for time-stamp
+   * and OCSP URLs found in certificates.
+   */
+  trustList?: Uint8Array | null;
 }
 
 export interface PatientServices {
@@ -51,6 +58,8 @@ export interface PatientDeps {
   log: Logger;
   now: () => Date;
   ports: PatientPorts;
+  /** OCSP and the trust list in use (one checker for sign-in, signing and delivery). */
+  revocation?: RevocationChecker | null;
 }
 
 export function createPatientServices(d: PatientDeps): PatientServices {
@@ -66,6 +75,8 @@ export function createPatientServices(d: PatientDeps): PatientServices {
     discovery,
     lockout,
     tsa: () => (tsaUrl ? { kind: 'url', url: tsaUrl } : { kind: 'certificate' }),
+    trust: () => d.revocation?.trust() ?? null,
+    now: d.now,
     onKeyRemoved: () => {
       d.log.info('key medium removed: the patient session ends');
       void d.session.end('key-removed');
@@ -86,6 +97,7 @@ export function createPatientServices(d: PatientDeps): PatientServices {
     outbox: d.outbox,
     audit: d.audit,
     log: d.log,
+    revocation: d.revocation ?? null,
   });
   const keys = new KeyList({
     discovery,
@@ -100,6 +112,7 @@ export function createPatientServices(d: PatientDeps): PatientServices {
     api,
     log: d.log,
     now: d.now,
+    revocation: d.revocation ?? null,
     onStep: (step) => {
       if (step === 'opening-key') keys.stop();
       d.events.emit('signinProgress', { step });

@@ -29,6 +29,10 @@ export interface PatientPort {
   requireAct(): Result<PatientContext>;
   pis(): PisApi;
   tokens(): PatientTokens | null;
-  /** Signs exactly this JSON with the signed-in key; the signer's DRFO must be the patient's tax id. */
-  sign(json: string): Promise<Result<{ signedContent: string }>>;
+  /**
+   * Signs exactly this JSON with the signed-in key; the signer's DRFO must be the patient's tax id.
+   * `revocationPending`: the key certificate's status could not be learnt (OCSP) — queue the act
+   * with `revocationPending` so it is asked about again before delivery.
+   */
+  sign(json: string): Promise<Result<{ signedContent: string; revocationPending?: boolean }>>;
 }

@@ -13,12 +13,14 @@ import { err, ok, type Result } from '#shared/result';
 import type { PisApi } from '../ehealth/pis-api';
 import type { Person, PersonVerification } from '../ehealth/schemas/person';
 import type { PatientTokens, TokenSet } from '../ehealth/tokens';
+import type { RevocationChecker } from '../esign/ocsp/check';
 import type { EsignService } from '../esign/service';
 import type { Logger } from '../log';
 import type { Outbox } from '../outbox/outbox';
 import { storage } from '../outbox/storage-errors';
 import type { AuditLog } from '../registrar/audit';
 import type { PatientContext, PatientPort } from './patient-port';
+import { revocationRefusal } from './revocation';
 import type { SessionManager } from './session-manager';
 
 /** What sign-in hands over once eHealth accepted the patient and the age rules allow them in. */
@@ -46,6 +48,8 @@ export interface PatientSessionDeps {
   log: Logger;
   /** How long a best-effort logout may hold up the end of a session. */
   logoutTimeoutMs?: number;
+  /** OCSP for the signer's certificate before a signature is accepted (absent: every act is checked later). */
+  revocation?: RevocationChecker | null;
 }
 
 interface Signed {
@@ -135,17 +139,39 @@ export class PatientSession implements PatientPort {
    * Signs exactly this JSON in the signer process with the signed-in key; the signer refuses when
    * the key's DRFO is not the person's tax id. Needs a patient who may act.
    */
-  async sign(json: string): Promise<Result<{ signedContent: string }>> {
+  async sign(json: string): Promise<Result<{ signedContent: string; revocationPending?: boolean }>> {
     const act = this.requireAct();
     if (!act.ok) return act;
     const drfo = this.signed?.signerDrfo;
     if (!drfo) return err('NO_SESSION', 'nobody is signed in at this kiosk');
+    // the certificate's status first: a revoked key signs nothing the kiosk would send
+    const status = await this.signerStatus();
+    const refusal = status ? revocationRefusal(status) : null;
+    if (refusal) {
+      this.deps.log.info({ code: refusal.code }, 'signature refused: certificate status');
+      return { ok: false, error: refusal };
+    }
     const r = await this.deps.esign.sign(json, drfo);
     if (!r.ok) return r;
     // the patient may have finished while the signer worked: nothing signed for them leaves then
     if (this.requireView().ok !== true || this.signed?.ctx.sessionId !== act.value.sessionId)
       return err('NO_SESSION', 'the session ended while signing');
-    return ok({ signedContent: r.value.signedContent });
+    return ok({
+      signedContent: r.value.signedContent,
+      ...(status?.status === 'good' ? {} : { revocationPending: true }),
+    });
+  }
+
+  private async signerStatus() {
+    const der = this.deps.esign.certificate();
+    if (!this.deps.revocation || !der) return null;
+    const status = await this.deps.revocation.check(der);
+    if (status.status === 'unavailable')
+      this.deps.log.info(
+        { reason: 'unavailable' },
+        'certificate status unknown for now: checked again before delivery',
+      );
+    return status;
   }
 
   /**

@@ -1,6 +1,7 @@
 /**
  * Sign-in with the patient's own key, as a trusted PIS does it:
  *   open the key in the signer (wrong password → attempts left; 5 → locked 15 min)
+ *   → the key certificate's status by OCSP (revoked, unknown or untrusted → refused)
  *   → POST /oauth/nonce → sign {"jwt": nonce} in the signer → POST /api/pis/sign-in (pis_auth)
  *   → person + verification → the age rules → the patient session.
  * Every failure is one error code the renderer explains; nothing of the patient is logged. Under
@@ -13,9 +14,11 @@ import type { PisApi } from '../ehealth/pis-api';
 import type { Person, PersonVerification } from '../ehealth/schemas/person';
 import type { TokenSet } from '../ehealth/tokens';
 import { drfoMatches } from '../esign/identity';
+import type { RevocationChecker } from '../esign/ocsp/check';
 import type { EsignService } from '../esign/service';
 import type { Logger } from '../log';
 import type { PatientSession } from './patient-session';
+import { revocationRefusal } from './revocation';
 
 export type SignInStep = 'opening-key' | 'signing' | 'signing-in' | 'loading-person';
 
@@ -42,6 +45,8 @@ export interface SignInDeps {
   now: () => Date;
   /** Steps as they start (the renderer shows progress). */
   onStep?: (step: SignInStep) => void;
+  /** OCSP for the key certificate before its signature is accepted (absent: eHealth's check only). */
+  revocation?: RevocationChecker | null;
 }
 
 /** Why a 400 from sign-in happened: eHealth's signature check names the certificate problem. */
@@ -49,6 +54,8 @@ export function signInRefusal(e: KioskError): KioskError {
   const ehealth = (e.details?.ehealth ?? null) as { message?: string | null } | null;
   const text = `${ehealth?.message ?? ''}`.toLowerCase();
   if (e.code === 'EHEALTH_REJECTED' || e.code === 'VALIDATION') {
+    if (/revoked/.test(text))
+      return { code: 'CERT_REVOKED', message: 'eHealth says the key certificate is revoked' };
     if (/trust|issu|chain|\bca\b/.test(text))
       return { code: 'CERT_UNTRUSTED', message: 'eHealth does not trust the key certificate' };
     if (/certificate|cert\b/.test(text) && /expired|not valid after|validity/.test(text))
@@ -129,6 +136,19 @@ export class SignInService {
     }
   }
 
+  /** The key certificate's status (OCSP); a status that cannot be learnt now leaves it to eHealth. */
+  private async certificateRefusal(): Promise<KioskError | null> {
+    const der = this.deps.esign.certificate();
+    if (!this.deps.revocation || !der) return null;
+    const status = await this.deps.revocation.check(der);
+    if (status.status === 'unavailable')
+      this.deps.log.info(
+        { reason: 'unavailable' },
+        'certificate status unknown at sign-in: eHealth checks it',
+      );
+    return revocationRefusal(status);
+  }
+
   private async undo(tokens: TokenSet | null): Promise<void> {
     await this.deps.esign.endSession('session-end');
     const access = (tokens as TokenSet | null)?.accessToken;
@@ -157,6 +177,8 @@ export class SignInService {
     const key = await esign.openKey(keyId, password);
     if (!key.ok) return key;
     if (!key.value.drfo) return err('KEY_NO_SIGNING_KEY', 'the key certificate carries no DRFO');
+    const refused = await this.certificateRefusal();
+    if (refused) return { ok: false, error: refused };
     const stop = aborted();
     if (stop) return stop;
 

@@ -173,7 +173,9 @@ export function createSandboxServer(state: SandboxState, opts: ServerOptions): S
     const path = url.pathname;
     const method = (req.method ?? 'GET').toUpperCase();
     const isTool = path === '/sandbox' || path.startsWith('/sandbox/');
-    const isTsa = path === '/tsa';
+    const isOcsp = path === '/ocsp';
+    // the trust services (time-stamps, OCSP) are a QTSP's, not eHealth's: eHealth's faults spare them
+    const isTsa = path === '/tsa' || isOcsp;
     const requestId = header(req, 'x-request-id') ?? randomUUID();
     const idempotencyKey = MUTATING.has(method) && !isTool ? header(req, 'x-idempotency-key') : undefined;
     const metaInfo = {
@@ -184,6 +186,10 @@ export function createSandboxServer(state: SandboxState, opts: ServerOptions): S
 
     const faults = isTool || isTsa ? { error: null, drop: 'none' as const } : state.faults.decide();
     if (!isTool && !isTsa && state.faults.config.outage) {
+      req.socket.destroy();
+      return;
+    }
+    if (isOcsp && state.faults.config.ocspOutage) {
       req.socket.destroy();
       return;
     }
@@ -250,18 +256,30 @@ export function createSandboxServer(state: SandboxState, opts: ServerOptions): S
     if (raw === 'too-large') return fail(new ApiError(413, 'request_too_large', 'Request body is too large'));
 
     if (isTsa) {
+      const service = isOcsp
+        ? {
+            impl: state.ocsp,
+            name: 'OCSP responder',
+            request: 'application/ocsp-request',
+            reply: 'application/ocsp-response',
+          }
+        : {
+            impl: state.tsa,
+            name: 'Time-stamp authority',
+            request: 'application/timestamp-query',
+            reply: 'application/timestamp-reply',
+          };
       const r = await (async () => {
-        if (method !== 'POST')
-          return new ApiError(405, 'not_found', 'Use POST with application/timestamp-query');
-        if (!state.tsa) return new ApiError(503, 'service_unavailable', 'Time-stamp authority is not ready');
-        return state.tsa.respond(new Uint8Array(raw));
+        if (method !== 'POST') return new ApiError(405, 'not_found', `Use POST with ${service.request}`);
+        if (!service.impl) return new ApiError(503, 'service_unavailable', `${service.name} is not ready`);
+        return service.impl.respond(new Uint8Array(raw));
       })();
       if (r instanceof ApiError) return fail(r);
       return send({
         status: 200,
         body: null,
         headers: {},
-        contentType: 'application/timestamp-reply',
+        contentType: service.reply,
         bytes: r,
       });
     }

@@ -4,9 +4,12 @@ import type { SignatureVerifier, VerifyOutcome } from '../signature';
 /**
  * eHealth's digital-signature checks on top of the e-signature module: exactly one personal
  * signature (no stamp), integrity, a content time-stamp, a certificate valid at signing time and
- * now, chained to the sandbox's test CA.
+ * now, chained to the sandbox's test CA and not revoked (eHealth's DS service asks OCSP too).
  */
-export function esignVerifier(trust: TrustList): SignatureVerifier {
+export function esignVerifier(
+  trust: TrustList,
+  isRevoked: (serialHex: string) => boolean = () => false,
+): SignatureVerifier {
   return {
     async verify(envelope: Uint8Array, now: Date): Promise<VerifyOutcome> {
       const report = await verifySignedContent(envelope, {
@@ -30,6 +33,8 @@ export function esignVerifier(trust: TrustList): SignatureVerifier {
       }
       const signer = report.signers[0];
       if (!signer || report.content === null) return { ok: false, message: 'Invalid signed content' };
+      if (isRevoked(signer.certificate.serial))
+        return { ok: false, message: 'Invalid signature: the signer certificate is revoked' };
       return {
         ok: true,
         content: report.content,

@@ -12,6 +12,8 @@ import { getMeta } from '../seed';
 export interface ToolDeps {
   clock: SandboxClock;
   personas: () => unknown[];
+  /** Revokes a persona's certificate (its OCSP status and eHealth's sign-in follow). */
+  revoke: (personaId: string) => boolean;
 }
 
 const count = (ctx: RequestContext, sql: string): number =>
@@ -109,6 +111,8 @@ function signedContent(ctx: RequestContext) {
   return ok({ signed_content: row.signed_content, signed_content_encoding: 'base64' });
 }
 
+const Revocation = z.object({ persona_id: z.string().min(1).max(64) });
+
 const Advance = z.object({
   advance_seconds: z
     .number()
@@ -149,6 +153,16 @@ export function toolRoutes(deps: ToolDeps): Route[] {
         const body = parseBody(Advance, ctx.body);
         deps.clock.advance(body.advance_seconds * 1000);
         return ok({ now: ctx.now().toISOString(), offset_seconds: deps.clock.offset / 1000 });
+      },
+    },
+    {
+      method: 'POST',
+      pattern: '/sandbox/revocations',
+      access: none,
+      handler: (ctx) => {
+        const body = parseBody(Revocation, ctx.body);
+        if (!deps.revoke(body.persona_id)) throw notFound('Persona not found');
+        return ok({ persona_id: body.persona_id, status: 'revoked' });
       },
     },
   ];

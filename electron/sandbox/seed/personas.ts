@@ -11,7 +11,8 @@ export type PersonaId =
   | 'child-13'
   | 'adult-with-apps'
   | 'adult-expired-cert'
-  | 'unknown-drfo';
+  | 'unknown-drfo'
+  | 'adult-revoked-cert';
 
 export type LegalCapacity = 'VERIFICATION_NOT_NEEDED' | 'VERIFIED' | 'NOT_VERIFIED';
 
@@ -29,7 +30,8 @@ export interface PersonaSpec {
   /** false: the certificate's DRFO matches no person in the register */
   registered: boolean;
   capacity: LegalCapacity;
-  certificate: 'valid' | 'expired';
+  /** revoked: valid dates, but the sandbox's OCSP responder (and its sign-in) report it revoked */
+  certificate: 'valid' | 'expired' | 'revoked';
   /** Key-6.dat (IIT, the most common) or a PrivatBank-style .jks; writing Key-6.dat is slow, so only some use it */
   keyFormat: 'key6' | 'jks';
   password: string;
@@ -186,6 +188,25 @@ export const PERSONAS: readonly PersonaSpec[] = [
     phone: '+380951234508',
     home: 'Житомир',
     notes: 'Valid certificate whose DRFO matches no person in the register: sign-in is refused (401).',
+  },
+  {
+    id: 'adult-revoked-cert',
+    lastName: 'Бондаренко',
+    firstName: 'Богдан',
+    secondName: 'Вікторович',
+    gender: 'MALE',
+    ageYears: 47,
+    ageDays: 60,
+    taxSerial: '0957',
+    registered: true,
+    capacity: 'VERIFICATION_NOT_NEEDED',
+    certificate: 'revoked',
+    keyFormat: 'jks',
+    password: 'bohdan-4747',
+    phone: '+380731234509',
+    home: 'Рівне',
+    notes:
+      'Registered adult whose certificate its provider revoked: the OCSP responder reports it revoked and sign-in is refused (400, certificate revoked).',
   },
 ];
 

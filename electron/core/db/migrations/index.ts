@@ -8,6 +8,7 @@ import { m0006Registrar } from './0006-registrar';
 import { m0007Enrollment } from './0007-enrollment';
 import { m0008EnvironmentData } from './0008-environment-data';
 import { m0009DirectoryFiles } from './0009-directory-files';
+import { m0010OutboxRevocation } from './0010-outbox-revocation';
 
 /**
  * The kiosk database schema, in order. Add a migration: a new file NNNN-name.ts exporting a
@@ -24,4 +25,5 @@ export const kioskMigrations: readonly Migration[] = [
   m0007Enrollment,
   m0008EnvironmentData,
   m0009DirectoryFiles,
+  m0010OutboxRevocation,
 ];

@@ -209,3 +209,18 @@ export function verifyTimestamp(
     };
   return { genTime, status: 'verified', tsaCert, pool: token.certificates };
 }
+
+/**
+ * The certificate of the (outermost) signer of an attached signature, as embedded in it — null when
+ * the bytes are not a signature or carry no signer certificate. Used to ask again about the signer's
+ * status before a queued signed act is delivered.
+ */
+export function signerCertificateOf(signed: Uint8Array): ParsedCertificate | null {
+  try {
+    const sd = parseSignedData(signed);
+    const signer = sd.signerInfos[0];
+    return signer ? findCertificate(signer.sid, [sd.certificates]) : null;
+  } catch {
+    return null;
+  }
+}

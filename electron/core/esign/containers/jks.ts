@@ -182,3 +182,30 @@ export function writeJks(
   const body = Buffer.concat(parts);
   return Buffer.concat([body, sha1(passwordUtf16, Buffer.from('Mighty Aphrodite', 'utf8'), body)]);
 }
+
+/**
+ * Rewrites a JKS store with new certificate chains for its key entries (the test PKI renews a
+ * persona's certificate for the key it already has): the protected keys are kept byte for byte —
+ * nothing is decrypted — and the store digest is recomputed with the password.
+ */
+export function rechainJks(
+  file: Uint8Array,
+  passwordUtf16: Uint8Array,
+  chainFor: (alias: string, chain: readonly Uint8Array[]) => readonly Uint8Array[],
+  created = new Date(),
+): Uint8Array {
+  const store = parseJks(file);
+  if (store.trusted.length)
+    throw new DerError('rechaining a JKS store with trusted entries is not supported');
+  const parts: Buffer[] = [u32(JKS_MAGIC), u32(2), u32(store.keys.length)];
+  const ts = Buffer.alloc(8);
+  ts.writeBigUInt64BE(BigInt(created.getTime()));
+  for (const e of store.keys) {
+    const epki = seq(seq(oid(OID.sunJksKeyProtector), nul()), octets(e.protectedKey));
+    const chain = chainFor(e.alias, e.chain);
+    parts.push(u32(1), utf(e.alias), ts, u32(epki.length), Buffer.from(epki), u32(chain.length));
+    for (const c of chain) parts.push(utf('X.509'), u32(c.length), Buffer.from(c));
+  }
+  const body = Buffer.concat(parts);
+  return Buffer.concat([body, sha1(passwordUtf16, Buffer.from('Mighty Aphrodite', 'utf8'), body)]);
+}

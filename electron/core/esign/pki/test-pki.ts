@@ -6,9 +6,9 @@
  */
 import { encodeCertificateBundle } from '../cms/build';
 import { passwordUtf16be, wipeAll, passwordCandidates } from '../containers/password';
-import { writeJks } from '../containers/jks';
+import { isJks, rechainJks, writeJks } from '../containers/jks';
 import { OID } from '../oids';
-import { decodeOid, readWhole, seqChildren, type Tlv } from '../der';
+import { bytesEqual, decodeOid, readWhole, seqChildren, type Tlv } from '../der';
 import {
   privateKeysFromDer,
   stdCurve,
@@ -275,6 +275,34 @@ export async function issueTestIdentity(
     }
   } finally {
     password.fill(0);
+  }
+}
+
+/**
+ * Renews a test identity's certificate for the key its container already holds (new serial, the
+ * subject's current extensions such as the OCSP URL), without decrypting anything: a Key-6.dat stays
+ * as it is (its certificate travels beside it), a .jks gets the new certificate in its chain.
+ */
+export function renewTestIdentity(
+  ca: TestCa,
+  subject: TestSubject,
+  held: { file: Uint8Array; certificateDer: Uint8Array; password: string },
+): { file: Uint8Array; certificateDer: Uint8Array } {
+  const pub = publicKeyOf(parseCertificate(held.certificateDer));
+  const certificateDer = issueCertificateFor(ca, subject, pub);
+  if (!isJks(held.file)) return { file: held.file, certificateDer };
+  const pw = passwordUtf16be(new Uint8Array(Buffer.from(held.password, 'utf8')));
+  try {
+    const file = rechainJks(
+      held.file,
+      pw,
+      (_alias, chain) =>
+        chain[0] && bytesEqual(chain[0], held.certificateDer) ? [certificateDer, ca.certificateDer] : chain,
+      ca[CA_STATE].now,
+    );
+    return { file, certificateDer };
+  } finally {
+    pw.fill(0);
   }
 }
 

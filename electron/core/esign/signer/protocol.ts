@@ -32,7 +32,8 @@ export type SignerRequest =
   | { id: number; type: 'close' };
 
 export type SignerValue =
-  | { type: 'open'; key: KeyInfo }
+  /** `certificate`: the DER of the key's certificate (public), copied into its own buffer. */
+  | { type: 'open'; key: KeyInfo; certificate?: Uint8Array }
   | { type: 'sign'; signedContent: string; signer: SignerInfo }
   | { type: 'close' };
 

@@ -41,6 +41,7 @@ export class SignerSession {
   private nextId = 1;
   private ending: SignerEndReason | null = null;
   private openKey: KeyInfo | null = null;
+  private openCertificate: Uint8Array | null = null;
 
   constructor(
     private readonly launcher: SignerLauncher,
@@ -56,6 +57,11 @@ export class SignerSession {
     return this.openKey;
   }
 
+  /** The DER of the open key's certificate (public), or null. */
+  get certificate(): Uint8Array | null {
+    return this.openCertificate;
+  }
+
   private start(): void {
     if (this.channel) return;
     const channel = this.launcher.launch();
@@ -68,6 +74,7 @@ export class SignerSession {
         const wasEnding = this.ending;
         this.channel = null;
         this.openKey = null;
+        this.openCertificate = null;
         for (const [id, settle] of this.pending)
           settle({ id, ok: false, error: { code: 'SIGNER_FAILED', message: 'the signer process ended' } });
         this.pending.clear();
@@ -136,7 +143,10 @@ export class SignerSession {
       });
       password.fill(0);
       const v = unwrap(r, 'open');
-      if (v.ok) this.openKey = v.value.key;
+      if (v.ok) {
+        this.openKey = v.value.key;
+        this.openCertificate = v.value.certificate ?? null;
+      }
       return v.ok ? ok(v.value.key) : v;
     };
     try {
@@ -202,7 +212,8 @@ async function fingerprintBytes(source: KeySource): Promise<Result<Uint8Array>> 
   try {
     return ok(await readFileBounded(source.path, MAX_CONTAINER_BYTES));
   } catch (e) {
-    if (e instanceof TooLargeError) return err('KEY_UNREADABLE', 'the file is too large to be a key container');
+    if (e instanceof TooLargeError)
+      return err('KEY_UNREADABLE', 'the file is too large to be a key container');
     return err('KEY_NOT_FOUND', 'the key file is no longer there');
   }
 }

@@ -168,7 +168,12 @@ export class SignerWorker {
       }
       if (!opened.ok) return opened;
       this.key = opened.value;
-      return ok({ type: 'open', key: opened.value.info });
+      // a copy: the message must never carry a view into a buffer that held anything else
+      return ok({
+        type: 'open',
+        key: opened.value.info,
+        certificate: Uint8Array.from(opened.value.certificate.der),
+      });
     } finally {
       password.fill(0);
     }
