@@ -183,7 +183,10 @@ test('child aged 13: no own access, an explanation and a slip for the registrar'
   await finish(page);
 });
 
-test('expired certificate, unknown person: each refusal in its own words', async ({ page, kioskHost }) => {
+test('expired certificate, unknown person, revoked certificate: each refusal in its own words', async ({
+  page,
+  kioskHost,
+}) => {
   await page.goto(kioskHost.url);
   await signInAs(page, kioskHost, 'adult-expired-cert', { expectHome: false });
   await expect(h1(page)).toHaveText('Сертифікат ключа недійсний', { timeout: 60_000 });
@@ -199,6 +202,14 @@ test('expired certificate, unknown person: each refusal in its own words', async
     'Вас не знайдено в системі eHealth. Зверніться до реєстратури.',
   );
   await check(page, 'signin-error-unknown-person');
+
+  await page.getByRole('button', { name: 'Обрати інший ключ' }).click();
+  await signInAs(page, kioskHost, 'adult-revoked-cert', { expectHome: false });
+  await expect(h1(page)).toHaveText('Сертифікат ключа відкликано', { timeout: 60_000 });
+  await expect(page.getByRole('alert')).toHaveText(
+    'Сертифікат вашого ключа відкликано (скасовано) надавачем. Підписувати ним не можна — отримайте новий ключ у свого надавача.',
+  );
+  await check(page, 'signin-error-revoked-certificate');
   await finish(page);
 });
 

@@ -29,6 +29,7 @@ describe('small seed', () => {
     expect(persons.map((p) => p.persona_id).sort()).toEqual([
       'adult-expired-cert',
       'adult-no-declaration',
+      'adult-revoked-cert',
       'adult-with-apps',
       'adult-with-declaration',
       'child-13',

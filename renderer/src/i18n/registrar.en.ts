@@ -120,6 +120,9 @@ export const registrarEn: Record<keyof typeof registrarUk, Message> = {
   'registrar.outbox.discardBody':
     'Operation {reference} ({kind}) will not be sent to eHealth. This cannot be undone.',
   'registrar.outbox.discardConfirm': 'Yes, discard the operation',
+  'registrar.outbox.reason.CERT_REVOKED': 'the signer’s certificate was revoked — not sent',
+  'registrar.outbox.reason.CERT_STATUS_UNKNOWN': 'the signer’s certificate status is not checked yet',
+  'registrar.outbox.reason.CERT_UNTRUSTED': 'the signer’s certificate is not in the trust list',
   'registrar.state.captured': 'saved',
   'registrar.state.waiting-network': 'waiting for the network',
   'registrar.state.sending': 'sending',

@@ -127,6 +127,9 @@ export const registrarUk = {
   'registrar.outbox.discardBody':
     'Операцію {reference} ({kind}) не буде надіслано до eHealth. Це не можна повернути.',
   'registrar.outbox.discardConfirm': 'Так, скасувати операцію',
+  'registrar.outbox.reason.CERT_REVOKED': 'сертифікат підписувача відкликано — не надіслано',
+  'registrar.outbox.reason.CERT_STATUS_UNKNOWN': 'чинність сертифіката підписувача ще не перевірено',
+  'registrar.outbox.reason.CERT_UNTRUSTED': 'сертифікат підписувача не з довіреного переліку',
   'registrar.state.captured': 'збережено',
   'registrar.state.waiting-network': 'чекає на зв’язок',
   'registrar.state.sending': 'надсилається',

@@ -22,8 +22,17 @@ export function RegistrarOutbox() {
   );
 }
 
+/** Codes the registrar must act on get words; the rest stay codes (they are for support). */
+const REASONS = {
+  CERT_REVOKED: 'registrar.outbox.reason.CERT_REVOKED',
+  CERT_STATUS_UNKNOWN: 'registrar.outbox.reason.CERT_STATUS_UNKNOWN',
+  CERT_UNTRUSTED: 'registrar.outbox.reason.CERT_UNTRUSTED',
+} as const;
+
 function OutboxTable() {
   const t = useT();
+  const reason = (code: string): string =>
+    code in REASONS ? `${code}: ${t(REASONS[code as keyof typeof REASONS])}` : code;
   const language = useUiStore((s) => s.language);
   const operations = useRegistrarStore((s) => s.operations);
   const busy = useRegistrarStore((s) => s.busy);
@@ -64,7 +73,7 @@ function OutboxTable() {
                   {t(`registrar.state.${op.state}`)}
                   {op.held ? ` · ${t('registrar.outbox.held')}` : ''}
                   {op.discarded ? ` · ${t('registrar.outbox.discardedMark')}` : ''}
-                  {op.errorCode ? ` · ${op.errorCode}` : ''}
+                  {op.errorCode ? ` · ${reason(op.errorCode)}` : ''}
                 </td>
                 <td>
                   {op.deadline && op.state !== 'done' ? formatTime(op.deadline, language) : '—'}

@@ -17,6 +17,8 @@ describe('SignInError', () => {
   it.each([
     ['CERT_EXPIRED', 'Сертифікат ключа недійсний', 'Строк дії сертифіката'],
     ['CERT_UNTRUSTED', 'Сертифікат ключа недійсний', 'надавач, якому кіоск не довіряє'],
+    ['CERT_REVOKED', 'Сертифікат ключа відкликано', 'отримайте новий ключ у свого надавача'],
+    ['CERT_STATUS_UNKNOWN', 'Сертифікат ключа не підтверджено', 'не підтвердив, що сертифікат чинний'],
     ['PERSON_NOT_FOUND', 'Вас не знайдено в eHealth', 'Зверніться до реєстратури'],
     ['SIGNER_FAILED', 'Увійти не вдалося', 'Не вдалося створити підпис'],
   ] as const)('%s: its own title and words, and no doctor search', (code, title, text) => {
@@ -28,5 +30,19 @@ describe('SignInError', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Обрати інший ключ' }));
     expect(useUiStore.getState().screen).toBe('insertKey');
     expect(useSignInStore.getState().error).toBeNull();
+  });
+
+  it('a revoked certificate, in English', () => {
+    useUiStore.setState({ language: 'en' });
+    try {
+      useSignInStore.setState({ error: { code: 'CERT_REVOKED', message: 'x' } });
+      render(<SignInError />);
+      expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent(
+        'The key’s certificate has been revoked',
+      );
+      expect(screen.getByRole('alert')).toHaveTextContent('revoked by its provider');
+    } finally {
+      useUiStore.setState({ language: 'uk' });
+    }
   });
 });
