@@ -124,6 +124,10 @@ export function createServices(ports: KioskPorts): KioskServices {
   // the environment of this start: everything below belongs to it (a switch restarts the services)
   const environment = settings.get().environment;
   const key = loadSecretKey({ dataDir: ports.dataDir, osStorage: ports.osSecretStorage ?? null });
+  ports.log.info(
+    { keyProtection: key.protection, storageBackend: ports.osSecretStorage?.backend?.() ?? null },
+    'at-rest key',
+  );
   // the audit chain is keyed by the at-rest key; a chain an older version left unkeyed is re-anchored now
   const audit = new AuditLog(db, key.box, now, environment, key.auditChain);
   audit.ensureKeyed();

@@ -18,6 +18,12 @@ describe('Electron safeStorage port', () => {
     expect(electronSecretStorage(fake(false, 'kwallet5'), 'linux').isProtected()).toBe(false);
   });
 
+  it('names the store for the operator’s log (what docs/install-linux.md tells to check)', () => {
+    expect(electronSecretStorage(fake(true, 'gnome_libsecret'), 'linux').backend?.()).toBe('gnome_libsecret');
+    expect(electronSecretStorage(fake(true, 'basic_text'), 'linux').backend?.()).toBe('basic_text');
+    expect(electronSecretStorage(fake(true), 'win32').backend?.()).toBe('win32 keychain');
+  });
+
   it('seals and opens through safeStorage', () => {
     const s = electronSecretStorage(fake(true), 'win32');
     expect(s.decryptString(s.encryptString('key'))).toBe('key');

@@ -23,5 +23,9 @@ export function electronSecretStorage(
     },
     encryptString: (plain) => safeStorage.encryptString(plain),
     decryptString: (sealed) => safeStorage.decryptString(sealed),
+    backend: () =>
+      platform === 'linux'
+        ? (safeStorage.getSelectedStorageBackend?.() ?? 'unknown')
+        : `${platform} keychain`,
   };
 }

@@ -21,6 +21,8 @@ export interface OsSecretStorage {
   isProtected(): boolean;
   encryptString(plain: string): Buffer;
   decryptString(sealed: Buffer): string;
+  /** Which store protects it, for the operator's log (Linux: Electron's selected backend). */
+  backend?(): string;
 }
 
 /**
