@@ -78,7 +78,9 @@ export class SecretBox {
    * at-rest key for one purpose (e.g. the audit chain): protected exactly as the at-rest key is.
    */
   mac(text: string, purpose: string): string {
-    return createHmac('sha256', this.subkey(`kiosk-mac:${purpose}`)).update(text, 'utf8').digest('hex');
+    return createHmac('sha256', this.subkey(`kiosk-mac:${purpose}`))
+      .update(text, 'utf8')
+      .digest('hex');
   }
 
   private subkey(info: string): Buffer {
