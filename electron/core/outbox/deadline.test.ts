@@ -131,6 +131,43 @@ describe('deadlines of signed acts', () => {
     expect(r.outbox.get(op.id)?.state).toBe('expired');
   });
 
+  it('the patient’s refresh token lasts as long as the act’s eHealth deadline — through days offline — and goes with delivery', async () => {
+    const { r, link } = await rig();
+    link.down = true;
+    const tokensKept = (key: string) => r.outbox.store.loadCredentials(key) !== null;
+    // eHealth keeps this request for 50 hours
+    const op = signedAct(r, 50);
+    const deadline = Date.parse(op.expiresAt ?? '');
+    r.worker.start();
+    await pass(r, 48);
+    expect(r.outbox.get(op.id)?.state).toBe('waiting-network');
+    expect(tokensKept('patient-a')).toBe(true);
+    // a minute before eHealth's deadline the tokens are still there; at it they are gone
+    r.clock.advance(deadline - 60_000 - r.clock.now().getTime());
+    await r.worker.idle();
+    expect(tokensKept('patient-a')).toBe(true);
+    r.clock.advance(60_000);
+    await r.worker.idle();
+    expect(tokensKept('patient-a')).toBe(false);
+    expect(r.outbox.get(op.id)?.state).toBe('expired');
+
+    // delivered: gone in the same step
+    link.down = false;
+    const delivered = r.outbox.hold({
+      kind: 'person-request.complete',
+      params: { requestId: 'pr-1' },
+      patientKey: 'patient-c',
+      credentials: TOKENS,
+      deadline: new Date(r.clock.now().getTime() + 50 * HOUR),
+    });
+    if (!delivered.ok) throw new Error(delivered.error.message);
+    expect(tokensKept('patient-c')).toBe(true);
+    const settled = r.outbox.whenSettled(delivered.value.id);
+    r.outbox.release(delivered.value.id, { signedContent: SIGNATURE });
+    expect((await settled).view.state).toBe('done');
+    expect(tokensKept('patient-c')).toBe(false);
+  });
+
   it('only the unsigned hold ends sooner: a patient who never signs leaves nothing waiting', async () => {
     const { r } = await rig();
     const held = r.outbox.hold({

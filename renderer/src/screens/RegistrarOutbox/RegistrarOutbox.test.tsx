@@ -21,6 +21,8 @@ const op = (over: Partial<RegistrarOperation>): RegistrarOperation => ({
   patient: 'a1b2c3',
   canRetry: false,
   canDiscard: false,
+  deadline: null,
+  nearDeadline: false,
   ...over,
 });
 
