@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../log';
 import { createServices, type KioskServices } from '../services';
+import { trustListOf } from '../esign/pki/test-pki';
 import { inProcessSignerLauncher, issueTestIdentity, makeTestPki, person } from '../esign/test-support';
 import { folderMedia } from './folder-media';
 
@@ -25,6 +26,7 @@ const pw = () => new Uint8Array(Buffer.from(PASSWORD, 'utf8'));
 let root: string;
 let mediaDir: string;
 let keyFile: Uint8Array;
+let trustList: Uint8Array;
 let services: KioskServices;
 const signer = inProcessSignerLauncher();
 
@@ -48,6 +50,7 @@ async function keyIdOn(medium: string): Promise<string> {
 beforeAll(async () => {
   const pki = await makeTestPki();
   keyFile = (await issueTestIdentity(pki.ca, person(pki.now), { format: 'jks', password: PASSWORD })).file;
+  trustList = trustListOf(pki.ca);
   root = mkdtempSync(join(tmpdir(), 'kiosk-key-rescan-'));
   mediaDir = join(root, 'media');
   mkdirSync(mediaDir);
@@ -58,7 +61,8 @@ beforeAll(async () => {
     background: false,
     ehealth: { baseUrl: 'http://127.0.0.1:9', apiKey: 'k', clientId: 'c', clientSecret: 's' },
     transport: () => Promise.reject(new TypeError('fetch failed')),
-    patient: { media: folderMedia(mediaDir), signerLauncher: signer, keyFolder: null },
+    // the test CA is trusted (its certificate names no OCSP responder: eHealth would check it)
+    patient: { media: folderMedia(mediaDir), signerLauncher: signer, keyFolder: null, trustList },
   });
 });
 
