@@ -43,6 +43,7 @@ function kiosk(clockOffsetMs = 0): KioskServices {
       keyFolder: dirname(dirname(sb.personas[0]?.keyFile ?? '')),
       media: folderMedia(tempDir('kiosk-no-media-')),
       tsaUrl: sb.tsaUrl,
+      trustList: sb.trustList,
     },
   });
   opened.push(services);

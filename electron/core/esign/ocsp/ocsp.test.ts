@@ -7,7 +7,7 @@ import { createTestCa, issueIdentity, trustListOf, type TestCa } from '../pki/te
 import { DAY_MS, person } from '../test-support';
 import { checkRevocation, httpOcspPost, type OcspPost } from './check';
 import { createOcspResponder, TEST_OCSP_VALIDITY_MS, type OcspResponder } from './responder';
-import { certIdFor, encodeOcspRequest, parseOcspResponse } from './protocol';
+import { certIdFor, encodeOcspRequest, parseOcspRequest, parseOcspResponse, type CertId } from './protocol';
 
 const NOW = new Date('2026-04-01T10:00:00Z');
 const OCSP_URL = 'http://ocsp.test.invalid/ocsp';
@@ -83,12 +83,35 @@ describe('OCSP (RFC 6960, DSTU 4145)', () => {
     expect(
       await checkRevocation(goodDer, { trust: trust(), now: NOW, post: inProcess(impostor) }),
     ).toMatchObject({ status: 'unavailable', reason: expect.stringMatching(/not signed/) });
+    // a responder that does not echo the nonce: its dates must be current
+    const noNonce: OcspPost = async (_url, der) => {
+      const asked = parseOcspRequest(der);
+      return responder.respond(encodeOcspRequest(asked.certIds[0] as CertId, null).der);
+    };
     const later = new Date(NOW.getTime() + TEST_OCSP_VALIDITY_MS + 10 * 60_000);
-    expect(
-      await checkRevocation(goodDer, { trust: trust(), now: later, post: inProcess(responder) }),
-    ).toMatchObject({
+    expect(await checkRevocation(goodDer, { trust: trust(), now: later, post: noNonce })).toMatchObject({
       status: 'unavailable',
       reason: expect.stringMatching(/out of date/),
+    });
+    expect(await checkRevocation(goodDer, { trust: trust(), now: NOW, post: noNonce })).toMatchObject({
+      status: 'good',
+    });
+    // an answer made for our nonce is fresh even when the kiosk's clock is hours off
+    expect(
+      await checkRevocation(goodDer, { trust: trust(), now: later, post: inProcess(responder) }),
+    ).toMatchObject({ status: 'good' });
+    // an earlier answer replayed for a new request
+    let recorded: Uint8Array | null = null;
+    const replay: OcspPost = async (_url, der) => {
+      recorded ??= responder.respond(der);
+      return recorded;
+    };
+    expect(await checkRevocation(goodDer, { trust: trust(), now: NOW, post: replay })).toMatchObject({
+      status: 'good',
+    });
+    expect(await checkRevocation(goodDer, { trust: trust(), now: NOW, post: replay })).toMatchObject({
+      status: 'unavailable',
+      reason: expect.stringMatching(/another request/),
     });
     const tampered: OcspPost = async (_url, der) => {
       const answer = Uint8Array.from(responder.respond(der));
