@@ -48,6 +48,7 @@ describe('registrar outbox', () => {
     useRegistrarStore.setState({
       status: {
         pinSet: true,
+        enrolled: true,
         lockedForSeconds: null,
         mode: 'panel',
         registrarId: 'R-01',
