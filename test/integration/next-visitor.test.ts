@@ -45,6 +45,7 @@ beforeAll(async () => {
       keyFolder: dirname(dirname((sb.personas[0] as { keyFile: string }).keyFile)),
       media: folderMedia(media),
       tsaUrl: sb.tsaUrl,
+      trustList: sb.trustList,
     },
   });
 }, 180_000);
