@@ -70,6 +70,7 @@ function kiosk() {
       keyFolder: dirname(dirname(sb.personas[0]?.keyFile ?? '')),
       media: folderMedia(dataDir),
       tsaUrl: sb.tsaUrl,
+      trustList: sb.trustList,
     },
   });
   opened.push(services);

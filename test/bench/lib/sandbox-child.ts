@@ -21,6 +21,8 @@ export interface SandboxChild {
   clientSecret: string;
   scope: string;
   tsaUrl: string;
+  /** The sandbox's test CA (the ready line's `caCertificates`): the trust list of a kiosk in training. */
+  trustList: Uint8Array;
   personas: SandboxPersonaInfo[];
   pid: number;
   /** From spawn to the ready line (process start, module load, seeding or reuse, PKI, listen). */
@@ -39,6 +41,7 @@ interface ReadyLine {
   clientSecret: string;
   scope: string;
   tsaUrl: string;
+  caCertificates: string;
   personas: { id: string; taxId: string; keyFile: string; password: string }[];
 }
 
@@ -79,6 +82,7 @@ export async function startSandboxChild(opts: {
     clientSecret: ready.clientSecret,
     scope: ready.scope,
     tsaUrl: ready.tsaUrl,
+    trustList: new Uint8Array(Buffer.from(ready.caCertificates, 'base64')),
     personas: ready.personas.map((p) => ({
       id: p.id,
       taxId: p.taxId,

@@ -53,6 +53,7 @@ export async function benchSignIn(ctx: BenchContext): Promise<void> {
     patient: {
       keyFolder: dirname(dirname(persona.keyFile)),
       tsaUrl: sb.tsaUrl,
+      trustList: sb.trustList,
       signerLauncher: nodeSignerLauncher({ entry: projectPath('dist-electron/signer.cjs') }),
     },
   });
