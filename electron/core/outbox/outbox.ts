@@ -17,7 +17,7 @@ import { isSignedKind, OPERATION_KINDS, type KindParams } from './kinds';
 import { OutboxStore, type SealedPayload } from './outbox-store';
 import { generateReferenceCode, normalizeReferenceCode } from './reference-code';
 import { SETTLED_STATES, toView, TRANSITIONS, type OperationRow, type StoredError } from './rows';
-import { storage } from './storage-errors';
+import { storage } from '../db';
 
 export interface OutboxOptions {
   db: Db;

@@ -1,7 +1,7 @@
 import type { RegistrarState } from '#shared/contract/registrar';
 import { err, ok, type Result } from '#shared/result';
 import type { EventBus } from '../events';
-import { storage } from '../outbox/storage-errors';
+import { storage } from '../db';
 import type { SessionManager } from '../session/session-manager';
 import type { RegistrarAccounts } from './accounts';
 import type { AuditLog } from './audit';

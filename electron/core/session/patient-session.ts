@@ -17,7 +17,7 @@ import type { RevocationChecker } from '../esign/ocsp/check';
 import type { EsignService } from '../esign/service';
 import type { Logger } from '../log';
 import type { Outbox } from '../outbox/outbox';
-import { storage } from '../outbox/storage-errors';
+import { storage } from '../db';
 import type { AuditLog } from '../registrar/audit';
 import type { PatientContext, PatientPort } from './patient-port';
 import { revocationRefusal } from './revocation';

@@ -1,5 +1,5 @@
 import { err, ok, type Result } from '#shared/result';
-import { storage } from '../../core/outbox/storage-errors';
+import { storage } from '../../core/db';
 import type { KioskServices } from '../../core/services';
 import type { Handlers } from '../router';
 
