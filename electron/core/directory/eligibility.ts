@@ -1,22 +1,5 @@
-import type { DeclarationSpeciality } from '#shared/contract/doctors';
-
-export const DECLARATION_SPECIALITIES: readonly DeclarationSpeciality[] = [
-  'FAMILY_DOCTOR',
-  'THERAPIST',
-  'PEDIATRICIAN',
-];
-
-/** eHealth's `adult_age`. */
-export const ADULT_AGE = 18;
-
-/**
- * Who may sign a declaration with whom: a therapist only from 18, a pediatrician only under 18,
- * a family doctor at any age (the officio speciality decides). Unknown age: all of them.
- */
-export function specialitiesForAge(age: number | null | undefined): DeclarationSpeciality[] {
-  if (age == null) return [...DECLARATION_SPECIALITIES];
-  return age >= ADULT_AGE ? ['FAMILY_DOCTOR', 'THERAPIST'] : ['FAMILY_DOCTOR', 'PEDIATRICIAN'];
-}
+// who may choose which doctor is one of the age and role rules (shared/rules/acting)
+export { ADULT_AGE, DECLARATION_SPECIALITIES, specialitiesForAge } from '#shared/rules/acting';
 
 /** Great-circle distance in kilometres (haversine). */
 export function distanceKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
