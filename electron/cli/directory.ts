@@ -72,7 +72,7 @@ async function sync(args: string[], ctx: CliContext): Promise<number> {
       );
     return EXIT.ok;
   } finally {
-    directory.close();
+    await directory.close();
     db.close();
   }
 }
@@ -148,7 +148,8 @@ function search(args: string[], ctx: CliContext): number {
     );
     return EXIT.ok;
   } finally {
-    directory.close();
+    // no sync runs here: the files close at once
+    void directory.close();
     db.close();
   }
 }

@@ -273,7 +273,8 @@ export function createServices(ports: KioskPorts): KioskServices {
       await patient.close();
       await cabinet.close();
       await services.offline.stop();
-      directoryStore.close();
+      // a sync in progress stops with it: its worker has exited when this returns
+      await directoryStore.close();
       db.close();
     },
   };

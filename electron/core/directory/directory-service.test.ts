@@ -1,3 +1,6 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DirectoryProgress } from '#shared/contract/doctors';
 import { openKioskDatabase } from '../db/kiosk-db';
@@ -62,8 +65,8 @@ async function setup() {
   });
   cleanups.push(
     () => srv.close(),
-    () => {
-      service.close();
+    async () => {
+      await service.close();
       db.close();
     },
   );
@@ -121,6 +124,50 @@ describe('DirectoryService', () => {
     expect(srv.seen.filter((s) => s.path.endsWith('/parties'))).toHaveLength(1);
     expect(a.ok && a.value.mode).toBe('full');
     expect((await service.sync()).ok && service.status().lastFullSyncAt).not.toBeNull();
+  });
+
+  it('closing stops a sync in progress: its worker has exited, its draft is gone, nothing is written after', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-directory-stop-'));
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((r) => (release = r));
+    const data = fixture();
+    // eHealth answers nothing until the test lets it: the sync is caught mid-download
+    const srv = await startScriptedServer(async (r) => {
+      await held;
+      const entity = r.path.split('/').pop() as keyof Fixture;
+      return {
+        status: 200,
+        body: { meta: { code: 200, date: '2026-03-01T00:00:00Z' }, data: data[entity] ?? [] },
+      };
+    });
+    const db = openKioskDatabase(dataDir);
+    cleanups.push(async () => {
+      release();
+      await srv.close();
+      db.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    });
+    const service = new DirectoryService({
+      db,
+      api: createPisApiFromConfig({ baseUrl: srv.baseUrl, apiKey: 'k' }),
+      retryDelayMs: 0,
+    });
+    const folder = join(dataDir, 'directory');
+    const sync = service.sync();
+    await vi.waitFor(() => expect(srv.seen).toHaveLength(1), WORKER);
+    expect(readdirSync(folder)).toEqual(['gen-1.db.building']);
+
+    await service.close();
+    expect(readdirSync(folder)).toEqual([]);
+    expect(await sync).toMatchObject({ ok: false, error: { code: 'NOT_AVAILABLE' } });
+    // eHealth answers now: nobody is left to take the answer and write it
+    release();
+    await new Promise((r) => setTimeout(r, 500));
+    expect(readdirSync(folder)).toEqual([]);
+    expect(srv.seen).toHaveLength(1);
+    // a closed directory starts no sync
+    expect(await service.sync()).toMatchObject({ ok: false, error: { code: 'NOT_AVAILABLE' } });
+    expect(srv.seen).toHaveLength(1);
   });
 
   it('without a backend, search still answers from the last sync and sync says why not', async () => {

@@ -153,6 +153,7 @@ export class DirectoryService {
         },
         {
           now: this.now,
+          signal: this.store.stopSignal,
           ...(this.opts.transport ? { transport: this.opts.transport } : {}),
           ...(this.opts.onProgress ? { onProgress: this.opts.onProgress } : {}),
           ...(this.opts.onOutcome ? { onOutcome: this.opts.onOutcome } : {}),
@@ -168,9 +169,9 @@ export class DirectoryService {
     }
   }
 
-  /** Closes the directory files when this service opened them itself. */
-  close(): void {
-    if (this.ownStore) this.store.close();
+  /** Closes the directory files (and stops their sync) when this service opened them itself. */
+  async close(): Promise<void> {
+    if (this.ownStore) await this.store.close();
   }
 
   /** Syncs now if the directory is empty or stale, then every `intervalMs`. */

@@ -116,6 +116,8 @@ export class DirectoryStore {
   private temporary: string | null = null;
   private current: DirectoryView | null = null;
   private closed = false;
+  private closing: Promise<void> | null = null;
+  private readonly stopping = new AbortController();
   /** The sync running now (one per store, whichever service started it). */
   running: Promise<unknown> | null = null;
 
@@ -188,10 +190,24 @@ export class DirectoryStore {
     if (this.current) this.current.order = clinicOrder(this.current.index, this.opts.clinic());
   }
 
-  close(): void {
-    this.closed = true;
-    this.current?.db.close();
-    this.current = null;
-    if (this.temporary) rmSync(this.temporary, { recursive: true, force: true });
+  /** Aborted by `close`: a sync of this store stops with it (sync-runner.ts). */
+  get stopSignal(): AbortSignal {
+    return this.stopping.signal;
+  }
+
+  /**
+   * Closes the generation in use at once and stops a running sync: resolves when its worker has
+   * exited and its half-built generation is gone, so nothing writes into the folder afterwards.
+   */
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      this.closed = true;
+      this.current?.db.close();
+      this.current = null;
+      this.stopping.abort();
+      await this.running?.catch(() => undefined);
+      if (this.temporary) rmSync(this.temporary, { recursive: true, force: true });
+    })();
+    return this.closing;
   }
 }

@@ -11,6 +11,7 @@ import type { DirectoryProgress } from '#shared/contract/doctors';
 import { err, type Result } from '#shared/result';
 import type { CallOutcome } from '../ehealth/client';
 import type { HttpTransport } from '../ehealth/transport';
+import { removeStale } from './generation';
 import type { SyncOutcome } from './sync';
 import type { FromWorker, SyncJob, ToWorker } from './sync-protocol';
 
@@ -20,6 +21,11 @@ export interface SyncRunnerPorts {
   transport?: HttpTransport;
   onProgress?: (p: DirectoryProgress) => void;
   onOutcome?: (o: CallOutcome) => void;
+  /**
+   * The kiosk stops: the worker is terminated, what it was building is removed, and the run
+   * resolves (NOT_AVAILABLE) only after the thread has exited — nothing of the sync writes on.
+   */
+  signal?: AbortSignal;
 }
 
 /**
@@ -61,11 +67,15 @@ function startWorker(): Worker {
 }
 
 export function runSyncInWorker(job: SyncJob, ports: SyncRunnerPorts): Promise<Result<SyncOutcome>> {
+  const stopped = () => err('NOT_AVAILABLE', 'the directory sync was stopped: the kiosk is stopping');
+  if (ports.signal?.aborted) return Promise.resolve(stopped());
   return new Promise((resolve) => {
     let settled = false;
+    let stopping = false;
     const finish = (r: Result<SyncOutcome>) => {
       if (settled) return;
       settled = true;
+      ports.signal?.removeEventListener('abort', stop);
       resolve(r);
     };
     let worker: Worker;
@@ -75,8 +85,24 @@ export function runSyncInWorker(job: SyncJob, ports: SyncRunnerPorts): Promise<R
       finish(err('SYNC_FAILED', `the directory sync could not start: ${(e as Error).message}`));
       return;
     }
-    const send = (m: ToWorker) => worker.postMessage(m);
+    // a stop settles the run only once the thread is gone and its half-built generation removed
+    function stop(): void {
+      if (settled || stopping) return;
+      stopping = true;
+      worker.terminate().then(
+        () => {
+          removeStale(job.folder, null);
+          finish(stopped());
+        },
+        () => finish(stopped()),
+      );
+    }
+    ports.signal?.addEventListener('abort', stop, { once: true });
+    const send = (m: ToWorker) => {
+      if (!stopping) worker.postMessage(m);
+    };
     worker.on('message', (m: FromWorker) => {
+      if (stopping) return;
       switch (m.type) {
         case 'progress':
           ports.onProgress?.(m.progress);
@@ -114,10 +140,13 @@ export function runSyncInWorker(job: SyncJob, ports: SyncRunnerPorts): Promise<R
           finish(err('SYNC_FAILED', `directory sync failed: ${m.message}`));
       }
     });
-    worker.on('error', (e) => finish(err('SYNC_FAILED', `directory sync failed: ${e.message}`)));
-    worker.on('exit', (code) =>
-      finish(err('SYNC_FAILED', `the directory sync stopped before it finished (exit ${code})`)),
-    );
+    worker.on('error', (e) => {
+      if (!stopping) finish(err('SYNC_FAILED', `directory sync failed: ${e.message}`));
+    });
+    worker.on('exit', (code) => {
+      if (!stopping)
+        finish(err('SYNC_FAILED', `the directory sync stopped before it finished (exit ${code})`));
+    });
     send({ type: 'start', job });
   });
 }
