@@ -142,10 +142,9 @@ export class EsignService {
     return ok({ kind: 'url', url: cert.tspUrl });
   }
 
-  /** Ends the spare signer too (the kiosk shuts down). */
+  /** Ends the spare signer too (the kiosk shuts down); resolves when both processes have exited. */
   async close(): Promise<void> {
-    this.launcher.dispose();
-    await this.endSession('session-end');
+    await Promise.all([this.launcher.dispose(), this.endSession('session-end')]);
   }
 
   /** Ends the signer process (resolves when it has exited). Idempotent. */

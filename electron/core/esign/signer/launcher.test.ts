@@ -54,15 +54,34 @@ describe('warmSignerLauncher', () => {
     expect(launched[1]!.opts).toBeUndefined();
   });
 
-  it('drops a spare that exited and ends the spare on dispose', () => {
+  it('drops a spare that exited and ends the spare on dispose', async () => {
     const { launcher, launched } = fakeLauncher();
     const warm = warmSignerLauncher(launcher);
     warm.warm();
     launched[0]!.exit();
     expect(warm.launch().pid).toBe(2);
     warm.warm();
-    warm.dispose();
+    let disposed = false;
+    const disposing = warm.dispose().then(() => (disposed = true));
     expect(launched[2]!.killed).toBe(true);
+    // the kiosk's stop goes on only once the spare's process has exited
+    await new Promise((r) => setTimeout(r, 20));
+    expect(disposed).toBe(false);
+    launched[2]!.exit();
+    await disposing;
+    // stopping: no new spare is started; a launch still gets a process of its own
+    warm.warm();
+    expect(launched).toHaveLength(3);
     expect(warm.launch().pid).toBe(4);
+  });
+
+  it('a spare that never reports its exit holds the stop for the grace period only', async () => {
+    const { launcher, launched } = fakeLauncher();
+    const warm = warmSignerLauncher(launcher);
+    warm.warm();
+    await warm.dispose(10);
+    expect(launched[0]!.killed).toBe(true);
+    // nothing to end: resolves at once
+    await warm.dispose(60_000);
   });
 });

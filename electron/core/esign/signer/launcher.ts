@@ -103,12 +103,16 @@ export function nodeSignerLauncher(opts: NodeSignerLauncherOptions = {}): Signer
  */
 export interface WarmLauncher extends SignerLauncher {
   warm(): void;
-  /** Ends the spare (the kiosk shuts down). */
-  dispose(): void;
+  /**
+   * Ends the spare (the kiosk shuts down) and starts none again: resolves when its process has
+   * exited (or after `graceMs`, should it never say so).
+   */
+  dispose(graceMs?: number): Promise<void>;
 }
 
 export function warmSignerLauncher(inner: SignerLauncher): WarmLauncher {
   let spare: { channel: SignerChannel; messages: unknown[]; exited: boolean; taken: boolean } | null = null;
+  let disposed = false;
   const start = () => {
     const channel = inner.launch({ spare: true });
     const entry = { channel, messages: [] as unknown[], exited: false, taken: false };
@@ -123,7 +127,7 @@ export function warmSignerLauncher(inner: SignerLauncher): WarmLauncher {
   };
   return {
     warm() {
-      if (!spare) start();
+      if (!spare && !disposed) start();
     },
     launch(): SignerChannel {
       const entry = spare;
@@ -144,10 +148,19 @@ export function warmSignerLauncher(inner: SignerLauncher): WarmLauncher {
         },
       };
     },
-    dispose() {
+    dispose(graceMs = 5_000) {
+      disposed = true;
       const entry = spare;
       spare = null;
-      if (entry && !entry.exited) entry.channel.kill();
+      if (!entry || entry.exited) return Promise.resolve();
+      return new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, graceMs);
+        entry.channel.onExit(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+        entry.channel.kill();
+      });
     },
   };
 }
