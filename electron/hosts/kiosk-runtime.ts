@@ -22,6 +22,7 @@ import type { PatientPorts } from '../core/session/compose';
 import { createHandlers } from '../ipc/handlers';
 import { createRouter, type Dispatch } from '../ipc/router';
 import {
+  awaitFirstDirectory,
   ehealthConfigFor,
   sandboxOptions,
   startTrainingBackend,
@@ -202,6 +203,9 @@ export class KioskRuntime {
         .catch((closeError: unknown) => log.error({ err: closeError }, 'sandbox close failed'));
       throw e;
     }
+    // training: the schedule's first directory is in place before the kiosk says it is ready
+    // (training.ts); without background work (tests that drive it) there is no schedule to wait for
+    if (training && this.o.ports.background !== false) await awaitFirstDirectory(services.directory, log);
     const dispatch = createRouter({
       handlers: createHandlers(services),
       isAllowedOrigin: this.o.isAllowedOrigin,

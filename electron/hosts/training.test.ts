@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { silentLogger } from '../core/log';
 import { createServices } from '../core/services';
+import { err, ok, type Result } from '#shared/result';
 import {
+  awaitFirstDirectory,
   ehealthConfigFor,
   sandboxOptions,
   startTrainingBackend,
@@ -130,6 +132,54 @@ describe('starting the training backend', () => {
       ok: false,
       error: { code: 'NOT_AVAILABLE' },
     });
+  });
+});
+
+describe('the first directory of a training kiosk', () => {
+  /** A directory whose sync the test settles. */
+  function directory(synced: boolean) {
+    let settle: (r: Result<unknown>) => void = () => undefined;
+    let lastSyncAt: string | null = synced ? '2026-03-01T00:00:00.000Z' : null;
+    const d = {
+      syncs: 0,
+      status: () => ({ lastSyncAt, doctors: lastSyncAt ? 5 : 0 }),
+      sync: () => {
+        d.syncs++;
+        return new Promise<Result<unknown>>((resolve) => (settle = resolve));
+      },
+      finish: (r: Result<unknown>) => {
+        if (r.ok) lastSyncAt = '2026-03-02T00:00:00.000Z';
+        settle(r);
+      },
+    };
+    return d;
+  }
+
+  it('is waited for when there is none yet: the kiosk is ready once it is in place', async () => {
+    const d = directory(false);
+    let ready: boolean | null = null;
+    const waiting = awaitFirstDirectory(d, log).then((r) => (ready = r));
+    await new Promise((r) => setTimeout(r, 10));
+    expect(ready).toBeNull();
+    expect(d.syncs).toBe(1);
+    d.finish(ok({}));
+    await waiting;
+    expect(ready).toBe(true);
+  });
+
+  it('is not synced again when the kiosk already has one', async () => {
+    const d = directory(true);
+    expect(await awaitFirstDirectory(d, log)).toBe(true);
+    expect(d.syncs).toBe(0);
+  });
+
+  it('a failed or slow first sync does not keep the kiosk from starting', async () => {
+    const failing = directory(false);
+    const waiting = awaitFirstDirectory(failing, log);
+    failing.finish(err('SYNC_FAILED', 'down'));
+    expect(await waiting).toBe(false);
+    const slow = directory(false);
+    expect(await awaitFirstDirectory(slow, log, 20)).toBe(false);
   });
 });
 

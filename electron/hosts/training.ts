@@ -112,6 +112,49 @@ export function trainingKeyFolder(b: TrainingBackend): string | null {
   return first ? dirname(dirname(first.keyFile)) : null;
 }
 
+/** What the first directory wait needs of the services' directory. */
+export interface TrainingDirectory {
+  status(): { lastSyncAt: string | null; doctors: number };
+  sync(): Promise<Result<unknown>>;
+}
+
+/** How long a training kiosk's start waits for its first directory (a national seed takes seconds). */
+export const FIRST_DIRECTORY_WAIT_MS = 120_000;
+
+/**
+ * A training kiosk is ready when its directory is: the backend runs in this process, so the first
+ * directory (the sync the schedule starts at once on an empty directory, joined here) is a matter
+ * of seconds, and a kiosk that took patients before would show their declarations without their
+ * doctor. Returns whether the directory is in place; a failed or slow sync is logged and the kiosk
+ * starts anyway (the schedule tries again; the declarations then say the printout names the doctor).
+ */
+export async function awaitFirstDirectory(
+  directory: TrainingDirectory,
+  log: Logger,
+  timeoutMs = FIRST_DIRECTORY_WAIT_MS,
+): Promise<boolean> {
+  if (directory.status().lastSyncAt !== null) return true;
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((resolve) => {
+    timer = setTimeout(() => resolve('late'), timeoutMs);
+  });
+  try {
+    const r = await Promise.race([directory.sync(), late]);
+    if (r === 'late') {
+      log.warn({ waitedMs: timeoutMs }, 'training directory not synced yet: the kiosk starts without it');
+      return false;
+    }
+    if (!r.ok) {
+      log.warn({ code: r.error.code }, 'training directory sync failed: the kiosk starts without it');
+      return false;
+    }
+    log.info({ doctors: directory.status().doctors }, 'training directory in place');
+    return true;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** Starts the sandbox; a failure is a value (the kiosk still starts, without a backend). */
 export async function startTrainingBackend(
   start: StartSandbox | null,

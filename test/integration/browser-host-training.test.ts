@@ -1,6 +1,7 @@
 /**
  * Training mode in the browser host with the real embedded sandbox: the host starts it before the
- * services, the services get its eHealth address and credentials, and closing the host stops it.
+ * services, the services get its eHealth address and credentials, the host is ready once the
+ * directory is in place, and closing the host stops it.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -33,6 +34,12 @@ describe('browser host in training mode', () => {
       expect(host.services.ehealth).not.toBeNull();
       const health = await fetch(`${baseUrl}/sandbox/health`);
       expect(health.status).toBe(200);
+      // ready means the directory is in place: a patient who signs in at once sees their doctor
+      expect(host.services.directory.status()).toMatchObject({
+        syncing: false,
+        lastSyncAt: expect.any(String),
+      });
+      expect(host.services.directory.status().doctors).toBeGreaterThan(0);
     } finally {
       await host.close();
     }
