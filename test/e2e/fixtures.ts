@@ -75,15 +75,17 @@ function exchangeLaunchCode(printed: string): Promise<string> {
 }
 
 /**
- * Starts `npx tsx electron/hosts/browser.ts --port 0 --no-open --data-dir <fresh tmp>`. With
- * `exchange: false` the host's `url` is the printed one, whose launch code works once only.
+ * Starts `node --import tsx electron/hosts/browser.ts --port 0 --no-open --data-dir <fresh tmp>`:
+ * the child is the host itself (not a launcher such as npx, which exits on SIGTERM at once while
+ * the host is still stopping), so its exit means the host has stopped and the data directory can
+ * go. With `exchange: false` the host's `url` is the printed one, whose launch code works once only.
  */
 export async function startKioskHost(file: string, opts: { exchange?: boolean } = {}): Promise<RunningHost> {
   ensureRendererBuilt();
   const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-e2e-'));
   const child = spawn(
-    'npx',
-    ['tsx', 'electron/hosts/browser.ts', '--port', '0', '--no-open', '--data-dir', dataDir],
+    process.execPath,
+    ['--import', 'tsx', 'electron/hosts/browser.ts', '--port', '0', '--no-open', '--data-dir', dataDir],
     { stdio: ['ignore', 'pipe', 'pipe'], detached: true, env: { ...process.env, NO_COLOR: '1' } },
   );
   let stdout = '';
@@ -93,7 +95,7 @@ export async function startKioskHost(file: string, opts: { exchange?: boolean } 
   });
 
   const stop = async (): Promise<void> => {
-    // the host runs under npx/tsx: signal the whole process group it leads
+    // signal the whole process group the host leads (its signer processes too), as a terminal does
     const signal = (sig: NodeJS.Signals) => {
       try {
         if (child.pid !== undefined) process.kill(-child.pid, sig);
