@@ -8,14 +8,16 @@
  *   SIGINT (Ctrl-C)  → to the whole process group, as a terminal sends it (the signer gets it too);
  *   SIGKILL          → the group dies at once; the next start removes what it left;
  *   SIGTERM          → to the host alone;
- *   an uncaught error (thrown into the program by a preloaded module on SIGUSR2).
+ *   an uncaught error (thrown into the program by a preloaded module on SIGUSR2);
+ *   SIGTERM while a spare signer waits and a directory sync is mid-way → both have ended when the
+ *                    host exits, and nothing in the data directory changes afterwards.
  *
  * While it runs, the host's only trace in the temp folder is its own `kiosk-run-*` folder (TMPDIR
  * of the process and its children). After each stop: the private temp folder is empty, the data
  * directory holds no temporary folder, no receipt, no browser profile, and no process of the host's
  * group is still running.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -43,6 +45,8 @@ interface Host {
     payload: unknown,
   ): Promise<{ ok: boolean; value?: unknown; error?: { code: string } }>;
   disconnect(): void;
+  /** Push events the host sent so far (name and payload). */
+  events: { name: string; payload: unknown }[];
 }
 
 const running: Host[] = [];
@@ -105,9 +109,17 @@ async function startHost(nodeArgs: string[] = []): Promise<Host> {
   ws.on('error', () => undefined); // the host going away mid-test is the point of the test
   let nextId = 1;
   const pending = new Map<number, (r: never) => void>();
+  const events: Host['events'] = [];
   ws.on('message', (data: Buffer) => {
-    const m = JSON.parse(data.toString()) as { type: string; id?: number; result?: never };
+    const m = JSON.parse(data.toString()) as {
+      type: string;
+      id?: number;
+      result?: never;
+      name?: string;
+      payload?: unknown;
+    };
     if (m.type === 'result' && typeof m.id === 'number') pending.get(m.id)?.(m.result as never);
+    if (m.type === 'event' && m.name) events.push({ name: m.name, payload: m.payload });
   });
   const host: Host = {
     child,
@@ -121,6 +133,7 @@ async function startHost(nodeArgs: string[] = []): Promise<Host> {
         ws.send(JSON.stringify({ type: 'call', id, channel, payload }));
       }),
     disconnect: () => ws.terminate(),
+    events,
   };
   running.push(host);
   return host;
@@ -174,6 +187,28 @@ const groupAlive = (pgid: number): boolean => {
     return false;
   }
 };
+
+/** The processes of the group still running (zombies, which only wait to be reaped, do not count). */
+function liveInGroup(pgid: number): string[] {
+  const r = spawnSync('ps', ['-o', 'stat=,args=', '-g', String(pgid)], { encoding: 'utf8' });
+  return (
+    r.stdout
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l !== '' && !l.startsWith('Z'))
+      .map((l) => l.replace(/^\S+\s+/, ''))
+      // the dev runner's compiler service ends by itself when the process that started it is gone
+      .filter((args) => !/\besbuild\b.*--service/.test(args))
+  );
+}
+
+/** Every file under `dir` with its size and modification time: what a late writer would change. */
+function fingerprint(dir: string): string[] {
+  return walk(dir).map((p) => {
+    const st = statSync(join(dir, p), { throwIfNoEntry: false });
+    return `${p} ${st?.isDirectory() ? 'dir' : `${st?.size}@${st?.mtimeMs}`}`;
+  });
+}
 
 async function until(what: string, check: () => boolean, ms = 15_000): Promise<void> {
   const end = Date.now() + ms;
@@ -252,6 +287,40 @@ describe('the browser host leaves nothing behind', () => {
     process.kill(next.pid, 'SIGTERM');
     expect(await next.exited, next.stderr()).toBe(0);
     await expectNothingLeft(next);
+  }, 180_000);
+
+  it('a stop ends what the host started before it exits: the spare signer, a directory sync mid-way', async () => {
+    const host = await startHost();
+    // a patient choosing a key: a spare signer process starts and waits
+    expect((await host.call('signinKeys', { watch: true })).ok).toBe(true);
+    await until('the spare signer to start', () => liveInGroup(host.pid).some((p) => p.includes('signer')));
+    // a directory sync in its worker thread, caught while it writes the next generation
+    let from = 0;
+    for (let tries = 0; ; tries++) {
+      from = host.events.length;
+      const r = await host.call('directorySync', {});
+      expect(r.ok, host.stderr()).toBe(true);
+      if ((r.value as { started: boolean }).started) break;
+      if (tries > 150) throw new Error('no directory sync could be started');
+      await new Promise((done) => setTimeout(done, 200)); // one already runs: start one of our own
+    }
+    await until('the sync to download', () =>
+      host.events
+        .slice(from)
+        .some(
+          (e) => e.name === 'directoryProgress' && (e.payload as { phase?: string }).phase === 'download',
+        ),
+    );
+    expect(readdirSync(join(dataDir, 'directory')).some((n) => n.endsWith('.building'))).toBe(true);
+
+    process.kill(host.pid, 'SIGTERM'); // the host alone: its own stop must end its children
+    expect(await host.exited, host.stderr()).toBe(0);
+    expect(liveInGroup(host.pid)).toEqual([]);
+    const atExit = fingerprint(dataDir);
+    expect(atExit.filter((p) => p.includes('.building'))).toEqual([]);
+    await new Promise((r) => setTimeout(r, 1_500));
+    expect(fingerprint(dataDir)).toEqual(atExit);
+    await expectNothingLeft(host);
   }, 180_000);
 
   it('an uncaught error stops the host cleanly (exit 1) and leaves nothing', async () => {
