@@ -1,5 +1,5 @@
 import { drfoMatches as esignDrfoMatches } from '../core/esign/index';
-import { badRequest, invalidField, unprocessable } from './http/errors';
+import { badRequest, invalidField, unprocessable } from './errors';
 
 /** Who signed, as far as the sandbox's checks are concerned. */
 export interface SignerIdentity {

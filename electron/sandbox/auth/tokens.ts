@@ -1,10 +1,20 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Db } from '../../core/db/database';
-import { accessDenied } from '../http/errors';
-import type { AuthUser } from '../http/context';
+import { accessDenied } from '../errors';
 import { isoDateTime, unixSeconds } from '../time';
 
 export const hashToken = (value: string): string => createHash('sha256').update(value).digest('hex');
+
+/** The patient behind an access token, as the HTTP front hands it to a route. */
+export interface AuthUser {
+  userId: string;
+  personId: string;
+  clientId: string;
+  appId: string;
+  tokenId: string;
+  sessionId: string;
+  scope: string[];
+}
 
 export interface IssuedToken {
   id: string;

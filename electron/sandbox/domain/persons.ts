@@ -1,5 +1,5 @@
 import type { Db } from '../../core/db/database';
-import { notFound } from '../http/errors';
+import { notFound } from '../errors';
 import type { PersonDoc } from '../seed/persons';
 
 export interface PersonRecord {

@@ -1,15 +1,6 @@
+import type { AuthUser } from '../auth/tokens';
 import type { SandboxState } from '../state';
 import type { Reply } from './reply';
-
-export interface AuthUser {
-  userId: string;
-  personId: string;
-  clientId: string;
-  appId: string;
-  tokenId: string;
-  sessionId: string;
-  scope: string[];
-}
 
 export interface RequestContext {
   state: SandboxState;

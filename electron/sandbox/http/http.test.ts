@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { Faults, FaultConfigError, parseFaults } from '../faults';
-import { ApiError } from './errors';
+import { ApiError } from '../errors';
 import { canonicalJson, fingerprintOf } from './idempotency';
 import { Router } from './router';
-import { render, renderError } from './server';
+import { render, renderError } from './envelope';
 import { jsonPath, pageOf, paging } from './validate';
 
 describe('router', () => {

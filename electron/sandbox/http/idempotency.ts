@@ -99,6 +99,22 @@ export class IdempotencyStore {
       .run(response.status, response.body, JSON.stringify(response.headers), now, key);
   }
 
+  /** Logs a change that landed (under its key, if it had one): how often a change applied is counted from this. */
+  applied(op: {
+    key: string | null;
+    method: string;
+    path: string;
+    personId: string | null;
+    status: number;
+    at: string;
+  }): void {
+    this.db
+      .prepare(
+        'INSERT INTO applied_operations (idempotency_key, method, path, person_id, status, applied_at) VALUES (?, ?, ?, ?, ?, ?)',
+      )
+      .run(op.key, op.method, op.path, op.personId, op.status, op.at);
+  }
+
   /** Forgets an in-flight record whose request neither changed anything nor got a final answer. */
   abandon(key: string): void {
     this.db.prepare("DELETE FROM idempotency WHERE key = ? AND state = 'in_flight'").run(key);

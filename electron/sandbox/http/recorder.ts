@@ -1,7 +1,7 @@
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 
-export interface Exchange {
+export interface RecordedExchange {
   method: string;
   path: string;
   query: Record<string, string | string[]>;
@@ -21,7 +21,7 @@ export class Recorder {
     mkdirSync(dirname(file), { recursive: true });
   }
 
-  write(e: Exchange): void {
+  write(e: RecordedExchange): void {
     const line =
       `{"method":${JSON.stringify(e.method)},"path":${JSON.stringify(e.path)},"query":${JSON.stringify(e.query)},` +
       `"status":${e.status},"request":${e.requestJson ?? 'null'},"response":${e.responseJson ?? 'null'}}\n`;

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { invalidEntry, notFound, validationFailed, type InvalidEntry } from './errors';
+import { invalidEntry, notFound, validationFailed, type InvalidEntry } from '../errors';
 import type { PagePaging } from './reply';
 
 /** `$.person.documents.[0].type` — eHealth's JSON path notation. */

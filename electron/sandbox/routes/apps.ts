@@ -1,5 +1,5 @@
 import { userOf, type RequestContext } from '../http/context';
-import { forbidden, notFound } from '../http/errors';
+import { forbidden, notFound } from '../errors';
 import { noContent, ok } from '../http/reply';
 import type { Route } from '../http/router';
 import { pageOf, paging, pathUuid } from '../http/validate';

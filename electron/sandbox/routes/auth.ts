@@ -4,7 +4,7 @@ import type { Db } from '../../core/db/database';
 import { signJwt, verifyJwt } from '../auth/jwt';
 import { findToken, issueToken, revokeSession, type Grant } from '../auth/tokens';
 import { userOf, type RequestContext } from '../http/context';
-import { accessDenied, invalidField, unprocessable } from '../http/errors';
+import { accessDenied, invalidField, unprocessable } from '../errors';
 import { created, ok } from '../http/reply';
 import type { Route } from '../http/router';
 import { parseBody } from '../http/validate';

@@ -1,5 +1,5 @@
 import type { RequestContext } from '../http/context';
-import { invalidEntry, validationFailed } from '../http/errors';
+import { invalidEntry, validationFailed } from '../errors';
 import type { Reply } from '../http/reply';
 import type { Route } from '../http/router';
 import { isoDateTime } from '../time';

@@ -19,7 +19,7 @@ import {
   notFound,
   unprocessable,
   validationFailed,
-} from '../http/errors';
+} from '../errors';
 import { canonicalJson } from '../http/idempotency';
 import { created, ok } from '../http/reply';
 import type { Route } from '../http/router';

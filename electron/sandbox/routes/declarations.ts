@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { divisionView, loadDivision, loadEmployee, loadLegalEntity, loadParty } from '../domain/directory';
 import { loadPerson } from '../domain/persons';
 import { userOf, type RequestContext } from '../http/context';
-import { conflict, forbidden, notFound } from '../http/errors';
+import { conflict, forbidden, notFound } from '../errors';
 import { ok } from '../http/reply';
 import type { Route } from '../http/router';
 import { dateParam, enumParam, pageOf, paging, parseBody, pathUuid } from '../http/validate';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { expireStaleRequests } from '../domain/expiry';
 import { loadPerson } from '../domain/persons';
 import { userOf, type RequestContext } from '../http/context';
-import { conflict, forbidden, invalidEntry, notFound, unprocessable, validationFailed } from '../http/errors';
+import { conflict, forbidden, invalidEntry, notFound, unprocessable, validationFailed } from '../errors';
 import { canonicalJson } from '../http/idempotency';
 import { ok, created } from '../http/reply';
 import type { Route } from '../http/router';

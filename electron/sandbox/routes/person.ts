@@ -2,7 +2,7 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { activeAuthMethods, loadPerson, maskPhone, type AuthMethodDoc } from '../domain/persons';
 import { userOf, type RequestContext } from '../http/context';
-import { ApiError, conflict, forbidden, notFound, unprocessable } from '../http/errors';
+import { ApiError, conflict, forbidden, notFound, unprocessable } from '../errors';
 import { created, ok } from '../http/reply';
 import type { Route } from '../http/router';
 import { parseBody, pathUuid } from '../http/validate';

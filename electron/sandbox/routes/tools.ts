@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { SandboxClock } from '../clock';
 import { FaultConfigError } from '../faults';
 import type { RequestContext } from '../http/context';
-import { invalidEntry, notFound, validationFailed } from '../http/errors';
+import { invalidEntry, notFound, validationFailed } from '../errors';
 import { ok } from '../http/reply';
 import type { Route } from '../http/router';
 import { parseBody, pathUuid } from '../http/validate';

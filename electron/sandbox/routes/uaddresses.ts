@@ -1,5 +1,5 @@
 import type { RequestContext } from '../http/context';
-import { invalidEntry, notFound, validationFailed } from '../http/errors';
+import { invalidEntry, notFound, validationFailed } from '../errors';
 import { ok } from '../http/reply';
 import type { Route } from '../http/router';
 import { enumParam, pageOf, paging, pathUuid } from '../http/validate';

@@ -1,6 +1,6 @@
 import type { Db } from '../../core/db/database';
 import { loadPerson } from '../domain/persons';
-import { forbidden } from '../http/errors';
+import { forbidden } from '../errors';
 import { ageInYears } from '../time';
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { invalidEntry, type InvalidEntry } from '../http/errors';
+import { invalidEntry, type InvalidEntry } from '../errors';
 import { ageInYears, isoDate, parseIsoDate } from '../time';
 import { isValidTaxId } from './tax-id';
 

@@ -1,6 +1,8 @@
 /**
- * eHealth error values. Every failure a handler can produce is an ApiError; the server turns it
- * into the `{meta, error:{type, message, invalid}}` envelope with the matching HTTP status.
+ * eHealth error values. Every failure a handler can produce is an ApiError; the HTTP front turns it
+ * into the `{meta, error:{type, message, invalid}}` envelope with the matching HTTP status
+ * (http/envelope.ts). A leaf: it imports nothing, so auth, rules, domain and the signature check
+ * can raise eHealth's errors without depending on the HTTP front that renders them.
  */
 
 export type EntryType = 'json_data_property' | 'query_param' | 'header' | 'body' | 'path_param';
