@@ -11,7 +11,7 @@ import { sandboxMigrations } from './db/migrations';
 import { Faults, type FaultConfig } from './faults';
 import { Router } from './http/router';
 import { createSandboxServer } from './http/server';
-import { preparePki } from './pki/personas';
+import { preparePki, type PersonaIdentity, type Pki } from './pki/personas';
 import { esignVerifier } from './pki/verifier';
 import { unavailableVerifier } from './signature';
 import { appRoutes } from './routes/apps';
@@ -22,11 +22,11 @@ import { declarationRoutes } from './routes/declarations';
 import { dictionaryRoutes } from './routes/dictionaries';
 import { personRequestRoutes } from './routes/person-requests';
 import { personRoutes } from './routes/person';
-import { toolRoutes } from './routes/tools';
+import { toolRoutes, type ToolDeps } from './routes/tools';
 import { uaddressRoutes } from './routes/uaddresses';
 import { getMeta, seedDatabase, type SeedName } from './seed';
 import { PATIENT_SCOPES } from './seed/clients';
-import { PERSONAS, personaFullName } from './seed/personas';
+import { PERSONAS, personaFullName, type PersonaSpec } from './seed/personas';
 import { personaBirthDate, refreshPersonaAges } from './seed/persons';
 import { isoDate } from './time';
 import type { SandboxConfig, SandboxState } from './state';
@@ -93,7 +93,9 @@ export interface SandboxOptions {
 
 export const SANDBOX_DB_FILE = 'sandbox.db';
 
-const DEFAULTS: Omit<SandboxConfig, 'clientId' | 'clientSecret' | 'apiKey' | 'scope'> = {
+type SandboxDefaults = Omit<SandboxConfig, 'clientId' | 'clientSecret' | 'apiKey' | 'scope'>;
+
+const DEFAULTS: SandboxDefaults = {
   accessTokenTtlSeconds: 900,
   refreshTokenTtlSeconds: 8 * 3600,
   nonceTtlSeconds: 900,
@@ -137,98 +139,99 @@ function pruneOldKeyDirs(root: string): void {
   }
 }
 
-/** Starts the embedded eHealth sandbox: seeds (or reuses) its database, prepares the test PKI, listens. */
-export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHandle> {
-  const started = performance.now();
-  const log = opts.logger ?? pino({ level: 'silent' });
-  const clock = new SandboxClock(opts.now);
-  const ownDir = !opts.dataDir;
-  const dataDir = resolve(opts.dataDir ?? mkdtempSync(join(tmpdir(), 'kiosk-sandbox-')));
-  const seedName: SeedName = opts.seed ?? 'national';
-  let db: Db | null = null;
-  let listening: Server | null = null;
+/** The sandbox database, seeded when new; a database seeded otherwise is refused. */
+function openSeeded(
+  dataDir: string,
+  seedName: SeedName,
+  clock: SandboxClock,
+  log: Logger,
+  declarationTermDays: number,
+): { db: Db; seed: SeedName; seedMs: number; seeded: boolean } {
+  const db = openSandboxDb(dataDir);
   try {
-    db = openSandboxDb(dataDir);
     const existing = getMeta(db, 'seed');
-    let seedMs = 0;
-    if (!existing) {
-      const t = performance.now();
-      db.pragma('cache_size = -65536');
-      const summary = seedDatabase(
-        db,
-        seedName,
-        clock.now(),
-        opts.config?.declarationTermDays ?? DEFAULTS.declarationTermDays,
-      );
-      db.pragma('cache_size = -2000');
-      seedMs = Math.round(performance.now() - t);
-      log.info(
-        {
-          seed: seedName,
-          ms: seedMs,
-          legalEntities: summary.legalEntities,
-          divisions: summary.divisions,
-          doctors: summary.doctors,
-        },
-        'sandbox seeded',
-      );
-    } else if (existing !== seedName) {
+    if (existing && existing !== seedName) {
       throw new Error(
         `the data directory holds a '${existing}' sandbox; start it with --seed ${existing} or use another data directory`,
       );
     }
+    let seedMs = 0;
+    if (!existing) {
+      const t = performance.now();
+      db.pragma('cache_size = -65536');
+      const summary = seedDatabase(db, seedName, clock.now(), declarationTermDays);
+      db.pragma('cache_size = -2000');
+      seedMs = Math.round(performance.now() - t);
+      const { legalEntities, divisions, doctors } = summary;
+      log.info({ seed: seedName, ms: seedMs, legalEntities, divisions, doctors }, 'sandbox seeded');
+    }
     refreshPersonaAges(db, clock.now());
+    return { db, seed: seedName, seedMs, seeded: !existing };
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+}
 
-    const persons = PERSONAS.map((p) => {
-      const row = db?.prepare('SELECT tax_id, doc FROM persons WHERE persona_id = ?').get(p.id) as
-        { tax_id: string; doc: string } | undefined;
-      return { persona: p, row };
-      // a persona added after this database was seeded has no person in it: not offered here
-    }).filter(({ persona, row }) => row !== undefined || !persona.registered);
-    const unknownTax = getMeta(db, 'unknown_drfo');
-    const identities = persons.map(({ persona, row }) => ({
-      persona,
-      taxId: row?.tax_id ?? (unknownTax as string),
-    }));
-    const personasDir = join(dataDir, 'personas');
-    const keysDir = opts.keysCacheDir
-      ? sharedKeysDir(
-          resolve(opts.keysCacheDir),
-          identities.map((i) => `${i.persona.id}=${i.taxId}`).join(','),
-        )
-      : personasDir;
+interface PersonaPerson {
+  persona: PersonaSpec;
+  /** the persona's person in this database; none for a persona eHealth does not know */
+  row: { tax_id: string; doc: string } | undefined;
+}
 
-    const config: SandboxConfig = {
-      ...DEFAULTS,
-      ...opts.config,
-      clientId: getMeta(db, 'client_id') as string,
-      clientSecret: getMeta(db, 'client_secret') as string,
-      // eHealth: the api-key a PIS sends is its client secret
-      apiKey: getMeta(db, 'client_secret') as string,
-      scope: PATIENT_SCOPES.join(' '),
-    };
-    const state: SandboxState = {
-      db,
-      now: clock.now,
-      baseUrl: '',
-      config,
-      jwtSecret: Buffer.from(getMeta(db, 'jwt_secret') as string, 'hex'),
-      faults: new Faults(),
-      // the PKI comes once the address is known (its certificates name this sandbox's OCSP responder)
-      verifier: unavailableVerifier,
-      log,
-      bootId: randomUUID(),
-      seed: existing === 'national' || existing === 'small' ? existing : seedName,
-      tsa: null,
-      ocsp: null,
-    };
+/** The personas this database offers (one added after it was seeded has no person in it: not offered). */
+function personaPersons(db: Db): PersonaPerson[] {
+  return PERSONAS.map((p) => {
+    const row = db.prepare('SELECT tax_id, doc FROM persons WHERE persona_id = ?').get(p.id) as
+      { tax_id: string; doc: string } | undefined;
+    return { persona: p, row };
+  }).filter(({ persona, row }) => row !== undefined || !persona.registered);
+}
 
-    let personas: SandboxPersona[] = [];
-    let revoke: (personaId: string) => boolean = () => false;
-    const tools = new Router().add(
-      ...toolRoutes({ clock, personas: () => personas, revoke: (id) => revoke(id) }),
-    );
-    const eHealth = new Router().add(
+/** Who each persona's certificate names: their tax id, or the DRFO of nobody for the unknown one. */
+function personaIdentities(db: Db, persons: PersonaPerson[]): PersonaIdentity[] {
+  const unknownTax = getMeta(db, 'unknown_drfo') as string;
+  return persons.map(({ persona, row }) => ({ persona, taxId: row?.tax_id ?? unknownTax }));
+}
+
+function sandboxState(
+  db: Db,
+  clock: SandboxClock,
+  log: Logger,
+  seed: SeedName,
+  overrides: Partial<SandboxDefaults> | undefined,
+): SandboxState {
+  const config: SandboxConfig = {
+    ...DEFAULTS,
+    ...overrides,
+    clientId: getMeta(db, 'client_id') as string,
+    clientSecret: getMeta(db, 'client_secret') as string,
+    // eHealth: the api-key a PIS sends is its client secret
+    apiKey: getMeta(db, 'client_secret') as string,
+    scope: PATIENT_SCOPES.join(' '),
+  };
+  return {
+    db,
+    now: clock.now,
+    baseUrl: '',
+    config,
+    jwtSecret: Buffer.from(getMeta(db, 'jwt_secret') as string, 'hex'),
+    faults: new Faults(),
+    // the PKI comes once the address is known (its certificates name this sandbox's OCSP responder)
+    verifier: unavailableVerifier,
+    log,
+    bootId: randomUUID(),
+    seed,
+    tsa: null,
+    ocsp: null,
+  };
+}
+
+/** eHealth's routes, and the sandbox's own tools under /sandbox/. */
+function routers(tools: ToolDeps): { eHealth: Router; tools: Router } {
+  return {
+    tools: new Router().add(...toolRoutes(tools)),
+    eHealth: new Router().add(
       ...authRoutes,
       ...personRoutes,
       ...personRequestRoutes,
@@ -238,47 +241,86 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
       ...bulkRoutes,
       ...uaddressRoutes,
       ...dictionaryRoutes,
-    );
-    const server = createSandboxServer(state, {
-      eHealth,
-      tools,
+    ),
+  };
+}
+
+/** Listens; the base URL the sandbox is reached at. */
+async function listen(server: Server, port: number, host: string): Promise<string> {
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail);
+    server.listen(port, host, () => ok());
+  });
+  const address = server.address() as AddressInfo;
+  const shown = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return `http://${shown}:${address.port}`;
+}
+
+async function closeServer(server: Server): Promise<void> {
+  await new Promise<void>((ok) => {
+    server.close(() => ok());
+    server.closeAllConnections();
+  });
+}
+
+/** The personas as the ready line lists them, with their key files. */
+function personaViews(persons: PersonaPerson[], pki: Pki, now: Date): SandboxPersona[] {
+  return persons.map(({ persona, row }) => {
+    const key = pki.keys.get(persona.id);
+    const doc = row ? (JSON.parse(row.doc) as { birth_date: string }) : null;
+    return {
+      id: persona.id,
+      fullName: personaFullName(persona),
+      taxId: key?.drfo ?? '',
+      birthDate: doc?.birth_date ?? isoDate(personaBirthDate(persona, now)),
+      keyFile: key?.keyFile ?? '',
+      password: persona.password,
+      notes: persona.notes,
+      certificateFile: key?.certificateFile ?? '',
+    };
+  });
+}
+
+/** Starts the embedded eHealth sandbox: seeds (or reuses) its database, prepares the test PKI, listens. */
+export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHandle> {
+  const started = performance.now();
+  const log = opts.logger ?? pino({ level: 'silent' });
+  const clock = new SandboxClock(opts.now);
+  const ownDir = !opts.dataDir;
+  const dataDir = resolve(opts.dataDir ?? mkdtempSync(join(tmpdir(), 'kiosk-sandbox-')));
+  let db: Db | null = null;
+  let server: Server | null = null;
+  try {
+    const termDays = opts.config?.declarationTermDays ?? DEFAULTS.declarationTermDays;
+    const opened = openSeeded(dataDir, opts.seed ?? 'national', clock, log, termDays);
+    db = opened.db;
+    const persons = personaPersons(db);
+    const identities = personaIdentities(db, persons);
+    const personasDir = join(dataDir, 'personas');
+    const keysDir = opts.keysCacheDir
+      ? sharedKeysDir(
+          resolve(opts.keysCacheDir),
+          identities.map((i) => `${i.persona.id}=${i.taxId}`).join(','),
+        )
+      : personasDir;
+    const state = sandboxState(db, clock, log, opened.seed, opts.config);
+
+    let personas: SandboxPersona[] = [];
+    let revoke: (personaId: string) => boolean = () => false;
+    const listening = createSandboxServer(state, {
+      ...routers({ clock, personas: () => personas, revoke: (id) => revoke(id) }),
       ...(opts.record ? { record: resolve(opts.record) } : {}),
     });
-    await new Promise<void>((ok, fail) => {
-      server.once('error', fail);
-      server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => ok());
-    });
-    listening = server;
-    const address = server.address() as AddressInfo;
-    const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-    state.baseUrl = `http://${host}:${address.port}`;
+    state.baseUrl = await listen(listening, opts.port ?? 0, opts.host ?? '127.0.0.1');
+    server = listening;
 
-    const pki = await preparePki({
-      keysDir,
-      personasDir,
-      identities,
-      now: clock.now,
-      ocspUrl: `${state.baseUrl}/ocsp`,
-    });
+    const ocspUrl = `${state.baseUrl}/ocsp`;
+    const pki = await preparePki({ keysDir, personasDir, identities, now: clock.now, ocspUrl });
     state.verifier = esignVerifier(pki.trust, pki.isRevoked);
     revoke = (id) => pki.revokePersona(id);
     state.tsa = pki.tsa;
     state.ocsp = pki.ocsp;
-
-    personas = persons.map(({ persona, row }) => {
-      const key = pki.keys.get(persona.id);
-      const doc = row ? (JSON.parse(row.doc) as { birth_date: string }) : null;
-      return {
-        id: persona.id,
-        fullName: personaFullName(persona),
-        taxId: key?.drfo ?? '',
-        birthDate: doc?.birth_date ?? isoDate(personaBirthDate(persona, clock.now())),
-        keyFile: key?.keyFile ?? '',
-        password: persona.password,
-        notes: persona.notes,
-        certificateFile: key?.certificateFile ?? '',
-      };
-    });
+    personas = personaViews(persons, pki, clock.now());
 
     const startMs = Math.round(performance.now() - started);
     log.info({ baseUrl: state.baseUrl, seed: state.seed, ms: startMs }, 'sandbox ready');
@@ -287,38 +329,31 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
     let closed = false;
     return {
       baseUrl: state.baseUrl,
-      clientId: config.clientId,
-      clientSecret: config.clientSecret,
-      apiKey: config.apiKey,
+      clientId: state.config.clientId,
+      clientSecret: state.config.clientSecret,
+      apiKey: state.config.apiKey,
       tsaUrl: `${state.baseUrl}/tsa`,
-      ocspUrl: `${state.baseUrl}/ocsp`,
+      ocspUrl,
       trustList: pki.trustBundle,
-      scope: config.scope,
-      requestTermHours: config.requestTtlDays * 24,
+      scope: state.config.scope,
+      requestTermHours: state.config.requestTtlDays * 24,
       personas,
       faults: { set: (f) => state.faults.set(f), reset: () => state.faults.reset() },
       revokeCertificate: (id) => pki.revokePersona(id),
       clock: { now: clock.now, advance: (ms) => clock.advance(ms) },
       seed: state.seed,
       dataDir,
-      timings: { seedMs, startMs, seeded: !existing },
+      timings: { seedMs: opened.seedMs, startMs, seeded: opened.seeded },
       async close() {
         if (closed) return;
         closed = true;
-        await new Promise<void>((ok) => {
-          server.close(() => ok());
-          server.closeAllConnections();
-        });
+        await closeServer(listening);
         openDb.close();
         if (ownDir) rmSync(dataDir, { recursive: true, force: true });
       },
     };
   } catch (e) {
-    const server = listening as Server | null;
-    if (server) {
-      server.closeAllConnections();
-      await new Promise<void>((ok) => server.close(() => ok()));
-    }
+    if (server) await closeServer(server);
     db?.close();
     if (ownDir) rmSync(dataDir, { recursive: true, force: true });
     throw e;
