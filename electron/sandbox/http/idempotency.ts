@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Db } from '../../core/db/database';
+import { queries, sql, type Db, type Queries } from '../../core/db';
 
 /** Canonical JSON (sorted keys) so that key order and whitespace do not change a fingerprint. */
 export function canonicalJson(value: unknown): string {
@@ -44,34 +44,52 @@ interface Row {
   headers: string | null;
 }
 
+/** What a key's record says (the sandbox tools' `/sandbox/operations`). */
+export interface KeyRecord {
+  state: string;
+  status: number | null;
+  replays: number;
+  method: string;
+  path: string;
+}
+
+export interface AppliedOperation {
+  idempotency_key: string | null;
+  method: string;
+  path: string;
+  status: number;
+  applied_at: string;
+}
+
 /**
- * `X-Idempotency-Key` records, kept in the sandbox database so they survive restarts. A record is
- * completed in the same transaction as the change it describes (see RequestContext.commit).
+ * `X-Idempotency-Key` records, kept in the sandbox database so they survive restarts, and the log of
+ * changes applied — the only code that touches the `idempotency` and `applied_operations` tables. A
+ * record is completed in the same transaction as the change it describes (see RequestContext.commit).
  */
 export class IdempotencyStore {
+  private readonly q: Queries;
+
   constructor(
-    private readonly db: Db,
+    db: Db,
     private readonly bootId: string,
-  ) {}
+  ) {
+    this.q = queries(db);
+  }
 
   begin(key: string, fingerprint: string, method: string, path: string, now: string): Begin {
-    return this.db.transaction((): Begin => {
-      const row = this.db
-        .prepare(
-          'SELECT fingerprint, state, boot_id, status, response, headers FROM idempotency WHERE key = ?',
-        )
-        .get(key) as Row | undefined;
+    return this.q.tx((): Begin => {
+      const row = this.q.one<Row>(
+        sql`SELECT fingerprint, state, boot_id, status, response, headers FROM idempotency WHERE key = ${key}`,
+      );
       if (!row) {
-        this.db
-          .prepare(
-            'INSERT INTO idempotency (key, fingerprint, state, boot_id, method, path, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-          )
-          .run(key, fingerprint, 'in_flight', this.bootId, method, path, now);
+        this.q.run(
+          sql`INSERT INTO idempotency (key, fingerprint, state, boot_id, method, path, created_at) VALUES (${key}, ${fingerprint}, 'in_flight', ${this.bootId}, ${method}, ${path}, ${now})`,
+        );
         return { kind: 'new' };
       }
       if (row.fingerprint !== fingerprint) return { kind: 'mismatch' };
       if (row.state === 'completed') {
-        this.db.prepare('UPDATE idempotency SET replays = replays + 1 WHERE key = ?').run(key);
+        this.q.run(sql`UPDATE idempotency SET replays = replays + 1 WHERE key = ${key}`);
         return {
           kind: 'replay',
           response: {
@@ -83,20 +101,18 @@ export class IdempotencyStore {
       }
       if (row.boot_id === this.bootId) return { kind: 'in-flight' };
       // an earlier process died mid-request; nothing was committed under this key, so run it again
-      this.db
-        .prepare('UPDATE idempotency SET boot_id = ?, created_at = ? WHERE key = ?')
-        .run(this.bootId, now, key);
+      this.q.run(
+        sql`UPDATE idempotency SET boot_id = ${this.bootId}, created_at = ${now} WHERE key = ${key}`,
+      );
       return { kind: 'new' };
-    })();
+    });
   }
 
   /** Call inside the transaction of the change (or alone when nothing changed). */
   complete(key: string, response: StoredResponse, now: string): void {
-    this.db
-      .prepare(
-        "UPDATE idempotency SET state = 'completed', status = ?, response = ?, headers = ?, completed_at = ? WHERE key = ?",
-      )
-      .run(response.status, response.body, JSON.stringify(response.headers), now, key);
+    this.q.run(
+      sql`UPDATE idempotency SET state = 'completed', status = ${response.status}, response = ${response.body}, headers = ${JSON.stringify(response.headers)}, completed_at = ${now} WHERE key = ${key}`,
+    );
   }
 
   /** Logs a change that landed (under its key, if it had one): how often a change applied is counted from this. */
@@ -108,15 +124,36 @@ export class IdempotencyStore {
     status: number;
     at: string;
   }): void {
-    this.db
-      .prepare(
-        'INSERT INTO applied_operations (idempotency_key, method, path, person_id, status, applied_at) VALUES (?, ?, ?, ?, ?, ?)',
-      )
-      .run(op.key, op.method, op.path, op.personId, op.status, op.at);
+    this.q.run(
+      sql`INSERT INTO applied_operations (idempotency_key, method, path, person_id, status, applied_at) VALUES (${op.key}, ${op.method}, ${op.path}, ${op.personId}, ${op.status}, ${op.at})`,
+    );
   }
 
   /** Forgets an in-flight record whose request neither changed anything nor got a final answer. */
   abandon(key: string): void {
-    this.db.prepare("DELETE FROM idempotency WHERE key = ? AND state = 'in_flight'").run(key);
+    this.q.run(sql`DELETE FROM idempotency WHERE key = ${key} AND state = 'in_flight'`);
   }
+}
+
+/** How often a change was applied under `key`, and its record (exactly-once delivery is checked with this). */
+export function appliedUnder(db: Db, key: string): { applied: number; record: KeyRecord | undefined } {
+  const q = queries(db);
+  return {
+    applied:
+      q.value<number>(sql`SELECT count(*) AS n FROM applied_operations WHERE idempotency_key = ${key}`) ?? 0,
+    record: q.one<KeyRecord>(
+      sql`SELECT state, status, replays, method, path FROM idempotency WHERE key = ${key}`,
+    ),
+  };
+}
+
+/** Every change applied (their number) and the latest 500. */
+export function recentApplied(db: Db): { total: number; recent: AppliedOperation[] } {
+  const q = queries(db);
+  return {
+    total: q.value<number>(sql`SELECT count(*) AS n FROM applied_operations`) ?? 0,
+    recent: q.all<AppliedOperation>(
+      sql`SELECT idempotency_key, method, path, status, applied_at FROM applied_operations ORDER BY id DESC LIMIT 500`,
+    ),
+  };
 }

@@ -5,6 +5,7 @@ import type { RequestContext } from '../http/context';
 import { invalidEntry, notFound, validationFailed } from '../errors';
 import { ok } from '../http/reply';
 import type { Route } from '../http/router';
+import { appliedUnder, recentApplied } from '../http/idempotency';
 import { parseBody, pathUuid } from '../http/validate';
 import { getMeta } from '../seed';
 
@@ -66,18 +67,9 @@ function resetFaults(ctx: RequestContext) {
 
 /** How often a change was applied per idempotency key: exactly-once delivery is checked with this. */
 function operations(ctx: RequestContext) {
-  const { db } = ctx.state;
   const key = ctx.query.get('idempotency_key');
   if (key) {
-    const applied = (
-      db.prepare('SELECT count(*) AS n FROM applied_operations WHERE idempotency_key = ?').get(key) as {
-        n: number;
-      }
-    ).n;
-    const record = db
-      .prepare('SELECT state, status, replays, method, path FROM idempotency WHERE key = ?')
-      .get(key) as
-      { state: string; status: number | null; replays: number; method: string; path: string } | undefined;
+    const { applied, record } = appliedUnder(ctx.state.db, key);
     return ok({
       idempotency_key: key,
       applied,
@@ -88,12 +80,7 @@ function operations(ctx: RequestContext) {
       path: record?.path ?? null,
     });
   }
-  const rows = db
-    .prepare(
-      'SELECT idempotency_key, method, path, status, applied_at FROM applied_operations ORDER BY id DESC LIMIT 500',
-    )
-    .all();
-  return ok({ total: count(ctx, 'SELECT count(*) AS n FROM applied_operations'), recent: rows });
+  return ok(recentApplied(ctx.state.db));
 }
 
 function signedContent(ctx: RequestContext) {

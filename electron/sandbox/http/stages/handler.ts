@@ -1,3 +1,4 @@
+import { queries } from '../../../core/db';
 import { ApiError } from '../../errors';
 import { isoDateTime } from '../../time';
 import type { RequestContext } from '../context';
@@ -32,7 +33,7 @@ function contextOf(
     now: () => state.now(),
     commit(fn) {
       if (x.faults.drop === 'before-commit') throw new DropBeforeCommit();
-      return state.db.transaction(() => {
+      return queries(state.db).tx(() => {
         const reply = fn();
         const rendered = render(reply, x.meta);
         idempotency.applied({
@@ -46,7 +47,7 @@ function contextOf(
         if (key) idempotency.complete(key, rendered, isoDateTime(state.now()));
         out.committed = rendered;
         return reply;
-      })();
+      });
     },
   };
 }
