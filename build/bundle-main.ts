@@ -2,7 +2,9 @@
  * Bundles the Node-side programs into dist-electron/: Electron main and preload, the ops CLI, the
  * signer process, the directory sync worker, the browser host and the sandbox, with the WebAssembly modules (build/wasm.ts)
  * beside them. Packages stay external (electron-builder ships node_modules), except in the
- * preload: a sandboxed preload cannot require packages, so zod is inlined.
+ * preload: a sandboxed preload cannot require packages, so zod is inlined. Build-time packages
+ * (devDependencies listed in INLINED) are inlined into every bundle that imports them, so the
+ * packaged app neither needs nor ships them.
  */
 import { builtinModules } from 'node:module';
 import { copyFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
@@ -24,6 +26,13 @@ export const ENTRIES: Entry[] = [
   { name: 'directory-worker', entry: 'electron/core/directory/sync-worker.ts', format: 'cjs' },
   { name: 'sandbox', entry: 'electron/sandbox/cli.ts', format: 'es' },
 ];
+
+/**
+ * Inlined, never shipped: shevchenko (the greeting's name declension) is imported module by module,
+ * so only its given-name and patronymic rules land in the bundle — not the TensorFlow model its
+ * entry point loads for family names (hundreds of megabytes in node_modules).
+ */
+export const INLINED = ['shevchenko'];
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as {
   dependencies: Record<string, string>;
@@ -65,7 +74,7 @@ for (const e of ENTRIES) {
         output: { format: e.format, entryFileNames: fileOf(e), codeSplitting: false },
       },
     },
-    ssr: { noExternal: e.bundlePackages ? true : [] },
+    ssr: { noExternal: e.bundlePackages ? true : INLINED },
   });
   if (!existsSync(`dist-electron/${fileOf(e)}`))
     throw new Error(`bundling ${e.entry} did not produce ${fileOf(e)}`);

@@ -57,19 +57,19 @@ describe('forRenderer', () => {
 });
 
 describe('greetingFor', () => {
-  it('greets in the vocative by the gender eHealth gives, in the nominative without one', () => {
-    expect(greetingFor({ first_name: 'Олена', second_name: 'Петрівна', gender: 'FEMALE' })).toEqual({
+  it('greets in the vocative by the gender eHealth gives, in the nominative without one', async () => {
+    expect(await greetingFor({ first_name: 'Олена', second_name: 'Петрівна', gender: 'FEMALE' })).toEqual({
       vocative: 'Олено Петрівно',
       nominative: 'Олена Петрівна',
     });
-    expect(greetingFor({ first_name: 'Андрій', second_name: 'Іванович', gender: 'MALE' }).vocative).toBe(
-      'Андрію Івановичу',
-    );
-    expect(greetingFor({ first_name: ' Остап ', second_name: null, gender: 'MALE' })).toEqual({
+    expect(
+      (await greetingFor({ first_name: 'Андрій', second_name: 'Іванович', gender: 'MALE' })).vocative,
+    ).toBe('Андрію Івановичу');
+    expect(await greetingFor({ first_name: ' Остап ', second_name: null, gender: 'MALE' })).toEqual({
       vocative: 'Остапе',
       nominative: 'Остап',
     });
-    expect(greetingFor({ first_name: 'Саша', second_name: null, gender: null })).toEqual({
+    expect(await greetingFor({ first_name: 'Саша', second_name: null, gender: null })).toEqual({
       vocative: 'Саша',
       nominative: 'Саша',
     });

@@ -8,7 +8,6 @@
  * 14 the patient is logged out again at once and the signer ended: no session is opened.
  */
 import { cabinetAccess, ageInYears, kyivDate, type AccessReason } from '#shared/rules/age';
-import { vocativeAddress, type Gender } from '#shared/rules/vocative';
 import { err, ok, type KioskError, type Result } from '#shared/result';
 import type { PisApi } from '../ehealth/pis-api';
 import type { Person, PersonVerification } from '../ehealth/schemas/person';
@@ -19,6 +18,7 @@ import type { EsignService } from '../esign/service';
 import type { Logger } from '../log';
 import type { PatientSession } from './patient-session';
 import { revocationRefusal } from './revocation';
+import { vocativeAddress, type Gender } from './vocative';
 
 export type SignInStep = 'opening-key' | 'signing' | 'signing-in' | 'loading-person';
 
@@ -85,13 +85,18 @@ const legalCapacityOf = (person: Person, verification: PersonVerification | null
   null;
 
 /** How to greet: given name and patronymic, in the vocative when eHealth says the gender (it always should). */
-export function greetingFor(person: Pick<Person, 'first_name' | 'second_name' | 'gender'>): SignInGreeting {
+export async function greetingFor(
+  person: Pick<Person, 'first_name' | 'second_name' | 'gender'>,
+): Promise<SignInGreeting> {
   const firstName = (person.first_name ?? '').trim();
   const secondName = (person.second_name ?? '').trim();
   const nominative = [firstName, secondName].filter(Boolean).join(' ');
   const gender: Gender | null = person.gender === 'MALE' || person.gender === 'FEMALE' ? person.gender : null;
   // declining by a guessed gender would be wrong half the time: the nominative is never wrong
-  return { vocative: gender ? vocativeAddress({ firstName, secondName }, gender) : nominative, nominative };
+  return {
+    vocative: gender ? await vocativeAddress({ firstName, secondName }, gender) : nominative,
+    nominative,
+  };
 }
 
 export class SignInService {
@@ -233,7 +238,7 @@ export class SignInService {
       access: decision.access,
       accessReason: decision.reason,
       ageYears: age,
-      greeting: greetingFor(p),
+      greeting: await greetingFor(p),
     });
   }
 }
