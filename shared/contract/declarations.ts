@@ -36,8 +36,19 @@ export const DeclarationSummary = z.object({
   /** eHealth's status: active, pending_verification, terminated, closed, rejected (others shown as is). */
   status: z.string(),
   startDate: z.string().nullable(),
+  /** The planned end: meaningful while the declaration is in force (active or pending). */
   endDate: z.string().nullable(),
-  /** Why it ended (eHealth's reason code, e.g. manual_person) and the patient's own words. */
+  /**
+   * When it ended, as a date (YYYY-MM-DD): a terminated or rejected declaration ended when eHealth
+   * last changed it (`updated_at`: its termination); a closed one on its planned end date. Null
+   * while it is in force.
+   */
+  endedOn: z.string().nullable(),
+  /**
+   * Why it ended: eHealth's reason code (manual_person, manual_employee, auto_expired…), or
+   * `replaced` when eHealth gives none and the next declaration began that day (eHealth ends the
+   * old declaration when a new one is signed). The description is eHealth's, as given.
+   */
   reason: z.string().nullable(),
   reasonDescription: z.string().nullable(),
   doctor: DeclarationDoctor.nullable(),

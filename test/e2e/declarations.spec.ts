@@ -4,6 +4,7 @@
  * termination with a clear confirmation, the receipt with its code and QR, printed as a PDF; the
  * screens in English, large text and high contrast; a teen who may only look.
  */
+import type { Locator } from '@playwright/test';
 import { expect, test } from './fixtures';
 import {
   checkScreen,
@@ -17,6 +18,33 @@ import {
 import { signInAs } from './signin-helper';
 
 test.use({ viewport: { width: 1920, height: 1080 } });
+
+const UK_MONTHS = [
+  'січня',
+  'лютого',
+  'березня',
+  'квітня',
+  'травня',
+  'червня',
+  'липня',
+  'серпня',
+  'вересня',
+  'жовтня',
+  'листопада',
+  'грудня',
+];
+
+/** Every ended declaration says when it ended — a day not after today — and no planned end. */
+async function expectEndedInThePast(history: Locator): Promise<void> {
+  const text = (await history.textContent()) ?? '';
+  const ended = [...text.matchAll(/Припинено(\d{1,2}) (\S+) (\d{4}) р\./g)];
+  expect(ended.length, text).toBeGreaterThan(0);
+  for (const [, day, month, year] of ended) {
+    const date = Date.UTC(Number(year), UK_MONTHS.indexOf(month ?? ''), Number(day));
+    expect(date).toBeLessThanOrEqual(Date.now());
+  }
+  expect(text).not.toContain('Діє до');
+}
 test.describe.configure({ timeout: 240_000 });
 
 test('current declaration, history, details with the printout, termination with a receipt', async ({
@@ -37,6 +65,8 @@ test('current declaration, history, details with the printout, termination with 
   await expect(history).toContainText('Терапевт');
   await expect(history).toContainText('Припинена');
   await expect(history).toContainText('Ви припинили її самі. Ваше пояснення: «Переїзд до іншого міста»');
+  // when it ended (in the past), never the end it was once planned for (years ahead)
+  await expectEndedInThePast(history);
   await checkScreen(page, 'declarations');
 
   // the same screen in English with large text, then in high contrast (AAA contrast checked)
@@ -102,6 +132,7 @@ test('current declaration, history, details with the printout, termination with 
   await expect(page.getByRole('region', { name: 'Попередні декларації' })).toContainText(
     'Ваше пояснення: «Переїзд»',
   );
+  await expectEndedInThePast(page.getByRole('region', { name: 'Попередні декларації' }));
   await finish(page);
   // the printed receipt went with the session (main deletes it once the session's cleanups ran)
   await expect.poll(() => savedReceipts(kioskHost), { timeout: 15_000 }).toEqual([]);

@@ -95,7 +95,11 @@ describe('declaration request → sign → declaration', () => {
     const active = await call(sb, 'GET', '/api/pis/declarations?status=active', { token });
     expect(active.body.data.map((x: { id: string }) => x.id)).toEqual([d.declaration_id]);
     const previous = await call(sb, 'GET', `/api/pis/declarations/${previousId}`, { token });
-    expect(previous.body.data).toMatchObject({ status: 'terminated', reason: 'manual_person' });
+    expect(previous.body.data).toMatchObject({ status: 'terminated' });
+    // ended when the new one was signed (the day it starts), with no reason or description of its own
+    expect(String(previous.body.data.updated_at).slice(0, 10)).toBe(d.start_date);
+    expect(previous.body.data.reason).toBeUndefined();
+    expect(previous.body.data.reason_description).toBeUndefined();
     const declaration = await call(sb, 'GET', `/api/pis/declarations/${d.declaration_id}`, { token });
     expect(declaration.body.data).toMatchObject({
       status: 'active',

@@ -14,7 +14,7 @@ import type { Outbox } from '../outbox/outbox';
 import type { ReceiptFacts } from '../receipts/receipt-service';
 import { declarationRefusal, outcomeOf, publicFailure, waitForOperation } from './outcome';
 import type { PatientContext, PatientPort } from '../session/patient-port';
-import { isCurrent, summarize, type DirectoryPort } from './summaries';
+import { isCurrent, summarize, withReplacementReasons, type DirectoryPort } from './summaries';
 
 export interface CabinetDirectoryPort extends DirectoryPort {
   clinic(): { legalEntityId?: string | undefined; divisionIds?: string[] | undefined } | null;
@@ -83,7 +83,9 @@ export class DeclarationsService {
     } else {
       return publicFailure(read.error);
     }
-    const summaries = (this.list ?? []).map((d) => summarize(d, this.opts.directory, this.pendingFor(d.id)));
+    const summaries = withReplacementReasons(
+      (this.list ?? []).map((d) => summarize(d, this.opts.directory, this.pendingFor(d.id))),
+    );
     const byStartDesc = (a: DeclarationSummary, b: DeclarationSummary) =>
       (b.startDate ?? '').localeCompare(a.startDate ?? '');
     const current = summaries.filter((s) => isCurrent(s.status)).sort(byStartDesc)[0] ?? null;
@@ -105,8 +107,14 @@ export class DeclarationsService {
     if (!read.ok) return publicFailure(read.error);
     const d = read.value.data;
     const links = (read.value.urgent as { links?: { type?: unknown }[] } | undefined)?.links;
+    // the other declarations read in this visit tell whether a new one replaced this one
+    const others = (this.cached() ?? []).filter((x) => x.id !== d.id);
+    const [summary] = withReplacementReasons([
+      summarize(d, this.opts.directory, this.pendingFor(d.id)),
+      ...others.map((x) => summarize(x, this.opts.directory)),
+    ]);
     return ok({
-      ...summarize(d, this.opts.directory, this.pendingFor(d.id)),
+      ...(summary ?? summarize(d, this.opts.directory, this.pendingFor(d.id))),
       signedAt: d.signed_at ?? null,
       printoutHtml: d.content ?? null,
       signedDocumentKept: Array.isArray(links) && links.some((l) => l?.type === 'SIGNED_CONTENT'),
@@ -154,8 +162,17 @@ export class DeclarationsService {
       waitMs: this.opts.settleWaitMs ?? 8_000,
     });
     if (settled.view.state === 'done' && this.list) {
+      // as eHealth now has it: ended today (when delivered), by the patient, in their words
       this.list = this.list.map((d) =>
-        d.id === id ? { ...d, status: 'terminated', reason: 'manual_person' } : d,
+        d.id === id
+          ? {
+              ...d,
+              status: 'terminated',
+              reason: 'manual_person',
+              reason_description: reasonDescription ?? null,
+              updated_at: settled.view.updatedAt,
+            }
+          : d,
       );
     }
     return outcomeOf(settled.view, declarationRefusal);

@@ -3,10 +3,12 @@ import type { DoctorDetails } from '#shared/contract/doctors';
 import { err, ok } from '#shared/result';
 import {
   addressLine,
+  endedOn,
   fromDeclarationRequest,
   isCurrent,
   personName,
   summarize,
+  withReplacementReasons,
   type DirectoryPort,
 } from './summaries';
 
@@ -120,5 +122,38 @@ describe('summaries', () => {
       false,
       false,
     ]);
+  });
+});
+
+describe('when and why a declaration ended', () => {
+  const base = { employee: { id: 'emp-9' }, start_date: '2024-01-10', end_date: '2027-01-09' };
+  it('a terminated one ended when eHealth last changed it; a closed one on its planned end; one in force has not', () => {
+    expect(endedOn({ ...base, status: 'terminated', updated_at: '2025-06-01T08:30:00.000Z' })).toBe(
+      '2025-06-01',
+    );
+    expect(endedOn({ ...base, status: 'closed', updated_at: '2027-01-10T00:00:00Z' })).toBe('2027-01-09');
+    expect(endedOn({ ...base, status: 'active', updated_at: '2025-06-01T08:30:00Z' })).toBeNull();
+    expect(endedOn({ ...base, status: 'pending_verification' })).toBeNull();
+    expect(endedOn({ ...base, status: 'terminated' })).toBeNull();
+  });
+
+  it('a declaration eHealth ended without a reason on the day the next one began was replaced by it', () => {
+    const list = [
+      { id: 'new', status: 'active', start_date: '2025-06-01', ...{ employee: { id: 'emp-1' } } },
+      { id: 'old', status: 'terminated', start_date: '2024-01-10', updated_at: '2025-06-01T08:30:00Z' },
+      {
+        id: 'own',
+        status: 'terminated',
+        start_date: '2023-01-10',
+        updated_at: '2024-01-10T09:00:00Z',
+        reason: 'manual_person',
+      },
+      { id: 'odd', status: 'terminated', start_date: '2022-01-10', updated_at: '2022-05-05T09:00:00Z' },
+    ].map((d) => summarize(d, directory));
+    const byId = Object.fromEntries(withReplacementReasons(list).map((s) => [s.id, s]));
+    expect(byId.old).toMatchObject({ reason: 'replaced', endedOn: '2025-06-01' });
+    expect(byId.own?.reason).toBe('manual_person');
+    expect(byId.odd?.reason).toBeNull();
+    expect(byId.new?.reason).toBeNull();
   });
 });

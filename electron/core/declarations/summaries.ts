@@ -21,6 +21,7 @@ export interface DeclarationLike {
   end_date?: string | null;
   reason?: string | null;
   reason_description?: string | null;
+  updated_at?: string | null;
   employee?: unknown;
   division?: unknown;
 }
@@ -74,6 +75,28 @@ export function fromDirectory(
   };
 }
 
+/** Active first: the declaration in force now (active, or awaiting eHealth's verification). */
+export const isCurrent = (status: string): boolean =>
+  status === 'active' || status === 'pending_verification';
+
+const DATE = /^\d{4}-\d{2}-\d{2}/;
+const dateOf = (v: unknown): string | null => {
+  const t = text(v);
+  return t && DATE.test(t) ? t.slice(0, 10) : null;
+};
+
+/**
+ * When a declaration that is no longer in force ended: a closed one on its planned end date; a
+ * terminated (or rejected) one when eHealth changed it last — ending is the last thing that
+ * happens to a declaration. Null while it is in force.
+ */
+export function endedOn(d: Pick<DeclarationLike, 'status' | 'end_date' | 'updated_at'>): string | null {
+  const status = text(d.status) ?? 'unknown';
+  if (isCurrent(status)) return null;
+  if (status === 'closed') return dateOf(d.end_date) ?? dateOf(d.updated_at);
+  return dateOf(d.updated_at);
+}
+
 /** A declaration for the patient to read: eHealth's fields plus names from the directory. */
 export function summarize(
   d: DeclarationLike,
@@ -87,6 +110,7 @@ export function summarize(
     status: text(d.status) ?? 'unknown',
     startDate: text(d.start_date),
     endDate: text(d.end_date),
+    endedOn: endedOn(d),
     reason: text(d.reason),
     reasonDescription: text(d.reason_description),
     doctor: known?.doctor ?? null,
@@ -131,6 +155,15 @@ export function fromDeclarationRequest(
   };
 }
 
-/** Active first: the declaration in force now (active, or awaiting eHealth's verification). */
-export const isCurrent = (status: string): boolean =>
-  status === 'active' || status === 'pending_verification';
+/**
+ * eHealth gives no reason when it ends a declaration because a new one was signed (one declaration
+ * per person): such a declaration ended on the day another one began. Said as `replaced` then.
+ */
+export function withReplacementReasons(summaries: readonly DeclarationSummary[]): DeclarationSummary[] {
+  const starts = new Set(summaries.map((s) => s.startDate?.slice(0, 10)).filter(Boolean));
+  return summaries.map((s) =>
+    s.status === 'terminated' && !s.reason && s.endedOn && starts.has(s.endedOn)
+      ? { ...s, reason: 'replaced' }
+      : s,
+  );
+}

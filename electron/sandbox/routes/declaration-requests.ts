@@ -224,9 +224,10 @@ async function signRequest(ctx: RequestContext) {
     };
     if (fresh.status !== row.status)
       throw conflict(`Declaration request is ${fresh.status}; only a NEW request can be signed`);
-    // one active declaration per person: the new one replaces every active or pending one
+    // one active declaration per person: the new one ends every active or pending one — status and
+    // time only, as eHealth's declarations service does it (no reason code, no description)
     db.prepare(
-      "UPDATE declarations SET status = 'terminated', reason = 'manual_person', reason_description = 'Replaced by a new declaration', updated_at = ? WHERE person_id = ? AND status IN ('active', 'pending_verification')",
+      "UPDATE declarations SET status = 'terminated', updated_at = ? WHERE person_id = ? AND status IN ('active', 'pending_verification')",
     ).run(stamp, row.person_id);
     const status = person.doc.no_tax_id ? 'pending_verification' : 'active';
     db.prepare(

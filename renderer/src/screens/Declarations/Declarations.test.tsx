@@ -27,11 +27,43 @@ describe('Declarations', () => {
     const history = screen.getByRole('region', { name: 'Попередні декларації' });
     expect(history).toHaveTextContent('Терапевт');
     expect(history).toHaveTextContent('Ви припинили її самі. Ваше пояснення: «Переїзд до іншого міста»');
+    // when it ended, not when it was once planned to end
+    expect(history).toHaveTextContent('Припинено11 травня 2025 р.');
+    expect(history).toHaveTextContent('З 1 січня 2023 р. до 11 травня 2025 р.');
+    expect(history).not.toHaveTextContent('2026');
     expect(
       within(history).getByRole('button', { name: /Подробиці декларації № 0001-KXTP-52M9/ }),
     ).toBeInTheDocument();
     fireEvent.click(within(current).getByRole('button', { name: 'Обрати іншого лікаря' }));
     expect(useUiStore.getState().screen).toBe('doctorSearch');
+  });
+
+  it('a declaration replaced by a new one says so; an expired one says when its term ended', async () => {
+    const kiosk = installFakeKiosk();
+    kiosk.respond('declarationsOverview', () =>
+      ok({
+        ...OVERVIEW,
+        history: [
+          { ...OVERVIEW.history[0]!, id: 'r', reason: 'replaced', reasonDescription: null },
+          {
+            ...OVERVIEW.history[0]!,
+            id: 'c',
+            number: '0001-CLOS-ED00',
+            status: 'closed',
+            endDate: '2024-02-01',
+            endedOn: '2024-02-01',
+            reason: 'auto_expired',
+            reasonDescription: null,
+          },
+        ],
+      }),
+    );
+    render(<Declarations />);
+    const history = await screen.findByRole('region', { name: 'Попередні декларації' });
+    expect(history).toHaveTextContent('Її замінила нова декларація: одночасно може діяти лише одна');
+    expect(history).toHaveTextContent('Закінчилася1 лютого 2024 р.');
+    expect(history).toHaveTextContent('Закінчився строк дії');
+    expect(history).not.toHaveTextContent('Діє до');
   });
 
   it('without a declaration offers to find a doctor; a view-only patient gets no actions', async () => {

@@ -82,10 +82,12 @@ export function Declarations() {
                       {d.startDate && (
                         <>
                           {' — '}
-                          {t('declarations.period', {
-                            from: formatDate(language, d.startDate) ?? '',
-                            to: formatDate(language, d.endDate) ?? '',
-                          })}
+                          {d.endedOn
+                            ? t('declarations.period', {
+                                from: formatDate(language, d.startDate) ?? '',
+                                to: formatDate(language, d.endedOn) ?? '',
+                              })
+                            : t('declarations.periodFrom', { from: formatDate(language, d.startDate) ?? '' })}
                         </>
                       )}
                     </h3>

@@ -5,7 +5,7 @@ import { BigButton } from '../../components/BigButton';
 import { errorText } from '../../i18n/errors';
 import type { Translate } from '../../i18n/translate';
 import type { Language } from '../../i18n/types';
-import { formatDate, reasonText, specialityText, statusText } from './texts';
+import { endedLabel, endReasonLine, formatDate, isInForce, specialityText, statusText } from './texts';
 import './cabinet.css';
 
 /** A definition list that leaves out what is unknown. */
@@ -38,7 +38,10 @@ export function ErrorNote(props: {
   );
 }
 
-/** Everything a patient wants to know about one declaration. */
+/**
+ * Everything a patient wants to know about one declaration. One in force shows since when and
+ * until when it is planned; one that ended shows when and why it ended (never its old plan).
+ */
 export function DeclarationFacts({
   d,
   t,
@@ -48,7 +51,7 @@ export function DeclarationFacts({
   t: Translate;
   language: Language;
 }) {
-  const ended = d.status !== 'active' && d.status !== 'pending_verification';
+  const ended = !isInForce(d.status);
   return (
     <Facts
       rows={[
@@ -60,19 +63,11 @@ export function DeclarationFacts({
         [t('declarations.phone'), d.clinic?.phones.join(', ')],
         [t('declarations.status'), statusText(t, d.status)],
         [t(ended ? 'declarations.started' : 'declarations.since'), formatDate(language, d.startDate)],
-        [t(ended ? 'declarations.ended' : 'declarations.until'), formatDate(language, d.endDate)],
+        ended
+          ? [endedLabel(t, d.status), formatDate(language, d.endedOn)]
+          : [t('declarations.until'), formatDate(language, d.endDate)],
         [t('declarations.number'), d.number],
-        [
-          t('declarations.reason'),
-          ended && d.reason
-            ? [
-                reasonText(t, d.reason),
-                d.reasonDescription ? t('reason.yourWords', { text: d.reasonDescription }) : null,
-              ]
-                .filter(Boolean)
-                .join('. ')
-            : null,
-        ],
+        [t('declarations.reason'), ended ? endReasonLine(t, d) : null],
       ]}
     />
   );

@@ -15,6 +15,7 @@ export const CURRENT: DeclarationSummary = {
   status: 'active',
   startDate: '2025-05-11',
   endDate: '2028-05-10',
+  endedOn: null,
   reason: null,
   reasonDescription: null,
   doctor: { employeeId: 'emp-1', fullName: 'Вишневська Єлизавета Дмитрівна', speciality: 'FAMILY_DOCTOR' },
@@ -34,7 +35,9 @@ export const OLD: DeclarationSummary = {
   number: '0001-KXTP-52M9',
   status: 'terminated',
   startDate: '2023-01-01',
+  // planned until 2026, ended when the patient moved
   endDate: '2026-01-01',
+  endedOn: '2025-05-11',
   reason: 'manual_person',
   reasonDescription: 'Переїзд до іншого міста',
   doctor: { employeeId: 'emp-2', fullName: 'Гнатюк Марʼяна Миколаївна', speciality: 'THERAPIST' },

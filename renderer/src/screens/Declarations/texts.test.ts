@@ -3,6 +3,8 @@ import { KNOWN_SCOPES } from '#shared/contract/apps';
 import { translator } from '../../i18n/translate';
 import { LANGUAGES } from '../../i18n/types';
 import {
+  endReasonLine,
+  endedLabel,
   formatDate,
   outcomeText,
   reasonText,
@@ -44,12 +46,33 @@ describe('declaration texts', () => {
   it('say statuses and termination reasons in plain words, and unknown ones as they are', () => {
     expect(statusText(uk, 'terminated')).toBe('Припинена');
     expect(statusText(en, 'closed')).toBe('Term ended');
-    expect(statusText(en, 'frozen')).toBe('Status: frozen');
+    expect(statusText(en, 'frozen')).toBe('A status the kiosk cannot explain (eHealth code “frozen”)');
     expect(reasonText(uk, 'manual_person')).toBe('Ви припинили її самі');
     expect(reasonText(en, 'auto_deactivation_legal_entity')).toBe('The clinic closed');
-    expect(reasonText(en, 'new_reason')).toBe('Reason: new_reason');
+    expect(reasonText(en, 'new_reason')).toBe(
+      'A reason the kiosk cannot explain (eHealth code “new_reason”). Please ask at the reception desk.',
+    );
     expect(specialityText(uk, 'PEDIATRICIAN')).toBe('Педіатр');
     expect(specialityText(en, null)).toBeNull();
+  });
+
+  it('say when a declaration ended by its status, and why — in the patient’s words only when they ended it', () => {
+    expect(endedLabel(uk, 'terminated')).toBe('Припинено');
+    expect(endedLabel(en, 'closed')).toBe('Ended on');
+    expect(endedLabel(en, 'frozen')).toBe('No longer in force since');
+    expect(endReasonLine(uk, { reason: 'manual_person', reasonDescription: 'Переїзд' })).toBe(
+      'Ви припинили її самі. Ваше пояснення: «Переїзд»',
+    );
+    expect(endReasonLine(uk, { reason: 'manual_employee', reasonDescription: 'Згідно постанови 1' })).toBe(
+      'Її припинено в закладі — лікарем або іншим працівником. Пояснення в eHealth: «Згідно постанови 1»',
+    );
+    expect(endReasonLine(en, { reason: 'replaced', reasonDescription: null })).toBe(
+      'A new declaration replaced it: only one can be in force at a time',
+    );
+    expect(endReasonLine(en, { reason: null, reasonDescription: null })).toBe('eHealth gives no reason');
+    expect(endReasonLine(en, { reason: null, reasonDescription: 'Moved away' })).toBe(
+      'As eHealth records it: “Moved away”',
+    );
   });
 
   it('have a receipt sentence for every action the cabinet takes, and a general one otherwise', () => {

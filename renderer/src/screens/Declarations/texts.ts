@@ -4,17 +4,45 @@ import type { MessageKey } from '../../i18n/uk';
 
 const isKey = (key: string): key is MessageKey => Object.hasOwn(dictionaries.uk.messages, key);
 
+/** In force now: active, or signed and awaiting eHealth's verification. Everything else has ended. */
+export const isInForce = (status: string): boolean =>
+  status === 'active' || status === 'pending_verification';
+
 /** A declaration's status in plain words. */
 export const statusText = (t: Translate, status: string): string => {
   const key = `status.${status}`;
   return isKey(key) ? t(key) : t('status.other', { status });
 };
 
-/** Why a declaration ended (eHealth's reason code) in plain words. */
+/** Why a declaration ended (eHealth's reason code, or the kiosk's `replaced`) in plain words. */
 export const reasonText = (t: Translate, reason: string): string => {
   const key = `reason.${reason}`;
   return isKey(key) ? t(key) : t('reason.other', { reason });
 };
+
+/** The status's word for when a declaration ended ("Terminated on", "Ended on"…). */
+export const endedLabel = (t: Translate, status: string): string => {
+  const key = `declarations.ended.${status}`;
+  return isKey(key) ? t(key) : t('declarations.ended.other');
+};
+
+/**
+ * Why a declaration that is no longer in force ended, in one line: the reason (or that eHealth
+ * gives none) and eHealth's description — the patient's own words when they ended it themselves.
+ */
+export function endReasonLine(
+  t: Translate,
+  d: { reason: string | null; reasonDescription: string | null },
+): string {
+  const words = d.reasonDescription
+    ? t(d.reason === 'manual_person' ? 'reason.yourWords' : 'reason.recordedWords', {
+        text: d.reasonDescription,
+      })
+    : null;
+  return [d.reason ? reasonText(t, d.reason) : words ? null : t('reason.none'), words]
+    .filter(Boolean)
+    .join('. ');
+}
 
 export const specialityText = (t: Translate, speciality: string | null): string | null => {
   if (!speciality) return null;
