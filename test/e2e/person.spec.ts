@@ -43,9 +43,11 @@ test('the data in plain words, in both languages, large text and high contrast',
   await expect(
     page.getByRole('region', { name: 'Способи підтвердження дій (автентифікації)' }),
   ).toContainText('SMS-код на телефон +38067*****01');
-  await expect(page.getByRole('region', { name: 'Перевірка даних у державних реєстрах' })).toContainText(
-    'Дієздатність',
-  );
+  const checks = page.getByRole('region', { name: 'Перевірка даних у державних реєстрах' });
+  await expect(checks).toContainText('Повна цивільна дієздатність');
+  // a living patient: the death register has no record of them — said as that fact
+  await expect(checks).toContainText('Реєстр смертей (ДРАЦС)записів про вашу смерть немає');
+  await expect(checks).not.toContainText('Відомості про смерть');
   // the secret word is never shown
   await expect(page.getByRole('region', { name: 'Ідентифікатори' })).toContainText(
     'з міркувань безпеки не показується',
@@ -56,7 +58,7 @@ test('the data in plain words, in both languages, large text and high contrast',
   await page.getByRole('button', { name: 'English' }).click();
   await expect(h1(page)).toHaveText('My personal data');
   await expect(page.getByRole('region', { name: 'Checks against state registers' })).toContainText(
-    'Legal capacity',
+    'Death register (civil registry)there is no record of your death',
   );
   await page.getByRole('switch', { name: 'Large text' }).click();
   await page.getByRole('switch', { name: 'High contrast' }).click();

@@ -89,7 +89,7 @@ export const cabinetEn: Record<CabinetMessageKey, Message> = {
   'terminate.reasonLabel': 'Why are you ending it? (optional)',
   'terminate.reason.moving': 'I am moving',
   'terminate.reason.another': 'I want another doctor',
-  'terminate.reason.unhappy': 'Not satisfied with the care',
+  'terminate.reason.unhappy': 'I am not happy with the care',
   'terminate.reason.none': 'Rather not say',
   'terminate.confirm': 'Yes, terminate',
   'terminate.keep': 'No, keep it',

@@ -91,7 +91,7 @@ export const cabinetUk = {
   'terminate.reasonLabel': 'Чому ви припиняєте? (необовʼязково)',
   'terminate.reason.moving': 'Переїжджаю',
   'terminate.reason.another': 'Хочу іншого лікаря',
-  'terminate.reason.unhappy': 'Не задоволений обслуговуванням',
+  'terminate.reason.unhappy': 'Мене не влаштовує обслуговування',
   'terminate.reason.none': 'Не вказувати',
   'terminate.confirm': 'Так, припинити',
   'terminate.keep': 'Ні, залишити',

@@ -34,6 +34,29 @@ describe('dictionaries', () => {
     }
   });
 
+  it('address the visitor in words that fit anyone: no masculine-only (or feminine-only) forms', () => {
+    // past tense and adjectives about "you" take a gender in Ukrainian; the kiosk does not know it
+    // from the words on screen, so it uses the plural of politeness, nouns or impersonal forms
+    const word = (stem: string) => `(?<!\\p{L})${stem}(?!\\p{L})`;
+    const GENDERED = new RegExp(
+      [
+        word('(не)?(за|не)?(задоволений|задоволена|згоден|згодна|готовий|готова|впевнений|впевнена|повинен|повинна|змушений|змушена)'),
+        // "ви/я" + a singular past tense (ви увійшов, я підписала)
+        `${word('(ви|я)')}\\s+${word('\\p{L}+(ав|ала|ов|ла|ив|ила|ів|іла)')}`,
+      ].join('|'),
+      'iu',
+    );
+    expect('Не задоволений обслуговуванням').toMatch(GENDERED);
+    expect('Ви увійшов до кабінету').toMatch(GENDERED);
+    expect('Ви увійшли до кабінету').not.toMatch(GENDERED);
+    const all = [
+      ...keys.flatMap((k) => templatesOf(dictionaries.uk.messages[k])),
+      ...Object.values(dictionaries.uk.errors),
+    ];
+    for (const text of all) expect(text, text).not.toMatch(GENDERED);
+    expect(translate('uk', 'terminate.reason.unhappy')).toBe('Мене не влаштовує обслуговування');
+  });
+
   it('write Ukrainian in Ukrainian, without Russian-only letters', () => {
     for (const key of keys)
       for (const t of templatesOf(dictionaries.uk.messages[key])) expect(t).not.toMatch(/[ыэъё]/i);

@@ -218,7 +218,7 @@ export const registrarEn: Record<keyof typeof registrarUk, Message> = {
   'registrar.done.pinChanged': 'The PIN was changed.',
 
   'registrar.assisted.banner': 'Assisted by registrar {registrarId}.',
-  'registrar.assisted.waitSignIn': 'The visitor has not signed in yet.',
+  'registrar.assisted.waitSignIn': 'No one has signed in to the cabinet yet.',
   'registrar.assisted.notConfirmed': 'Before any change, check the visitor’s date of birth.',
   'registrar.assisted.confirmed': 'Date of birth checked.',
   'registrar.assisted.check': 'Check the date of birth',

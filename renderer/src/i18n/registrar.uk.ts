@@ -229,7 +229,7 @@ export const registrarUk = {
   'registrar.done.pinChanged': 'PIN змінено.',
 
   'registrar.assisted.banner': 'Супровід реєстратора {registrarId}.',
-  'registrar.assisted.waitSignIn': 'Відвідувач ще не увійшов.',
+  'registrar.assisted.waitSignIn': 'Вхід до кабінету ще не виконано.',
   'registrar.assisted.notConfirmed': 'Перед будь-якою зміною звірте дату народження відвідувача.',
   'registrar.assisted.confirmed': 'Дату народження звірено.',
   'registrar.assisted.check': 'Звірити дату народження',

@@ -20,11 +20,14 @@ export interface Loadable<T> {
 
 const idle = <T>(): Loadable<T> => ({ status: 'idle', data: null, error: null });
 
-/** Why the patient ends a declaration: sent to eHealth in Ukrainian, whatever the screen's language. */
+/**
+ * Why the patient ends a declaration: sent to eHealth in Ukrainian, whatever the screen's language,
+ * in words that fit anyone (no masculine or feminine forms: the patient reads them back later).
+ */
 export const TERMINATION_REASONS = {
   moving: 'Переїзд',
   another: 'Бажаю обрати іншого лікаря',
-  unhappy: 'Незадоволений обслуговуванням',
+  unhappy: 'Незадоволення обслуговуванням',
 } as const;
 export type TerminationReason = keyof typeof TERMINATION_REASONS;
 

@@ -39,11 +39,11 @@ describe('DeclarationDetails', () => {
     const dialog = screen.getByRole('dialog', { name: 'Припинити декларацію?' });
     expect(dialog).toHaveTextContent('Вишневська Єлизавета Дмитрівна більше не буде вашим лікарем');
     expect(within(dialog).getByRole('button', { name: 'Ні, залишити' })).toHaveFocus();
-    fireEvent.click(within(dialog).getByRole('button', { name: 'Не задоволений обслуговуванням' }));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Мене не влаштовує обслуговування' }));
     fireEvent.click(within(dialog).getByRole('button', { name: 'Так, припинити' }));
     await waitFor(() => expect(useUiStore.getState().screen).toBe('receipt'));
     expect(kiosk.callsTo('declarationsTerminate')).toEqual([
-      { id: DETAILS.id, reasonDescription: 'Незадоволений обслуговуванням' },
+      { id: DETAILS.id, reasonDescription: 'Незадоволення обслуговуванням' },
     ]);
   });
 

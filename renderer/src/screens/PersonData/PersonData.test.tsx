@@ -38,8 +38,15 @@ describe('PersonData', () => {
     expect(auth).toHaveTextContent('діє з 01.05.2025');
     const checks = screen.getByRole('region', { name: 'Перевірка даних у державних реєстрах' });
     expect(checks).toHaveTextContent('Податковий номер (реєстр ДРФО)');
-    expect(checks).toHaveTextContent('підтверджено — автоматично, за запитом до реєстру');
-    expect(checks).toHaveTextContent('Дієздатність');
+    expect(checks).toHaveTextContent(
+      'збігається з даними податкової служби (за автоматичним запитом до реєстру).',
+    );
+    // a living patient: the death register has no record of them, and the screen says exactly that
+    expect(checks).toHaveTextContent('Реєстр смертей (ДРАЦС)записів про вашу смерть немає');
+    expect(checks).not.toHaveTextContent('Відомості про смерть');
+    expect(checks).toHaveTextContent(
+      'Повна цивільна дієздатністьпідтверджувати не потрібно (встановлено автоматично).',
+    );
     expect(screen.getByRole('region', { name: 'Ідентифікатори' })).toHaveTextContent(
       'записано (з міркувань безпеки не показується)',
     );

@@ -13,9 +13,9 @@ import {
   authMethodLabel,
   codeLabel,
   documentTypeLabel,
+  checkLine,
   formatDate,
-  reasonLabel,
-  statusLabel,
+  phoneTypeLabel,
   verificationPartLabel,
 } from './labels';
 import './person.css';
@@ -111,7 +111,7 @@ function PersonFacts({ t, view }: { t: Translate; view: PersonView }) {
         <ul className="person__list">
           {p.phones.map((ph) => (
             <li key={`${ph.type}${ph.number}`}>
-              {ph.number} ({codeLabel(t, 'person.phone.', ph.type, 'person.none')})
+              {ph.number} ({phoneTypeLabel(t, ph.type)})
             </li>
           ))}
         </ul>
@@ -172,10 +172,7 @@ function PersonFacts({ t, view }: { t: Translate; view: PersonView }) {
             },
             {
               label: t('person.phones'),
-              value:
-                ec.phones
-                  .map((ph) => `${ph.number} (${codeLabel(t, 'person.phone.', ph.type, 'person.none')})`)
-                  .join(', ') || none,
+              value: ec.phones.map((ph) => `${ph.number} (${phoneTypeLabel(t, ph.type)})`).join(', ') || none,
             },
           ]}
         />
@@ -210,15 +207,14 @@ function PersonFacts({ t, view }: { t: Translate; view: PersonView }) {
           facts={[
             {
               label: t('person.verification.overall'),
-              value: statusLabel(t, view.verification.status),
+              value: checkLine(t, { part: 'overall', status: view.verification.status }),
               private: false,
             },
             ...view.verification.parts.map((part) => ({
               label: verificationPartLabel(t, part.part),
-              value: [statusLabel(t, part.status), part.reason ? reasonLabel(t, part.reason) : '']
-                .filter(Boolean)
-                .join(' — '),
-              private: false,
+              value: checkLine(t, part),
+              // eHealth's free-text note may name documents or numbers: not read aloud
+              private: part.comment !== null,
             })),
           ]}
         />

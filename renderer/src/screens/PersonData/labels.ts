@@ -20,13 +20,43 @@ export function codeLabel(
 }
 
 export const documentTypeLabel = (t: Translate, type: string) =>
-  codeLabel(t, 'person.doc.', type, 'person.none');
-export const statusLabel = (t: Translate, status: string | null) =>
-  codeLabel(t, 'person.status.', status, 'person.status.unknown');
+  codeLabel(t, 'person.doc.', type, 'person.doc.other');
+export const phoneTypeLabel = (t: Translate, type: string | null | undefined) =>
+  codeLabel(t, 'person.phone.', type, 'person.phone.other');
 export const reasonLabel = (t: Translate, reason: string) =>
   codeLabel(t, 'person.reason.', reason, 'person.reason.other');
 export const verificationPartLabel = (t: Translate, part: string) =>
   codeLabel(t, 'person.verification.', part, 'person.verification.other');
+
+/**
+ * What a state-register check found, said as a fact about the patient. The same status means
+ * different things for different checks — VERIFIED for the death register means there is no
+ * record of a death — so a check's own words come first, then the general ones.
+ */
+export function checkResult(t: Translate, part: string, status: string | null): string {
+  const own = `person.check.${part}.${status ?? ''}`;
+  if (status && isKey(own)) return t(own);
+  return codeLabel(t, 'person.check.', status, 'person.check.unknown');
+}
+
+/** A check that did not pass: the patient is told where to put it right. */
+const NEEDS_ACTION = new Set(['NOT_VERIFIED', 'CHANGES_NEEDED']);
+
+/** The check's result (how eHealth set it), eHealth's note, and what to do when it did not pass. */
+export function checkLine(
+  t: Translate,
+  c: { part: string; status: string | null; reason?: string | null; comment?: string | null },
+): string {
+  const how = c.reason ? ` (${reasonLabel(t, c.reason)})` : '';
+  const ownNext = `person.check.${c.part}.next`;
+  return [
+    `${checkResult(t, c.part, c.status)}${how}.`,
+    c.comment ? `${t('person.check.comment', { comment: c.comment })}.` : '',
+    c.status && NEEDS_ACTION.has(c.status) ? t(isKey(ownNext) ? ownNext : 'person.check.next') : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+}
 
 /** `06.05.1997`; empty stays empty. */
 export const formatDate = (iso: string | null | undefined): string =>
@@ -87,7 +117,7 @@ export function changedFieldLabels(t: Translate, paths: readonly string[]): stri
   const out: string[] = [];
   for (const p of paths) {
     const key = FIELD_LABELS[p.split('.')[0] ?? ''];
-    const label = key ? t(key) : p;
+    const label = t(key ?? 'personReview.otherData');
     if (!out.includes(label)) out.push(label);
   }
   return out;

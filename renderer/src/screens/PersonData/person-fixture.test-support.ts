@@ -66,6 +66,7 @@ export const personView = (over: Partial<PersonView> = {}): PersonView => ({
     status: 'VERIFIED',
     parts: [
       { part: 'drfo', status: 'VERIFIED', reason: 'AUTO_ONLINE', comment: null },
+      { part: 'dracs_death', status: 'VERIFIED', reason: 'AUTO_ONLINE', comment: null },
       { part: 'legal_capacity', status: 'VERIFICATION_NOT_NEEDED', reason: 'AUTO', comment: null },
     ],
   },
