@@ -146,7 +146,7 @@ test('a terminated declaration offers no termination; a teen without capacity ma
   await signInAs(page, kioskHost, 'teen-15-no-capacity');
   await openFromHome(page, /^Мої декларації/);
   await expect(h1(page)).toHaveText('Ваші декларації');
-  await expect(page.getByText(/Ви можете переглядати, але не змінювати/)).toBeVisible();
+  await expect(page.getByText(/Ви можете лише переглядати: змінювати дані/)).toBeVisible();
   await expect(page.getByRole('button', { name: 'Знайти лікаря' })).toHaveCount(0);
   await checkScreen(page, 'declarations-view-only');
   await finish(page);

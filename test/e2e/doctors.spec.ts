@@ -145,7 +145,11 @@ test('a doctor without free places is shown as such and cannot be chosen', async
     .first()
     .getByRole('button', { name: /^Докладніше/ })
     .click();
-  await expect(page.getByText('У цього лікаря немає вільних місць. Оберіть іншого лікаря.')).toBeVisible();
+  await expect(
+    page.getByText(
+      'У цього лікаря немає вільних місць для нових декларацій. Поверніться до пошуку й оберіть іншого лікаря.',
+    ),
+  ).toBeVisible();
   await expect(page.getByRole('button', { name: 'Обрати цього лікаря' })).toHaveCount(0);
   await checkScreen(page, 'doctor-card-full');
   await finish(page);
@@ -161,7 +165,35 @@ test('a 16-year-old is offered pediatricians and family doctors, never a therapi
   await expect(specialities(page)).toHaveText(['Будь-яка', 'Сімейний лікар', 'Педіатр']);
   await searchUntilFound(page);
   await expect(page.getByRole('region', { name: 'Пошук лікаря' })).not.toContainText('Терапевт');
+  // and is told why, with what suits instead
+  await expect(
+    page.getByText(/^Терапевтів тут немає: вони укладають декларації лише з людьми від 18 років/),
+  ).toBeVisible();
   await checkScreen(page, 'doctor-search-teen');
+  await finish(page);
+});
+
+test('a 15-year-old who may only look: the search and the doctor card say why, and print a note for the desk', async ({
+  page,
+  kioskHost,
+}) => {
+  await page.goto(kioskHost.url);
+  await signInAs(page, kioskHost, 'teen-15-no-capacity');
+  await openFromHome(page, /^Знайти лікаря/);
+  await expect(page.getByText(/^Підписати декларацію в кіоску ви поки не можете/)).toBeVisible();
+  await searchUntilFound(page);
+  await doctorResults(page)
+    .filter({ hasNotText: 'Вільних місць немає' })
+    .first()
+    .getByRole('button', { name: /^Докладніше/ })
+    .click();
+  const why = page.getByText(/не підтверджено вашу повну цивільну дієздатність/);
+  await expect(why).toContainText('з нею й паспортом декларацію підпишуть у реєстратурі');
+  await expect(page.getByText('Підписати нову декларацію в кіоску ви зараз не можете.')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Обрати цього лікаря' })).toHaveCount(0);
+  await checkScreen(page, 'doctor-card-view-only');
+  await page.getByRole('button', { name: 'Надрукувати записку про лікаря' }).click();
+  await expect(h1(page)).toHaveText('Записка про обраного лікаря');
   await finish(page);
 });
 

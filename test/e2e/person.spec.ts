@@ -165,7 +165,9 @@ test('the SMS phone replaced with the code from the sandbox inbox (a wrong code 
   const codeField = page.getByLabel('Код з SMS');
   await codeField.fill(wrong);
   await page.getByRole('button', { name: 'Підтвердити' }).click();
-  await expect(page.getByRole('alert')).toHaveText('Неправильний код з SMS. Залишилося 2 спроби.');
+  await expect(page.getByRole('alert')).toHaveText(
+    'Неправильний код з SMS. Перевірте його й введіть ще раз. Залишилося 2 спроби.',
+  );
   await checkScreen(page, 'person-phone-wrong-code');
 
   await codeField.fill(code as string);
@@ -183,7 +185,7 @@ test('the SMS phone replaced with the code from the sandbox inbox (a wrong code 
 
 test('a teen without confirmed legal capacity only views', async ({ page, kioskHost }) => {
   await openPersonData(page, kioskHost, 'teen-15-no-capacity');
-  await expect(page.getByText(/Ви можете лише переглядати свої дані/)).toBeVisible();
+  await expect(page.getByText(/Ви можете лише переглядати: змінювати дані/)).toBeVisible();
   await expect(page.getByRole('button', { name: 'Змінити дані' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Телефон для SMS-кодів' })).toHaveCount(0);
   await checkScreen(page, 'person-data-view-only');

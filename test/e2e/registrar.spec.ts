@@ -475,7 +475,7 @@ test('five wrong PINs lock PIN entry and say for how long', async ({ page, kiosk
     await expect(h1(page)).toHaveText('Вхід реєстратора');
     await typePin(page, CODE, `90817${i}`);
     await expect(page.getByRole('alert')).toContainText(
-      `Неправильний PIN. ${['', 'Залишилося 4 спроби', 'Залишилося 3 спроби', 'Залишилося 2 спроби', 'Залишилася 1 спроба'][i]}.`,
+      `Неправильний PIN. Перевірте його й введіть ще раз. ${['', 'Залишилося 4 спроби', 'Залишилося 3 спроби', 'Залишилося 2 спроби', 'Залишилася 1 спроба'][i]}.`,
     );
     await page.getByRole('button', { name: 'Вийти з режиму реєстратора' }).click();
   }

@@ -120,7 +120,9 @@ test('wrong password: attempts left in words; after five the key is locked with 
   await openPasswordScreen(page, 'adult-with-apps');
   await submitPassword(page, 'not-my-password');
   await expect(h1(page)).toHaveText('Пароль ключа', { timeout: 30_000 });
-  await expect(page.getByRole('alert')).toHaveText('Неправильний пароль ключа. Залишилося 4 спроби.');
+  await expect(page.getByRole('alert')).toHaveText(
+    'Неправильний пароль ключа. Перевірте, які в ньому літери — латинські чи українські (деякі з них однакові на вигляд), і де великі літери. Залишилося 4 спроби.',
+  );
   await expect(page.getByLabel('Пароль ключа')).toHaveValue('');
   await check(page, 'signin-wrong-password');
 
@@ -134,7 +136,7 @@ test('wrong password: attempts left in words; after five the key is locked with 
   }
   await submitPassword(page, 'not-my-password');
   await expect(page.getByRole('alert')).toHaveText(
-    'Ключ тимчасово заблоковано після кількох неправильних паролів. Спробуйте знову через 15 хвилин.',
+    'Ключ тимчасово заблоковано після кількох неправильних паролів. Якщо ви забули пароль, зверніться до свого надавача. Спробуйте знову через 15 хвилин.',
     { timeout: 30_000 },
   );
   await check(page, 'signin-locked');
@@ -151,7 +153,15 @@ test('teen aged 15 without legal capacity: greeted, view only, and told why', as
   await expect(h1(page)).toHaveText('Вітаємо, Софіє Олексіївно!');
   await expect(page.getByRole('heading', { level: 2, name: 'Ви можете лише переглядати' })).toBeVisible();
   await expect(page.getByText(/Вам 15 років/)).toBeVisible();
-  await expect(page.getByRole('button', { name: /Знайти лікаря.*лише перегляд/ })).toBeVisible();
+  // the menu offers this teen what they can do, and never "update" beside "view only"
+  await expect(page.getByRole('button', { name: /^Мої персональні дані/ })).toContainText(
+    'переглянути (змінювати поки не можна)',
+  );
+  await expect(page.getByRole('button', { name: /^Знайти лікаря/ })).toContainText(
+    'надрукувати записку про нього для реєстратури',
+  );
+  await expect(page.locator('.home__menu')).not.toContainText('переглянути й оновити');
+  await expect(page.locator('.home__menu')).not.toContainText('лише перегляд');
   await check(page, 'home-view-only');
   await finish(page);
 });
@@ -219,7 +229,7 @@ test('eHealth unavailable: said plainly, and doctor search is offered', async ({
   try {
     await signInAs(page, kioskHost, 'adult-no-declaration', { expectHome: false });
     await expect(h1(page)).toHaveText('Система eHealth недоступна', { timeout: 60_000 });
-    await expect(page.getByRole('alert')).toContainText('Пошук лікаря працює і без неї');
+    await expect(page.getByRole('alert')).toContainText('пошук лікаря працює і без неї');
     await check(page, 'signin-error-ehealth-down');
     await page.getByRole('button', { name: 'Знайти лікаря' }).click();
     await expect(h1(page)).not.toHaveText('Система eHealth недоступна');

@@ -9,7 +9,7 @@ export const cabinetEn: Record<CabinetMessageKey, Message> = {
   'common.loading': 'Loading…',
   'common.stale': 'eHealth cannot be reached right now. This is what the kiosk read earlier.',
   'common.viewOnly':
-    'You may look but not make changes: that needs confirmed full legal capacity. Please ask at the reception desk.',
+    'You may only look: changing your data, signing declarations and removing access need your full legal capacity confirmed in eHealth. It is confirmed at the reception desk from your documents.',
   'common.willBeDelivered': 'It will be sent as soon as the connection returns. Receipt code: {code}',
   'common.cancel': 'Cancel',
 
@@ -99,6 +99,12 @@ export const cabinetEn: Record<CabinetMessageKey, Message> = {
   'search.lead': 'Find a family doctor, therapist or pediatrician who still has free places.',
   'search.noSession':
     'You are not signed in, so a declaration cannot be signed now. Choose a doctor and the kiosk prints a note with their details.',
+  'search.viewOnly':
+    'You cannot sign a declaration at the kiosk yet: eHealth has not confirmed your full legal capacity. Choose a doctor and the kiosk prints a note about them; with it and your passport the reception desk can sign the declaration with you.',
+  'search.notForAge.PEDIATRICIAN':
+    'Pediatricians are not listed: they sign declarations only with children under 18.',
+  'search.notForAge.THERAPIST':
+    'Therapists are not listed: they sign declarations only with people aged 18 and over. A pediatrician or a family doctor suits you.',
   'search.teenNote': 'Please note: a declaration with a pediatrician lasts only until your 18th birthday.',
   'search.name': 'Doctor’s surname or first name',
   'search.settlement': 'City, town or village',
@@ -147,9 +153,18 @@ export const cabinetEn: Record<CabinetMessageKey, Message> = {
   'doctor.freePlaces': 'Free places',
   'doctor.choose': 'Choose this doctor',
   'doctor.printNote': 'Print a note about this doctor',
-  'doctor.fullNote': 'This doctor has no free places. Please choose another doctor.',
-  'doctor.alreadyYours': 'This is already your doctor by declaration.',
-  'doctor.cannotDeclare': 'You cannot sign a new declaration at the kiosk right now.',
+  'doctor.fullNote':
+    'This doctor has no free places for new declarations. Go back to the search and choose another doctor.',
+  'doctor.alreadyYours':
+    'This is already your doctor by declaration: it is in force, there is nothing to do.',
+  'doctor.viewOnly':
+    'You cannot sign a declaration at the kiosk yet: eHealth has not confirmed your full legal capacity. Print a note about the doctor: with it and your passport the reception desk can sign the declaration with you.',
+  'doctor.noSession':
+    'You are not signed in, so a declaration cannot be signed here. Print a note about the doctor and show it at the reception desk.',
+  'doctor.notForAge.PEDIATRICIAN':
+    'A pediatrician signs declarations only with children under 18, so you cannot choose this doctor. Go back to the search and choose a family doctor or a therapist.',
+  'doctor.notForAge.THERAPIST':
+    'A therapist signs declarations only with people aged 18 and over, so you cannot choose this doctor. Go back to the search and choose a pediatrician or a family doctor.',
   'doctor.back': 'Back to the search',
   'day.mon': 'Monday',
   'day.tue': 'Tuesday',

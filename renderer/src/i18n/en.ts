@@ -86,53 +86,62 @@ export const en: Dictionary<MessageKey> = {
     AGE_UNDER_14:
       'People under 14 cannot use the cabinet on their own. Please go to the reception desk; staff will help you together with a parent.',
     VIEW_ONLY:
-      'You can view your data. Changing it needs confirmed full legal capacity; please ask at the reception desk.',
+      'You may only look: changing your data, signing declarations and removing access need your full legal capacity confirmed in eHealth. It is confirmed at the reception desk from your documents.',
     KEY_NOT_FOUND: 'No key file was found on the medium. Check that you inserted the right one.',
-    KEY_UNREADABLE: 'The key file is damaged or in a format the kiosk does not support.',
-    KEY_WRONG_PASSWORD: 'Wrong key password.',
-    KEY_LOCKED: 'The key is temporarily locked after several wrong passwords.',
-    KEY_NO_SIGNING_KEY: 'The file has no signing key. It may be a key for encryption only.',
+    KEY_UNREADABLE:
+      'The key file is damaged or in a format the kiosk does not support. Choose another key file or ask your provider.',
+    KEY_WRONG_PASSWORD:
+      'Wrong key password. Check whether its letters are Latin or Ukrainian (some look the same) and which are capitals.',
+    KEY_LOCKED:
+      'The key is temporarily locked after several wrong passwords. If you have forgotten the password, ask your provider.',
+    KEY_NO_SIGNING_KEY:
+      'The file has no signing key. It may be a key for encryption only. Choose another key file.',
     CERT_EXPIRED: 'Your key’s certificate has expired. Please renew the key with your provider.',
-    CERT_NOT_YET_VALID: 'Your key’s certificate is not valid yet.',
-    CERT_UNTRUSTED: 'The key’s certificate was issued by a provider this kiosk does not trust.',
+    CERT_NOT_YET_VALID: 'Your key’s certificate is not valid yet. Please try later or ask your provider.',
+    CERT_UNTRUSTED:
+      'The key’s certificate was issued by a provider this kiosk does not trust. Use a key from another provider or ask at the reception desk.',
     CERT_REVOKED:
       'Your key’s certificate has been revoked by its provider. It can no longer be used to sign: please get a new key from your provider.',
     CERT_STATUS_UNKNOWN:
       'Your key’s provider did not confirm that the certificate is valid, so signing is not possible right now. Please contact your provider or the reception desk.',
-    SIGNER_MISMATCH: 'This key belongs to someone else.',
+    SIGNER_MISMATCH: 'This key belongs to someone else. Choose your own key.',
     SIGNER_FAILED: 'The signature could not be created. Please try again.',
     TSA_UNAVAILABLE:
       'The time-stamp service is unavailable, so signing is not possible right now. Please try later.',
     EHEALTH_UNAVAILABLE:
-      'The national eHealth system is unavailable right now. Doctor search still works without it.',
+      'The national eHealth system is unavailable right now. Please try later; doctor search still works without it.',
     EHEALTH_REJECTED: 'eHealth rejected the request. Please check your data or ask at the reception desk.',
     EHEALTH_UNAUTHORIZED: 'Signing in to eHealth failed or has expired. Please sign in again.',
-    EHEALTH_FORBIDDEN: 'eHealth does not allow you to do this.',
-    EHEALTH_NOT_FOUND: 'eHealth has no such record.',
+    EHEALTH_FORBIDDEN: 'eHealth does not allow you to do this. Please ask at the reception desk.',
+    EHEALTH_NOT_FOUND: 'eHealth has no such record: it may have just changed. Go back and try again.',
     EHEALTH_CONFLICT: 'The data in eHealth changed while you were working. Please try again.',
     PERSON_NOT_FOUND: 'You were not found in eHealth. Please ask at the reception desk.',
     VALIDATION: 'Some of the data is not right. Please check the marked fields.',
-    SMS_CODE_WRONG: 'Wrong SMS code.',
+    SMS_CODE_WRONG: 'Wrong SMS code. Check it and type it again.',
     SMS_CODE_EXPIRED: 'The SMS code is no longer valid. Please ask for a new code.',
     SMS_ATTEMPTS_EXCEEDED: 'No attempts left for this code. Please ask for a new code.',
     DISK_FULL: 'The kiosk has run out of storage space. Please ask at the reception desk.',
     STORAGE_FAILED: 'The kiosk could not save the data. Please ask at the reception desk.',
-    OPERATION_NOT_FOUND: 'This operation was not found. It may have finished already.',
+    OPERATION_NOT_FOUND:
+      'This operation was not found. It may have finished already. Check the receipt code or ask at the reception desk.',
     DIRECTORY_EMPTY:
       'The doctor directory has not been loaded yet. Please try later or ask at the reception desk.',
-    SYNC_FAILED: 'The doctor directory could not be updated. Showing the saved copy.',
-    PIN_NOT_SET: 'The registrar PIN has not been set yet.',
-    PIN_WRONG: 'Wrong PIN.',
-    PIN_LOCKED: 'PIN entry is temporarily locked.',
+    SYNC_FAILED: 'The doctor directory could not be updated. Showing the saved copy; try updating later.',
+    PIN_NOT_SET:
+      'The registrar PIN has not been set yet. Set it first: hold the bottom-left corner of the screen for three seconds.',
+    PIN_WRONG: 'Wrong PIN. Check it and type it again.',
+    PIN_LOCKED:
+      'PIN entry is temporarily locked after several wrong tries. If the PIN is forgotten, ask a senior registrar.',
     NOT_ENROLLED:
       'This kiosk is not enrolled yet, or its enrolment code is no longer valid. Clinic IT must issue a new code on this computer.',
-    ENROLLMENT_CODE_WRONG: 'Wrong kiosk enrolment code.',
-    REGISTRAR_REQUIRED: 'This needs a member of the reception staff.',
-    BIRTH_DATE_MISMATCH: 'The date of birth does not match the patient’s record.',
+    ENROLLMENT_CODE_WRONG: 'Wrong kiosk enrolment code. Check it and type it again.',
+    REGISTRAR_REQUIRED: 'This needs a member of the reception staff. Please ask one to come over.',
+    BIRTH_DATE_MISMATCH: 'The date of birth does not match the patient’s record. Check it and type it again.',
     BIRTH_DATE_NOT_CONFIRMED: 'The registrar must first check your date of birth. Then you can continue.',
     OUTBOX_NOT_EMPTY:
-      'The environment cannot be changed while operations from the previous one still wait to be sent.',
-    TRUST_LIST_INVALID: 'This file is not a list of trusted certificates, or it is damaged.',
+      'The environment cannot be changed while operations from the previous one still wait to be sent. Wait until they are sent.',
+    TRUST_LIST_INVALID:
+      'This file is not a list of trusted certificates, or it is damaged. Check the file and try again.',
     PRINT_FAILED: 'Printing failed. Please ask at the reception desk.',
     DOCTOR_FULL: 'This doctor has no free places for new declarations. Please choose another doctor.',
     SPECIALITY_NOT_FOR_AGE:

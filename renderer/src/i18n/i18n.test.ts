@@ -40,7 +40,9 @@ describe('dictionaries', () => {
     const word = (stem: string) => `(?<!\\p{L})${stem}(?!\\p{L})`;
     const GENDERED = new RegExp(
       [
-        word('(не)?(за|не)?(задоволений|задоволена|згоден|згодна|готовий|готова|впевнений|впевнена|повинен|повинна|змушений|змушена)'),
+        word(
+          '(не)?(за|не)?(задоволений|задоволена|згоден|згодна|готовий|готова|впевнений|впевнена|повинен|повинна|змушений|змушена)',
+        ),
         // "ви/я" + a singular past tense (ви увійшов, я підписала)
         `${word('(ви|я)')}\\s+${word('\\p{L}+(ав|ала|ов|ла|ив|ила|ів|іла)')}`,
       ].join('|'),
@@ -76,6 +78,17 @@ describe('error messages', () => {
     }
   });
 
+  it.each(ERROR_CODES)('%s says why and what to do next', (code) => {
+    const NEXT_UK =
+      /(Спробуйте|Зверніться|зверніться|отримайте|Оберіть|Перевірте|Почніть|Зачекайте|Попросіть|Увійдіть|Оновіть|Скористайтеся|Дочекайтеся|встановіть|Поверніться|підтверджують у реєстратурі|можна продовжити|не потрібно|спробуйте)/u;
+    const NEXT_EN =
+      /(try|ask|go to|contact|get a new|choose|check|start|wait|sign in|renew|use a key|set it|go back|is confirmed at the reception|continue|nothing to)/i;
+    expect(dictionaries.uk.errors[code]).toMatch(NEXT_UK);
+    expect(dictionaries.en.errors[code]).toMatch(NEXT_EN);
+    // at least two sentences, or one with a next step after a colon or semicolon
+    for (const language of LANGUAGES) expect(dictionaries[language].errors[code]).toMatch(/[.:;—,] \S/);
+  });
+
   it('have no message for a code that does not exist', () => {
     for (const language of LANGUAGES)
       expect(Object.keys(dictionaries[language].errors).sort()).toEqual([...ERROR_CODES].sort());
@@ -86,21 +99,23 @@ describe('error messages', () => {
       code: 'KEY_WRONG_PASSWORD' as const,
       details: { attemptsLeft },
     });
-    expect(errorText('uk', wrong(1))).toBe('Неправильний пароль ключа. Залишилася 1 спроба.');
-    expect(errorText('uk', wrong(2))).toBe('Неправильний пароль ключа. Залишилося 2 спроби.');
-    expect(errorText('uk', wrong(5))).toBe('Неправильний пароль ключа. Залишилося 5 спроб.');
-    expect(errorText('uk', wrong(0))).toBe('Неправильний пароль ключа. Залишилося 0 спроб.');
-    expect(errorText('en', wrong(1))).toBe('Wrong key password. 1 attempt left.');
-    expect(errorText('en', wrong(3))).toBe('Wrong key password. 3 attempts left.');
+    const uk = dictionaries.uk.errors.KEY_WRONG_PASSWORD;
+    const en = dictionaries.en.errors.KEY_WRONG_PASSWORD;
+    expect(errorText('uk', wrong(1))).toBe(`${uk} Залишилася 1 спроба.`);
+    expect(errorText('uk', wrong(2))).toBe(`${uk} Залишилося 2 спроби.`);
+    expect(errorText('uk', wrong(5))).toBe(`${uk} Залишилося 5 спроб.`);
+    expect(errorText('uk', wrong(0))).toBe(`${uk} Залишилося 0 спроб.`);
+    expect(errorText('en', wrong(1))).toBe(`${en} 1 attempt left.`);
+    expect(errorText('en', wrong(3))).toBe(`${en} 3 attempts left.`);
   });
 
   it('turn a lock time into whole minutes, rounded up', () => {
     const locked = { code: 'KEY_LOCKED' as const, details: { retryAfterSeconds: 601 } };
     expect(errorText('uk', locked)).toBe(
-      'Ключ тимчасово заблоковано після кількох неправильних паролів. Спробуйте знову через 11 хвилин.',
+      `${dictionaries.uk.errors.KEY_LOCKED} Спробуйте знову через 11 хвилин.`,
     );
     expect(errorText('en', { code: 'PIN_LOCKED', details: { retryAfterSeconds: 45 } })).toBe(
-      'PIN entry is temporarily locked. Please try again in 1 minute.',
+      `${dictionaries.en.errors.PIN_LOCKED} Please try again in 1 minute.`,
     );
   });
 
@@ -109,8 +124,10 @@ describe('error messages', () => {
       code: 'SMS_CODE_WRONG',
       details: { attemptsLeft: 'two', retryAfterSeconds: -5 },
     });
-    expect(text).toBe('Wrong SMS code.');
-    expect(errorText('en', { code: 'PIN_WRONG', details: { attemptsLeft: 1.5 } })).toBe('Wrong PIN.');
+    expect(text).toBe(dictionaries.en.errors.SMS_CODE_WRONG);
+    expect(errorText('en', { code: 'PIN_WRONG', details: { attemptsLeft: 1.5 } })).toBe(
+      dictionaries.en.errors.PIN_WRONG,
+    );
   });
 
   it('say something true for a code this renderer does not know yet', () => {

@@ -11,8 +11,6 @@ export const personEn: Record<PersonMessageKey, Message> = {
   'person.edit': 'Change my data',
   'person.changePhone': 'Phone for SMS codes',
   'person.home': 'Home',
-  'person.viewOnly':
-    'You can only view your data. It can be changed once your full legal capacity is confirmed. Please ask at the reception desk.',
   'person.pendingChange':
     'A signed change of your data is still being sent to eHealth. Reference code: {code}.',
   'person.none': 'not given',

@@ -68,10 +68,12 @@ export const signinEn: Record<SigninMessageKey, Message> = {
   'home.doctorSearchHint': 'and sign a new declaration',
   'home.apps': 'Access to my data',
   'home.appsHint': 'which e-cabinets may access it',
-  'home.viewOnlyHint': 'view only',
+  'home.personHintViewOnly': 'see it (changes are not possible yet)',
+  'home.doctorSearchHintViewOnly': 'and print a note about them for the reception desk',
+  'home.appsHintViewOnly': 'see which e-cabinets have access',
   'home.viewOnlyTitle': 'You can view only',
   'home.viewOnly':
-    'You are {age}. Under 18 you can change data, sign declarations and revoke access only once eHealth has confirmed your full legal capacity. The reception desk confirms it from your documents.',
+    'You are {age}. Under 18 you can change data, sign declarations and revoke access only once eHealth has confirmed your full legal capacity. The reception desk confirms it from your documents. From 14 you can also sign a declaration with a doctor at the reception desk, with your passport.',
   'home.finishHint': 'When you are done, press “Finish”: the kiosk forgets all your data.',
 
   'speech.toggle': 'Read aloud',

@@ -63,7 +63,7 @@ describe('Apps', () => {
     expect(
       await screen.findByText('Скасування чекає на надсилання. Код квитанції: AB12-CD3E'),
     ).toBeInTheDocument();
-    await screen.findByText(/Ви можете переглядати, але не змінювати/);
+    await screen.findByText(/Ви можете лише переглядати: змінювати дані/);
     expect(within(card('Інший кабінет')).queryByRole('button')).toBeNull();
   });
 });

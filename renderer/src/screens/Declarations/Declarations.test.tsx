@@ -77,7 +77,7 @@ describe('Declarations', () => {
       ok({ ...OVERVIEW, current: CURRENT, canAct: false, stale: true }),
     );
     render(<Declarations />);
-    expect(await screen.findByText(/Ви можете переглядати, але не змінювати/)).toBeInTheDocument();
+    expect(await screen.findByText(/Ви можете лише переглядати: змінювати дані/)).toBeInTheDocument();
     expect(screen.getByText(/Звʼязку з eHealth зараз немає/)).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Обрати іншого лікаря' })).toBeNull();
   });

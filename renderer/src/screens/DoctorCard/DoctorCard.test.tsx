@@ -38,14 +38,47 @@ describe('DoctorCard', () => {
   it('a doctor without free places cannot be chosen', () => {
     show({ ...DOCTOR, freePlaces: 0 });
     expect(
-      screen.getByText('У цього лікаря немає вільних місць. Оберіть іншого лікаря.'),
+      screen.getByText(
+        'У цього лікаря немає вільних місць для нових декларацій. Поверніться до пошуку й оберіть іншого лікаря.',
+      ),
     ).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Обрати цього лікаря' })).toBeNull();
   });
 
-  it('the current doctor is marked, not offered again; a view-only patient is told why', () => {
+  it('the current doctor is marked, not offered again', () => {
     show(DOCTOR, { ...CONTEXT, currentEmployeeId: DOCTOR.employeeId });
-    expect(screen.getByText('Це вже ваш лікар за декларацією.')).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'Це вже ваш лікар за декларацією: ваша декларація з ним діє, нічого робити не потрібно.',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Обрати цього лікаря' })).toBeNull();
+  });
+
+  it('a view-only patient is told why they cannot choose here and gets a note for the reception desk', () => {
+    show(DOCTOR, {
+      ...CONTEXT,
+      ageYears: 15,
+      specialities: ['FAMILY_DOCTOR', 'PEDIATRICIAN'],
+      canDeclare: false,
+    });
+    expect(screen.getByText(/не підтверджено вашу повну цивільну дієздатність/)).toHaveTextContent(
+      'з нею й паспортом декларацію підпишуть у реєстратурі',
+    );
+    expect(screen.queryByText('Підписати нову декларацію в кіоску ви зараз не можете.')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Обрати цього лікаря' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Надрукувати записку про лікаря' }));
+    expect(useUiStore.getState().screen).toBe('receipt');
+  });
+
+  it('a speciality the patient’s age does not allow is refused with the reason and what to choose instead', () => {
+    show(
+      { ...DOCTOR, speciality: 'THERAPIST' },
+      { ...CONTEXT, ageYears: 16, specialities: ['FAMILY_DOCTOR', 'PEDIATRICIAN'], currentEmployeeId: null },
+    );
+    expect(screen.getByText(/Терапевт укладає декларації лише з людьми від 18 років/)).toHaveTextContent(
+      'оберіть педіатра або сімейного лікаря',
+    );
     expect(screen.queryByRole('button', { name: 'Обрати цього лікаря' })).toBeNull();
   });
 

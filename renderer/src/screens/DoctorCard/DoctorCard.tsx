@@ -7,7 +7,7 @@ import { useReceiptsStore } from '../../stores/receipts';
 import { useUiStore } from '../../stores/ui';
 import { ErrorNote, Facts } from '../Declarations/parts';
 import { specialityText } from '../Declarations/texts';
-import { placesText } from '../DoctorSearch/DoctorSearch';
+import { notForAge, placesText } from '../DoctorSearch/DoctorSearch';
 
 const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 
@@ -28,6 +28,24 @@ export function DoctorCard() {
   const d = selected.data;
   const full = d?.freePlaces !== null && d?.freePlaces !== undefined && d.freePlaces <= 0;
   const isCurrent = Boolean(d && context?.currentEmployeeId === d.employeeId);
+  // a signed-in patient's age allows only some specialities (a pediatrician until 18, a therapist from 18)
+  const ageRefusal =
+    d?.speciality && context?.signedIn && !context.specialities.some((s) => s === d.speciality)
+      ? notForAge(t, 'doctor', d.speciality)
+      : null;
+  // why this patient cannot choose the doctor here, and what to do instead (the first that applies)
+  const refusal = !d
+    ? null
+    : isCurrent
+      ? t('doctor.alreadyYours')
+      : !context?.signedIn
+        ? t('doctor.noSession')
+        : !context.canDeclare
+          ? t('doctor.viewOnly')
+          : (ageRefusal ?? (full ? t('doctor.fullNote') : null));
+  const canChoose = Boolean(context?.canDeclare) && refusal === null;
+  // without a session, or without the right to sign here, the kiosk prints a note for the desk
+  const offersNote = !isCurrent && (!context?.signedIn || !context.canDeclare);
   return (
     <div className="screen">
       <ScreenTitle>{d?.fullName ?? t('doctor.title')}</ScreenTitle>
@@ -95,18 +113,14 @@ export function DoctorCard() {
               </table>
             )}
           </div>
-          {full && <p className="cabinet__note">{t('doctor.fullNote')}</p>}
-          {isCurrent && <p className="cabinet__note">{t('doctor.alreadyYours')}</p>}
-          {context?.signedIn && !context.canDeclare && (
-            <p className="cabinet__note">{t('doctor.cannotDeclare')}</p>
-          )}
+          {refusal && <p className="cabinet__note">{refusal}</p>}
           <div className="screen__actions">
-            {context?.canDeclare && !full && !isCurrent && (
+            {canChoose && (
               <BigButton variant="primary" onClick={() => startWizard(d)}>
                 {t('doctor.choose')}
               </BigButton>
             )}
-            {!context?.signedIn && (
+            {offersNote && (
               <BigButton
                 variant="primary"
                 onClick={() =>

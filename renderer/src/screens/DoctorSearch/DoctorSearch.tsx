@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react';
-import type { DoctorCard } from '#shared/contract/doctors';
+import { DeclarationSpeciality, type DoctorCard } from '#shared/contract/doctors';
 import { BigButton } from '../../components/BigButton';
 import { ChoiceGroup } from '../../components/ChoiceGroup';
 import { KeyboardField } from '../../components/OnScreenKeyboard/KeyboardField';
 import { ScreenTitle } from '../../components/ScreenTitle';
 import { Toggle } from '../../components/Toggle';
-import type { Translate } from '../../i18n/translate';
+import { dictionaries, type Translate } from '../../i18n/translate';
+import type { MessageKey } from '../../i18n/uk';
 import { useKeyboardLabels, useT } from '../../i18n/useT';
 import { useDoctorsStore, type DoctorFilters } from '../../stores/doctors';
 import { useUiStore } from '../../stores/ui';
@@ -14,11 +15,19 @@ import { formatDate, specialityText } from '../Declarations/texts';
 
 type TextFilter = 'text' | 'settlement' | 'oblast';
 
+const DECLARATION_SPECIALITIES = DeclarationSpeciality.options;
+
 const FIELD_LABEL: Record<TextFilter, 'search.name' | 'search.settlement' | 'search.oblast'> = {
   text: 'search.name',
   settlement: 'search.settlement',
   oblast: 'search.oblast',
 };
+
+/** Why a speciality is not offered at the patient's age, for the search or a doctor's card. */
+export function notForAge(t: Translate, where: 'search' | 'doctor', speciality: string): string | null {
+  const key = `${where}.notForAge.${speciality}`;
+  return Object.hasOwn(dictionaries.uk.messages, key) ? t(key as MessageKey) : null;
+}
 
 /** Free places in words: a number, none, or unknown. */
 export function placesText(t: Translate, free: number | null): string {
@@ -67,6 +76,13 @@ export function DoctorSearch() {
       <ScreenTitle>{t('search.title')}</ScreenTitle>
       <p className="screen__lead">{t('search.lead')}</p>
       {context && !context.signedIn && <p className="cabinet__note">{t('search.noSession')}</p>}
+      {context?.signedIn && !context.canDeclare && <p className="cabinet__note">{t('search.viewOnly')}</p>}
+      {context?.ageYears != null &&
+        DECLARATION_SPECIALITIES.filter((s) => !context.specialities.includes(s)).map((s) => (
+          <p key={s} className="cabinet__note">
+            {notForAge(t, 'search', s)}
+          </p>
+        ))}
       {context?.pediatricianEndsSoon && <p className="cabinet__note">{t('search.teenNote')}</p>}
       {contextError && (
         <ErrorNote

@@ -44,8 +44,19 @@ describe('Home', () => {
     render(<Home />);
     expect(screen.getByRole('heading', { level: 2, name: 'Ви можете лише переглядати' })).toBeInTheDocument();
     expect(screen.getByText(/Вам 15 років/)).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: /Знайти лікаря.*лише перегляд/ })).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: /Мої декларації/ })).not.toHaveTextContent('лише перегляд');
+    // each function says what it offers this patient — never "update" next to "view only"
+    expect(screen.getByRole('button', { name: /^Мої персональні дані/ })).toHaveTextContent(
+      'переглянути (змінювати поки не можна)',
+    );
+    expect(screen.getByRole('button', { name: /^Знайти лікаря/ })).toHaveTextContent(
+      'і надрукувати записку про нього для реєстратури',
+    );
+    expect(screen.getByRole('button', { name: /^Доступ до моїх даних/ })).toHaveTextContent(
+      'переглянути, які електронні кабінети мають доступ',
+    );
+    for (const button of screen.getAllByRole('button'))
+      expect(button).not.toHaveTextContent(/оновити|підписати нову|лише перегляд/);
+    expect(screen.getByText(/з 14 років можна підписати й у реєстратурі, з паспортом/)).toBeInTheDocument();
   });
 
   it('shows nothing without a signed-in patient', () => {

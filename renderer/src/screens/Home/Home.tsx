@@ -10,15 +10,30 @@ interface MenuItem {
   screen: ScreenId;
   label: MessageKey;
   hint: MessageKey;
-  /** What it offers is mostly a change (shown as view-only for a teen without legal capacity). */
-  acts: boolean;
+  /** What the function offers to a teen who may only look (it does not offer a change then). */
+  viewOnlyHint: MessageKey;
 }
 
 const MENU: readonly MenuItem[] = [
-  { screen: 'person', label: 'home.person', hint: 'home.personHint', acts: true },
-  { screen: 'declarations', label: 'home.declarations', hint: 'home.declarationsHint', acts: false },
-  { screen: 'doctorSearch', label: 'home.doctorSearch', hint: 'home.doctorSearchHint', acts: true },
-  { screen: 'apps', label: 'home.apps', hint: 'home.appsHint', acts: true },
+  {
+    screen: 'person',
+    label: 'home.person',
+    hint: 'home.personHint',
+    viewOnlyHint: 'home.personHintViewOnly',
+  },
+  {
+    screen: 'declarations',
+    label: 'home.declarations',
+    hint: 'home.declarationsHint',
+    viewOnlyHint: 'home.declarationsHint',
+  },
+  {
+    screen: 'doctorSearch',
+    label: 'home.doctorSearch',
+    hint: 'home.doctorSearchHint',
+    viewOnlyHint: 'home.doctorSearchHintViewOnly',
+  },
+  { screen: 'apps', label: 'home.apps', hint: 'home.appsHint', viewOnlyHint: 'home.appsHintViewOnly' },
 ];
 
 /**
@@ -57,9 +72,7 @@ export function Home() {
           <li key={item.screen}>
             <button type="button" className="home__item" onClick={() => goTo(item.screen)}>
               <span className="home__label">{t(item.label)}</span>
-              <span className="home__hint">
-                {viewOnly && item.acts ? `${t(item.hint)} (${t('home.viewOnlyHint')})` : t(item.hint)}
-              </span>
+              <span className="home__hint">{t(viewOnly ? item.viewOnlyHint : item.hint)}</span>
             </button>
           </li>
         ))}

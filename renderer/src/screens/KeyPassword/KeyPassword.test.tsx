@@ -48,7 +48,9 @@ describe('KeyPassword', () => {
     });
     expect(fake.callsTo('signinStart')).toEqual([{ keyId: 'k1', password: 'wrong-one' }]);
     rerender(<KeyPassword />);
-    expect(screen.getByRole('alert')).toHaveTextContent('Неправильний пароль ключа. Залишилося 4 спроби.');
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'Неправильний пароль ключа. Перевірте, які в ньому літери — латинські чи українські (деякі з них однакові на вигляд), і де великі літери. Залишилося 4 спроби.',
+    );
     expect(field().value).toBe('');
   });
 
@@ -58,7 +60,7 @@ describe('KeyPassword', () => {
     });
     render(<KeyPassword />);
     expect(screen.getByRole('alert')).toHaveTextContent(
-      'Ключ тимчасово заблоковано після кількох неправильних паролів. Спробуйте знову через 14 хвилин.',
+      'Ключ тимчасово заблоковано після кількох неправильних паролів. Якщо ви забули пароль, зверніться до свого надавача. Спробуйте знову через 14 хвилин.',
     );
   });
 

@@ -83,7 +83,7 @@ describe('PersonData', () => {
     await settle();
     expect(screen.queryByRole('button', { name: 'Змінити дані' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Телефон для SMS-кодів' })).toBeNull();
-    expect(screen.getByText(/Ви можете лише переглядати свої дані/)).toBeInTheDocument();
+    expect(screen.getByText(/Ви можете лише переглядати: змінювати дані/)).toBeInTheDocument();
   });
 
   it('says when the data cannot be read, and tries again', async () => {

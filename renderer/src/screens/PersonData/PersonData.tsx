@@ -60,7 +60,7 @@ export function PersonData() {
           {t('person.pendingChange', { code: pending.referenceCode })}
         </p>
       )}
-      {view && !canChange && <p className="person__notice">{t('person.viewOnly')}</p>}
+      {view && !canChange && <p className="person__notice">{t('common.viewOnly')}</p>}
       {view && (
         <div className="screen__actions">
           {canChange && (

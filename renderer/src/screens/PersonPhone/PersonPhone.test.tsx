@@ -53,7 +53,9 @@ describe('PersonPhone', () => {
     pressIn(codeKeys, '1111');
     fireEvent.click(screen.getByRole('button', { name: 'Підтвердити' }));
     await settle();
-    expect(screen.getByRole('alert')).toHaveTextContent('Неправильний код з SMS. Залишилося 2 спроби.');
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'Неправильний код з SMS. Перевірте його й введіть ще раз. Залишилося 2 спроби.',
+    );
     expect(screen.getAllByText(/Залишилося 2 спроби\.$/)).toHaveLength(2); // the alert and the code's own line
 
     pressIn(screen.getByRole('group', { name: 'Екранна клавіатура' }), '4321');

@@ -9,7 +9,7 @@ describe('SignInError', () => {
     useSignInStore.setState({ error: { code: 'EHEALTH_UNAVAILABLE', message: 'down' } });
     render(<SignInError />);
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Система eHealth недоступна');
-    expect(screen.getByRole('alert')).toHaveTextContent('Пошук лікаря працює і без неї');
+    expect(screen.getByRole('alert')).toHaveTextContent('пошук лікаря працює і без неї');
     fireEvent.click(screen.getByRole('button', { name: 'Знайти лікаря' }));
     expect(useUiStore.getState().screen).toBe('doctorSearch');
   });
