@@ -38,6 +38,27 @@ async function typeOnKeyboard(page: Page, text: string): Promise<void> {
   for (const ch of text) await keyboard.getByRole('button', { name: ch, exact: true }).first().click();
 }
 
+const status = (page: Page) => page.getByRole('region', { name: 'Пошук лікаря' }).getByRole('status');
+
+/**
+ * After a filter change, without pressing «Шукати»: the list shows only `wanted`, never `gone`,
+ * and the count matches (every doctor on one page, or a page full with more to show).
+ */
+async function expectListFollows(page: Page, wanted: string, gone: string): Promise<void> {
+  await expect(status(page)).toHaveText(/^Знайдено (\d+) лікар/);
+  await expect(page.getByRole('region', { name: 'Пошук лікаря' })).not.toContainText(gone);
+  const shown = await doctorResults(page).count();
+  for (let i = 0; i < shown; i++) await expect(doctorResults(page).nth(i)).toContainText(wanted);
+  const total = Number(/(\d+)/.exec((await status(page).textContent()) ?? '')?.[1]);
+  if (total <= PAGE_SIZE) expect(shown).toBe(total);
+  else {
+    expect(shown).toBe(PAGE_SIZE);
+    await expect(page.getByRole('button', { name: 'Показати ще' })).toBeVisible();
+  }
+}
+
+const PAGE_SIZE = 10;
+
 const nameOf = async (card: Locator) =>
   (await card.getByRole('heading', { level: 3 }).textContent())?.trim() ?? '';
 
@@ -57,8 +78,9 @@ test('search with filters on the on-screen keyboard, choose, read, sign: a new d
   await checkScreen(page, 'doctor-search');
 
   // a family doctor with free places, found again by the first letters of the surname
+  // choosing a speciality updates the list and its count by itself (no «Шукати»)
   await specialities(page).filter({ hasText: 'Сімейний лікар' }).click();
-  await searchUntilFound(page);
+  await expectListFollows(page, 'Сімейний лікар', 'Терапевт');
   const first = doctorResults(page)
     .filter({ hasNotText: 'Вільних місць немає' })
     .filter({ hasNotText: "'" })
@@ -69,10 +91,11 @@ test('search with filters on the on-screen keyboard, choose, read, sign: a new d
   await typeOnKeyboard(page, prefix);
   await expect(page.getByLabel('Прізвище або імʼя лікаря')).toHaveValue(prefix);
   await checkScreen(page, 'doctor-search-keyboard');
-  await page.getByRole('button', { name: 'Готово' }).click();
-  await searchUntilFound(page);
+  // the typed letters narrow the list once typing pauses, again without «Шукати»
   const found = doctorResults(page).filter({ hasText: doctor });
   await expect(found).toHaveCount(1);
+  await expect(status(page)).toHaveText(/^Знайдено \d+ лікар/);
+  await page.getByRole('button', { name: 'Готово' }).click();
   await found.getByRole('button', { name: /^Докладніше/ }).click();
 
   await expect(h1(page)).toHaveText(doctor);

@@ -40,13 +40,23 @@ export interface DoctorsState {
 
 export interface DoctorsActions {
   loadContext(): Promise<void>;
+  /**
+   * Changes one filter and searches again by itself: at once for a choice (speciality, a switch),
+   * after a short pause in typing for text — so the list follows what the patient chooses.
+   */
   setFilter<K extends keyof DoctorFilters>(key: K, value: DoctorFilters[K]): void;
+  /** Searches now ("Шукати"), dropping a search that was waiting for typing to pause. */
   search(): Promise<void>;
   more(): Promise<void>;
   open(employeeId: string): Promise<void>;
 }
 
 export const PAGE_SIZE = 10;
+
+/** How long typing must pause before the list follows it (a tap on a key restarts the wait). */
+export const TYPING_PAUSE_MS = 400;
+
+const TYPED: ReadonlySet<keyof DoctorFilters> = new Set(['text', 'settlement', 'oblast']);
 
 export const initialFilters: DoctorFilters = {
   text: '',
@@ -87,8 +97,16 @@ export function queryFor(
   };
 }
 
+// the search waiting for typing to pause (one at a time; a wipe or a direct search drops it)
+let pending: ReturnType<typeof setTimeout> | null = null;
+const dropPending = (): void => {
+  if (pending) clearTimeout(pending);
+  pending = null;
+};
+
 export const useDoctorsStore = create<DoctorsState & DoctorsActions>()((set, get) => {
   const run = async (page: number) => {
+    dropPending();
     const { filters, context } = get();
     set((s) => ({ results: { ...s.results, status: 'loading', error: null } }));
     const r = await callKiosk((b) => b.api.doctorsSearch(queryFor(filters, context, page)));
@@ -125,7 +143,17 @@ export const useDoctorsStore = create<DoctorsState & DoctorsActions>()((set, get
             : s.filters,
       }));
     },
-    setFilter: (key, value) => set((s) => ({ filters: { ...s.filters, [key]: value } })),
+    setFilter: (key, value) => {
+      if (get().filters[key] === value) return;
+      dropPending();
+      // the count on screen belongs to the old filters: say "searching" until the new answer
+      set((s) => ({
+        filters: { ...s.filters, [key]: value },
+        results: { ...s.results, status: 'loading', error: null },
+      }));
+      if (TYPED.has(key)) pending = setTimeout(() => void run(1), TYPING_PAUSE_MS);
+      else void run(1);
+    },
     search: () => run(1),
     more: () => run(get().results.page + 1),
     open: async (employeeId) => {
@@ -141,4 +169,7 @@ export const useDoctorsStore = create<DoctorsState & DoctorsActions>()((set, get
   };
 });
 
-registerReset(() => useDoctorsStore.setState(initialDoctorsState));
+registerReset(() => {
+  dropPending();
+  useDoctorsStore.setState(initialDoctorsState);
+});

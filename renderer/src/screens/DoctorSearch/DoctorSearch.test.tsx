@@ -84,14 +84,53 @@ describe('DoctorSearch', () => {
     fireEvent.click(screen.getByRole('switch', { name: 'Лише в цьому закладі' }));
     fireEvent.click(screen.getByRole('button', { name: 'Терапевт' }));
     fireEvent.click(screen.getByRole('button', { name: 'Шукати' }));
-    await waitFor(() => expect(kiosk.callsTo('doctorsSearch')).toHaveLength(2));
-    expect(kiosk.callsTo('doctorsSearch')[1]).toMatchObject({
-      text: 'пет',
-      speciality: 'THERAPIST',
-      age: 42,
-      legalEntityId: 'le-9',
-      includeFull: false,
-    });
+    await waitFor(() =>
+      expect(kiosk.callsTo('doctorsSearch').at(-1)).toMatchObject({
+        text: 'пет',
+        speciality: 'THERAPIST',
+        age: 42,
+        legalEntityId: 'le-9',
+        includeFull: false,
+      }),
+    );
     expect(useDoctorsStore.getState().filters.text).toBe('пет');
+  });
+
+  it('the list and its count follow a chosen speciality without pressing «Шукати»', async () => {
+    const kiosk = installFakeKiosk();
+    kiosk.respond('doctorSearchContext', () => ok(CONTEXT));
+    kiosk.respond('doctorsSearch', (q) =>
+      ok({
+        items:
+          q.speciality === 'FAMILY_DOCTOR'
+            ? [DOCTOR_CARD]
+            : [DOCTOR_CARD, { ...DOCTOR_CARD, employeeId: 'emp-t' }],
+        total: q.speciality === 'FAMILY_DOCTOR' ? 1 : 2,
+        page: 1,
+        pageSize: 10,
+        directoryUpdatedAt: null,
+      }),
+    );
+    render(<DoctorSearch />);
+    await screen.findByText('Знайдено 2 лікарі');
+    fireEvent.click(screen.getByRole('button', { name: 'Сімейний лікар' }));
+    expect(await screen.findByText('Знайдено 1 лікаря')).toBeInTheDocument();
+    expect(screen.getAllByRole('listitem')).toHaveLength(1);
+    expect(screen.getByRole('button', { name: 'Шукати' })).toBeEnabled();
+  });
+
+  it('says why a speciality is not offered at the patient’s age, and why a teen cannot sign here', async () => {
+    setup();
+    expect(
+      await screen.findByText('Педіатрів тут немає: вони укладають декларації лише з дітьми до 18 років.'),
+    ).toBeInTheDocument();
+  });
+
+  it('a view-only teen is told why and what to do instead', async () => {
+    setup({ ...CONTEXT, ageYears: 15, specialities: ['FAMILY_DOCTOR', 'PEDIATRICIAN'], canDeclare: false });
+    expect(await screen.findByText(/^Підписати декларацію в кіоску ви поки не можете/)).toHaveTextContent(
+      'кіоск надрукує записку про нього',
+    );
+    expect(screen.getByText(/^Терапевтів тут немає/)).toBeInTheDocument();
   });
 });

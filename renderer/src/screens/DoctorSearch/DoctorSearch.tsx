@@ -38,7 +38,8 @@ export function placesText(t: Translate, free: number | null): string {
 /**
  * Doctor search on the kiosk's copy of the directory (works without eHealth): name, speciality
  * (only those the patient's age allows), settlement, oblast, this clinic, free places. One text
- * field at a time is typed on the on-screen keyboard.
+ * field at a time is typed on the on-screen keyboard. The list follows every change (typing once
+ * it pauses); «Шукати» searches at once.
  */
 export function DoctorSearch() {
   const t = useT();
@@ -139,7 +140,8 @@ export function DoctorSearch() {
           />
         </div>
         <div className="screen__actions">
-          <BigButton variant="primary" onClick={runSearch} disabled={results.status === 'loading'}>
+          {/* the list follows every change by itself; the button stays for those who look for it */}
+          <BigButton variant="primary" onClick={runSearch}>
             {t('search.search')}
           </BigButton>
           <BigButton onClick={() => goTo(context?.signedIn ? 'home' : 'welcome')}>
