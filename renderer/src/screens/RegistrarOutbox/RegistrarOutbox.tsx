@@ -1,17 +1,30 @@
 import { useEffect, useState } from 'react';
 import type { RegistrarOperation } from '#shared/contract/registrar';
+import { isErrorCode } from '#shared/errors';
 import { BigButton } from '../../components/BigButton';
 import { Dialog } from '../../components/Dialog';
+import { errorText } from '../../i18n/errors';
+import { dictionaries, type Translate } from '../../i18n/translate';
+import type { MessageKey } from '../../i18n/uk';
 import { useT } from '../../i18n/useT';
 import { useRegistrarStore } from '../../stores/registrar';
 import { useUiStore } from '../../stores/ui';
 import { formatTime } from '../Registrar/format';
 import { PanelScreen } from '../Registrar/PanelScreen';
 
+/** What an operation does, as a sentence (never the kiosk's internal kind). */
+export function kindText(t: Translate, kind: string): string {
+  const key = `registrar.kind.${kind}`;
+  return Object.hasOwn(dictionaries.uk.messages, key) ? t(key as MessageKey) : t('registrar.kind.other');
+}
+
 /**
- * The outbox as the registrar sees it: kind, created, attempts, state and a short patient
- * pseudonym — never a name or a payload. Retry sends a refused operation again; discard gives one
- * up (asked twice). Both are recorded in the audit log under the registrar's code.
+ * The outbox as the registrar sees it: what each operation does (in words), created, attempts,
+ * state with eHealth's refusal in words, and — while any operation still has one — a short
+ * patient pseudonym: never a name or a payload. The kiosk forgets the patient once an operation
+ * is finished, so the column is left out when no row has one. Retry sends a refused operation
+ * again; discard gives one up (asked twice). Both are recorded in the audit log under the
+ * registrar's code.
  */
 export function RegistrarOutbox() {
   const t = useT();
@@ -22,7 +35,10 @@ export function RegistrarOutbox() {
   );
 }
 
-/** Codes the registrar must act on get words; the rest stay codes (they are for support). */
+/**
+ * Refusals the registrar acts on get the registrar's own words (about the signer's certificate);
+ * every other refusal its plain message. The code follows in brackets, for support.
+ */
 const REASONS = {
   CERT_REVOKED: 'registrar.outbox.reason.CERT_REVOKED',
   CERT_STATUS_UNKNOWN: 'registrar.outbox.reason.CERT_STATUS_UNKNOWN',
@@ -31,8 +47,6 @@ const REASONS = {
 
 function OutboxTable() {
   const t = useT();
-  const reason = (code: string): string =>
-    code in REASONS ? `${code}: ${t(REASONS[code as keyof typeof REASONS])}` : code;
   const language = useUiStore((s) => s.language);
   const operations = useRegistrarStore((s) => s.operations);
   const busy = useRegistrarStore((s) => s.busy);
@@ -43,8 +57,17 @@ function OutboxTable() {
   }, []);
 
   if (!operations.length) return <p className="screen__lead">{t('registrar.outbox.empty')}</p>;
+  const showsPatient = operations.some((op) => op.patient !== null);
+  // a deadline matters only until an operation is done: no column when every one is
+  const showsDeadline = operations.some((op) => op.deadline && op.state !== 'done');
+  // why eHealth or the kiosk refused it, in words (a code this renderer does not know: said so)
+  const refusalText = (code: string): string =>
+    code in REASONS
+      ? t(REASONS[code as keyof typeof REASONS])
+      : errorText(language, { code: isErrorCode(code) ? code : 'INTERNAL' });
   return (
     <>
+      {showsPatient && <p className="screen__help">{t('registrar.outbox.patientNote')}</p>}
       <div className="registrar__table-wrap">
         <table className="registrar__table">
           <caption className="visually-hidden">{t('registrar.outbox.caption')}</caption>
@@ -55,8 +78,8 @@ function OutboxTable() {
               <th scope="col">{t('registrar.outbox.created')}</th>
               <th scope="col">{t('registrar.outbox.attempts')}</th>
               <th scope="col">{t('registrar.outbox.state')}</th>
-              <th scope="col">{t('registrar.outbox.deadline')}</th>
-              <th scope="col">{t('registrar.outbox.patient')}</th>
+              {showsDeadline && <th scope="col">{t('registrar.outbox.deadline')}</th>}
+              {showsPatient && <th scope="col">{t('registrar.outbox.patient')}</th>}
               <th scope="col">{t('registrar.outbox.actions')}</th>
             </tr>
           </thead>
@@ -66,20 +89,29 @@ function OutboxTable() {
                 <th scope="row" className="registrar__mono">
                   {op.referenceCode}
                 </th>
-                <td className="registrar__mono">{op.kind}</td>
+                <td>{kindText(t, op.kind)}</td>
                 <td>{formatTime(op.createdAt, language)}</td>
                 <td>{op.attempts}</td>
                 <td>
                   {t(`registrar.state.${op.state}`)}
                   {op.held ? ` · ${t('registrar.outbox.held')}` : ''}
                   {op.discarded ? ` · ${t('registrar.outbox.discardedMark')}` : ''}
-                  {op.errorCode ? ` · ${reason(op.errorCode)}` : ''}
+                  {op.errorCode && (
+                    <>
+                      {` · ${refusalText(op.errorCode)} `}
+                      <span className="registrar__support-code" data-support-code="">
+                        ({op.errorCode})
+                      </span>
+                    </>
+                  )}
                 </td>
-                <td>
-                  {op.deadline && op.state !== 'done' ? formatTime(op.deadline, language) : '—'}
-                  {op.nearDeadline ? ` · ${t('registrar.outbox.nearDeadline')}` : ''}
-                </td>
-                <td className="registrar__mono">{op.patient ?? '—'}</td>
+                {showsDeadline && (
+                  <td data-label={t('registrar.outbox.deadline')}>
+                    {op.deadline && op.state !== 'done' ? formatTime(op.deadline, language) : '—'}
+                    {op.nearDeadline ? ` · ${t('registrar.outbox.nearDeadline')}` : ''}
+                  </td>
+                )}
+                {showsPatient && <td className="registrar__mono">{op.patient ?? '—'}</td>}
                 <td>
                   <div className="banner__actions">
                     {op.canRetry && (
@@ -112,7 +144,7 @@ function OutboxTable() {
           title={t('registrar.outbox.discardTitle')}
           description={t('registrar.outbox.discardBody', {
             reference: discarding.referenceCode,
-            kind: discarding.kind,
+            kind: kindText(t, discarding.kind),
           })}
           onEscape={() => setDiscarding(null)}
         >
