@@ -11,6 +11,7 @@
  */
 import type { Page } from '@playwright/test';
 import { expect } from './fixtures';
+import { languageOf, tapCharacter } from './keyboard-helper';
 import type { PersonaId } from '../../electron/sandbox/seed/personas';
 import type { KioskHost } from './fixtures';
 
@@ -85,10 +86,33 @@ export async function openPasswordScreen(page: Page, id: PersonaId): Promise<voi
   await expect(page.getByRole('heading', { level: 1, name: /^(Пароль ключа|Key password)$/ })).toBeVisible();
 }
 
-/** Types the password into the kiosk's password field and presses "Sign in". */
+const CYRILLIC = /[\u0400-\u04ff]/u;
+
+/**
+ * Types a password key by key on the password keyboard, as a patient does: it reads which letters
+ * the keyboard types now (the line above the keys), switches between Latin and Ukrainian letters
+ * with the script key when the next character needs it, and presses Shift when the key it needs is
+ * not on the keyboard as shown. Symbols are found by their spoken names. Returns the taps made.
+ */
+export async function typePassword(page: Page, password: string): Promise<number> {
+  const language = await languageOf(page);
+  const keyboard = page.getByRole('group', { name: /^(Екранна клавіатура|On-screen keyboard)$/ });
+  const scriptLine = keyboard.getByRole('status');
+  let taps = 0;
+  for (const ch of password) {
+    const cyrillicNow = /українські|Ukrainian/.test((await scriptLine.textContent()) ?? '');
+    if (CYRILLIC.test(ch) !== cyrillicNow) {
+      await keyboard.getByRole('button', { name: /^(Перейти на|Switch to) / }).click();
+      taps += 1;
+    }
+    taps += await tapCharacter(keyboard, ch, language);
+  }
+  return taps;
+}
+
+/** Types the password on the kiosk's own keyboard and presses "Sign in". */
 export async function submitPassword(page: Page, password: string): Promise<void> {
-  const field = page.getByLabel(/^(Пароль ключа|Key password)$/);
-  await field.fill(password);
+  await typePassword(page, password);
   await page.getByRole('button', { name: /^(Увійти|Sign in)$/ }).click();
 }
 

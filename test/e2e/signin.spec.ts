@@ -19,6 +19,7 @@ import {
   sandboxFaults,
   signInAs,
   submitPassword,
+  typePassword,
 } from './signin-helper';
 
 test.use({ viewport: { width: 1920, height: 1080 } });
@@ -65,7 +66,7 @@ test('adult: key list → password (masked, show toggle) → progress → greeti
   await expect(field).toHaveAttribute('type', 'password');
   await expect(page.getByRole('button', { name: 'Увійти' })).toBeDisabled();
   const olena = await persona(kioskHost, 'adult-with-declaration');
-  await field.fill(olena.password);
+  await typePassword(page, olena.password);
   await page.getByRole('button', { name: 'Показати' }).click();
   await expect(field).toHaveAttribute('type', 'text');
   await expect(field).toHaveValue(olena.password);
@@ -110,6 +111,34 @@ test('adult: key list → password (masked, show toggle) → progress → greeti
   await expect(h1(page)).not.toHaveText('Вітаємо, Олено Петрівно!');
   await finish(page);
   await expect(page.getByText('Олено')).toHaveCount(0);
+});
+
+/** Where each persona lands once its password is right (every one of them gets past the password). */
+const OUTCOME: Record<string, RegExp> = {
+  'child-13': /^Кабінет — з 14 років$/,
+  'adult-expired-cert': /^Сертифікат ключа недійсний$/,
+  'unknown-drfo': /^Вас не знайдено в eHealth$/,
+};
+
+test('every persona’s password is typed on the on-screen keyboard of the Ukrainian interface', async ({
+  page,
+  kioskHost,
+}) => {
+  await page.goto(kioskHost.url);
+  const all = await personas(kioskHost);
+  expect(all.length).toBeGreaterThanOrEqual(8);
+  for (const p of all) {
+    await openPasswordScreen(page, p.id);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'uk');
+    // the keyboard says which letters it types, and starts on Latin ones
+    await expect(page.getByText('Зараз літери латинські (ABC)')).toBeVisible();
+    const taps = await typePassword(page, p.password);
+    expect(taps).toBeGreaterThanOrEqual(p.password.length);
+    await page.getByRole('button', { name: 'Увійти' }).click();
+    await expect(h1(page), p.id).toHaveText(OUTCOME[p.id] ?? /^Вітаємо, /, { timeout: 60_000 });
+    await expect(page.getByText(/Неправильний пароль ключа/)).toHaveCount(0);
+    await finish(page);
+  }
 });
 
 test('wrong password: attempts left in words; after five the key is locked with the time left', async ({

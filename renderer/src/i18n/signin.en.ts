@@ -15,7 +15,8 @@ export const signinEn: Record<SigninMessageKey, Message> = {
   'keys.keyFolder': 'in the kiosk’s key folder',
 
   'password.title': 'Key password',
-  'password.lead': 'Type your key’s password on the on-screen keyboard. It is never shown or stored.',
+  'password.lead':
+    'Type your key’s password on the on-screen keyboard. It starts with Latin letters: «АБВ» switches to Ukrainian letters and «ABC» back; ⇧ gives a capital letter or the symbol above a digit. The password is never shown or stored.',
   'password.key': 'Key: {name}',
   'password.field': 'Key password',
   'password.signIn': 'Sign in',

@@ -22,6 +22,9 @@ export function useKeyboardLabels(): KeyboardLabels {
       space: t('keyboard.space'),
       spaceKey: t('keyboard.spaceKey'),
       symbols: dictionaries[language].keySymbols,
+      toCyrillic: t('keyboard.toCyrillic'),
+      toLatin: t('keyboard.toLatin'),
+      scriptNow: { latin: t('keyboard.scriptLatin'), cyrillic: t('keyboard.scriptCyrillic') },
     };
   }, [language]);
 }

@@ -13,6 +13,9 @@ const labels: KeyboardLabels = {
   space: 'Space',
   spaceKey: 'space',
   symbols: dictionaries.en.keySymbols,
+  toCyrillic: 'Switch to Ukrainian letters',
+  toLatin: 'Switch to Latin letters',
+  scriptNow: { latin: 'Latin letters now (ABC)', cyrillic: 'Ukrainian letters now (АБВ)' },
 };
 
 let current = '';

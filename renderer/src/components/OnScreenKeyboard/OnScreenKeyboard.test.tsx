@@ -13,6 +13,9 @@ const labels: KeyboardLabels = {
   space: 'Пробіл',
   spaceKey: 'пробіл',
   symbols: dictionaries.uk.keySymbols,
+  toCyrillic: 'Перейти на українські літери',
+  toLatin: 'Перейти на латинські літери',
+  scriptNow: { latin: 'Зараз літери латинські (ABC)', cyrillic: 'Зараз літери українські (АБВ)' },
 };
 
 let typed = '';
@@ -119,5 +122,67 @@ describe('OnScreenKeyboard', () => {
     render(<Harness layout="en" />);
     const texts = [...screen.getByRole('group').querySelectorAll('button')].map((b) => b.dataset.skbtn);
     for (const dropped of ['{tab}', '{lock}', '{enter}', '.com']) expect(texts).not.toContain(dropped);
+  });
+
+  describe('the password keyboard', () => {
+    const scriptLine = () => screen.getByText(/^Зараз літери/);
+
+    it('starts on Latin letters in the Ukrainian interface, and always says which letters it types', () => {
+      render(<Harness layout="password" />);
+      expect(scriptLine()).toHaveTextContent('Зараз літери латинські (ABC)');
+      for (const key of ['o', 'l', 'e', 'n', 'a', 'дефіс', '4', '2']) press(key);
+      expect(typed).toBe('olena-42');
+      expect([...typed].every((ch) => ch.charCodeAt(0) < 128)).toBe(true);
+    });
+
+    it('switches to Ukrainian letters and back with one key, named for where it goes', () => {
+      render(<Harness layout="password" />);
+      press('a');
+      press('Перейти на українські літери');
+      expect(scriptLine()).toHaveTextContent('Зараз літери українські (АБВ)');
+      expect(key('Перейти на латинські літери')).toHaveTextContent('ABC');
+      press('а');
+      press('ї');
+      press('Перейти на латинські літери');
+      expect(scriptLine()).toHaveTextContent('Зараз літери латинські (ABC)');
+      expect(key('Перейти на українські літери')).toHaveTextContent('АБВ');
+      press('a');
+      // Latin a, Cyrillic а and ї, Latin a: the same-looking letters stay what the line said
+      expect([...typed].map((ch) => ch.codePointAt(0))).toEqual([0x61, 0x430, 0x457, 0x61]);
+    });
+
+    it('Shift gives capitals and the symbols above the digits, for one key', () => {
+      render(<Harness layout="password" />);
+      press('Велика літера');
+      press('O');
+      press('Велика літера');
+      press('знак оклику');
+      press('1');
+      press('Велика літера');
+      press('равлик');
+      press('Велика літера');
+      press('підкреслення');
+      expect(typed).toBe('O!1@_');
+    });
+
+    it('offers every printable ASCII character, and names every key in both scripts', () => {
+      render(<Harness layout="password" />);
+      const keys = () => [
+        ...screen.getByRole('group', { name: 'Екранна клавіатура' }).querySelectorAll('button'),
+      ];
+      const faces = new Set<string>();
+      for (const shifted of [false, true]) {
+        if (shifted) press('Велика літера');
+        for (const k of keys()) {
+          expect(k.getAttribute('aria-label')?.trim()).toBeTruthy();
+          const face = k.getAttribute('data-skbtn') ?? '';
+          if (face.length === 1) faces.add(face);
+        }
+      }
+      for (let c = 0x21; c < 0x7f; c++)
+        expect(faces, String.fromCharCode(c)).toContain(String.fromCharCode(c));
+      press('Перейти на українські літери');
+      for (const k of keys()) expect(k.getAttribute('aria-label')?.trim()).toBeTruthy();
+    });
   });
 });

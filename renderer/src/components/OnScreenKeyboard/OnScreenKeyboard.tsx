@@ -4,8 +4,8 @@ import KeyboardReact from 'react-simple-keyboard';
 import type { KeyboardButtonAttributes, SimpleKeyboard } from 'react-simple-keyboard';
 import 'react-simple-keyboard/build/css/index.css';
 import type { KeySymbol } from '../../i18n/types';
-import { isFunctionKey, keysOf, kioskLayouts } from './layouts';
-import type { KeyboardLayoutId } from './layouts';
+import { hasScripts, isFunctionKey, keysOf, kioskLayouts, layoutNameOf, SCRIPT_KEY } from './layouts';
+import type { KeyboardLayoutId, Script } from './layouts';
 
 /** Words for the keys, in the visitor's language (this component does not read any store). */
 export interface KeyboardLabels {
@@ -16,7 +16,15 @@ export interface KeyboardLabels {
   /** Visible text on the space bar. */
   spaceKey: string;
   symbols: Record<KeySymbol, string>;
+  /** The script key of the password keyboard: its spoken name while Latin / Ukrainian letters are on. */
+  toCyrillic: string;
+  toLatin: string;
+  /** Always shown above a two-script keyboard: which letters it types now. */
+  scriptNow: Record<Script, string>;
 }
+
+/** What the script key shows: the letters it switches to. */
+const SCRIPT_KEY_FACE: Record<Script, string> = { latin: 'АБВ', cyrillic: 'ABC' };
 
 export interface OnScreenKeyboardProps {
   layout: KeyboardLayoutId;
@@ -30,7 +38,8 @@ const isKeySymbol = (key: string, symbols: Record<KeySymbol, string>): key is Ke
   Object.hasOwn(symbols, key);
 
 /** The spoken name of a key: function keys and symbols by name, letters and digits as themselves. */
-export function keyName(key: string, labels: KeyboardLabels): string {
+export function keyName(key: string, labels: KeyboardLabels, script: Script = 'latin'): string {
+  if (key === SCRIPT_KEY) return script === 'latin' ? labels.toCyrillic : labels.toLatin;
   if (key === '{bksp}') return labels.backspace;
   if (key === '{shift}') return labels.shift;
   if (key === '{space}') return labels.space;
@@ -43,12 +52,20 @@ export function keyName(key: string, labels: KeyboardLabels): string {
  * screen reader, Tab + Enter and switch access work as well as touch. Shift is one-shot (the next
  * letter only): an accidental Shift then never turns a whole name into capitals. It never echoes or
  * announces what was typed: the field above it decides what is shown (masked for passwords).
+ *
+ * The password keyboard has two scripts: Latin letters (where it starts) and Ukrainian ones, with
+ * a key between them. Which letters it types is always written above the keys — a Cyrillic «а» and
+ * a Latin «a» look the same on a key, but never on this line — and the line is announced when it
+ * changes.
  */
 export function OnScreenKeyboard({ layout, value, onChange, labels, maxLength }: OnScreenKeyboardProps) {
   const keyboard = useRef<SimpleKeyboard | null>(null);
   // shift belongs to one layout: switching layouts starts unshifted
   const [shift, setShift] = useState<{ layout: KeyboardLayoutId; on: boolean }>({ layout, on: false });
+  const [script, setScript] = useState<Script>('latin');
   const spec = kioskLayouts[layout];
+  const twoScripts = hasScripts(spec);
+  const activeScript: Script = twoScripts ? script : 'latin';
   const shifted = shift.layout === layout && shift.on && spec.rows.shift !== undefined;
 
   useEffect(() => {
@@ -58,20 +75,33 @@ export function OnScreenKeyboard({ layout, value, onChange, labels, maxLength }:
 
   const buttonAttributes = useMemo<KeyboardButtonAttributes[]>(
     () => [
-      ...keysOf(spec).map((key) => ({ attribute: 'aria-label', value: keyName(key, labels), buttons: key })),
+      ...keysOf(spec).map((key) => ({
+        attribute: 'aria-label',
+        value: keyName(key, labels, activeScript),
+        buttons: key,
+      })),
       { attribute: 'type', value: 'button', buttons: keysOf(spec).join(' ') },
       ...(spec.rows.shift ? [{ attribute: 'aria-pressed', value: String(shifted), buttons: '{shift}' }] : []),
     ],
-    [spec, labels, shifted],
+    [spec, labels, shifted, activeScript],
   );
 
   const display = useMemo(
-    () => ({ ...spec.display, '{bksp}': '⌫', '{shift}': '⇧', '{space}': labels.spaceKey }),
-    [spec, labels.spaceKey],
+    () => ({
+      ...spec.display,
+      '{bksp}': '⌫',
+      '{shift}': '⇧',
+      '{space}': labels.spaceKey,
+      [SCRIPT_KEY]: SCRIPT_KEY_FACE[activeScript],
+    }),
+    [spec, labels.spaceKey, activeScript],
   );
 
   const onKeyPress = (button: string): void => {
-    if (button === '{shift}') setShift({ layout, on: !shifted });
+    if (button === SCRIPT_KEY) {
+      setScript(activeScript === 'latin' ? 'cyrillic' : 'latin');
+      setShift({ layout, on: false });
+    } else if (button === '{shift}') setShift({ layout, on: !shifted });
     else if (shifted && !isFunctionKey(button)) setShift({ layout, on: false });
   };
 
@@ -88,13 +118,23 @@ export function OnScreenKeyboard({ layout, value, onChange, labels, maxLength }:
   };
 
   return (
-    <div role="group" aria-label={labels.group} className="osk" onClick={onKeyboardActivation}>
+    <div
+      role="group"
+      aria-label={labels.group}
+      className={twoScripts ? `osk osk--${activeScript}` : 'osk'}
+      onClick={onKeyboardActivation}
+    >
+      {twoScripts && (
+        <p className="osk__script" role="status">
+          {labels.scriptNow[activeScript]}
+        </p>
+      )}
       <KeyboardReact
         keyboardRef={(instance: SimpleKeyboard) => {
           keyboard.current = instance;
         }}
         layout={spec.rows}
-        layoutName={shifted ? 'shift' : 'default'}
+        layoutName={layoutNameOf(activeScript, shifted)}
         display={display}
         buttonAttributes={buttonAttributes}
         onChange={onKeyboardChange}

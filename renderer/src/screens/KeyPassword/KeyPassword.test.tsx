@@ -39,6 +39,21 @@ describe('KeyPassword', () => {
     expect(JSON.stringify(useSignInStore.getState())).not.toContain('olena-4242');
   });
 
+  it('types a Latin password on the Ukrainian interface’s keyboard, and says which letters it types', () => {
+    render(<KeyPassword />);
+    expect(useUiStore.getState().language).toBe('uk');
+    expect(screen.getByText('Зараз літери латинські (ABC)')).toBeInTheDocument();
+    const press = (name: string) =>
+      fireEvent.pointerDown(screen.getAllByRole('button', { name })[0] as HTMLElement);
+    for (const key of ['o', 'l', 'e', 'n', 'a', 'дефіс', '4', '2', '4', '2']) press(key);
+    expect(field().value).toBe('olena-4242');
+    press('Перейти на українські літери');
+    expect(screen.getByText('Зараз літери українські (АБВ)')).toBeInTheDocument();
+    // in English the same keyboard, the same start
+    act(() => useUiStore.getState().setLanguage('en'));
+    expect(screen.getByText('Ukrainian letters now (АБВ)')).toBeInTheDocument();
+  });
+
   it('sends the password once and comes back empty with the attempts left', async () => {
     fake.respond('signinStart', () => err('KEY_WRONG_PASSWORD', 'wrong', { attemptsLeft: 4 }));
     const { rerender } = render(<KeyPassword />);

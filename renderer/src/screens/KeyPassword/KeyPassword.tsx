@@ -60,7 +60,7 @@ export function KeyPassword() {
         label={t('password.field')}
         value={password}
         onChange={setPassword}
-        layout={language}
+        layout="password"
         masked
         keyboardLabels={labels}
         showLabel={t('keyboard.show')}

@@ -28,6 +28,7 @@ export function KeyboardPractice() {
     { value: 'en', label: LANGUAGE_NAMES.en, lang: 'en' },
     { value: 'digits', label: t('keyboard.layout.digits') },
     { value: 'phone', label: t('keyboard.layout.phone') },
+    { value: 'password', label: t('keyboard.layout.password') },
   ];
 
   return (
