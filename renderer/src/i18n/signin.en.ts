@@ -16,7 +16,7 @@ export const signinEn: Record<SigninMessageKey, Message> = {
 
   'password.title': 'Key password',
   'password.lead':
-    'Type your key’s password on the on-screen keyboard. It starts with Latin letters: «АБВ» switches to Ukrainian letters and «ABC» back; ⇧ gives a capital letter or the symbol above a digit. The password is never shown or stored.',
+    'Type the password on the on-screen keyboard: «АБВ» gives Ukrainian letters, «ABC» Latin ones, ⇧ a capital or a symbol.',
   'password.key': 'Key: {name}',
   'password.field': 'Key password',
   'password.signIn': 'Sign in',

@@ -28,6 +28,14 @@ export interface KeyboardFieldProps {
   /** Spoken hint for the phone layout ("starts with +380"). */
   phonePrefixLabel: string;
   maxLength?: number;
+  /**
+   * On a screen with more than one field, only the field being typed in shows its keyboard (one
+   * keyboard on screen at a time); touching another field asks for its keyboard. Default: shown.
+   */
+  keyboardShown?: boolean;
+  onWantsKeyboard?(): void;
+  /** The field appeared because the patient asked to type in it: bring its keyboard into view. */
+  revealKeyboard?: boolean;
 }
 
 /**
@@ -40,6 +48,14 @@ export interface KeyboardFieldProps {
  */
 export function KeyboardField(props: KeyboardFieldProps) {
   const { label, value, onChange, layout, keyboardLabels, masked = false, maxLength } = props;
+  const keyboardShown = props.keyboardShown ?? true;
+  // a keyboard shown later than its field (a touch asked for it) is scrolled into view
+  const [askedFor, setAskedFor] = useState(false);
+  const wantKeyboard = (): void => {
+    if (keyboardShown) return;
+    setAskedFor(true);
+    props.onWantsKeyboard?.();
+  };
   const id = useId();
   const hintId = useId();
   const input = useRef<HTMLInputElement>(null);
@@ -93,6 +109,8 @@ export function KeyboardField(props: KeyboardFieldProps) {
           maxLength={limit}
           aria-describedby={isPhone ? hintId : undefined}
           onInput={onPhysicalInput}
+          onFocus={wantKeyboard}
+          onPointerDown={wantKeyboard}
         />
         {masked && (
           <BigButton aria-controls={id} onClick={() => setRevealed((r) => !r)}>
@@ -105,13 +123,16 @@ export function KeyboardField(props: KeyboardFieldProps) {
           {props.phonePrefixLabel}
         </span>
       )}
-      <OnScreenKeyboard
-        layout={layout}
-        value={typed}
-        onChange={emit}
-        labels={keyboardLabels}
-        maxLength={limit}
-      />
+      {keyboardShown && (
+        <OnScreenKeyboard
+          layout={layout}
+          value={typed}
+          onChange={emit}
+          labels={keyboardLabels}
+          maxLength={limit}
+          revealOnMount={askedFor || (props.revealKeyboard ?? false)}
+        />
+      )}
     </div>
   );
 }

@@ -32,6 +32,8 @@ export interface OnScreenKeyboardProps {
   onChange(next: string): void;
   labels: KeyboardLabels;
   maxLength?: number;
+  /** Opened by a touch on its field: scroll it into view (above the screen's action bar). */
+  revealOnMount?: boolean;
 }
 
 const isKeySymbol = (key: string, symbols: Record<KeySymbol, string>): key is KeySymbol =>
@@ -58,8 +60,21 @@ export function keyName(key: string, labels: KeyboardLabels, script: Script = 'l
  * a Latin «a» look the same on a key, but never on this line — and the line is announced when it
  * changes.
  */
-export function OnScreenKeyboard({ layout, value, onChange, labels, maxLength }: OnScreenKeyboardProps) {
+export function OnScreenKeyboard({
+  layout,
+  value,
+  onChange,
+  labels,
+  maxLength,
+  revealOnMount = false,
+}: OnScreenKeyboardProps) {
   const keyboard = useRef<SimpleKeyboard | null>(null);
+  const group = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    // jsdom has no layout and no scrollIntoView
+    if (revealOnMount) group.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [revealOnMount]);
   // shift belongs to one layout: switching layouts starts unshifted
   const [shift, setShift] = useState<{ layout: KeyboardLayoutId; on: boolean }>({ layout, on: false });
   const [script, setScript] = useState<Script>('latin');
@@ -119,6 +134,7 @@ export function OnScreenKeyboard({ layout, value, onChange, labels, maxLength }:
 
   return (
     <div
+      ref={group}
       role="group"
       aria-label={labels.group}
       className={twoScripts ? `osk osk--${activeScript}` : 'osk'}

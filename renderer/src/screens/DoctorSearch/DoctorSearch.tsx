@@ -118,6 +118,7 @@ export function DoctorSearch() {
               hideLabel={t('keyboard.hide')}
               phonePrefixLabel={t('keyboard.phonePrefix')}
               maxLength={editing === 'text' ? 80 : 60}
+              revealKeyboard
             />
             <div className="cabinet__actions">
               <BigButton onClick={() => setFilter(editing, '')}>{t('search.clear')}</BigButton>

@@ -44,7 +44,7 @@ export function KeyPassword() {
   };
 
   return (
-    <div className="screen">
+    <div className="screen screen--keyboard">
       <ScreenTitle>{t('password.title')}</ScreenTitle>
       <p className="screen__lead">{t('password.lead')}</p>
       <p className="signin__key-name">

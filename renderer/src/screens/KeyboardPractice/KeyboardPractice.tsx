@@ -32,7 +32,7 @@ export function KeyboardPractice() {
   ];
 
   return (
-    <div className="screen">
+    <div className="screen screen--keyboard">
       <ScreenTitle>{t('practice.title')}</ScreenTitle>
       <p className="screen__lead">{t('practice.lead')}</p>
       <div className="practice__options">

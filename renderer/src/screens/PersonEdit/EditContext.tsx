@@ -111,6 +111,7 @@ export function PersonField({ fieldKey, label, codec, hint }: PersonFieldProps) 
           onChange={(typed) => setValue(fieldKey, codec.fromTyped(typed))}
           labels={{ ...keyboardLabels, group: t('personEdit.keyboardFor', { field: label }) }}
           maxLength={codec.maxLength}
+          revealOnMount
         />
       )}
     </div>

@@ -102,4 +102,21 @@ describe('PersonPhone', () => {
     expect(screen.getByText('Новий код надіслано. Попередній більше не діє.')).toBeInTheDocument();
     expect(screen.getByText(/Залишилося 3 спроби/)).toBeInTheDocument();
   });
+
+  it('shows one keyboard at a time: the number’s, then the name’s when that field is touched', async () => {
+    fake.respond('personPhoneStart', () => ok(challenge));
+    render(<PersonPhone />);
+    expect(screen.getAllByRole('group', { name: 'Екранна клавіатура' })).toHaveLength(1);
+    pressIn(screen.getByRole('group', { name: 'Екранна клавіатура' }), '675550101');
+    fireEvent.pointerDown(screen.getByLabelText('Назва телефону, наприклад «Мій» (необов’язково)'));
+    const keyboards = screen.getAllByRole('group', { name: 'Екранна клавіатура' });
+    expect(keyboards).toHaveLength(1);
+    // the name's keyboard has letters, the number's did not
+    pressIn(keyboards[0]!, 'мій');
+    fireEvent.pointerDown(screen.getByLabelText('Новий номер телефону'));
+    expect(screen.getAllByRole('group', { name: 'Екранна клавіатура' })).toHaveLength(1);
+    fireEvent.click(screen.getByRole('button', { name: 'Надіслати код' }));
+    await settle();
+    expect(fake.callsTo('personPhoneStart')).toEqual([{ phone: '+380675550101', alias: 'мій' }]);
+  });
 });

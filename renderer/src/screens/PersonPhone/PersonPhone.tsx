@@ -33,6 +33,8 @@ export function PersonPhone() {
   const [phone, setPhone] = useState('');
   const [alias, setAlias] = useState('');
   const [code, setCode] = useState('');
+  // one keyboard on screen: the number's, until the patient touches the (optional) name field
+  const [typing, setTyping] = useState<'number' | 'alias'>('number');
   const active = (view?.authenticationMethods ?? []).filter((m) => m.active && m.type === 'OTP');
   const [replaces, setReplaces] = useState<string>('');
 
@@ -90,6 +92,8 @@ export function PersonPhone() {
             showLabel={t('keyboard.show')}
             hideLabel={t('keyboard.hide')}
             phonePrefixLabel={t('keyboard.phonePrefix')}
+            keyboardShown={typing === 'number'}
+            onWantsKeyboard={() => setTyping('number')}
           />
           {fieldError && (
             <p role="alert" className="pfield__error">
@@ -106,6 +110,8 @@ export function PersonPhone() {
             hideLabel={t('keyboard.hide')}
             phonePrefixLabel={t('keyboard.phonePrefix')}
             maxLength={100}
+            keyboardShown={typing === 'alias'}
+            onWantsKeyboard={() => setTyping('alias')}
           />
           {otherError && (
             <p role="alert" className="person__errors">

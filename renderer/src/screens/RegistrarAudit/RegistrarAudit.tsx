@@ -64,12 +64,22 @@ function AuditBody() {
           <tbody>
             {entries.map((e) => (
               <tr key={e.seq}>
-                <th scope="row">{e.seq}</th>
-                <td>{formatTime(e.at, language)}</td>
-                <td className="registrar__mono">{e.actor}</td>
-                <td className="registrar__mono">{e.action}</td>
-                <td className="registrar__mono">{e.subject ?? ''}</td>
-                <td className="registrar__mono">{e.detail ?? ''}</td>
+                <th scope="row" data-label="#">
+                  {e.seq}
+                </th>
+                <td data-label={t('registrar.audit.at')}>{formatTime(e.at, language)}</td>
+                <td className="registrar__mono" data-label={t('registrar.audit.actor')}>
+                  {e.actor}
+                </td>
+                <td className="registrar__mono" data-label={t('registrar.audit.action')}>
+                  {e.action}
+                </td>
+                <td className="registrar__mono" data-label={t('registrar.audit.subject')}>
+                  {e.subject ?? ''}
+                </td>
+                <td className="registrar__mono" data-label={t('registrar.audit.detail')}>
+                  {e.detail ?? ''}
+                </td>
               </tr>
             ))}
           </tbody>

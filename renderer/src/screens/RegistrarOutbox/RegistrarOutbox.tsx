@@ -86,13 +86,13 @@ function OutboxTable() {
           <tbody>
             {operations.map((op) => (
               <tr key={op.id}>
-                <th scope="row" className="registrar__mono">
+                <th scope="row" className="registrar__mono" data-label={t('registrar.outbox.reference')}>
                   {op.referenceCode}
                 </th>
-                <td>{kindText(t, op.kind)}</td>
-                <td>{formatTime(op.createdAt, language)}</td>
-                <td>{op.attempts}</td>
-                <td>
+                <td data-label={t('registrar.outbox.kind')}>{kindText(t, op.kind)}</td>
+                <td data-label={t('registrar.outbox.created')}>{formatTime(op.createdAt, language)}</td>
+                <td data-label={t('registrar.outbox.attempts')}>{op.attempts}</td>
+                <td data-label={t('registrar.outbox.state')}>
                   {t(`registrar.state.${op.state}`)}
                   {op.held ? ` · ${t('registrar.outbox.held')}` : ''}
                   {op.discarded ? ` · ${t('registrar.outbox.discardedMark')}` : ''}
@@ -111,7 +111,11 @@ function OutboxTable() {
                     {op.nearDeadline ? ` · ${t('registrar.outbox.nearDeadline')}` : ''}
                   </td>
                 )}
-                {showsPatient && <td className="registrar__mono">{op.patient ?? '—'}</td>}
+                {showsPatient && (
+                  <td className="registrar__mono" data-label={t('registrar.outbox.patient')}>
+                    {op.patient ?? '—'}
+                  </td>
+                )}
                 <td>
                   <div className="banner__actions">
                     {op.canRetry && (
