@@ -1,7 +1,8 @@
 /**
  * `npm run start:browser -- [--port N] [--no-open] [--data-dir DIR]`: the kiosk in a Chromium app
- * window through the browser host, for machines without an Electron runtime. Prints exactly one line
- * to stdout when ready — `Kabinet Kiosk (browser host) ready: <url>` — and logs go to stderr.
+ * window through the browser host, for machines without an Electron runtime. Prints one line to
+ * stdout when ready — `Kabinet Kiosk (browser host) ready: <url>` — followed, in training mode, by
+ * the training sandbox's address and tools (electron/hosts/training-tools.ts); logs go to stderr.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +13,7 @@ import { BROWSER_HOST_USAGE, parseBrowserHostArgs } from './args';
 import { startBrowserHost, type BrowserHost } from './browser-host';
 import { chromiumExecutable, openChromiumApp, type ChromiumWindow } from './chromium';
 import { handleProcessStops } from './process-stops';
+import { trainingToolLines } from './training-tools';
 
 const projectFile = (rel: string) => fileURLToPath(new URL(`../../${rel}`, import.meta.url));
 
@@ -66,6 +68,7 @@ async function main(): Promise<number> {
 
   if (stops.stopping) return new Promise<number>(() => undefined); // stopped while starting
   console.log(`Kabinet Kiosk (browser host) ready: ${host.url}`);
+  if (host.training) for (const line of trainingToolLines(host.training.baseUrl)) console.log(line);
   if (args.open) {
     const window = openChromiumApp(host.url, { log, tempDir: host.tempDir });
     chromium = window;

@@ -25,6 +25,8 @@ export interface KioskHost {
   dataDir: string;
   /** Everything the host wrote to stderr so far (its logs), for diagnosing a failure. */
   stderr(): string;
+  /** Everything the host printed to stdout so far: the ready line and, in training, the sandbox's tools. */
+  stdout(): string;
 }
 
 interface RunningHost extends KioskHost {
@@ -134,7 +136,7 @@ export async function startKioskHost(file: string, opts: { exchange?: boolean } 
       throw e;
     });
 
-  return { file, url, dataDir, stderr: () => stderr, stop };
+  return { file, url, dataDir, stderr: () => stderr, stdout: () => stdout, stop };
 }
 
 /** One host per test file: a test from another file stops the previous host and starts its own. */

@@ -127,6 +127,15 @@ test('every persona’s password is typed on the on-screen keyboard of the Ukrai
   await page.goto(kioskHost.url);
   const all = await personas(kioskHost);
   expect(all.length).toBeGreaterThanOrEqual(8);
+  // a trainer finds them where the host said, under its ready line
+  const printed = /^ {2}personas and key passwords: (\S+)$/m.exec(kioskHost.stdout())?.[1];
+  expect(kioskHost.stdout()).toMatch(/^Training sandbox \(eHealth simulator\): http:\/\/127\.0\.0\.1:\d+$/m);
+  expect(kioskHost.stdout()).toMatch(/^ {2}SMS inbox: +http:\/\/127\.0\.0\.1:\d+\/sandbox\/sms\?phone=/m);
+  expect(kioskHost.stdout()).toMatch(/^ {2}faults: +http:\/\/127\.0\.0\.1:\d+\/sandbox\/faults/m);
+  const body = (await (await fetch(printed ?? 'http://invalid')).json()) as
+    { data: { id: string }[] } | { id: string }[];
+  const listed = Array.isArray(body) ? body : body.data;
+  expect(listed.map((p) => p.id).sort()).toEqual(all.map((p) => p.id).sort());
   for (const p of all) {
     await openPasswordScreen(page, p.id);
     await expect(page.locator('html')).toHaveAttribute('lang', 'uk');
