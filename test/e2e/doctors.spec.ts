@@ -245,6 +245,9 @@ test('eHealth down at sign-in: the search works on the kiosk’s directory and p
     const note = page.getByRole('document', { name: 'Записка, яку буде надруковано' });
     await expect(note).toContainText(doctor);
     await expect(note).toContainText('Декларацію зараз не підписано');
+    // the same next step the screens gave: the reception desk (never "the kiosk later" to a teen who may only look)
+    await expect(note).toContainText('Покажіть цю записку в реєстратурі');
+    await expect(note).not.toContainText('в кіоску пізніше');
     await checkScreen(page, 'doctor-note');
     await page.getByRole('button', { name: 'Надрукувати' }).click();
     await expect(page.getByText('Збережено як файл (у цьому кіоску немає принтера).')).toBeVisible({

@@ -92,7 +92,7 @@ const uk: ReceiptTexts = {
     problem: 'Покажіть цю квитанцію в реєстратурі — там допоможуть.',
     keep: 'Збережіть квитанцію: за кодом у реєстратурі можна перевірити, що сталося з дією.',
     doctorNote:
-      'Декларацію зараз не підписано. Покажіть цю записку в реєстратурі або підпишіть декларацію в кіоску пізніше.',
+      'Декларацію зараз не підписано. Покажіть цю записку в реєстратурі: там декларацію з цим лікарем підпишуть разом з вами.',
     slip: [
       'Людина, молодша за 14 років, не може користуватися кабінетом пацієнта самостійно.',
       'Декларацію з лікарем або зміну даних для дитини оформлює один із батьків чи законний представник.',
@@ -161,7 +161,7 @@ const en: ReceiptTexts = {
     problem: 'Show this receipt at the reception desk and they will help you.',
     keep: 'Keep this receipt: with its code the reception desk can check what became of the action.',
     doctorNote:
-      'No declaration has been signed yet. Show this note at the reception desk, or sign the declaration at the kiosk later.',
+      'No declaration has been signed yet. Show this note at the reception desk: the declaration with this doctor is signed there with you.',
     slip: [
       'A person under 14 cannot use the patient cabinet on their own.',
       'A parent or legal guardian arranges a declaration with a doctor or a change of data for the child.',

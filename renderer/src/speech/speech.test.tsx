@@ -75,10 +75,16 @@ describe('speech mode', () => {
     const field = screen.getByLabelText('Пароль ключа');
     field.focus();
     fireEvent.input(field, { target: { value: 'olena-4242' } });
-    for (const key of screen.getAllByRole('button', { name: /^[а-яґєії]$/ }).slice(0, 5)) {
-      key.focus();
-      fireEvent.click(key);
-    }
+    // Latin keys first (the password keyboard starts there), then Ukrainian ones
+    const pressLetters = (letters: RegExp) => {
+      for (const key of screen.getAllByRole('button', { name: letters }).slice(0, 5)) {
+        key.focus();
+        fireEvent.click(key);
+      }
+    };
+    pressLetters(/^[a-z]$/);
+    fireEvent.click(screen.getByRole('button', { name: 'Перейти на українські літери' }));
+    pressLetters(/^[а-яґєії]$/);
     fireEvent.click(screen.getByRole('button', { name: 'Показати' }));
     field.focus();
     act(() => {
@@ -98,7 +104,7 @@ describe('speech mode', () => {
     expect(all).toContain('Пароль ключа');
     for (const secret of ['olena-4242', 'Олено', 'Петрівно', 'Олена']) expect(all).not.toContain(secret);
     // no single letters from the on-screen keyboard either
-    expect(synth.texts().filter((t) => /^[а-яґєії]$/i.test(t))).toEqual([]);
+    expect(synth.texts().filter((t) => /^[a-zа-яґєії]$/i.test(t))).toEqual([]);
   });
 
   it('a wipe switches it off, resets the volume and stops the voice', async () => {
