@@ -397,7 +397,7 @@ test('assisted session: banner on every screen, birth-date check before changes,
   await expect(h1(page)).toHaveText('Кабінет пацієнта');
   const banner = page.locator('.banner--assisted');
   await expect(banner).toContainText('Супровід реєстратора R-01.');
-  await expect(banner).toContainText('Відвідувач ще не увійшов.');
+  await expect(banner).toContainText('Вхід до кабінету ще не виконано.');
   await expect(corner(page)).toHaveCount(0);
   await check(page, 'registrar-assisted-welcome');
 
@@ -483,7 +483,7 @@ test('five wrong PINs lock PIN entry and say for how long', async ({ page, kiosk
   }
   await holdCorner(page);
   await typePin(page, CODE, '908175');
-  await expect(page.getByRole('alert')).toContainText('Введення PIN тимчасово заблоковано.');
+  await expect(page.getByRole('alert')).toContainText('Введення PIN тимчасово заблоковано');
   await expect(page.getByRole('alert')).toContainText('Спробуйте знову через 5 хвилин.');
   await expect(page.getByLabel(/^PIN$/)).toHaveCount(0);
   await check(page, 'registrar-pin-locked');
@@ -491,6 +491,6 @@ test('five wrong PINs lock PIN entry and say for how long', async ({ page, kiosk
   // the right PIN does not help while locked, not even on a fresh page
   await page.reload();
   await holdCorner(page);
-  await expect(page.getByRole('alert')).toContainText('Введення PIN тимчасово заблоковано.');
+  await expect(page.getByRole('alert')).toContainText('Введення PIN тимчасово заблоковано');
   await expect(page.getByLabel('Код працівника')).toHaveCount(0);
 });
