@@ -5,15 +5,16 @@
  * home screen to the signed change and its receipt, in at most 10 taps plus typing. The counts are
  * attached to the test result ("taps").
  *
- * Set-up, not counted: the registrar sets the kiosk's clinic (a division of the directory with
- * doctors for adults who have free places) on the panel, after the first-run PIN.
+ * Set-up, not counted: the kiosk is enrolled and the registrar sets its clinic (a division of the
+ * directory with doctors for adults who have free places) on the panel.
  */
 import Database from 'better-sqlite3';
-import { join } from 'node:path';
+import { directoryFolder, generations } from '../../electron/core/directory/generation';
 import type { Locator, Page } from '@playwright/test';
 import { expect, h1, test } from './fixtures';
 import type { KioskHost } from './fixtures';
 import { erase, typeText } from './keyboard-helper';
+import { enrollFirstRegistrar } from './registrar-helper';
 import { signInAs } from './signin-helper';
 
 test.use({ viewport: { width: 1920, height: 1080 } });
@@ -43,7 +44,10 @@ async function clinicWithFreeDoctors(host: KioskHost): Promise<string> {
   await expect
     .poll(
       () => {
-        const db = new Database(join(host.dataDir, 'kiosk.db'), { readonly: true, fileMustExist: true });
+        // the newest published generation of the directory (a sync publishes a new one whole)
+        const newest = generations(directoryFolder(host.dataDir))[0];
+        if (!newest) return undefined;
+        const db = new Database(newest.file, { readonly: true, fileMustExist: true });
         try {
           const row = db
             .prepare(
@@ -53,8 +57,6 @@ async function clinicWithFreeDoctors(host: KioskHost): Promise<string> {
             )
             .get() as { division_id: string } | undefined;
           division = row?.division_id;
-        } catch {
-          division = undefined; // the directory's tables are still being filled
         } finally {
           db.close();
         }
@@ -66,22 +68,9 @@ async function clinicWithFreeDoctors(host: KioskHost): Promise<string> {
   return division as string;
 }
 
-/** The registrar, on the panel: the first-run PIN, then the clinic set in the kiosk settings. */
-async function registrarSetsClinic(page: Page, divisionId: string): Promise<void> {
-  const box = await page.getByRole('button', { name: /Режим реєстратора/ }).boundingBox();
-  if (!box) throw new Error('no registrar corner on screen');
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-  await page.mouse.down();
-  await page.clock.runFor(3_000);
-  await page.mouse.up();
-  await expect(h1(page)).toHaveText('Перший запуск: PIN реєстратора');
-  await typeText(page, keyboard(page), 'R-01');
-  await page.getByRole('button', { name: 'Далі', exact: true }).click();
-  await typeText(page, keyboard(page), '250871');
-  await page.getByRole('button', { name: 'Далі', exact: true }).click();
-  await typeText(page, keyboard(page), '250871');
-  await page.getByRole('button', { name: 'Увійти', exact: true }).click();
-  await expect(h1(page)).toHaveText('Панель реєстратора · R-01');
+/** The registrar, on the panel: enrolment and the first PIN, then the clinic set in the kiosk settings. */
+async function registrarSetsClinic(page: Page, host: KioskHost, divisionId: string): Promise<void> {
+  await enrollFirstRegistrar(page, host);
   await page
     .getByRole('navigation', { name: 'Розділи панелі' })
     .getByRole('button', { name: 'Налаштування кіоску' })
@@ -108,7 +97,7 @@ test('a new declaration with a doctor of this clinic: home → printed receipt i
   await page.clock.install();
   await page.goto(kioskHost.url);
   await expect(h1(page)).toHaveText('Кабінет пацієнта');
-  await registrarSetsClinic(page, await clinicWithFreeDoctors(kioskHost));
+  await registrarSetsClinic(page, kioskHost, await clinicWithFreeDoctors(kioskHost));
   await signInAs(page, kioskHost, 'adult-with-declaration');
 
   const t = new Taps();

@@ -138,7 +138,7 @@ export const en: Dictionary<MessageKey> = {
     PIN_LOCKED:
       'PIN entry is temporarily locked after several wrong tries. If the PIN is forgotten, ask a senior registrar.',
     NOT_ENROLLED:
-      'This kiosk is not enrolled yet, or its enrolment code is no longer valid. Clinic IT must issue a new code on this computer.',
+      'This kiosk is not enrolled yet, or its enrolment code is no longer valid. Ask clinic IT to issue a new code on this computer.',
     ENROLLMENT_CODE_WRONG: 'Wrong kiosk enrolment code. Check it and type it again.',
     REGISTRAR_REQUIRED: 'This needs a member of the reception staff. Please ask one to come over.',
     BIRTH_DATE_MISMATCH: 'The date of birth does not match the patient’s record. Check it and type it again.',
