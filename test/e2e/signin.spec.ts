@@ -117,6 +117,7 @@ test('adult: key list → password (masked, show toggle) → progress → greeti
 const OUTCOME: Record<string, RegExp> = {
   'child-13': /^Кабінет — з 14 років$/,
   'adult-expired-cert': /^Сертифікат ключа недійсний$/,
+  'adult-revoked-cert': /^Сертифікат ключа відкликано$/,
   'unknown-drfo': /^Вас не знайдено в eHealth$/,
 };
 
