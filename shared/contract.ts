@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { appChannels, Connectivity, ConnectivityCause } from './contract/app';
 import { appsChannels } from './contract/apps';
 import { declarationsChannels } from './contract/declarations';
+import { documentsChannels } from './contract/documents';
 import { doctorsChannels, doctorsEvents } from './contract/doctors';
 import { receiptsChannels } from './contract/receipts';
 import { outboxChannels, outboxEvents } from './contract/outbox';
@@ -22,6 +23,7 @@ export const channels = {
   ...sessionChannels,
   ...outboxChannels,
   ...personChannels,
+  ...documentsChannels,
   ...doctorsChannels,
   ...declarationsChannels,
   ...appsChannels,

@@ -63,6 +63,13 @@ export const ERROR_CODES = [
   'SPECIALITY_NOT_FOR_AGE',
   'DECLARATION_NOT_ACTIVE',
   'FLOW_EXPIRED',
+  // documents eHealth asks for (capture, upload)
+  'CAMERA_UNAVAILABLE',
+  'CAMERA_REFUSED',
+  'DOCUMENT_INVALID',
+  'DOCUMENT_TOO_LARGE',
+  'DOCUMENT_UPLOAD_FAILED',
+  'MEDIUM_NO_IMAGES',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

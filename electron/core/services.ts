@@ -14,6 +14,7 @@ import type { Logger } from './log';
 import type { Timers } from './outbox/connectivity';
 import type { OfflineEngine } from './outbox/engine';
 import type { Outbox } from './outbox/outbox';
+import type { CameraPort } from './documents/document-service';
 import { createPersonServices, type PersonServices } from './person/compose';
 import { AuditLog } from './registrar/audit';
 import { SettingsStore } from './registrar/settings';
@@ -73,6 +74,8 @@ export interface KioskPorts {
   quit?: () => void;
   /** How OCSP requests reach responders (default: HTTP POST, bounded, no redirects). */
   ocspPost?: OcspPost;
+  /** Opens the document camera to the kiosk page while a document is captured (Electron's permission rule). */
+  camera?: CameraPort;
 }
 
 /** How long a renderer may stay silent in a session: its own idle timeout and warning, plus a minute. */
@@ -230,6 +233,7 @@ export function createServices(ports: KioskPorts): KioskServices {
       now,
       // a signed change gets a receipt while the patient is here
       onQueued: (operationId) => cabinet.receipts.remember(operationId, {}),
+      ...(ports.camera ? { camera: ports.camera } : {}),
     }),
     cabinet,
     registrar: createRegistrar({

@@ -17,6 +17,7 @@ import { KioskRuntime } from '../hosts/kiosk-runtime';
 import { storedEnvironment, type StartSandbox, type TrainingBackend } from '../hosts/training';
 import { registerAppScheme } from './app-protocol';
 import { KioskShell } from './kiosk-shell';
+import { CameraAccess } from './permissions';
 import type { MainArgs } from './main-args';
 import { isKioskOrigin } from './origin';
 import { acquireSingleInstance } from './single-instance';
@@ -82,6 +83,8 @@ export async function startKioskApp(opts: KioskAppOptions): Promise<RunningKiosk
     return null;
   }
 
+  // the document camera: open to the kiosk page only while a document eHealth asked for is captured
+  const camera = new CameraAccess(log);
   const runtime = await KioskRuntime.start({
     dataDir,
     tempDir: temp.dir,
@@ -100,6 +103,7 @@ export async function startKioskApp(opts: KioskAppOptions): Promise<RunningKiosk
         }),
       // the registrar's quit: the only way out of the kiosk besides the OS ending its session
       quit: () => app.quit(),
+      camera: { open: () => camera.open(), close: () => camera.close() },
     },
     patientPorts: (training) =>
       patientPortsFor({
@@ -118,6 +122,7 @@ export async function startKioskApp(opts: KioskAppOptions): Promise<RunningKiosk
     preloadPath: opts.preloadPath,
     devTools: args.devTools,
     log,
+    camera,
     quitting: () => quitting,
     // a crashed or hung page: the patient session ends (signer, tokens), audited, and the welcome
     // screen comes back on a fresh window — through the session's end, or here when none was open

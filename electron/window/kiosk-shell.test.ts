@@ -6,6 +6,7 @@ import {
 } from '../../test/mocks/electron';
 import { silentLogger } from '../core/log';
 import { KioskShell } from './kiosk-shell';
+import { CameraAccess } from './permissions';
 
 vi.mock('electron', () => import('../../test/mocks/electron'));
 
@@ -46,6 +47,32 @@ describe('kiosk shell', () => {
     );
     expect(fakeSessions.partitions.get(s.partitionName as string)?.cleared).toEqual([]);
     expect(s.webContents()).toEqual([second.webContents]);
+  });
+
+  it('gives every partition the camera gate, and a fresh page finds the camera closed', async () => {
+    const camera = new CameraAccess();
+    const s = new KioskShell({
+      rendererDir: '/r',
+      preloadPath: '/p.cjs',
+      devTools: false,
+      log: silentLogger(),
+      camera,
+    });
+    await s.open();
+    const video = { requestingUrl: 'app://kiosk/index.html', isMainFrame: true, mediaTypes: ['video'] };
+    const ask = () => {
+      const cb = vi.fn();
+      fakeSessions.partitions
+        .get(s.partitionName as string)
+        ?.permissionRequestHandler?.(null, 'media', cb, video);
+      return cb.mock.calls[0]?.[0] as boolean;
+    };
+    camera.open();
+    expect(ask()).toBe(true);
+    // the session ended with the capture screen up: the next visitor's page gets no camera
+    await s.rotate();
+    expect(camera.isOpen).toBe(false);
+    expect(ask()).toBe(false);
   });
 
   it('serialises concurrent rotations', async () => {

@@ -9,6 +9,7 @@ import type { Logger } from '../core/log';
 import { createKioskWindow } from './kiosk-window';
 import { guardKioskWindow, type PageLostCause } from './page-guard';
 import { createPatientPartition, destroyPatientPartition, type PatientPartition } from './partition';
+import type { CameraAccess } from './permissions';
 
 export interface KioskShellOptions {
   rendererDir: string;
@@ -19,6 +20,8 @@ export interface KioskShellOptions {
   quitting?: () => boolean;
   /** The current window's page crashed or hangs (the host ends the session and brings a fresh page). */
   onPageLost?: (cause: PageLostCause, detail: string | null) => void;
+  /** The document camera's gate, shared by every partition; a fresh page always starts with it closed. */
+  camera?: CameraAccess;
 }
 
 interface Current {
@@ -80,10 +83,12 @@ export class KioskShell {
     if (this.closed) return;
     const { log } = this.opts;
     const old = this.current;
+    this.opts.camera?.close();
     const partition = createPatientPartition({
       rendererDir: this.opts.rendererDir,
       devTools: this.opts.devTools,
       log,
+      ...(this.opts.camera ? { camera: this.opts.camera } : {}),
     });
     const { window, loaded } = createKioskWindow({
       preloadPath: this.opts.preloadPath,

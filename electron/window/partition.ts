@@ -10,7 +10,7 @@ import { serveAppProtocol } from './app-protocol';
 import { denyDownloads } from './downloads';
 import { blockRendererNetwork } from './network';
 import { KIOSK_SCHEME } from './origin';
-import { denyAllPermissions } from './permissions';
+import { denyAllPermissions, type CameraAccess } from './permissions';
 
 export const PARTITION_PREFIX = 'kiosk-';
 
@@ -20,6 +20,8 @@ export interface PartitionOptions {
   rendererDir: string;
   devTools: boolean;
   log: Logger;
+  /** The document camera's gate (permissions.ts); absent: the camera is always refused. */
+  camera?: CameraAccess;
 }
 
 export interface PatientPartition {
@@ -35,7 +37,7 @@ export function createPatientPartition(
     throw new Error('patient partitions must be in-memory kiosk-<uuid> partitions');
   }
   const ses = session.fromPartition(name, { cache: false });
-  denyAllPermissions(ses, opts.log);
+  denyAllPermissions(ses, opts.log, opts.camera);
   denyDownloads(ses, opts.log);
   blockRendererNetwork(ses, opts.log, { devTools: opts.devTools });
   ses.setSpellCheckerEnabled(false);

@@ -132,6 +132,8 @@ export const PersonRequestCreated = z.object({
   printoutHtml: z.string().max(2_000_000),
   /** Paths of the fields that differ from the data on file (what the patient changes). */
   changed: z.array(z.string()),
+  /** Document types eHealth asks to be uploaded for this request (captured before signing). */
+  documents: z.array(z.string()).max(20).default([]),
 });
 export type PersonRequestCreated = z.infer<typeof PersonRequestCreated>;
 

@@ -42,6 +42,8 @@ const PUBLIC: ReadonlySet<ChannelName> = new Set<ChannelName>([
   'signinKeys',
   'registrarStatus',
   'registrarSignOut',
+  // only takes the camera away from the page, never gives it
+  'documentsCameraClose',
   // only the doctor note and the under-14 slip, which name no patient (checked below)
   'receiptPreview',
   'receiptPrint',

@@ -26,6 +26,9 @@ export const PIS_PATHS = {
   personRequestComplete: (id: string) => `/api/pis/person_requests/${seg(id)}/actions/complete`,
   personRequestReject: (id: string) => `/api/pis/person_requests/${seg(id)}/actions/reject`,
 
+  documents: '/api/pis/documents',
+  documentsComplete: '/api/pis/documents/actions/complete',
+
   declarations: '/api/pis/declarations',
   declaration: (id: string) => `/api/pis/declarations/${seg(id)}`,
   declarationTerminate: (id: string) => `/api/pis/declarations/${seg(id)}/actions/terminate`,

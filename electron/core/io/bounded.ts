@@ -1,8 +1,9 @@
 /**
  * Reads with a ceiling: files (key containers, certificates) and HTTP bodies (eHealth, time-stamp
- * and OCSP answers) are read only up to a size the caller names, checked before and while reading,
- * so a hostile or broken peer cannot make main buffer without end. HTTP requests here never follow
- * a redirect: a 3xx is refused (a redirect would carry the request, and maybe credentials, elsewhere).
+ * and OCSP answers, a document storage's answer to an upload) are read only up to a size the caller
+ * names, checked before and while reading, so a hostile or broken peer cannot make main buffer without
+ * end. HTTP requests here never follow a redirect: a 3xx is refused (a redirect would carry the
+ * request, and maybe credentials or a patient's document, elsewhere).
  */
 import { open } from 'node:fs/promises';
 
@@ -19,6 +20,18 @@ export class RedirectRefusedError extends Error {
   constructor(status: number) {
     super(`the server answered with a redirect (${status}); redirects are not followed`);
     this.name = 'RedirectRefusedError';
+  }
+}
+
+/** A non-2xx answer (its status tells a caller whether asking again for a fresh URL may help). */
+export class HttpStatusError extends Error {
+  readonly code = 'EHTTPSTATUS';
+  constructor(
+    what: string,
+    readonly status: number,
+  ) {
+    super(`${what} came with HTTP ${status}`);
+    this.name = 'HttpStatusError';
   }
 }
 
@@ -111,7 +124,45 @@ export async function postBinary(url: string, body: Uint8Array, o: PostBinaryOpt
   }
   if (res.status < 200 || res.status >= 300) {
     await res.body?.cancel().catch(() => undefined);
-    throw new Error(`${o.what} came with HTTP ${res.status}`);
+    throw new HttpStatusError(o.what, res.status);
   }
   return readBodyBounded(res, o.maxBytes, o.what);
+}
+
+export interface PutBinaryOptions {
+  contentType: string;
+  timeoutMs: number;
+  /** The largest answer read (a storage answers an upload with little or nothing). */
+  maxAnswerBytes: number;
+  what: string;
+  /** The transport (default: global fetch); tests may count or fail requests. */
+  fetch?: typeof globalThis.fetch;
+}
+
+/**
+ * PUTs bytes to an http(s) URL (a pre-signed upload URL: whatever authorises the upload is in the URL
+ * itself) with no credentials and no cookies. A redirect, another status than 2xx, a timeout or an
+ * oversized answer throws; the answer's body is read (bounded) and dropped.
+ */
+export async function putBinary(url: string, body: Uint8Array, o: PutBinaryOptions): Promise<void> {
+  const u = new URL(url);
+  if (u.protocol !== 'http:' && u.protocol !== 'https:')
+    throw new Error(`unsupported URL scheme ${u.protocol}`);
+  const res = await (o.fetch ?? globalThis.fetch)(u, {
+    method: 'PUT',
+    headers: { 'content-type': o.contentType, 'content-length': String(body.byteLength) },
+    body,
+    redirect: 'manual',
+    credentials: 'omit',
+    signal: AbortSignal.timeout(o.timeoutMs),
+  });
+  if (isRedirect(res.status)) {
+    await res.body?.cancel().catch(() => undefined);
+    throw new RedirectRefusedError(res.status);
+  }
+  if (res.status < 200 || res.status >= 300) {
+    await res.body?.cancel().catch(() => undefined);
+    throw new HttpStatusError(o.what, res.status);
+  }
+  await readBodyBounded(res, o.maxAnswerBytes, o.what);
 }

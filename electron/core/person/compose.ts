@@ -1,4 +1,5 @@
 import type { Logger } from '../log';
+import { DocumentService, type CameraPort } from '../documents/document-service';
 import type { Outbox } from '../outbox/outbox';
 import { AddressLookup } from './addresses';
 import { AuthPhoneService } from './auth-phone';
@@ -12,6 +13,8 @@ export interface PersonServices {
   phone: AuthPhoneService;
   /** The address register for the address form. */
   addresses: AddressLookup;
+  /** Documents eHealth asks for: capture, upload, completion. */
+  documents: DocumentService;
 }
 
 export interface PersonDeps {
@@ -22,9 +25,17 @@ export interface PersonDeps {
   now: () => Date;
   /** A signed change was queued (the receipts service remembers it for this visit). */
   onQueued?: (operationId: string) => void;
+  /** The document camera as the host opens it to the kiosk page (absent: nothing to open). */
+  camera?: CameraPort;
 }
 
 export function createPersonServices(d: PersonDeps): PersonServices {
+  const documents = new DocumentService({
+    patient: d.patient,
+    sessions: d.sessions,
+    log: d.log,
+    ...(d.camera ? { camera: d.camera } : {}),
+  });
   return {
     data: new PersonService({
       patient: d.patient,
@@ -32,9 +43,11 @@ export function createPersonServices(d: PersonDeps): PersonServices {
       sessions: d.sessions,
       log: d.log,
       now: d.now,
+      documents,
       ...(d.onQueued ? { onQueued: d.onQueued } : {}),
     }),
     phone: new AuthPhoneService({ patient: d.patient, sessions: d.sessions, log: d.log, now: d.now }),
     addresses: new AddressLookup(d.patient, d.log),
+    documents,
   };
 }

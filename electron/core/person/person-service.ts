@@ -116,11 +116,17 @@ export class PersonService {
       createdAt: this.now(),
       signing: false,
     });
-    this.ports.log.info({ op: 'person-request.create' }, 'person request created');
+    // documents eHealth asks for with this request are captured and uploaded before it is signed
+    const documents = this.ports.documents?.require(ctx.value.sessionId, created.value.urgent) ?? [];
+    this.ports.log.info(
+      { op: 'person-request.create', documents: documents.length },
+      'person request created',
+    );
     return ok({
       requestId,
       printoutHtml: parsed.data.content,
       changed: changedPaths(this.editable(current.value), person),
+      documents,
     });
   }
 

@@ -16,6 +16,8 @@ export interface PersonServicePorts {
   log: Logger;
   now?: () => Date;
   newId?: () => string;
+  /** Documents eHealth lists in a request's answer become needed there (documents/document-service.ts). */
+  documents?: { require(sessionId: string, urgent: unknown): string[] };
   /** A signed change was queued: the receipts service may print it while the patient is here. */
   onQueued?: (operationId: string) => void;
 }

@@ -4,6 +4,7 @@ import { appHandlers } from './app';
 import { appsHandlers } from './apps';
 import { declarationsHandlers } from './declarations';
 import { doctorsHandlers } from './doctors';
+import { documentsHandlers } from './documents';
 import { receiptsHandlers } from './receipts';
 import { outboxHandlers } from './outbox';
 import { personHandlers } from './person';
@@ -17,6 +18,7 @@ export const createHandlers = (s: KioskServices): Handlers => ({
   ...sessionHandlers(s),
   ...outboxHandlers(s),
   ...personHandlers(s),
+  ...documentsHandlers(s),
   ...doctorsHandlers(s),
   ...declarationsHandlers(s),
   ...appsHandlers(s),

@@ -153,6 +153,18 @@ export const en: Dictionary<MessageKey> = {
       'A doctor of this speciality cannot sign a declaration with a patient of your age. Please choose a family doctor or one suited to your age.',
     DECLARATION_NOT_ACTIVE: 'This declaration is no longer in force, so there is nothing to terminate.',
     FLOW_EXPIRED: 'The time for this step has run out or it is already finished. Please start again.',
+    CAMERA_UNAVAILABLE:
+      'The document camera is not working. Take the picture from a memory stick instead, or ask at the reception desk.',
+    CAMERA_REFUSED:
+      'The kiosk may not use the camera right now. Tap “Try again”; if it happens again, take the picture from a memory stick or ask at the reception desk.',
+    DOCUMENT_INVALID:
+      'This picture cannot be sent as a document: it must be one clear page. Please take the picture again.',
+    DOCUMENT_TOO_LARGE:
+      'The picture is larger than eHealth accepts (10 MB). Please take it again or choose a smaller picture.',
+    DOCUMENT_UPLOAD_FAILED:
+      'The picture could not be sent to eHealth. It is kept: tap “Send again”. If it keeps failing, ask at the reception desk.',
+    MEDIUM_NO_IMAGES:
+      'No pictures were found on the inserted memory stick. Insert one with a JPEG or PNG picture of the document, or use the camera.',
   },
   keySymbols: {
     "'": 'apostrophe',

@@ -65,7 +65,7 @@ describe('person store', () => {
   it('sends a valid change and opens the review with eHealth’s printout', async () => {
     const fake = await loaded();
     fake.respond('personRequestCreate', () =>
-      ok({ requestId: 'req-1', printoutHtml: '<p>Заява</p>', changed: ['email'] }),
+      ok({ requestId: 'req-1', printoutHtml: '<p>Заява</p>', changed: ['email'], documents: [] }),
     );
     store().startEdit();
     store().updateDraft((d) => void (d.email = 'new@example.com'));
@@ -98,7 +98,7 @@ describe('person store', () => {
   it('signs by request id, follows the queued completion, and reloads when it is done', async () => {
     const fake = await loaded();
     fake.respond('personRequestCreate', () =>
-      ok({ requestId: 'req-1', printoutHtml: '<p>Заява</p>', changed: [] }),
+      ok({ requestId: 'req-1', printoutHtml: '<p>Заява</p>', changed: [], documents: [] }),
     );
     fake.respond('personRequestSign', () => ok({ operation: operationView() }));
     store().startEdit();
@@ -118,7 +118,9 @@ describe('person store', () => {
 
   it('going back from the review withdraws eHealth’s request and keeps the change', async () => {
     const fake = await loaded();
-    fake.respond('personRequestCreate', () => ok({ requestId: 'req-1', printoutHtml: '<p/>', changed: [] }));
+    fake.respond('personRequestCreate', () =>
+      ok({ requestId: 'req-1', printoutHtml: '<p/>', changed: [], documents: [] }),
+    );
     fake.respond('personRequestCancel', () => ok({ cancelled: true }));
     store().startEdit();
     store().updateDraft((d) => void (d.birth_settlement = 'Стрий'));

@@ -87,7 +87,9 @@ describe('PersonEdit', () => {
   });
 
   it('a valid change with consent goes to main', async () => {
-    fake.respond('personRequestCreate', () => ok({ requestId: 'req-1', printoutHtml: '<p/>', changed: [] }));
+    fake.respond('personRequestCreate', () =>
+      ok({ requestId: 'req-1', printoutHtml: '<p/>', changed: [], documents: [] }),
+    );
     render(<PersonEdit />);
     await continueWithConsent();
     expect(fake.callsTo('personRequestCreate')).toHaveLength(1);

@@ -16,7 +16,7 @@ const PRINTOUT =
 function withRequest() {
   useUiStore.getState().goTo('personReview');
   usePersonStore.setState({
-    request: { requestId: 'req-1', printoutHtml: PRINTOUT, changed: ['email', 'phones.1'] },
+    request: { requestId: 'req-1', printoutHtml: PRINTOUT, changed: ['email', 'phones.1'], documents: [] },
   });
 }
 

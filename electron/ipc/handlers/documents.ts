@@ -1,0 +1,25 @@
+import type { KioskServices } from '../../core/services';
+import type { Handlers } from '../router';
+
+type DocumentsChannel =
+  | 'documentsGet'
+  | 'documentsRefresh'
+  | 'documentsCameraOpen'
+  | 'documentsCameraClose'
+  | 'documentsImagePart'
+  | 'documentsUpload'
+  | 'documentsComplete';
+
+/** Documents eHealth asks for: the patient who may act (checked in the service); closing the camera always. */
+export const documentsHandlers = (s: KioskServices): Pick<Handlers, DocumentsChannel> => {
+  const d = () => s.person.documents;
+  return {
+    documentsGet: () => d().view(),
+    documentsRefresh: () => d().refresh(),
+    documentsCameraOpen: () => d().openCamera(),
+    documentsCameraClose: () => d().closeCamera(),
+    documentsImagePart: (req) => d().receivePart(req),
+    documentsUpload: ({ type }) => d().upload(type),
+    documentsComplete: () => d().complete(),
+  };
+};
