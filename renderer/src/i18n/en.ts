@@ -2,6 +2,7 @@ import { personEn } from './person.en';
 import { signinEn } from './signin.en';
 import { registrarEn } from './registrar.en';
 import { cabinetEn } from './cabinet.en';
+import { documentsEn } from './documents.en';
 import type { MessageKey } from './uk';
 import type { Dictionary } from './types';
 
@@ -78,6 +79,7 @@ export const en: Dictionary<MessageKey> = {
     ...personEn,
     ...registrarEn,
     ...cabinetEn,
+    ...documentsEn,
   },
   errors: {
     BAD_REQUEST: 'The kiosk could not process the request. Please try again or ask at the reception desk.',

@@ -2,6 +2,7 @@ import { personUk } from './person.uk';
 import { signinUk } from './signin.uk';
 import { registrarUk } from './registrar.uk';
 import { cabinetUk } from './cabinet.uk';
+import { documentsUk } from './documents.uk';
 import type { Dictionary, Message } from './types';
 
 /** Ukrainian: the kiosk's default language and the source of the message keys. */
@@ -88,6 +89,7 @@ const messages = {
   ...personUk,
   ...registrarUk,
   ...cabinetUk,
+  ...documentsUk,
 } satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof messages;

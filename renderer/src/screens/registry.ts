@@ -6,6 +6,7 @@ import { Declarations } from './Declarations/Declarations';
 import { DeclarationWizard } from './DeclarationWizard/DeclarationWizard';
 import { DoctorCard } from './DoctorCard/DoctorCard';
 import { DoctorSearch } from './DoctorSearch/DoctorSearch';
+import { DocumentCapture } from './DocumentCapture/DocumentCapture';
 import { Home } from './Home/Home';
 import { InsertKey } from './InsertKey/InsertKey';
 import { KeyboardPractice } from './KeyboardPractice/KeyboardPractice';
@@ -43,6 +44,7 @@ export const SCREENS: Record<ScreenId, ComponentType> = {
   personReview: PersonReview,
   personResult: PersonResult,
   personPhone: PersonPhone,
+  documentCapture: DocumentCapture,
   declarations: Declarations,
   declarationDetails: DeclarationDetails,
   doctorSearch: DoctorSearch,

@@ -11,6 +11,7 @@ import type {
 import type { KioskError, Result } from '#shared/result';
 import { normalizePerson, personViolations, type RuleViolation } from '#shared/rules/person/index';
 import { callKiosk } from '../kiosk/call';
+import { useDocumentsStore } from './documents';
 import { registerReset } from './reset';
 import { useUiStore } from './ui';
 
@@ -198,6 +199,15 @@ export const usePersonStore = create<PersonState & PersonActions>()((set, get) =
     set({ submitting: false });
     if (r.ok) {
       set({ request: r.value, signError: null });
+      if (r.value.documents.length && useUiStore.getState().screen === 'personEdit') {
+        // eHealth wants documents with this change: captured and uploaded before the patient signs
+        useDocumentsStore.getState().begin({
+          types: r.value.documents,
+          next: 'personReview',
+          cancel: () => void get().backToEdit(),
+        });
+        return;
+      }
       goIfStill('personEdit', 'personReview');
       return;
     }

@@ -28,6 +28,8 @@ export type ScreenId =
   | 'personReview'
   | 'personResult'
   | 'personPhone'
+  // documents eHealth asks for (camera, preview, upload)
+  | 'documentCapture'
   // registrar mode (screens/Registrar*)
   | 'registrarPin'
   | 'registrarPanel'
