@@ -37,5 +37,8 @@ describe('content security policy', () => {
     expect(h['Content-Security-Policy']).toBe('x');
     expect(h['X-Content-Type-Options']).toBe('nosniff');
     expect(h['Cache-Control']).toBe('no-store');
+    // the document camera for the page itself only (main's permission rule decides when); no microphone
+    expect(h['Permissions-Policy']).toContain('camera=(self)');
+    expect(h['Permissions-Policy']).toContain('microphone=()');
   });
 });

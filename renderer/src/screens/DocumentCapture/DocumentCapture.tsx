@@ -10,6 +10,9 @@ import { useDocumentsStore } from '../../stores/documents';
 import { useUiStore } from '../../stores/ui';
 import './documents.css';
 
+/** How long the camera may take to start before the screen says it does not work. */
+const CAMERA_START_MS = 15_000;
+
 const KNOWN_TYPES = ['PASSPORT', 'NATIONAL_ID', 'BIRTH_CERTIFICATE', 'TEMPORARY_CERTIFICATE'] as const;
 
 const cameraError = (e: unknown): KioskError => {
@@ -47,10 +50,16 @@ function CameraView({ onPicture }: { onPicture: (video: HTMLVideoElement) => voi
         return;
       }
       try {
-        const s = await navigator.mediaDevices.getUserMedia({
-          audio: false,
-          video: { width: { ideal: 1920 }, height: { ideal: 1440 } },
-        });
+        // a camera that never answers is a camera that does not work: the patient gets the other ways
+        const s = await Promise.race([
+          navigator.mediaDevices.getUserMedia({
+            audio: false,
+            video: { width: { ideal: 1920 }, height: { ideal: 1440 } },
+          }),
+          new Promise<never>((_, reject) =>
+            setTimeout(() => reject(new Error('the camera did not start')), CAMERA_START_MS),
+          ),
+        ]);
         if (gone) {
           for (const track of s.getTracks()) track.stop();
           return;
