@@ -160,13 +160,13 @@ export const en: Dictionary<MessageKey> = {
     CAMERA_REFUSED:
       'The kiosk may not use the camera right now. Tap “Try again”; if it happens again, take the picture from a memory stick or ask at the reception desk.',
     DOCUMENT_INVALID:
-      'This picture cannot be sent as a document: it must be one clear page. Please take the picture again.',
+      'This picture cannot be sent as a document: it must be one clear page. Please try taking the picture again.',
     DOCUMENT_TOO_LARGE:
-      'The picture is larger than eHealth accepts (10 MB). Please take it again or choose a smaller picture.',
+      'The picture is larger than eHealth accepts (10 MB). Please try again, or choose a smaller picture.',
     DOCUMENT_UPLOAD_FAILED:
       'The picture could not be sent to eHealth. It is kept: tap “Send again”. If it keeps failing, ask at the reception desk.',
     MEDIUM_NO_IMAGES:
-      'No pictures were found on the inserted memory stick. Insert one with a JPEG or PNG picture of the document, or use the camera.',
+      'No pictures were found on the inserted memory stick. Try one with a JPEG or PNG picture of the document, or use the camera.',
   },
   keySymbols: {
     "'": 'apostrophe',
