@@ -22,6 +22,7 @@ import { declarationRoutes } from './routes/declarations';
 import { dictionaryRoutes } from './routes/dictionaries';
 import { personRequestRoutes } from './routes/person-requests';
 import { personRoutes } from './routes/person';
+import { signUpRoutes } from './routes/sign-up';
 import { toolRoutes, type ToolDeps } from './routes/tools';
 import { uaddressRoutes } from './routes/uaddresses';
 import { getMeta, seedDatabase, type SeedName } from './seed';
@@ -177,21 +178,29 @@ interface PersonaPerson {
   persona: PersonaSpec;
   /** the persona's person in this database; none for a persona eHealth does not know */
   row: { tax_id: string; doc: string } | undefined;
+  /** the tax id its certificate carries (undefined only before the filter) */
+  taxId: string | undefined;
 }
 
-/** The personas this database offers (one added after it was seeded has no person in it: not offered). */
+/**
+ * The personas this database offers: the registered ones with their person, the unregistered ones
+ * with the tax id chosen for them at seeding (one added after this database was seeded: not offered).
+ */
 function personaPersons(db: Db): PersonaPerson[] {
   return PERSONAS.map((p) => {
     const row = db.prepare('SELECT tax_id, doc FROM persons WHERE persona_id = ?').get(p.id) as
       { tax_id: string; doc: string } | undefined;
-    return { persona: p, row };
-  }).filter(({ persona, row }) => row !== undefined || !persona.registered);
+    return { persona: p, row, taxId: row?.tax_id ?? unknownTaxId(db, p.id) };
+  }).filter((p) => p.taxId !== undefined);
 }
 
-/** Who each persona's certificate names: their tax id, or the DRFO of nobody for the unknown one. */
-function personaIdentities(db: Db, persons: PersonaPerson[]): PersonaIdentity[] {
-  const unknownTax = getMeta(db, 'unknown_drfo') as string;
-  return persons.map(({ persona, row }) => ({ persona, taxId: row?.tax_id ?? unknownTax }));
+/** An unregistered persona's tax id (the first one's is also kept under the older key). */
+const unknownTaxId = (db: Db, id: string): string | undefined =>
+  getMeta(db, `unknown_drfo:${id}`) ?? (id === 'unknown-drfo' ? getMeta(db, 'unknown_drfo') : undefined);
+
+/** Who each persona's certificate names: their tax id, or the DRFO of nobody for the unknown ones. */
+function personaIdentities(persons: PersonaPerson[]): PersonaIdentity[] {
+  return persons.map(({ persona, taxId }) => ({ persona, taxId: taxId as string }));
 }
 
 function sandboxState(
@@ -233,6 +242,7 @@ function routers(tools: ToolDeps): { eHealth: Router; tools: Router } {
     tools: new Router().add(...toolRoutes(tools)),
     eHealth: new Router().add(
       ...authRoutes,
+      ...signUpRoutes,
       ...personRoutes,
       ...personRequestRoutes,
       ...declarationRoutes,
@@ -295,7 +305,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
     const opened = openSeeded(dataDir, opts.seed ?? 'national', clock, log, termDays);
     db = opened.db;
     const persons = personaPersons(db);
-    const identities = personaIdentities(db, persons);
+    const identities = personaIdentities(persons);
     const personasDir = join(dataDir, 'personas');
     const keysDir = opts.keysCacheDir
       ? sharedKeysDir(

@@ -6,6 +6,9 @@ export interface SignerIdentity {
   drfo: string | null;
   edrpou: string | null;
   commonName: string | null;
+  /** the certificate subject's surname and given name (given name and patronymic) */
+  surname?: string | null;
+  givenName?: string | null;
   isStamp: boolean;
 }
 

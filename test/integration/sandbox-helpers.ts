@@ -227,3 +227,87 @@ export function findEmployee(
   }
   throw new Error(`no employee matches ${JSON.stringify(c)}`);
 }
+
+/** A settlement of the address register (the first of the first region), as the kiosk's address editor picks one. */
+export async function someSettlement(
+  sb: SandboxHandle,
+): Promise<{ id: string; name: string; type: string; region: string }> {
+  const regions = await call(sb, 'GET', '/api/uaddresses/regions');
+  const region = regions.body.data[0] as { id: string; region: string };
+  const settlements = await call(
+    sb,
+    'GET',
+    `/api/uaddresses/settlements?region=${encodeURIComponent(region.region)}`,
+  );
+  const s = settlements.body.data[0] as { id: string; name: string; type: string };
+  return { id: s.id, name: s.name, type: s.type, region: region.region };
+}
+
+/**
+ * The registration an unregistered persona would type: names as given (default: the persona's own,
+ * from the ready line), tax id and birth date from the ready line, one OTP method for `phone`.
+ */
+export async function registrationPerson(
+  sb: SandboxHandle,
+  personaId: string,
+  phone: string,
+  names?: { last: string; first: string; second: string },
+): Promise<Record<string, unknown>> {
+  const persona = sb.personas.find((p) => p.id === personaId);
+  if (!persona) throw new Error(`no persona ${personaId}`);
+  const [last, first, second] = persona.fullName.split(' ') as [string, string, string];
+  const n = names ?? { last, first, second };
+  const s = await someSettlement(sb);
+  const issued = `${Number(persona.birthDate.slice(0, 4)) + 20}${persona.birthDate.slice(4)}`;
+  return {
+    first_name: n.first,
+    last_name: n.last,
+    second_name: n.second,
+    birth_date: persona.birthDate,
+    birth_country: 'Україна',
+    birth_settlement: 'Житомир',
+    gender: 'MALE',
+    no_tax_id: false,
+    tax_id: persona.taxId,
+    secret: 'Ромашка',
+    documents: [
+      { type: 'PASSPORT', number: 'ВК123456', issued_by: 'Житомирський МВ УМВС', issued_at: issued },
+    ],
+    addresses: [
+      {
+        type: 'RESIDENCE',
+        country: 'UA',
+        area: s.region,
+        settlement: s.name,
+        settlement_type: s.type,
+        settlement_id: s.id,
+        building: '15',
+      },
+    ],
+    phones: [{ type: 'MOBILE', number: phone }],
+    authentication_methods: [{ type: 'OTP', phone_number: phone }],
+    emergency_contact: {
+      first_name: 'Ганна',
+      last_name: 'Пилипенко',
+      phones: [{ type: 'MOBILE', number: '+380951234599' }],
+    },
+    process_disclosure_data_consent: true,
+  };
+}
+
+/** The newest SMS code sent to a phone (the sandbox's inbox). */
+export async function smsCode(sb: SandboxHandle, phone: string): Promise<string> {
+  const r = await call(sb, 'GET', `/sandbox/sms?phone=${encodeURIComponent(phone)}`, { apiKey: null });
+  const code = r.body.data?.[0]?.code as string | undefined;
+  if (!code) throw new Error(`no SMS to ${phone}`);
+  return code;
+}
+
+export function signUpBody(sb: SandboxHandle, signedContent: string, otp?: number, scope = sb.scope) {
+  return {
+    signed_content: signedContent,
+    signed_content_encoding: 'base64',
+    ...(otp === undefined ? {} : { otp }),
+    token: { grant_type: 'pis_auth', client_id: sb.clientId, client_secret: sb.clientSecret, scope },
+  };
+}

@@ -1,11 +1,12 @@
 /**
  * A scripted walk through every patient endpoint of the sandbox with the personas' real keys:
  * sign-in → person → authentication methods → directory → declaration request (create, sign) →
- * declarations → person request → apps → logout. Each step must answer the expected status.
+ * declarations → person request → apps → registration (phone verification, sign-up) → logout. Each step must answer the expected status.
  *
  * Run alone to record traffic for the conformance checker:
  *   npx tsx test/integration/sandbox-walk.ts --record walk.jsonl [--seed small|national]
  */
+import { createHash } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { startSandbox, type SandboxHandle } from '../../electron/sandbox';
 import {
@@ -13,9 +14,12 @@ import {
   directoryOf,
   findEmployee,
   nonce,
+  registrationPerson,
   signAs,
   signIn,
   signInBody,
+  signUpBody,
+  smsCode,
   type ApiResponse,
   TEST_KEYS_DIR,
 } from './sandbox-helpers';
@@ -301,6 +305,33 @@ export async function runWalk(sb: SandboxHandle): Promise<WalkStep[]> {
     await call(sb, 'DELETE', `/api/pis/apps/${apps[0].id}`, { token: withApps.access }),
     204,
   );
+
+  // registration of a person eHealth does not know
+  const regPhone = '+380951234508';
+  const regNonce = await nonce(sb);
+  expect(
+    'phone verification',
+    await call(sb, 'POST', '/api/sms_verifications', {
+      token: regNonce,
+      body: { factor: regPhone, type: 'SMS', content_hash: createHash('md5').update(regPhone).digest('hex') },
+    }),
+    200,
+  );
+  const regPerson = await registrationPerson(sb, 'unknown-drfo', regPhone);
+  const signedReg = await signAs(sb, 'unknown-drfo', {
+    person: regPerson,
+    patient_signed: true,
+    process_disclosure_data_consent: true,
+    jwt: regNonce,
+  });
+  const registered = expect(
+    'sign-up',
+    await call(sb, 'POST', '/api/pis/sign-up', {
+      body: signUpBody(sb, signedReg, Number(await smsCode(sb, regPhone))),
+    }),
+    201,
+  ).body.data;
+  expect('logout registered', await call(sb, 'POST', '/auth/logout', { token: registered.token.value }), 200);
 
   expect('logout', await call(sb, 'POST', '/auth/logout', { token }), 200);
   expect('logout apps persona', await call(sb, 'POST', '/auth/logout', { token: withApps.access }), 200);

@@ -10,6 +10,8 @@ export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 export type Access =
   | { kind: 'none' }
   | { kind: 'api-key' }
+  /** the trusted PIS's sign-in nonce as `Authorization: Bearer` (phone verification at registration) */
+  | { kind: 'nonce' }
   /** `acting`: the patient must have legal capacity (adult, or 14–17 with it confirmed) */
   | { kind: 'user'; scope?: string; acting?: boolean };
 

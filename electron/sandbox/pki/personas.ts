@@ -26,7 +26,7 @@ import {
   type TrustList,
 } from '../../core/esign/index';
 import { parseCertificate } from '../../core/esign/pki/certificate';
-import { personaFullName, type PersonaSpec } from '../seed/personas';
+import { certificateNameOf, personaFullName, type PersonaSpec } from '../seed/personas';
 import { addDays } from '../time';
 
 export interface PersonaKey {
@@ -104,11 +104,12 @@ function subjectOf(
   validTo: Date,
   ocspUrl?: string,
 ): TestSubject {
+  const name = certificateNameOf(persona);
   return {
     drfo: taxId,
-    surname: persona.lastName,
-    givenName: `${persona.firstName} ${persona.secondName}`,
-    commonName: personaFullName(persona),
+    surname: name.lastName,
+    givenName: `${name.firstName} ${name.secondName}`,
+    commonName: personaFullName({ ...persona, ...name }),
     role: 'personal',
     validFrom,
     validTo,

@@ -42,6 +42,8 @@ export function esignVerifier(
           drfo: signer.drfo,
           edrpou: signer.edrpou,
           commonName: signer.commonName,
+          surname: signer.surname,
+          givenName: signer.givenName,
           isStamp: signer.isStamp,
         },
       };

@@ -20,7 +20,7 @@ interface ClientRow {
   blocked: number;
 }
 
-function authenticateClient(
+export function authenticateClient(
   db: Db,
   clientId: string,
   secret: string | undefined,
@@ -75,7 +75,7 @@ const SignInBody = z.object({
   }),
 });
 
-function requestedScope(client: ClientRow, scope: string, entry: string): string {
+export function requestedScope(client: ClientRow, scope: string, entry: string): string {
   const requested = [...new Set(scope.split(/\s+/).filter(Boolean))];
   const allowed = new Set(client.allowed_scope.split(/\s+/));
   const extra = requested.filter((s) => !allowed.has(s));
@@ -86,7 +86,7 @@ function requestedScope(client: ClientRow, scope: string, entry: string): string
 }
 
 /** Checks the signed nonce and uses it up (single use, expiring, issued to this client). */
-function consumeNonce(db: Db, signed: unknown, clientId: string, secret: Buffer, now: Date): void {
+export function consumeNonce(db: Db, signed: unknown, clientId: string, secret: Buffer, now: Date): void {
   const jwt = signed && typeof signed === 'object' ? (signed as Record<string, unknown>).jwt : undefined;
   if (typeof jwt !== 'string') throw unprocessable('Signed content does not contain field jwt.');
   const claims = verifyJwt(jwt, secret);
@@ -104,9 +104,20 @@ function consumeNonce(db: Db, signed: unknown, clientId: string, secret: Buffer,
   );
 }
 
+/** The person whose tax id is the signer's DRFO (passport-number DRFOs compared transliteration-insensitively). */
+export function personByDrfo(db: Db, drfo: string): string | null {
+  const exact = db.prepare('SELECT id FROM persons WHERE tax_id = ?').get(drfo.replace(/\s+/g, '')) as
+    { id: string } | undefined;
+  if (exact) return exact.id;
+  const candidates = db
+    .prepare("SELECT id, tax_id FROM persons WHERE tax_id IS NOT NULL AND tax_id GLOB '*[^0-9]*'")
+    .all() as { id: string; tax_id: string }[];
+  return candidates.find((c) => drfoMatches(drfo, c.tax_id))?.id ?? null;
+}
+
 async function signIn(ctx: RequestContext) {
   const { token } = parseBody(SignInBody, ctx.body);
-  const { db, config } = ctx.state;
+  const { db } = ctx.state;
   const client = authenticateClient(db, token.client_id, token.client_secret, true);
   if (client.type !== 'TRUSTED_PIS') throw accessDenied('Client is not allowed to issue login token.');
   const scope = requestedScope(client, token.scope, '$.token.scope');
@@ -118,76 +129,71 @@ async function signIn(ctx: RequestContext) {
     '$.token.signed_content',
   );
   consumeNonce(db, signed.json, client.id, ctx.state.jwtSecret, ctx.now());
-  const exact = db
-    .prepare('SELECT id FROM persons WHERE tax_id = ?')
-    .get(signed.signer.drfo.replace(/\s+/g, '')) as { id: string } | undefined;
-  let personId: string | null = exact?.id ?? null;
-  if (!personId) {
-    // passport-number DRFOs: compare transliteration-insensitively
-    const candidates = db
-      .prepare("SELECT id, tax_id FROM persons WHERE tax_id IS NOT NULL AND tax_id GLOB '*[^0-9]*'")
-      .all() as { id: string; tax_id: string }[];
-    personId = candidates.find((c) => drfoMatches(signed.signer.drfo, c.tax_id))?.id ?? null;
-  }
+  const personId = personByDrfo(db, signed.signer.drfo);
   if (!personId) throw accessDenied('Person with tax id from digital signature not found.');
   const pid = personId;
 
-  return ctx.commit(() => {
-    const now = ctx.now();
-    const stamp = isoDateTime(now);
-    let user = db.prepare('SELECT id FROM users WHERE person_id = ?').get(pid) as { id: string } | undefined;
-    if (!user) {
-      user = { id: randomUUID() };
-      db.prepare('INSERT INTO users (id, person_id, tax_id, inserted_at) VALUES (?, ?, ?, ?)').run(
-        user.id,
-        pid,
-        signed.signer.drfo,
-        stamp,
-      );
-    }
-    const app = db
-      .prepare('SELECT id, scope FROM apps WHERE user_id = ? AND client_id = ? AND deleted_at IS NULL')
-      .get(user.id, client.id) as { id: string; scope: string } | undefined;
-    let appId: string;
-    if (app) {
-      appId = app.id;
-      const merged = [...new Set([...app.scope.split(/\s+/), ...scope.split(/\s+/)])]
-        .filter(Boolean)
-        .join(' ');
-      db.prepare('UPDATE apps SET scope = ?, updated_at = ? WHERE id = ?').run(merged, stamp, appId);
-    } else {
-      appId = randomUUID();
-      db.prepare(
-        'INSERT INTO apps (id, user_id, client_id, applicant_user_id, scope, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      ).run(appId, user.id, client.id, user.id, scope, stamp, stamp);
-    }
-    const grant: Grant = {
-      userId: user.id,
-      personId: pid,
-      clientId: client.id,
-      appId,
+  return ctx.commit(() => created(grantPatient(ctx, client.id, pid, signed.signer.drfo, scope)));
+}
+
+/**
+ * Signs the person in for the client (inside a commit): their user (made on first sign-in), the
+ * client's app with the scope added, and a new access and refresh token. The access token object
+ * as `/api/pis/sign-in` and `/api/pis/sign-up` answer it.
+ */
+export function grantPatient(
+  ctx: RequestContext,
+  clientId: string,
+  pid: string,
+  drfo: string,
+  scope: string,
+): Record<string, unknown> & { user_id: string } {
+  const { db, config } = ctx.state;
+  const now = ctx.now();
+  const stamp = isoDateTime(now);
+  let user = db.prepare('SELECT id FROM users WHERE person_id = ?').get(pid) as { id: string } | undefined;
+  if (!user) {
+    user = { id: randomUUID() };
+    db.prepare('INSERT INTO users (id, person_id, tax_id, inserted_at) VALUES (?, ?, ?, ?)').run(
+      user.id,
+      pid,
+      drfo,
+      stamp,
+    );
+  }
+  const app = db
+    .prepare('SELECT id, scope FROM apps WHERE user_id = ? AND client_id = ? AND deleted_at IS NULL')
+    .get(user.id, clientId) as { id: string; scope: string } | undefined;
+  let appId: string;
+  if (app) {
+    appId = app.id;
+    const merged = [...new Set([...app.scope.split(/\s+/), ...scope.split(/\s+/)])].filter(Boolean).join(' ');
+    db.prepare('UPDATE apps SET scope = ?, updated_at = ? WHERE id = ?').run(merged, stamp, appId);
+  } else {
+    appId = randomUUID();
+    db.prepare(
+      'INSERT INTO apps (id, user_id, client_id, applicant_user_id, scope, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ).run(appId, user.id, clientId, user.id, scope, stamp, stamp);
+  }
+  const grant: Grant = { userId: user.id, personId: pid, clientId, appId, scope, sessionId: randomUUID() };
+  const access = issueToken(db, 'access_token', grant, config.accessTokenTtlSeconds, now);
+  const refresh = issueToken(db, 'refresh_token', grant, config.refreshTokenTtlSeconds, now);
+  return {
+    value: access.value,
+    user_id: user.id,
+    name: 'access_token',
+    id: access.id,
+    expires_at: access.expiresAt,
+    details: {
+      app_id: appId,
+      applicant_user_id: user.id,
+      applicant_person_id: pid,
       scope,
-      sessionId: randomUUID(),
-    };
-    const access = issueToken(db, 'access_token', grant, config.accessTokenTtlSeconds, now);
-    const refresh = issueToken(db, 'refresh_token', grant, config.refreshTokenTtlSeconds, now);
-    return created({
-      value: access.value,
-      user_id: user.id,
-      name: 'access_token',
-      id: access.id,
-      expires_at: access.expiresAt,
-      details: {
-        app_id: appId,
-        applicant_user_id: user.id,
-        applicant_person_id: pid,
-        scope,
-        refresh_token: refresh.value,
-        grant_type: 'pis_auth',
-        client_id: client.id,
-      },
-    });
-  });
+      refresh_token: refresh.value,
+      grant_type: 'pis_auth',
+      client_id: clientId,
+    },
+  };
 }
 
 const RefreshBody = z.object({

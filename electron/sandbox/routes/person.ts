@@ -1,13 +1,14 @@
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { checkOtp, markOtpVerified, sendOtp } from '../domain/otp';
 import { activeAuthMethods, loadPerson, maskPhone, type AuthMethodDoc } from '../domain/persons';
 import { userOf, type RequestContext } from '../http/context';
-import { ApiError, conflict, forbidden, notFound, unprocessable } from '../errors';
+import { conflict, forbidden, notFound, unprocessable } from '../errors';
 import { created, ok } from '../http/reply';
 import type { Route } from '../http/router';
 import { parseBody, pathUuid } from '../http/validate';
 import { PHONE_RE } from '../rules/person-validation';
-import { addDays, isoDateTime } from '../time';
+import { isoDateTime } from '../time';
 
 function getPerson(ctx: RequestContext) {
   const person = loadPerson(ctx.state.db, userOf(ctx).personId);
@@ -41,37 +42,6 @@ const CreateMethodRequest = z.object({
   }),
 });
 
-/** Sends a new 4-digit code to the phone; older codes of the same request stop working. */
-function sendOtp(ctx: RequestContext, requestId: string, phone: string) {
-  const { db, config } = ctx.state;
-  const now = ctx.now();
-  const recent = db
-    .prepare('SELECT count(*) AS n FROM sms WHERE phone_number = ? AND sent_at > ?')
-    .get(phone, isoDateTime(addDays(now, -1 / 24))) as { n: number };
-  if (recent.n >= 10)
-    throw new ApiError(
-      429,
-      'too_many_requests',
-      'SMS limit for this phone number is exceeded; try again later',
-      undefined,
-      { 'retry-after': '3600' },
-    );
-  db.prepare("UPDATE otps SET status = 'CANCELED' WHERE request_id = ? AND status = 'NEW'").run(requestId);
-  const code = String(randomInt(0, 10_000)).padStart(4, '0');
-  const id = randomUUID();
-  const expiresAt = isoDateTime(new Date(now.getTime() + config.otpTtlMinutes * 60_000));
-  db.prepare(
-    "INSERT INTO otps (id, request_id, phone_number, code, status, attempts, expires_at, inserted_at) VALUES (?, ?, ?, ?, 'NEW', 0, ?, ?)",
-  ).run(id, requestId, phone, code, expiresAt, isoDateTime(now));
-  db.prepare('INSERT INTO sms (phone_number, text, code, sent_at) VALUES (?, ?, ?, ?)').run(
-    phone,
-    `Код авторизації дій в системі eHealth: ${code}`,
-    code,
-    isoDateTime(now),
-  );
-  return { id, status: 'NEW', code_expired_at: expiresAt, active: true };
-}
-
 function createMethodRequest(ctx: RequestContext) {
   const user = userOf(ctx);
   const body = parseBody(CreateMethodRequest, ctx.body);
@@ -93,7 +63,7 @@ function createMethodRequest(ctx: RequestContext) {
       stamp,
       stamp,
     );
-    sendOtp(ctx, id, body.authentication_method.phone_number);
+    sendOtp(ctx.state, id, body.authentication_method.phone_number);
     // eHealth: "if the person doesn't have active auth methods, then this block will be nil"
     const currentView =
       current.length === 0
@@ -133,35 +103,13 @@ const Approve = z.object({ verification_code: z.number().int().min(0).max(9999) 
 function approveMethodRequest(ctx: RequestContext) {
   const request = ownRequest(ctx);
   const body = parseBody(Approve, ctx.body);
-  const { db, config } = ctx.state;
+  const { db } = ctx.state;
   if (request.status !== 'NEW') throw conflict(`Authentication method request is ${request.status}, not NEW`);
-  // the latest code sent for this request (a resend cancels the earlier ones)
-  const otp = db
-    .prepare(
-      "SELECT * FROM otps WHERE request_id = ? AND status != 'CANCELED' ORDER BY inserted_at DESC, rowid DESC LIMIT 1",
-    )
-    .get(request.id) as
-    { id: string; code: string; status: string; attempts: number; expires_at: string } | undefined;
+  const otp = checkOtp(ctx.state, request.id, body.verification_code);
   const now = ctx.now();
-  if (!otp) throw forbidden('Verification code expired');
-  if (otp.status === 'UNVERIFIED' || otp.attempts >= config.otpMaxAttempts)
-    throw forbidden('Maximum attempts exceed');
-  if (otp.expires_at <= isoDateTime(now)) throw forbidden('Verification code expired');
-  if (otp.code !== String(body.verification_code).padStart(4, '0')) {
-    // a wrong code is counted even though the request fails
-    const attempts = otp.attempts + 1;
-    db.prepare('UPDATE otps SET attempts = ?, status = ? WHERE id = ?').run(
-      attempts,
-      attempts >= config.otpMaxAttempts ? 'UNVERIFIED' : 'NEW',
-      otp.id,
-    );
-    throw forbidden(
-      attempts >= config.otpMaxAttempts ? 'Maximum attempts exceed' : 'Invalid verification code',
-    );
-  }
   return ctx.commit(() => {
     const stamp = isoDateTime(now);
-    db.prepare("UPDATE otps SET status = 'VERIFIED', attempts = attempts + 1 WHERE id = ?").run(otp.id);
+    markOtpVerified(db, otp.id);
     db.prepare("UPDATE auth_method_requests SET status = 'COMPLETED', updated_at = ? WHERE id = ?").run(
       stamp,
       request.id,
@@ -191,7 +139,7 @@ function approveMethodRequest(ctx: RequestContext) {
 function resendOtp(ctx: RequestContext) {
   const request = ownRequest(ctx);
   if (request.status !== 'NEW') throw conflict(`Authentication method request is ${request.status}, not NEW`);
-  return ctx.commit(() => ok(sendOtp(ctx, request.id, request.phone_number)));
+  return ctx.commit(() => ok(sendOtp(ctx.state, request.id, request.phone_number)));
 }
 
 function ownMethod(ctx: RequestContext): AuthMethodDoc {

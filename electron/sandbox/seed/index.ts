@@ -206,6 +206,7 @@ export function seedDatabase(db: Db, seed: SeedName, now: Date, declarationTermD
 
     const unknown = persons.find((p) => !p.persona.registered);
     if (unknown) setMeta(db, 'unknown_drfo', unknown.taxId);
+    for (const p of persons) if (!p.persona.registered) setMeta(db, `unknown_drfo:${p.persona.id}`, p.taxId);
     setMeta(db, 'seed', seed);
     setMeta(db, 'seeded_at', isoDateTime(now));
     setMeta(db, 'client_id', kioskClientId);

@@ -12,7 +12,8 @@ export type PersonaId =
   | 'adult-with-apps'
   | 'adult-expired-cert'
   | 'unknown-drfo'
-  | 'adult-revoked-cert';
+  | 'adult-revoked-cert'
+  | 'unknown-mismatch';
 
 export type LegalCapacity = 'VERIFICATION_NOT_NEEDED' | 'VERIFIED' | 'NOT_VERIFIED';
 
@@ -37,6 +38,8 @@ export interface PersonaSpec {
   password: string;
   phone: string;
   home: string;
+  /** the names in the key certificate when they are not the persona's own (a certificate from before a marriage) */
+  certificateName?: { lastName: string; firstName: string; secondName: string };
   notes: string;
 }
 
@@ -208,6 +211,32 @@ export const PERSONAS: readonly PersonaSpec[] = [
     notes:
       'Registered adult whose certificate its provider revoked: the OCSP responder reports it revoked and sign-in is refused (400, certificate revoked).',
   },
+  {
+    id: 'unknown-mismatch',
+    lastName: 'Мороз',
+    firstName: 'Христина',
+    secondName: 'Андріївна',
+    gender: 'FEMALE',
+    ageYears: 27,
+    ageDays: 95,
+    taxSerial: '1068',
+    registered: false,
+    capacity: 'VERIFICATION_NOT_NEEDED',
+    certificate: 'valid',
+    keyFormat: 'jks',
+    password: 'khrystyna-2727',
+    phone: '+380991234510',
+    home: 'Ужгород',
+    certificateName: { lastName: 'Гнатюк', firstName: 'Христина', secondName: 'Андріївна' },
+    notes:
+      'Not in eHealth; her certificate still carries her maiden name Гнатюк while she registers as Мороз: registration is refused (409, the last name does not match the certificate).',
+  },
 ];
 
 export const personaFullName = (p: PersonaSpec): string => `${p.lastName} ${p.firstName} ${p.secondName}`;
+
+/** The names the persona's key certificate carries (its own unless `certificateName` says otherwise). */
+export const certificateNameOf = (
+  p: PersonaSpec,
+): { lastName: string; firstName: string; secondName: string } =>
+  p.certificateName ?? { lastName: p.lastName, firstName: p.firstName, secondName: p.secondName };

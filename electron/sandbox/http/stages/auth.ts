@@ -7,7 +7,7 @@ import { headerOf, type Exchange, type Front, type Verdict } from '../exchange';
 function check(x: Exchange, { state }: Front): void {
   const access = x.route?.access;
   if (!access) throw new Error('authentication before routing');
-  if (access.kind !== 'none') {
+  if (access.kind !== 'none' && access.kind !== 'nonce') {
     const apiKey = headerOf(x.headers, 'api-key');
     if (!apiKey) throw new ApiError(401, 'access_denied', 'API-KEY header required');
     if (apiKey !== state.config.apiKey) throw new ApiError(401, 'access_denied', 'Invalid API-KEY');
