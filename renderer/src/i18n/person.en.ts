@@ -289,5 +289,12 @@ export const personEn: Record<PersonMessageKey, Message> = {
   'rule.secret.length':
     'The secret word on record does not meet eHealth’s rules. Only the reception desk can change it.',
   'rule.phone.alreadyAuthMethod': 'Codes already go to this number.',
+  'rule.registration.notSigner':
+    'This is not the tax number in your key. You can only register yourself, with your own key.',
+  'rule.registration.firstName':
+    'eHealth compares the first name with your key certificate, and it is different there. Type it as in the key, or ask the reception desk.',
+  'rule.registration.lastName':
+    'eHealth compares the surname with your key certificate, and it is different there (for example, a surname changed after the key was issued). Type it as in the key, or get a new key with your current surname.',
+  'rule.registration.under14': 'Children under 14 are registered by a parent, at the reception desk.',
   'rule.ehealth.refused': 'eHealth did not accept this value. Please check it.',
 };

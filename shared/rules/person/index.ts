@@ -5,6 +5,7 @@ export * from './dates';
 export * from './documents';
 export * from './names';
 export * from './normalize';
+export * from './registration';
 export * from './tax-id';
 export * from './types';
 export * from './unzr';

@@ -150,6 +150,14 @@ export const PERSON_RULES = [
   'address.zip',
   'secret.length',
   'phone.alreadyAuthMethod',
+  /** registration: the key certificate belongs to someone else (tax id or document number) */
+  'registration.notSigner',
+  /** registration: the first name is not in the certificate's given name */
+  'registration.firstName',
+  /** registration: the last name is not the certificate's surname */
+  'registration.lastName',
+  /** registration: under 14 a parent registers the child */
+  'registration.under14',
   /** eHealth itself refused the value (a rule the kiosk could not check, or a newer one). */
   'ehealth.refused',
 ] as const;
