@@ -2,7 +2,8 @@
  * `kiosk directory …` — the replicated doctor directory:
  *   sync --base-url URL --api-key KEY [--full] [--json]
  *   search "TEXT" [--speciality S] [--age N] [--settlement NAME] [--oblast NAME] [--page N] [--include-full] [--json]
- * Search works offline on the last sync in the data directory.
+ * Both work on the directory of the environment the kiosk is set to (each environment keeps its own);
+ * search works offline on its last sync in the data directory.
  * Exit codes: 0 ok, 1 failed (sync failed, directory empty), 2 usage.
  */
 import {

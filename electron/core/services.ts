@@ -141,7 +141,12 @@ export function createServices(ports: KioskPorts): KioskServices {
     backstopMs: () => sessionBackstopMs(settings.get()),
   });
   const secrets = new SecretSettings(db, key.box, now);
-  const directoryStore = new DirectoryStore({ dataDir: ports.dataDir, clinic: () => readClinic(db) });
+  // the directory of this environment only: another environment's doctors are never searched here
+  const directoryStore = new DirectoryStore({
+    dataDir: ports.dataDir,
+    environment,
+    clinic: () => readClinic(db),
+  });
   // certificate status (OCSP) and the trust list it relies on: the host's bundle (training), else the
   // registrar's import — read on every check, so an import takes effect at once
   const hostTrust = hostTrustList(ports.patient?.trustList ?? null);

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openKioskDatabase } from '../../electron/core/db/kiosk-db';
 import { readClinic } from '../../electron/core/directory/clinic';
 import { DirectoryService } from '../../electron/core/directory/directory-service';
-import { generations } from '../../electron/core/directory/generation';
+import { directoryFolder, generations } from '../../electron/core/directory/generation';
 import { DirectoryStore } from '../../electron/core/directory/store';
 import { silentLogger } from '../../electron/core/log';
 import { createServices, type KioskServices } from '../../electron/core/services';
@@ -124,10 +124,10 @@ describe('directory sync in a worker thread', () => {
       else expect(now.asOf, at).toBe(reference.asOf);
       // nothing half-written is left over, one generation is in use
       expect(
-        readdirSync(join(killDir, 'directory')).filter((f) => !f.endsWith('.db')),
+        readdirSync(directoryFolder(killDir, 'training')).filter((f) => !f.endsWith('.db')),
         at,
       ).toEqual([]);
-      expect(generations(join(killDir, 'directory')).length, at).toBe(1);
+      expect(generations(directoryFolder(killDir, 'training')).length, at).toBe(1);
     }
   }, 120_000);
 });
@@ -139,8 +139,8 @@ describe('search on the in-memory index', () => {
     if (!view) throw new Error('no directory');
     const tier = mkdtempSync(join(tmpdir(), 'kiosk-directory-equal-'));
     dirs.push(tier);
-    mkdirSync(join(tier, 'directory'));
-    const file = join(tier, 'directory', 'gen-1.db');
+    mkdirSync(directoryFolder(tier, 'training'), { recursive: true });
+    const file = join(directoryFolder(tier, 'training'), 'gen-1.db');
     copyFileSync(view.generation.file, file);
     const gen = new Database(file);
     growDirectory(gen, 3_000, 11);
@@ -148,7 +148,11 @@ describe('search on the in-memory index', () => {
     const clinic = { latitude: 50.4501, longitude: 30.5234, legalEntityId: someLegalEntity(gen) };
     prepareLikeBaseline(gen, clinic);
     const db = openKioskDatabase(tier);
-    const store = new DirectoryStore({ dataDir: tier, clinic: () => readClinic(db) });
+    const store = new DirectoryStore({
+      dataDir: tier,
+      environment: 'training',
+      clinic: () => readClinic(db),
+    });
     const service = new DirectoryService({ db, store, api: null });
     const set = service.setClinic(clinic);
     if (!set.ok) throw new Error(JSON.stringify(set.error));

@@ -10,6 +10,9 @@
  *   time-stamp service is the one in the patient's certificate (production's), the sandbox is gone,
  *   the registrar must sign in again. Training and production keep their outbox and audit apart: an
  *   operation made in training is never seen or delivered in production, and the reverse.
+ * - The doctor directory too: the sandbox's doctors synced in training are never searched in
+ *   production, which has no directory until its own first sync ("not synced yet"); back in training
+ *   they are there again.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -115,6 +118,9 @@ async function cli(args: string[]): Promise<{ code: number; out: string }> {
 }
 
 const personaFolders = async () => (await runtime.services.keys.list(false)).map((k) => k.folder);
+/** Every doctor the kiosk would list (any name with an "а"), through the channel the screen uses. */
+const searchDoctors = () => call('doctorsSearch', { text: 'а', includeFull: true, pageSize: 100 });
+let trainingDoctors: unknown = null;
 
 describe('eHealth hosts and environments', () => {
   it('training → production restarts everything environment-bound, on eHealth’s own host only', async () => {
@@ -126,6 +132,11 @@ describe('eHealth hosts and environments', () => {
     await signInRegistrar();
     const trainingSignIn = runtime.services.audit.list(1)[0];
     expect(trainingSignIn).toMatchObject({ action: 'registrar.signIn', environment: 'training' });
+    // the sandbox's doctor directory, synced in training
+    expect((await runtime.services.directory.sync()).ok).toBe(true);
+    const found = await searchDoctors();
+    expect(found.ok && (found.value as { total: number }).total).toBeGreaterThan(0);
+    trainingDoctors = found.ok ? found.value : null;
 
     // the screen cannot name a host: not part of the contract
     expect(
@@ -160,6 +171,12 @@ describe('eHealth hosts and environments', () => {
     expect(await call('appInfo', {})).toMatchObject({
       ok: true,
       value: { environment: 'prod', trainingMode: false },
+    });
+    // no training doctor is found in production: its directory is not synced yet
+    expect(await searchDoctors()).toMatchObject({ ok: false, error: { code: 'DIRECTORY_EMPTY' } });
+    expect(await call('directoryStatus', {})).toMatchObject({
+      ok: true,
+      value: { doctors: 0, lastSyncAt: null, lastFullSyncAt: null },
     });
 
     // the client talks to eHealth's own production host, with production's api-key
@@ -220,6 +237,9 @@ describe('eHealth hosts and environments', () => {
     expect((await call('registrarUpdateSettings', { environment: 'training' })).ok).toBe(true);
     const training = await next;
     expect(await personaFolders()).toContain('adult-with-declaration');
+    // training's own directory is there again, as it was
+    expect(trainingDoctors).not.toBeNull();
+    expect(await searchDoctors()).toEqual({ ok: true, value: trainingDoctors });
     expect(training.outbox.get(prodOp.value.id)).toBeNull();
     expect(training.outbox.store.due(later, 100).map((r) => r.id)).toEqual([trainingOp]);
     training.outbox.discard(trainingOp, 'operator-cli');

@@ -1,4 +1,5 @@
 import { dirname } from 'node:path';
+import type { Environment } from '#shared/contract/app';
 import type {
   DirectoryProgress,
   DirectoryStatus,
@@ -13,6 +14,7 @@ import type { PisApi } from '../ehealth/pis-api';
 import type { HttpTransport } from '../ehealth/transport';
 import type { Logger } from '../log';
 import { realTimers, type Timers } from '../outbox/connectivity';
+import { SettingsStore } from '../registrar/settings';
 import { CLINIC_SETTING_KEY, ClinicLocationSchema, readClinic, type ClinicLocation } from './clinic';
 import { DirectorySearch } from './search';
 import { DirectoryStore } from './store';
@@ -24,6 +26,8 @@ export interface DirectoryServiceOptions {
   db: Db;
   /** The directory files; default: the store of the kiosk database's data directory (closed with the service). */
   store?: DirectoryStore;
+  /** The environment of the default store; default: the one in the kiosk's settings. */
+  environment?: Environment;
   /** Null when no eHealth backend is configured: search still works on the last sync. */
   api: Pick<PisApi, 'client'> | null;
   /** The transport the kiosk was given (tests): the sync worker's requests go through it. */
@@ -68,6 +72,7 @@ export class DirectoryService {
       opts.store ??
       new DirectoryStore({
         dataDir: opts.db.name === ':memory:' ? ':memory:' : dirname(opts.db.name),
+        environment: opts.environment ?? new SettingsStore(opts.db).get().environment,
         clinic: () => readClinic(opts.db),
       });
     this.searcher = new DirectorySearch(this.store);
@@ -140,6 +145,7 @@ export class DirectoryService {
       const r = await runSyncInWorker(
         {
           folder: this.store.folder,
+          environment: this.store.environment,
           base: this.store.view()?.generation ?? null,
           config: { baseUrl, apiKey, timeoutMs },
           options: {

@@ -186,7 +186,7 @@ export async function seedDirectory(
   const { EntityWriter, rebuildDoctors, recordSync } = await import('./replica');
   const { BULK_SCHEMAS } = await import('../ehealth/schemas/bulk');
   const { REPLICATED_ENTITIES } = await import('./tables');
-  const draft = new GenerationDraft(store.folder, null);
+  const draft = new GenerationDraft(store.target, null);
   const info = {} as Record<
     (typeof REPLICATED_ENTITIES)[number],
     { rows: number; rejected: number; serverDate: string | null }

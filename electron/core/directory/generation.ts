@@ -1,19 +1,26 @@
 /**
- * The directory lives apart from the kiosk database, one file per generation in
- * `<data dir>/directory/`: `gen-<n>.db`, written whole by a sync beside the one in use
- * (`gen-<n>.db.building`), made durable, then published by one rename. The newest published
- * generation is the directory; a sync killed at any point leaves only a `.building` file that
- * the next sync removes, and the previous generation untouched. A published generation is never
- * written again: an incremental sync copies it and changes the copy.
+ * The directory lives apart from the kiosk database, one folder per eHealth environment and one file
+ * per generation in it: `<data dir>/directory/<environment>/gen-<n>.db`, written whole by a sync
+ * beside the one in use (`gen-<n>.db.building`), made durable, then published by one rename. The
+ * newest published generation is the environment's directory; a sync killed at any point leaves only
+ * a `.building` file that the next sync removes, and the previous generation untouched. A published
+ * generation is never written again: an incremental sync copies it and changes the copy.
+ *
+ * Training and the real environments never share a directory: each generation also records the
+ * environment it was synced from (`dir_meta`), and a kiosk opens only its own environment's.
  */
 import Database from 'better-sqlite3';
 import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Environment } from '#shared/contract/app';
 import type { Db } from '../db/database';
 
 export const DIRECTORY_FOLDER = 'directory';
-/** Bump when the generation schema changes: older generations are then ignored (a full sync follows). */
-export const GENERATION_SCHEMA = 1;
+/**
+ * Bump when the generation schema changes: older generations are then ignored (a full sync follows).
+ * 2: the generation records its environment.
+ */
+export const GENERATION_SCHEMA = 2;
 
 const NAME = /^gen-(\d+)\.db$/;
 
@@ -22,8 +29,34 @@ export interface Generation {
   file: string;
 }
 
-export function directoryFolder(dataDir: string): string {
-  return join(dataDir, DIRECTORY_FOLDER);
+/** Where a sync writes: the environment's folder, and the environment the generation records. */
+export interface GenerationTarget {
+  folder: string;
+  environment: Environment;
+}
+
+/** The folder of one environment's directory generations. */
+export function directoryFolder(dataDir: string, environment: Environment): string {
+  return join(dataDir, DIRECTORY_FOLDER, environment);
+}
+
+/**
+ * Removes generations written before the directory was kept per environment
+ * (`<data dir>/directory/gen-<n>.db`): nothing says which environment they came from, so no kiosk
+ * may search them; the environment's own folder fills at its next sync. Best effort.
+ */
+export function removeUnkeyedGenerations(dataDir: string): void {
+  removeStale(join(dataDir, DIRECTORY_FOLDER), Number.POSITIVE_INFINITY);
+}
+
+/** The environment a generation was synced from (null: none recorded, or not a generation). */
+export function generationEnvironment(db: Db): string | null {
+  try {
+    const v = db.prepare("SELECT value FROM dir_meta WHERE key = 'environment'").pluck().get();
+    return typeof v === 'string' ? v : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Published generations, newest first. */
@@ -90,10 +123,12 @@ export const DOCTORS_COLUMNS = [
 /**
  * The replicated tables (as the bulk entities), the derived `dir_doctors` — one row per doctor
  * who can accept declarations, stored in name order (rowid 1, 2, … = alphabetical, see
- * doctor-index.ts) — the search index in `dir_index`, and the sync record.
+ * doctor-index.ts) — the search index in `dir_index`, the sync record, and the generation's
+ * environment in `dir_meta`.
  */
-export function createGenerationSchema(db: Db): void {
+export function createGenerationSchema(db: Db, environment: Environment): void {
   db.exec(`
+    CREATE TABLE dir_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
     CREATE TABLE dir_legal_entities (
       id TEXT PRIMARY KEY, name TEXT, short_name TEXT, public_name TEXT, status TEXT, type TEXT,
       is_active INTEGER, edrpou TEXT, area TEXT, settlement TEXT, address TEXT, phones TEXT, updated_at TEXT
@@ -149,12 +184,14 @@ export function createGenerationSchema(db: Db): void {
       rows INTEGER NOT NULL, rejected INTEGER NOT NULL DEFAULT 0
     ) STRICT;
   `);
+  db.prepare("INSERT INTO dir_meta (key, value) VALUES ('environment', ?)").run(environment);
   db.pragma(`user_version = ${GENERATION_SCHEMA}`);
 }
 
 /**
- * A generation being written: a new file (full sync) or a copy of `base` (incremental). Nobody
- * reads it until `publish`, so it is written without a journal and fsynced once at the end.
+ * A generation being written: a new file (full sync) or a copy of `base` (incremental, which must
+ * be of the same environment). Nobody reads it until `publish`, so it is written without a journal
+ * and fsynced once at the end.
  */
 export class GenerationDraft {
   readonly db: Db;
@@ -162,7 +199,7 @@ export class GenerationDraft {
   readonly n: number;
   private closed = false;
 
-  constructor(folder: string, base: Generation | null) {
+  constructor({ folder, environment }: GenerationTarget, base: Generation | null) {
     mkdirSync(folder, { recursive: true, mode: 0o700 });
     removeStale(folder, null);
     this.n = (generations(folder)[0]?.n ?? 0) + 1;
@@ -171,6 +208,11 @@ export class GenerationDraft {
     if (base) {
       const source = new Database(base.file, { readonly: true, fileMustExist: true });
       try {
+        const from = generationEnvironment(source);
+        if (from !== environment)
+          throw new Error(
+            `the directory in use was synced from ${from ?? 'an unknown environment'}, not ${environment}`,
+          );
         source.prepare('VACUUM INTO ?').run(this.file);
       } finally {
         source.close();
@@ -182,7 +224,7 @@ export class GenerationDraft {
     this.db.pragma('cache_size = -2000');
     // the doctors' staging and sort go to disk, not to the worker's memory
     this.db.pragma('temp_store = FILE');
-    if (!base) createGenerationSchema(this.db);
+    if (!base) createGenerationSchema(this.db, environment);
   }
 
   /** Makes the file durable and renames it into place; returns the published generation. */

@@ -16,7 +16,7 @@ const setClinic = (c: ClinicLocation | null) => {
 };
 beforeEach(async () => {
   db = openKioskDatabase(':memory:');
-  store = new DirectoryStore({ dataDir: ':memory:', clinic: () => readClinic(db) });
+  store = new DirectoryStore({ dataDir: ':memory:', environment: 'training', clinic: () => readClinic(db) });
   search = new DirectorySearch(store);
   await seedDirectory(store, fixture());
 });
@@ -33,7 +33,7 @@ const names = (q: Parameters<DirectorySearch['search']>[0]) => {
 
 describe('doctor search', () => {
   it('refuses to answer from an empty directory', () => {
-    const none = new DirectoryStore({ dataDir: ':memory:', clinic: () => null });
+    const none = new DirectoryStore({ dataDir: ':memory:', environment: 'training', clinic: () => null });
     const empty = new DirectorySearch(none);
     expect(empty.search({})).toMatchObject({ ok: false, error: { code: 'DIRECTORY_EMPTY' } });
     none.close();

@@ -1,18 +1,30 @@
 /**
  * The kiosk's side of the directory: the generation in use (a read-only connection and its
  * search index), the order for this kiosk's clinic, and the switch to a newly published
- * generation — one short step after a sync has built it elsewhere. One store per data directory;
- * every DirectoryService of the kiosk (one per eHealth backend) shares it.
+ * generation — one short step after a sync has built it elsewhere. One store per data directory
+ * and eHealth environment: it reads and syncs only that environment's generations (a switch of
+ * environment restarts the kiosk's services, and with them the store), so training doctors are
+ * never searched in production nor the reverse; an environment not synced yet has no directory.
  */
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Environment } from '#shared/contract/app';
 import type { Db } from '../db/database';
 import { UNKNOWN_DISTANCE, type ClinicLocation } from './clinic';
 import { readDoctorIndex, typedView, type DoctorIndex } from './doctor-index';
-import { directoryFolder, generations, GENERATION_SCHEMA, removeStale, type Generation } from './generation';
+import {
+  directoryFolder,
+  generationEnvironment,
+  generations,
+  GENERATION_SCHEMA,
+  removeStale,
+  removeUnkeyedGenerations,
+  type Generation,
+  type GenerationTarget,
+} from './generation';
 import { distanceKm } from './eligibility';
 
 /** Position of every doctor in this clinic's order: here first, then nearest, then by name. */
@@ -107,6 +119,8 @@ function readClinicOrder(db: Db, index: DoctorIndex, clinic: ClinicLocation | nu
 export interface DirectoryStoreOptions {
   /** The kiosk's data directory (':memory:' gives a private temporary folder, removed on close). */
   dataDir: string;
+  /** The eHealth environment the kiosk runs in: only its generations are read and written. */
+  environment: Environment;
   /** The kiosk's clinic as stored in its settings. */
   clinic: () => ClinicLocation | null;
 }
@@ -123,8 +137,9 @@ export class DirectoryStore {
 
   constructor(private readonly opts: DirectoryStoreOptions) {
     // a throw-away kiosk (':memory:') gets a private temporary folder, made when a sync needs it
-    this.dir = opts.dataDir === ':memory:' ? null : directoryFolder(opts.dataDir);
+    this.dir = opts.dataDir === ':memory:' ? null : directoryFolder(opts.dataDir, opts.environment);
     if (!this.dir) return;
+    removeUnkeyedGenerations(opts.dataDir);
     for (const g of generations(this.dir)) {
       this.current = this.open(g);
       if (this.current) break;
@@ -138,6 +153,15 @@ export class DirectoryStore {
     return this.dir;
   }
 
+  get environment(): Environment {
+    return this.opts.environment;
+  }
+
+  /** Where a sync of this store writes its next generation. */
+  get target(): GenerationTarget {
+    return { folder: this.folder, environment: this.opts.environment };
+  }
+
   view(): DirectoryView | null {
     return this.current;
   }
@@ -148,6 +172,8 @@ export class DirectoryStore {
       db = new Database(g.file, { readonly: true, fileMustExist: true });
       if (db.pragma('user_version', { simple: true }) !== GENERATION_SCHEMA)
         throw new Error('older generation');
+      // a generation of another environment (a file moved by hand, a bug) is never searched here
+      if (generationEnvironment(db) !== this.opts.environment) throw new Error('another environment');
       const index = readDoctorIndex(db);
       if (!index) throw new Error('no search index');
       const clinic = this.opts.clinic();

@@ -1,4 +1,5 @@
 /** Messages between the kiosk and its directory sync worker (structured-cloned). */
+import type { Environment } from '#shared/contract/app';
 import type { DirectoryProgress } from '#shared/contract/doctors';
 import type { Result } from '#shared/result';
 import type { CallOutcome } from '../ehealth/client';
@@ -9,7 +10,10 @@ import type { Generation } from './generation';
 import type { SyncOptions, SyncOutcome } from './sync';
 
 export interface SyncJob {
+  /** The environment's generation folder. */
   folder: string;
+  /** The environment the kiosk syncs for: the new generation records it. */
+  environment: Environment;
   base: Generation | null;
   config: Pick<EhealthConfig, 'baseUrl' | 'apiKey' | 'timeoutMs'>;
   options: SyncOptions;

@@ -50,7 +50,7 @@ const proxied: HttpTransport = async (url, init) => {
 
 async function run(job: SyncJob): Promise<void> {
   const result = await syncDirectory(
-    job.folder,
+    { folder: job.folder, environment: job.environment },
     job.base,
     {
       config: job.config,

@@ -30,7 +30,7 @@ async function setup(data: Fixture, override?: (r: SeenRequest) => ScriptedReply
       },
     };
   });
-  const store = new DirectoryStore({ dataDir: ':memory:', clinic: () => null });
+  const store = new DirectoryStore({ dataDir: ':memory:', environment: 'prod', clinic: () => null });
   cleanups.push(
     () => srv.close(),
     () => store.close(),
@@ -43,7 +43,7 @@ async function setup(data: Fixture, override?: (r: SeenRequest) => ScriptedReply
   ) => {
     const { onProgress, sleep, beforePublish, ...options } = opts;
     const r = await syncDirectory(
-      store.folder,
+      store.target,
       store.view()?.generation ?? null,
       {
         config: { baseUrl: srv.baseUrl, apiKey: 'bulk-key', timeoutMs: 20_000 },

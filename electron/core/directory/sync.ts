@@ -6,7 +6,7 @@ import type { CallOutcome } from '../ehealth/client';
 import type { EhealthConfig } from '../ehealth/config';
 import type { HttpTransport } from '../ehealth/transport';
 import type { ClinicLocation } from './clinic';
-import { GenerationDraft, type Generation } from './generation';
+import { GenerationDraft, type Generation, type GenerationTarget } from './generation';
 import { writeClinicOrder } from './store';
 import { EntityWriter, lastSyncs, rebuildDoctors, recordSync, type EntitySyncInfo } from './replica';
 import { REPLICATED_ENTITIES, type ReplicatedEntity } from './tables';
@@ -61,14 +61,14 @@ function previousSyncs(base: Generation | null): ReturnType<typeof lastSyncs> {
 }
 
 /**
- * Replicates the directory from eHealth's bulk endpoints into a new generation beside `base`
- * (the one in use): every entity is downloaded (with `depth` = days since the last sync for an
+ * Replicates the directory from eHealth's bulk endpoints into a new generation of `target` (the
+ * environment's folder) beside `base` (the one in use, of the same environment): every entity is downloaded (with `depth` = days since the last sync for an
  * incremental run) and written as it streams in, then the doctors and their search index are
  * rebuilt and the generation is published in one rename. Any failure leaves `base` as the
  * directory, untouched.
  */
 export async function syncDirectory(
-  folder: string,
+  target: GenerationTarget,
   base: Generation | null,
   ports: SyncPorts,
   opts: SyncOptions = {},
@@ -97,7 +97,7 @@ export async function syncDirectory(
   let draft: GenerationDraft | null = null;
   let published = false;
   try {
-    draft = new GenerationDraft(folder, mode === 'incremental' ? base : null);
+    draft = new GenerationDraft(target, mode === 'incremental' ? base : null);
     for (const [i, entity] of REPLICATED_ENTITIES.entries()) {
       progress({ phase: 'download', entity, step: i, rows: 0 });
       let res;

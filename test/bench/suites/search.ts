@@ -37,6 +37,9 @@ function kyivClinic(gen: Db, seed: number): ClinicLocation {
   };
 }
 
+/** The environment of the bench's kiosks (the settings' default): the synced directory is its. */
+const ENVIRONMENT = 'training';
+
 /** A search tier: a data directory with one directory generation (writable here) and the clinic set. */
 interface Tier {
   gen: Db;
@@ -47,7 +50,7 @@ interface Tier {
 function openTier(dir: string, gen: Db, clinic: ClinicLocation): Tier {
   prepareLikeBaseline(gen, clinic);
   const db = openKioskDatabase(dir);
-  const store = new DirectoryStore({ dataDir: dir, clinic: () => readClinic(db) });
+  const store = new DirectoryStore({ dataDir: dir, environment: ENVIRONMENT, clinic: () => readClinic(db) });
   const service = new DirectoryService({ db, store, api: null });
   const r = service.setClinic(clinic);
   if (!r.ok) throw new Error(`clinic: ${r.error.message}`);
@@ -64,8 +67,8 @@ function openTier(dir: string, gen: Db, clinic: ClinicLocation): Tier {
 }
 
 function copyGeneration(from: string, toDir: string): Db {
-  mkdirSync(directoryFolder(toDir), { recursive: true });
-  const file = join(directoryFolder(toDir), 'gen-1.db');
+  mkdirSync(directoryFolder(toDir, ENVIRONMENT), { recursive: true });
+  const file = join(directoryFolder(toDir, ENVIRONMENT), 'gen-1.db');
   copyFileSync(from, file);
   return new Database(file);
 }
@@ -172,7 +175,7 @@ export async function benchSearch(ctx: BenchContext): Promise<void> {
   if (!ctx.syncedDir)
     throw new Error('the search benchmark needs a synced directory (run the sync benchmark first)');
   const { searchDoctors, searchFactor, queries: count } = ctx.sizes;
-  const synced = generations(directoryFolder(ctx.syncedDir))[0];
+  const synced = generations(directoryFolder(ctx.syncedDir, ENVIRONMENT))[0];
   if (!synced) throw new Error('the synced data directory holds no directory generation');
 
   const dirA = join(ctx.tmp, 'search-national');
@@ -192,7 +195,7 @@ export async function benchSearch(ctx: BenchContext): Promise<void> {
   a.close();
 
   ctx.progress(`search: building the ×${searchFactor} tier`);
-  const genB = copyGeneration(join(directoryFolder(dirA), 'gen-1.db'), dirB);
+  const genB = copyGeneration(join(directoryFolder(dirA, ENVIRONMENT), 'gen-1.db'), dirB);
   // copies keep their doctor's division, place and limits
   growDirectory(genB, runA.doctors * searchFactor, ctx.seed + 1);
   const b = openTier(dirB, genB, clinic);
