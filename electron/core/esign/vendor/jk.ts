@@ -5,9 +5,13 @@
  */
 import { createRequire } from 'node:module';
 import { applyAsn1Patches } from './asn1-patches';
+import { applyCurveCache } from './curve-cache';
+import { applyLadder } from './ladder';
 import { loadGostWasm, type GostWasm } from './gost-wasm';
 
 applyAsn1Patches();
+applyCurveCache();
+applyLadder();
 const require = createRequire(import.meta.url);
 
 export type CurveName = 'DSTU_PB_257' | 'DSTU_PB_431';
