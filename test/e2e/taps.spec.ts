@@ -45,7 +45,7 @@ async function clinicWithFreeDoctors(host: KioskHost): Promise<string> {
     .poll(
       () => {
         // the newest published generation of the directory (a sync publishes a new one whole)
-        const newest = generations(directoryFolder(host.dataDir))[0];
+        const newest = generations(directoryFolder(host.dataDir, 'training'))[0];
         if (!newest) return undefined;
         const db = new Database(newest.file, { readonly: true, fileMustExist: true });
         try {
