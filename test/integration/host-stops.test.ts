@@ -24,6 +24,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { BRIDGE_PATH, BRIDGE_CODE_PARAM } from '#shared/bridge-wire';
+import { directoryFolder } from '../../electron/core/directory/generation';
 
 const base = mkdtempSync(join(tmpdir(), 'kiosk-host-stops-'));
 const privateTmp = join(base, 'tmp');
@@ -311,7 +312,7 @@ describe('the browser host leaves nothing behind', () => {
           (e) => e.name === 'directoryProgress' && (e.payload as { phase?: string }).phase === 'download',
         ),
     );
-    expect(readdirSync(join(dataDir, 'directory')).some((n) => n.endsWith('.building'))).toBe(true);
+    expect(readdirSync(directoryFolder(dataDir, 'training')).some((n) => n.endsWith('.building'))).toBe(true);
 
     process.kill(host.pid, 'SIGTERM'); // the host alone: its own stop must end its children
     expect(await host.exited, host.stderr()).toBe(0);

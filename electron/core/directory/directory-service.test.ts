@@ -9,6 +9,7 @@ import { startScriptedServer } from '../ehealth/scripted-server.test-support';
 import type { Timers } from '../outbox/connectivity';
 import { DirectoryService } from './directory-service';
 import { fixture, type Fixture } from './fixture.test-support';
+import { directoryFolder } from './generation';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 /** A sync runs in a worker thread: give it time to start under the TypeScript loader. */
@@ -152,7 +153,7 @@ describe('DirectoryService', () => {
       api: createPisApiFromConfig({ baseUrl: srv.baseUrl, apiKey: 'k' }),
       retryDelayMs: 0,
     });
-    const folder = join(dataDir, 'directory');
+    const folder = directoryFolder(dataDir, 'training');
     const sync = service.sync();
     await vi.waitFor(() => expect(srv.seen).toHaveLength(1), WORKER);
     expect(readdirSync(folder)).toEqual(['gen-1.db.building']);
