@@ -5,6 +5,7 @@
  * handler in electron/core/handlers (the type checker insists), and its messages in renderer i18n.
  */
 import { z } from 'zod';
+import { actingChannels } from './contract/acting';
 import { appChannels, Connectivity, ConnectivityCause } from './contract/app';
 import { appsChannels } from './contract/apps';
 import { declarationsChannels } from './contract/declarations';
@@ -29,6 +30,7 @@ export const channels = {
   ...appsChannels,
   ...receiptsChannels,
   ...signinChannels,
+  ...actingChannels,
   ...registrarChannels,
 } as const;
 

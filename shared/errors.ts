@@ -14,6 +14,10 @@ export const ERROR_CODES = [
   'SESSION_BUSY',
   'AGE_UNDER_14',
   'VIEW_ONLY',
+  // acting for a child (a parent or guardian with their own key)
+  'NO_RELATION',
+  'CHILD_NOT_FOUND',
+  'ACTING_NOT_ALLOWED',
   // e-signature
   'KEY_NOT_FOUND',
   'KEY_UNREADABLE',

@@ -32,6 +32,8 @@ import { SessionManager } from './session/session-manager';
 import { createCabinetServices, type CabinetServices } from './declarations/compose';
 import type { ReceiptPrinter } from './receipts/printer';
 import type { SignInService } from './session/sign-in';
+import type { ActingService } from './session/acting';
+import { initialsOf } from '#shared/rules/acting';
 import type { EsignService } from './esign/service';
 import { httpOcspPost, RevocationChecker, type OcspPost } from './esign/ocsp/check';
 import { parseTrustList, type TrustList } from './esign/pki/trust';
@@ -102,6 +104,7 @@ export interface KioskServices {
   /** The signed-in patient: context, access checks, tokens, signing. */
   patient: PatientSession;
   signIn: SignInService;
+  acting: ActingService;
   keys: KeyList;
   /** Personal data: the person, person requests, the authentication phone, address lookup. */
   person: PersonServices;
@@ -203,6 +206,19 @@ export function createServices(ports: KioskPorts): KioskServices {
     events,
     printer: ports.printer,
     log: ports.log,
+    acting: () => {
+      const role = patient.patient.current()?.actingAs;
+      const person = patient.patient.person();
+      if (!role || !person) return null;
+      return {
+        role,
+        initials: initialsOf({
+          firstName: person.first_name,
+          secondName: person.second_name,
+          lastName: person.last_name,
+        }),
+      };
+    },
   });
   // read through `services`: both exist only once the object below does
   const operations = new OperationAccess({
@@ -229,6 +245,7 @@ export function createServices(ports: KioskPorts): KioskServices {
     esign: patient.esign,
     patient: patient.patient,
     signIn: patient.signIn,
+    acting: patient.acting,
     keys: patient.keys,
     person: createPersonServices({
       patient: patient.patient,

@@ -3,6 +3,7 @@ import { useDocumentPreferences } from './kiosk/document-preferences';
 import { useIdleWatch } from './kiosk/idle-watch';
 import { useKioskLink } from './kiosk/kiosk-link';
 import { useOutboxLink } from './kiosk/outbox-link';
+import { ActingBanner } from './screens/Frame/ActingBanner';
 import { IdleWarning } from './screens/Frame/IdleWarning';
 import { KioskNotice } from './screens/Frame/KioskNotice';
 import { KioskBanners } from './screens/Registrar/KioskBanners';
@@ -46,6 +47,7 @@ export function App() {
       <div className="frame" inert={warningShown}>
         <KioskBanners />
         <TopBar />
+        <ActingBanner />
         <main ref={main} className="frame__main">
           <KioskNotice />
           <SpeechBar />

@@ -6,13 +6,14 @@ export type ReceiptLanguage = z.infer<typeof ReceiptLanguage>;
 
 /**
  * What to put on paper: an action by its outbox id or by the reference code printed earlier, a
- * note of a chosen doctor (doctor search without a session), or the slip for under-14 visitors.
+ * note of a chosen doctor (doctor search without a session), or a slip: for under-14 visitors, or for a
+ * parent whose relation to the child eHealth does not hold (how to register it at a clinic).
  */
 export const ReceiptSource = z.union([
   z.object({ operationId: z.string().min(1).max(64) }).strict(),
   z.object({ referenceCode: z.string().min(4).max(16) }).strict(),
   z.object({ doctorNoteFor: z.string().min(1).max(64) }).strict(),
-  z.object({ slip: z.literal('under-14') }).strict(),
+  z.object({ slip: z.enum(['under-14', 'no-relation']) }).strict(),
 ]);
 export type ReceiptSource = z.infer<typeof ReceiptSource>;
 

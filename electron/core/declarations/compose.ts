@@ -4,7 +4,7 @@ import type { Logger } from '../log';
 import { AppsService } from '../apps/apps-service';
 import type { Outbox } from '../outbox/outbox';
 import { htmlFilePrinter, type ReceiptPrinter } from '../receipts/printer';
-import { ReceiptService, type ReceiptServiceOptions } from '../receipts/receipt-service';
+import { ReceiptService, type ReceiptActing, type ReceiptServiceOptions } from '../receipts/receipt-service';
 import { DeclarationsService, type CabinetDirectoryPort } from './declarations-service';
 import { NewDeclarationFlow } from './new-declaration';
 import type { PatientPort } from '../session/patient-port';
@@ -26,6 +26,8 @@ export interface CabinetDeps {
    */
   printer?: ((receiptsDir: string | null) => ReceiptPrinter | null) | undefined;
   log: Logger;
+  /** Whom the session acts for now, for receipts (initials and the acting person's role). */
+  acting?: () => ReceiptActing | null;
   /** How long an action waits for eHealth before the patient is told "queued". */
   settleWaitMs?: number;
 }
@@ -48,6 +50,7 @@ export function createCabinetServices(d: CabinetDeps): CabinetServices {
     printer,
     receiptsDir,
     log: d.log,
+    ...(d.acting ? { acting: d.acting } : {}),
   });
   const forget = () => void receipts.forgetSession();
   if (d.events) d.events.on('sessionEnded', forget);

@@ -6,6 +6,7 @@ const seg = (id: string) => encodeURIComponent(id);
 export const PIS_PATHS = {
   nonce: '/oauth/nonce',
   signIn: '/api/pis/sign-in',
+  confidantSignIn: '/api/pis/confidant/sign-in',
   tokens: '/oauth/tokens',
   logout: '/auth/logout',
 

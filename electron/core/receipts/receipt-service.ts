@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { DoctorDetails } from '#shared/contract/doctors';
 import type { OperationKind, OperationView } from '#shared/contract/outbox';
 import type { PrintResult, ReceiptLanguage, ReceiptPreview, ReceiptSource } from '#shared/contract/receipts';
+import type { ActorRole } from '#shared/rules/acting';
 import { err, ok, type Result } from '#shared/result';
 import type { Logger } from '../log';
 import type { Outbox } from '../outbox/outbox';
@@ -22,6 +23,14 @@ export interface ReceiptFacts {
   address?: string | null;
   declarationNumber?: string | null;
   appName?: string | null;
+  /** Done for someone by a parent or guardian: the child by initials, the one who acted by role. */
+  actingFor?: ReceiptActing | null;
+}
+
+/** Who an act done for someone concerns and who did it, as a receipt names them (never by name). */
+export interface ReceiptActing {
+  initials: string;
+  role: ActorRole;
 }
 
 export interface ReceiptServiceOptions {
@@ -32,6 +41,8 @@ export interface ReceiptServiceOptions {
   receiptsDir: string | null;
   now?: () => Date;
   log?: Logger;
+  /** Whom the session acts for now (null: the patient themselves), noted with every act remembered. */
+  acting?: () => ReceiptActing | null;
 }
 
 const QUEUED = new Set(['captured', 'waiting-network', 'sending']);
@@ -52,7 +63,9 @@ export class ReceiptService {
 
   /** Called by the services that queue an action, while the patient is at the kiosk. */
   remember(operationId: string, facts: ReceiptFacts): void {
-    this.facts.set(operationId, { ...this.facts.get(operationId), ...facts });
+    const earlier = this.facts.get(operationId);
+    const acting = earlier?.actingFor !== undefined ? {} : { actingFor: this.opts.acting?.() ?? null };
+    this.facts.set(operationId, { ...acting, ...earlier, ...facts });
   }
 
   /**
@@ -132,13 +145,14 @@ export class ReceiptService {
       if (!doctor.ok) return doctor;
       return ok(this.doctorNote(doctor.value, t, language));
     }
+    const noRelation = source.slip === 'no-relation';
     return ok({
       language,
       issuer: t.kiosk,
-      title: t.slipTitle,
+      title: noRelation ? t.noRelationTitle : t.slipTitle,
       heading: null,
       rows: [{ label: t.when, value: formatWhen(this.now().toISOString(), language) }],
-      paragraphs: t.notes.slip,
+      paragraphs: noRelation ? t.notes.noRelation : t.notes.slip,
       reference: null,
     });
   }
@@ -155,6 +169,10 @@ export class ReceiptService {
     };
     add(t.when, formatWhen(view.createdAt, language));
     add(t.status, t.states[view.state]);
+    if (f.actingFor) {
+      add(t.patient, f.actingFor.initials || t.unknown);
+      add(t.signedBy, t.roles[f.actingFor.role]);
+    }
     add(t.doctor, f.doctorName);
     add(t.speciality, f.speciality ? (t.specialities[f.speciality] ?? f.speciality) : null);
     add(t.clinic, f.clinicName);

@@ -1,5 +1,6 @@
 import type { OperationKind, OperationState } from '#shared/contract/outbox';
 import type { ReceiptLanguage } from '#shared/contract/receipts';
+import type { ActorRole } from '#shared/rules/acting';
 
 /** What a receipt says, in both languages. Printed by main, so these live beside the renderer's own. */
 export interface ReceiptTexts {
@@ -7,6 +8,7 @@ export interface ReceiptTexts {
   receiptTitle: string;
   doctorNoteTitle: string;
   slipTitle: string;
+  noRelationTitle: string;
   when: string;
   status: string;
   doctor: string;
@@ -23,6 +25,10 @@ export interface ReceiptTexts {
   reference: string;
   referenceQr: string;
   deadline: string;
+  /** Acts done for a child: whom it concerns (initials) and who signed (a role). */
+  patient: string;
+  signedBy: string;
+  roles: Record<ActorRole, string>;
   kinds: Record<OperationKind, string>;
   states: Record<OperationState, string>;
   notes: {
@@ -33,6 +39,7 @@ export interface ReceiptTexts {
     keep: string;
     doctorNote: string;
     slip: string[];
+    noRelation: string[];
   };
   specialities: Record<string, string>;
   days: Record<string, string>;
@@ -44,6 +51,7 @@ const uk: ReceiptTexts = {
   receiptTitle: 'Квитанція',
   doctorNoteTitle: 'Обраний лікар',
   slipTitle: 'Направлення до реєстратури',
+  noRelationTitle: 'Як зареєструвати звʼязок із дитиною в eHealth',
   when: 'Коли',
   status: 'Стан',
   doctor: 'Лікар',
@@ -60,6 +68,13 @@ const uk: ReceiptTexts = {
   reference: 'Код квитанції',
   referenceQr: 'QR-код із кодом квитанції',
   deadline: 'Кіоск надсилатиме дію до',
+  patient: 'Пацієнт (ініціали)',
+  signedBy: 'Підписав(ла)',
+  roles: {
+    parent: 'один із батьків',
+    guardian: 'опікун (піклувальник)',
+    representative: 'законний представник',
+  },
   kinds: {
     'app.revoke': 'Скасування доступу електронного кабінету',
     'declaration.terminate': 'Припинення декларації',
@@ -96,7 +111,14 @@ const uk: ReceiptTexts = {
     slip: [
       'Людина, молодша за 14 років, не може користуватися кабінетом пацієнта самостійно.',
       'Декларацію з лікарем або зміну даних для дитини оформлює один із батьків чи законний представник.',
-      'Підійдіть до реєстратури разом із батьками (представником) і візьміть свідоцтво про народження дитини та паспорт дорослого.',
+      'Один із батьків (законний представник) може зробити це в цьому кіоску: увійти зі своїм ключем КЕП і обрати «Діяти за дитину».',
+      'Або підійдіть до реєстратури разом із батьками (представником) і візьміть свідоцтво про народження дитини та паспорт дорослого.',
+    ],
+    noRelation: [
+      'eHealth поки не має запису, що ви — батько, мати чи законний представник цієї дитини, тому діяти за неї в кіоску не можна.',
+      'Цей звʼязок вносить до eHealth лікар або реєстратор будь-якого закладу, що працює з eHealth (наприклад, під час підписання декларації дитини).',
+      'Візьміть із собою свій паспорт або ID-картку, свій РНОКПП та свідоцтво про народження дитини (опікун — рішення суду або посвідчення опікуна).',
+      'Коли звʼязок внесено, ви зможете діяти за дитину в цьому кіоску: увійти зі своїм ключем і обрати «Діяти за дитину».',
     ],
   },
   specialities: {
@@ -113,6 +135,7 @@ const en: ReceiptTexts = {
   receiptTitle: 'Receipt',
   doctorNoteTitle: 'Chosen doctor',
   slipTitle: 'Please go to the reception desk',
+  noRelationTitle: 'How to register your relation to the child in eHealth',
   when: 'When',
   status: 'Status',
   doctor: 'Doctor',
@@ -129,6 +152,13 @@ const en: ReceiptTexts = {
   reference: 'Receipt code',
   referenceQr: 'QR code with the receipt code',
   deadline: 'The kiosk keeps sending it until',
+  patient: 'Patient (initials)',
+  signedBy: 'Signed by',
+  roles: {
+    parent: 'a parent',
+    guardian: 'a guardian',
+    representative: 'a legal representative',
+  },
   kinds: {
     'app.revoke': 'Access of an e-cabinet revoked',
     'declaration.terminate': 'Declaration terminated',
@@ -165,7 +195,14 @@ const en: ReceiptTexts = {
     slip: [
       'A person under 14 cannot use the patient cabinet on their own.',
       'A parent or legal guardian arranges a declaration with a doctor or a change of data for the child.',
-      "Please come to the reception desk with a parent (guardian), the child's birth certificate and the adult's passport.",
+      'A parent (legal guardian) can do this at this kiosk: sign in with their own qualified e-signature key and choose "Act for my child".',
+      "Or come to the reception desk with a parent (guardian), the child's birth certificate and the adult's passport.",
+    ],
+    noRelation: [
+      'eHealth does not yet hold a record that you are a parent or legal guardian of this child, so you cannot act for the child at the kiosk.',
+      'A doctor or the reception desk of any clinic working with eHealth registers this relation (for example, when the child’s declaration is signed).',
+      "Bring your passport or ID card, your tax number and the child's birth certificate (a guardian: the court decision or the guardian's certificate).",
+      'Once the relation is registered, you can act for the child at this kiosk: sign in with your key and choose "Act for my child".',
     ],
   },
   specialities: {

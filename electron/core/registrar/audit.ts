@@ -4,8 +4,11 @@ import type { AuditChainMarker } from '../crypto/key-store';
 import type { SecretBox } from '../crypto/secret-box';
 import type { Db } from '../db/database';
 
-/** Who did something: the kiosk itself, the patient of the current session, or a registrar. */
-export type AuditActor = 'kiosk' | 'patient' | `registrar:${string}` | 'operator-cli';
+/**
+ * Who did something: the kiosk itself, the patient of the current session, a registrar, the ops CLI,
+ * or a parent or guardian acting for someone (`confidant:<role>`, the role and never a name).
+ */
+export type AuditActor = 'kiosk' | 'patient' | `registrar:${string}` | `confidant:${string}` | 'operator-cli';
 
 export interface AuditEntry {
   seq: number;
@@ -71,6 +74,7 @@ const ROW_COLUMNS = 'seq, at, actor, action, subject, detail, prev_hash AS prevH
  */
 export class AuditLog {
   private attribution: () => `registrar:${string}` | null = () => null;
+  private acting: () => `confidant:${string}` | null = () => null;
 
   constructor(
     private readonly db: Db,
@@ -103,6 +107,14 @@ export class AuditLog {
   }
 
   /**
+   * While the signed-in person acts for someone (a parent for a child), what the services record as
+   * the patient's action is theirs, in their role. A registrar assisting still comes first.
+   */
+  setActing(acting: () => `confidant:${string}` | null): void {
+    this.acting = acting;
+  }
+
+  /**
    * Keys a chain left unkeyed by an earlier version (a no-op for an empty or keyed chain).
    * The kiosk calls it at start; `append` does the same before its first entry.
    */
@@ -128,7 +140,7 @@ export class AuditLog {
     detail?: Record<string, unknown> | null,
   ): AuditEntry {
     const actor: AuditActor =
-      requestedActor === 'patient' ? (this.attribution() ?? requestedActor) : requestedActor;
+      requestedActor === 'patient' ? (this.attribution() ?? this.acting() ?? requestedActor) : requestedActor;
     // IMMEDIATE: the ops CLI appends from another process; reading the last hash and writing the
     // next entry must not interleave with it (a deferred read would fork the chain or fail late)
     const entry = this.db

@@ -16,6 +16,7 @@ import type { EventBus } from '../events';
 import type { Logger } from '../log';
 import type { Outbox } from '../outbox/outbox';
 import type { AuditLog } from '../registrar/audit';
+import { ActingService } from './acting';
 import { KeyList } from './key-list';
 import { PatientSession } from './patient-session';
 import type { SessionManager } from './session-manager';
@@ -42,6 +43,8 @@ export interface PatientServices {
   esign: EsignService;
   patient: PatientSession;
   signIn: SignInService;
+  /** "Act for my child": the signed-in parent opens a child's cabinet with their own key. */
+  acting: ActingService;
   keys: KeyList;
   close(): Promise<void>;
 }
@@ -99,6 +102,13 @@ export function createPatientServices(d: PatientDeps): PatientServices {
     log: d.log,
     revocation: d.revocation ?? null,
   });
+  const acting = new ActingService({ patient, log: d.log, now: d.now });
+  const actingPatient = patient;
+  // what the patient does while acting for someone is recorded as theirs, in their role
+  d.audit.setActing(() => {
+    const role = actingPatient.current()?.actingAs;
+    return role ? `confidant:${role}` : null;
+  });
   const keys = new KeyList({
     discovery,
     folder,
@@ -127,6 +137,7 @@ export function createPatientServices(d: PatientDeps): PatientServices {
     esign,
     patient,
     signIn,
+    acting,
     keys,
     async close() {
       stopListening();

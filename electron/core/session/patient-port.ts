@@ -5,6 +5,7 @@
  * personal-data services depend on this port only, so tests can hand them a patient signed in
  * against the sandbox without the signer process.
  */
+import type { ActorRole } from '#shared/rules/acting';
 import type { Result } from '#shared/result';
 import type { PisApi } from '../ehealth/pis-api';
 import type { PatientTokens } from '../ehealth/tokens';
@@ -19,6 +20,11 @@ export interface PatientContext {
   patientKey: string;
   ageYears: number;
   access: 'full' | 'view-only';
+  /**
+   * Set when the signed-in person acts for someone else (a parent for a child): the role they act
+   * in. Every read and act then concerns that person, signed with the signed-in person's key.
+   */
+  actingAs?: ActorRole;
 }
 
 export interface PatientPort {

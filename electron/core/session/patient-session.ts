@@ -9,6 +9,8 @@
  * renderer never sends bytes to sign — a service holds the exact JSON eHealth returned and calls
  * `sign(json)` here.
  */
+import { randomUUID } from 'node:crypto';
+import type { ActorRole } from '#shared/rules/acting';
 import { err, ok, type Result } from '#shared/result';
 import type { PisApi } from '../ehealth/pis-api';
 import type { Person, PersonVerification } from '../ehealth/schemas/person';
@@ -35,6 +37,25 @@ export interface EstablishedPatient {
   verification: PersonVerification | null;
 }
 
+/** Someone the signed-in person acts for, as the acting service establishes them (confidant sign-in). */
+export interface EstablishedSubject {
+  personId: string;
+  ageYears: number;
+  access: 'full' | 'view-only';
+  role: ActorRole;
+  tokens: TokenSet;
+  person: Person;
+  verification: PersonVerification | null;
+}
+
+/** Who the session is about now: the signed-in person (`handle` null) or someone they act for. */
+export interface SubjectSummary {
+  /** An opaque handle for the renderer (never a person id); null for the signed-in person. */
+  handle: string | null;
+  ctx: PatientContext;
+  person: Person;
+}
+
 export type ActGuard = (ctx: PatientContext) => Result<void>;
 
 export interface PatientSessionDeps {
@@ -52,12 +73,19 @@ export interface PatientSessionDeps {
   revocation?: RevocationChecker | null;
 }
 
-interface Signed {
+interface Subject {
   ctx: PatientContext;
   tokens: PatientTokens;
-  signerDrfo: string;
   person: Person;
   verification: PersonVerification | null;
+}
+
+interface Signed extends Subject {
+  signerDrfo: string;
+  /** The people the signed-in person acts for in this session, by handle. */
+  others: Map<string, Subject>;
+  /** The handle of the one the session is about now (null: the signed-in person). */
+  active: string | null;
 }
 
 const wait = (ms: number) =>
@@ -74,23 +102,41 @@ export class PatientSession implements PatientPort {
     deps.sessions.onEnd((session) => this.forget(session.id));
   }
 
-  /** The signed-in patient, or null. */
+  /** Whom the session is about now: the signed-in person, or the one they act for. */
+  private subject(): Subject | null {
+    const s = this.signed;
+    if (!s) return null;
+    return s.active === null ? s : (s.others.get(s.active) ?? null);
+  }
+
+  /** The patient the session is about (the signed-in person, or the child they act for), or null. */
   current(): PatientContext | null {
+    const subject = this.subject();
+    return subject ? { ...subject.ctx } : null;
+  }
+
+  /** The one who signed in with their key (whoever the session is about now), or null. */
+  signedIn(): PatientContext | null {
     return this.signed ? { ...this.signed.ctx } : null;
   }
 
   /** For reads: NO_SESSION when nobody is signed in. */
   requireView(): Result<PatientContext> {
     const s = this.signed;
-    if (!s || this.deps.sessions.active?.id !== s.ctx.sessionId)
+    const subject = this.subject();
+    if (!s || !subject || this.deps.sessions.active?.id !== s.ctx.sessionId)
       return err('NO_SESSION', 'nobody is signed in at this kiosk');
-    return ok({ ...s.ctx });
+    return ok({ ...subject.ctx });
   }
 
   /** For changes: also VIEW_ONLY for a teen without verified legal capacity, and every act guard. */
   requireAct(): Result<PatientContext> {
     const view = this.requireView();
     if (!view.ok) return view;
+    if (view.value.access !== 'full' && view.value.actingAs)
+      return err('VIEW_ONLY', 'a parent may only view the cabinet of a child aged 14–17', {
+        reason: 'teen-signs-own',
+      });
     if (view.value.access !== 'full')
       return err(
         'VIEW_ONLY',
@@ -120,19 +166,100 @@ export class PatientSession implements PatientPort {
     return api;
   }
 
-  /** This patient's token holder (renews on 401), or null when nobody is signed in. */
+  /** The current patient's token holder (renews on 401), or null when nobody is signed in. */
   tokens(): PatientTokens | null {
-    return this.signed?.tokens ?? null;
+    return this.subject()?.tokens ?? null;
   }
 
-  /** The person record eHealth returned at sign-in (services may refresh it through `pis()`). */
+  /** The current patient's person record as eHealth returned it (services may refresh it through `pis()`). */
   person(): Person | null {
-    return this.signed?.person ?? null;
+    return this.subject()?.person ?? null;
   }
 
-  /** The verification record read at sign-in (legal capacity and the state registers' checks). */
+  /** The current patient's verification record (legal capacity and the state registers' checks). */
   verification(): PersonVerification | null {
-    return this.signed?.verification ?? null;
+    return this.subject()?.verification ?? null;
+  }
+
+  /** The signed-in person's own record and tokens (for acting for someone: the one who acts). */
+  own(): {
+    ctx: PatientContext;
+    person: Person;
+    verification: PersonVerification | null;
+    tokens: PatientTokens;
+  } | null {
+    const s = this.signed;
+    return s ? { ctx: { ...s.ctx }, person: s.person, verification: s.verification, tokens: s.tokens } : null;
+  }
+
+  /** Everyone the session may be about: the signed-in person first, then those they act for. */
+  subjects(): SubjectSummary[] {
+    const s = this.signed;
+    if (!s) return [];
+    return [
+      { handle: null, ctx: { ...s.ctx }, person: s.person },
+      ...[...s.others].map(([handle, o]) => ({ handle, ctx: { ...o.ctx }, person: o.person })),
+    ];
+  }
+
+  /** The handle of the one the session is about now (null: the signed-in person). */
+  activeHandle(): string | null {
+    return this.signed?.active ?? null;
+  }
+
+  /**
+   * The signed-in person now acts for someone (eHealth gave a token acting for them): the session is
+   * about that person from here on, until `switchTo(null)`. The same person again replaces the
+   * earlier entry (a fresh token). Recorded in the audit log (roles and access only).
+   */
+  actFor(subject: EstablishedSubject): Result<{ handle: string; ctx: PatientContext }> {
+    const s = this.signed;
+    const api = this.deps.api();
+    if (!s || !api || this.deps.sessions.active?.id !== s.ctx.sessionId)
+      return err('NO_SESSION', 'nobody is signed in at this kiosk');
+    const patientKey = this.deps.outbox.patientKeyFor(subject.personId);
+    const noted = storage('record acting for someone', () =>
+      this.deps.audit.append('patient', 'session.acting-for', s.ctx.sessionId, {
+        role: subject.role,
+        access: subject.access,
+      }),
+    );
+    if (!noted.ok) return noted;
+    const existing = [...s.others].find(([, o]) => o.ctx.personId === subject.personId);
+    const handle = existing?.[0] ?? randomUUID();
+    const earlier = existing?.[1].tokens.current();
+    const ctx: PatientContext = {
+      sessionId: s.ctx.sessionId,
+      personId: subject.personId,
+      patientKey,
+      ageYears: subject.ageYears,
+      access: subject.access,
+      actingAs: subject.role,
+    };
+    s.others.set(handle, {
+      ctx,
+      tokens: api.patientTokens(subject.tokens, (set) => this.tokensChanged(patientKey, set)),
+      person: subject.person,
+      verification: subject.verification,
+    });
+    s.active = handle;
+    if (earlier?.accessToken && earlier.accessToken !== subject.tokens.accessToken)
+      void this.logoutUnlessNeeded(patientKey, earlier);
+    const resumed = this.deps.outbox.resumePatient(patientKey, subject.tokens);
+    if (!resumed.ok) this.deps.log.warn({ code: resumed.error.code }, 'waiting operations not resumed');
+    else if (resumed.value === 0) this.dropUnusedCredentials(patientKey);
+    return ok({ handle, ctx: { ...ctx } });
+  }
+
+  /** Back to the signed-in person's own cabinet (null), or to someone they already act for. */
+  switchTo(handle: string | null): Result<PatientContext> {
+    const s = this.signed;
+    if (!s || this.deps.sessions.active?.id !== s.ctx.sessionId)
+      return err('NO_SESSION', 'nobody is signed in at this kiosk');
+    if (handle !== null && !s.others.has(handle))
+      return err('NO_SESSION', 'the session does not act for this person');
+    s.active = handle;
+    return ok({ ...(handle === null ? s.ctx : (s.others.get(handle) as Subject).ctx) });
   }
 
   /**
@@ -153,8 +280,14 @@ export class PatientSession implements PatientPort {
     }
     const r = await this.deps.esign.sign(json, drfo);
     if (!r.ok) return r;
-    // the patient may have finished while the signer worked: nothing signed for them leaves then
-    if (this.requireView().ok !== true || this.signed?.ctx.sessionId !== act.value.sessionId)
+    // the patient may have finished (or switched to another person) while the signer worked:
+    // nothing signed for them leaves then
+    const after = this.requireView();
+    if (
+      !after.ok ||
+      after.value.sessionId !== act.value.sessionId ||
+      after.value.personId !== act.value.personId
+    )
       return err('NO_SESSION', 'the session ended while signing');
     return ok({
       signedContent: r.value.signedContent,
@@ -206,6 +339,8 @@ export class PatientSession implements PatientPort {
       signerDrfo: established.signerDrfo,
       person: established.person,
       verification: established.verification,
+      others: new Map(),
+      active: null,
     };
     const resumed = this.deps.outbox.resumePatient(patientKey, established.tokens);
     if (!resumed.ok) this.deps.log.warn({ code: resumed.error.code }, 'waiting operations not resumed');
@@ -240,17 +375,33 @@ export class PatientSession implements PatientPort {
     }
     this.signed = null;
     await this.deps.esign.endSession('session-end');
-    const tokens = s.tokens.current();
-    // eHealth's logout also ends the refresh token, which a deferred delivery may still need
-    const outboxDone = this.dropUnusedCredentials(s.ctx.patientKey);
+    // everyone the session was about: those acted for first, then the signed-in person
+    const everyone = [...s.others.values(), s];
+    s.others.clear();
+    const outcomes = await Promise.all(
+      everyone.map((subject) => this.logoutUnlessNeeded(subject.ctx.patientKey, subject.tokens.current())),
+    );
+    this.deps.log.info(
+      {
+        loggedOut: outcomes.every((o) => o === 'logged-out'),
+        outboxKeepsTokens: outcomes.some((o) => o === 'kept'),
+        people: everyone.length,
+      },
+      'patient session forgotten',
+    );
+  }
+
+  /** eHealth's logout also ends the refresh token, which a deferred delivery may still need. */
+  private async logoutUnlessNeeded(
+    patientKey: string,
+    tokens: TokenSet,
+  ): Promise<'logged-out' | 'kept' | 'not-logged-out'> {
+    const outboxDone = this.dropUnusedCredentials(patientKey);
     const api = this.deps.api();
-    if (!outboxDone || !api || !tokens.accessToken) {
-      this.deps.log.info({ loggedOut: false, outboxKeepsTokens: !outboxDone }, 'patient session forgotten');
-      return;
-    }
+    if (!outboxDone) return 'kept';
+    if (!api || !tokens.accessToken) return 'not-logged-out';
     const logout = api.auth.logout(tokens.accessToken);
     const outcome = await Promise.race([logout, wait(this.deps.logoutTimeoutMs ?? 3000)]);
-    const loggedOut = outcome !== 'timeout' && outcome.ok;
-    this.deps.log.info({ loggedOut }, 'patient session forgotten');
+    return outcome !== 'timeout' && outcome.ok ? 'logged-out' : 'not-logged-out';
   }
 }

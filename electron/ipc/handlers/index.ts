@@ -1,5 +1,6 @@
 import type { KioskServices } from '../../core/services';
 import type { Handlers } from '../router';
+import { actingHandlers } from './acting';
 import { appHandlers } from './app';
 import { appsHandlers } from './apps';
 import { declarationsHandlers } from './declarations';
@@ -24,5 +25,6 @@ export const createHandlers = (s: KioskServices): Handlers => ({
   ...appsHandlers(s),
   ...receiptsHandlers(s),
   ...signinHandlers(s),
+  ...actingHandlers(s),
   ...registrarHandlers(s),
 });

@@ -1,3 +1,4 @@
+import { actingEn } from './acting.en';
 import { personEn } from './person.en';
 import { signinEn } from './signin.en';
 import { registrarEn } from './registrar.en';
@@ -80,6 +81,7 @@ export const en: Dictionary<MessageKey> = {
     ...registrarEn,
     ...cabinetEn,
     ...documentsEn,
+    ...actingEn,
   },
   errors: {
     BAD_REQUEST: 'The kiosk could not process the request. Please try again or ask at the reception desk.',
@@ -94,6 +96,11 @@ export const en: Dictionary<MessageKey> = {
       'People under 14 cannot use the cabinet on their own. Please go to the reception desk; staff will help you together with a parent.',
     VIEW_ONLY:
       'You may only look: changing your data, signing declarations and removing access need your full legal capacity confirmed in eHealth. It is confirmed at the reception desk from your documents.',
+    NO_RELATION:
+      'eHealth holds no record that you are a parent or legal guardian of this child. A doctor or the reception desk of a clinic registers it.',
+    CHILD_NOT_FOUND:
+      "eHealth found no child with these details. Check the surname, first name, date of birth and the document's number.",
+    ACTING_NOT_ALLOWED: 'You cannot act for this person at the kiosk. Please ask at the reception desk.',
     KEY_NOT_FOUND: 'No key file was found on the medium. Check that you inserted the right one.',
     KEY_UNREADABLE:
       'The key file is damaged or in a format the kiosk does not support. Choose another key file or ask your provider.',

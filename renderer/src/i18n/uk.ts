@@ -1,3 +1,4 @@
+import { actingUk } from './acting.uk';
 import { personUk } from './person.uk';
 import { signinUk } from './signin.uk';
 import { registrarUk } from './registrar.uk';
@@ -90,6 +91,7 @@ const messages = {
   ...registrarUk,
   ...cabinetUk,
   ...documentsUk,
+  ...actingUk,
 } satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof messages;
@@ -108,6 +110,11 @@ export const uk: Dictionary<MessageKey> = {
       'До 14 років користуватися кабінетом самостійно не можна. Зверніться до реєстратури — вам допоможуть разом з батьками.',
     VIEW_ONLY:
       'Ви можете лише переглядати: змінювати дані, підписувати декларації й закривати доступ можна, коли в eHealth підтверджено вашу повну цивільну дієздатність. Її підтверджують у реєстратурі за документами.',
+    NO_RELATION:
+      'eHealth не має запису, що ви — батько, мати чи законний представник цієї дитини. Його вносить лікар або реєстратор закладу.',
+    CHILD_NOT_FOUND:
+      'eHealth не знайшла дитину з такими даними. Перевірте прізвище, імʼя, дату народження та номер документа.',
+    ACTING_NOT_ALLOWED: 'Діяти за цю людину в кіоску не можна. Зверніться до реєстратури.',
     KEY_NOT_FOUND: 'На носії не знайдено файлу ключа. Перевірте, чи вставлено потрібний носій.',
     KEY_UNREADABLE:
       'Файл ключа пошкоджений або має формат, який кіоск не підтримує. Оберіть інший файл ключа або зверніться до свого надавача.',

@@ -1,5 +1,7 @@
 import type { ComponentType } from 'react';
 import type { ScreenId } from '../stores/ui';
+import { ActForChild } from './ActForChild/ActForChild';
+import { ActingNoRelation } from './ActingNoRelation/ActingNoRelation';
 import { Apps } from './Apps/Apps';
 import { DeclarationDetails } from './DeclarationDetails/DeclarationDetails';
 import { Declarations } from './Declarations/Declarations';
@@ -38,6 +40,8 @@ export const SCREENS: Record<ScreenId, ComponentType> = {
   signInError: SignInError,
   under14: Under14,
   home: Home,
+  actForChild: ActForChild,
+  actingNoRelation: ActingNoRelation,
   // the four functions
   person: PersonData,
   personEdit: PersonEdit,

@@ -68,4 +68,4 @@ export const useAppsStore = create<AppsState & AppsActions>()((set, get) => ({
   },
 }));
 
-registerReset(() => useAppsStore.setState(initialAppsState));
+registerReset(() => useAppsStore.setState(initialAppsState), { subject: true });

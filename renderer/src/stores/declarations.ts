@@ -189,4 +189,4 @@ export const useDeclarationsStore = create<DeclarationsState & DeclarationsActio
   },
 }));
 
-registerReset(() => useDeclarationsStore.setState(initialDeclarationsState));
+registerReset(() => useDeclarationsStore.setState(initialDeclarationsState), { subject: true });

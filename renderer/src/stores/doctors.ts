@@ -169,7 +169,10 @@ export const useDoctorsStore = create<DoctorsState & DoctorsActions>()((set, get
   };
 });
 
-registerReset(() => {
-  dropPending();
-  useDoctorsStore.setState(initialDoctorsState);
-});
+registerReset(
+  () => {
+    dropPending();
+    useDoctorsStore.setState(initialDoctorsState);
+  },
+  { subject: true },
+);

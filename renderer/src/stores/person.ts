@@ -336,7 +336,7 @@ async function withdraw(requestId: string): Promise<Result<{ cancelled: boolean 
   return callKiosk((b) => b.api.personRequestCancel({ requestId }));
 }
 
-registerReset(() => usePersonStore.setState(initialPersonState));
+registerReset(() => usePersonStore.setState(initialPersonState), { subject: true });
 
 // ── pure selectors ────────────────────────────────────────────────────────────────────────────
 

@@ -82,4 +82,4 @@ export const useReceiptsStore = create<ReceiptsState & ReceiptsActions>()((set, 
   },
 }));
 
-registerReset(() => useReceiptsStore.setState(initialReceiptsState));
+registerReset(() => useReceiptsStore.setState(initialReceiptsState), { subject: true });

@@ -13,6 +13,9 @@ export type ScreenId =
   | 'signInError'
   | 'under14'
   | 'home'
+  // acting for a child: identify and sign, or why eHealth refused (screens/ActForChild, ActingNoRelation)
+  | 'actForChild'
+  | 'actingNoRelation'
   // the four functions (home menu); each is filled by its own screen in screens/registry.ts
   | 'person'
   | 'declarations'

@@ -53,6 +53,29 @@ export const authApi = (client: EhealthClient) => ({
     });
   },
 
+  /**
+   * POST /api/pis/confidant/sign-in: the signed-in person (parent, guardian) signs content that
+   * identifies a related patient; eHealth checks the relation and answers with a token acting for
+   * that patient (`details.applicant_person_id` names the one who acts).
+   */
+  confidantSignIn(
+    signedContent: string,
+    scope = client.config.scope ?? '',
+  ): Promise<EhealthResult<AccessToken>> {
+    const c = credentials(client);
+    if (!c) return Promise.resolve(notConfigured());
+    return client.call({
+      method: 'POST',
+      path: PIS_PATHS.confidantSignIn,
+      body: {
+        signed_content: signedContent,
+        signed_content_encoding: 'base64',
+        token: { grant_type: 'pis_auth', client_id: c.clientId, client_secret: c.clientSecret, scope },
+      },
+      data: AccessToken,
+    });
+  },
+
   /** POST /oauth/tokens (grant refresh_token). The answer carries a new access token only. */
   refresh(refreshToken: string): Promise<EhealthResult<AccessToken>> {
     const c = credentials(client);

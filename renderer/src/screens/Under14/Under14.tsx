@@ -40,6 +40,7 @@ export function Under14() {
         <li>{t('under14.step2')}</li>
         <li>{t('under14.step3')}</li>
       </ol>
+      <p>{t('under14.parentKiosk')}</p>
       <div className="screen__actions">
         <BigButton variant="primary" disabled={print.kind === 'printing'} onClick={() => void printSlip()}>
           {t('under14.print')}
