@@ -12,7 +12,7 @@ import { testClock, TOKENS } from '../outbox/test-support.test-support';
 import { AuditLog } from '../registrar/audit';
 import { qrSvg } from './document';
 import { htmlFilePrinter, type ReceiptPrinter } from './printer';
-import { ReceiptService } from './receipt-service';
+import { ReceiptService, type ReceiptActing } from './receipt-service';
 
 const cleanup: (() => void)[] = [];
 afterEach(() => cleanup.splice(0).forEach((c) => c()));
@@ -46,7 +46,9 @@ const DOCTOR: DoctorDetails = {
   workingHours: { mon: [['08:00', '16:00']], tue: [['08:00', '12:00']] },
 };
 
-function setup(opts: { printer?: ReceiptPrinter | null; dir?: string | null } = {}) {
+function setup(
+  opts: { printer?: ReceiptPrinter | null; dir?: string | null; acting?: () => ReceiptActing | null } = {},
+) {
   const db = openKioskDatabase(':memory:');
   const clock = testClock();
   const outbox = new Outbox({
@@ -70,6 +72,7 @@ function setup(opts: { printer?: ReceiptPrinter | null; dir?: string | null } = 
     printer: opts.printer === undefined ? (dir ? htmlFilePrinter(dir) : null) : opts.printer,
     receiptsDir: dir,
     now: clock.now,
+    ...(opts.acting ? { acting: opts.acting } : {}),
   });
   const terminate = () => {
     const r = outbox.enqueue({
@@ -112,6 +115,46 @@ describe('ReceiptService', () => {
     const en = await receipts.preview({ operationId: op.id }, 'en');
     expect(en.ok && en.value.html).toContain('Declaration terminated');
     expect(en.ok && en.value.html).toContain('lang="en"');
+  });
+
+  it('an act done for a child names the child by initials and the one who signed by role, never by name', async () => {
+    let acting: ReceiptActing | null = { initials: 'Д. М. М.', role: 'parent' };
+    const { receipts, terminate } = setup({ acting: () => acting });
+    const forChild = terminate();
+    receipts.remember(forChild.id, { doctorName: DOCTOR.fullName });
+    // back in the parent's own cabinet: a later fact about the same act keeps whom it was for
+    acting = null;
+    receipts.remember(forChild.id, { declarationNumber: '0001-AEHK-MPTX' });
+    const own = terminate();
+    receipts.remember(own.id, {});
+
+    const uk = await receipts.preview({ operationId: forChild.id }, 'uk');
+    if (!uk.ok) throw new Error(uk.error.message);
+    expect(uk.value.html).toContain('Пацієнт (ініціали)');
+    expect(uk.value.html).toContain('Д. М. М.');
+    expect(uk.value.html).toContain('один із батьків');
+    expect(uk.value.html).toContain('0001-AEHK-MPTX');
+    const en = await receipts.preview({ operationId: forChild.id }, 'en');
+    expect(en.ok && en.value.html).toContain('Signed by');
+    expect(en.ok && en.value.html).toContain('a parent');
+    // the patient's own act names nobody
+    const mine = await receipts.preview({ operationId: own.id }, 'uk');
+    expect(mine.ok && mine.value.html).not.toContain('Пацієнт (ініціали)');
+    // once the session ended, the reprint by code shows neither
+    await receipts.forgetSession();
+    const later = await receipts.preview({ referenceCode: forChild.referenceCode }, 'uk');
+    expect(later.ok && later.value.html).not.toContain('Д. М. М.');
+  });
+
+  it('the no-relation slip tells how a clinic registers the relation; the under-14 slip names the kiosk way', async () => {
+    const { receipts } = setup();
+    const uk = await receipts.preview({ slip: 'no-relation' }, 'uk');
+    expect(uk.ok && uk.value.title).toBe('Як зареєструвати звʼязок із дитиною в eHealth');
+    expect(uk.ok && uk.value.html).toContain('свідоцтво про народження дитини');
+    const en = await receipts.preview({ slip: 'no-relation' }, 'en');
+    expect(en.ok && en.value.html).toContain('registers this relation');
+    const under14 = await receipts.preview({ slip: 'under-14' }, 'uk');
+    expect(under14.ok && under14.value.html).toContain('Діяти за дитину');
   });
 
   it('after the session only the minimal receipt is left: reprinting by code shows no names', async () => {

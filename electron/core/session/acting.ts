@@ -29,11 +29,18 @@ export interface ActingDeps {
   now: () => Date;
 }
 
+/** A name as documents write it: each part (between spaces and hyphens) capitalised («Дем'яненко-Лук'ян»). */
+export function nameCase(typed: string): string {
+  return normalizeName(typed)
+    .toLocaleLowerCase('uk')
+    .replace(/(^|[ -])(\p{L})/gu, (_m, sep: string, c: string) => `${sep}${c.toLocaleUpperCase('uk')}`);
+}
+
 /** What the parent signs: the child as eHealth searches for them. */
 export function confidantSignInContent(child: ChildIdentity): Record<string, unknown> {
-  const lastName = normalizeName(child.lastName);
-  const firstName = normalizeName(child.firstName);
-  const secondName = normalizeName(child.secondName);
+  const lastName = nameCase(child.lastName);
+  const firstName = nameCase(child.firstName);
+  const secondName = nameCase(child.secondName);
   return {
     last_name: lastName,
     given_name: [firstName, secondName].filter(Boolean).join(' '),
@@ -74,7 +81,7 @@ const fold = (s: string | null | undefined): string =>
 /** The person eHealth answered with is the one the parent described (surname and date of birth). */
 function sameChild(person: Person, child: ChildIdentity): boolean {
   return (
-    fold(person.last_name) === fold(normalizeName(child.lastName)) &&
+    fold(person.last_name) === fold(nameCase(child.lastName)) &&
     (person.birth_date ?? '').slice(0, 10) === child.birthDate
   );
 }
