@@ -221,6 +221,8 @@ test('child aged 13: no own access, an explanation and a slip for the registrar'
   await signInAs(page, kioskHost, 'child-13', { expectHome: false });
   await expect(h1(page)).toHaveText('Кабінет — з 14 років', { timeout: 60_000 });
   await expect(page.getByText(/Дарин/)).toHaveCount(0);
+  // a parent can do it here, with their own key
+  await expect(page.getByText(/увійти зі своїм ключем КЕП і обрати «Діяти за дитину»/)).toBeVisible();
   await check(page, 'signin-under-14');
   await page.getByRole('button', { name: 'Надрукувати направлення' }).click();
   await expect(
