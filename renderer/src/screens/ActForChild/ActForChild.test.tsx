@@ -29,8 +29,7 @@ const ACTING: ActingState = {
 /** Taps keys of the keyboard under a field, as a visitor does. */
 function tap(field: string, keys: string[]) {
   const keyboard = screen.getByRole('group', { name: `Екранна клавіатура для поля «${field}»` });
-  for (const k of keys)
-    fireEvent.click(within(keyboard).getAllByRole('button', { name: k })[0]!);
+  for (const k of keys) fireEvent.click(within(keyboard).getAllByRole('button', { name: k })[0]!);
 }
 
 describe('Act for my child', () => {
