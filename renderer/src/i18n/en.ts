@@ -97,7 +97,7 @@ export const en: Dictionary<MessageKey> = {
     VIEW_ONLY:
       'You may only look: changing your data, signing declarations and removing access need your full legal capacity confirmed in eHealth. It is confirmed at the reception desk from your documents.',
     NO_RELATION:
-      'eHealth holds no record that you are a parent or legal guardian of this child. A doctor or the reception desk of a clinic registers it.',
+      'eHealth holds no record that you are a parent or legal guardian of this child. Please ask a doctor or the reception desk of a clinic to register it.',
     CHILD_NOT_FOUND:
       "eHealth found no child with these details. Check the surname, first name, date of birth and the document's number.",
     ACTING_NOT_ALLOWED: 'You cannot act for this person at the kiosk. Please ask at the reception desk.',
