@@ -119,6 +119,7 @@ const OUTCOME: Record<string, RegExp> = {
   'adult-expired-cert': /^Сертифікат ключа недійсний$/,
   'adult-revoked-cert': /^Сертифікат ключа відкликано$/,
   'unknown-drfo': /^Вас не знайдено в eHealth$/,
+  'unknown-mismatch': /^Вас не знайдено в eHealth$/,
 };
 
 test('every persona’s password is typed on the on-screen keyboard of the Ukrainian interface', async ({
