@@ -1,8 +1,10 @@
+import { sql, sqlList } from '../../core/db';
 import { userOf, type RequestContext } from '../http/context';
 import { forbidden, notFound } from '../errors';
 import { noContent, ok } from '../http/reply';
 import type { Route } from '../http/router';
-import { pageOf, paging, pathUuid } from '../http/validate';
+import { pagedList } from '../http/paged-list';
+import { pathUuid } from '../http/validate';
 import { isoDateTime } from '../time';
 
 interface AppRow {
@@ -39,35 +41,24 @@ const csv = (v: string | null) =>
 /** Only active approvals of the signed-in patient; filters by client names or ids (comma lists). */
 function listApps(ctx: RequestContext) {
   const user = userOf(ctx);
-  const page = pageOf(
-    ctx.query,
-    { size: ctx.state.config.pageSizeDefault, max: ctx.state.config.pageSizeMax },
-    { page: 'page_number', size: 'page_size' },
-  );
-  const where = ['a.user_id = ?', 'a.deleted_at IS NULL'];
-  const args: unknown[] = [user.userId];
   const names = csv(ctx.query.get('client_names'));
-  const ids = csv(ctx.query.get('client_ids'));
-  if (names.length) {
-    where.push(`c.name IN (${names.map(() => '?').join(',')})`);
-    args.push(...names);
-  }
-  if (ids.length) {
-    where.push(`a.client_id IN (${ids.map(() => '?').join(',')})`);
-    args.push(...ids.map((i) => i.toLowerCase()));
-  }
-  const { db } = ctx.state;
-  const total = (
-    db
-      .prepare(
-        `SELECT count(*) AS n FROM apps a JOIN clients c ON c.id = a.client_id WHERE ${where.join(' AND ')}`,
-      )
-      .get(...args) as { n: number }
-  ).n;
-  const rows = db
-    .prepare(`${SELECT} WHERE ${where.join(' AND ')} ORDER BY a.created_at, a.id LIMIT ? OFFSET ?`)
-    .all(...args, page.size, page.offset) as AppRow[];
-  return ok(rows.map(view), { paging: paging(page, total) });
+  const ids = csv(ctx.query.get('client_ids')).map((i) => i.toLowerCase());
+  return pagedList(
+    ctx,
+    {
+      from: sql`apps a JOIN clients c ON c.id = a.client_id`,
+      select: sql`a.*, c.name AS client_name`,
+      where: [
+        sql`a.user_id = ${user.userId}`,
+        sql`a.deleted_at IS NULL`,
+        names.length > 0 && sql`c.name IN (${sqlList(names)})`,
+        ids.length > 0 && sql`a.client_id IN (${sqlList(ids)})`,
+      ],
+      orderBy: sql`a.created_at, a.id`,
+      names: { page: 'page_number', size: 'page_size' },
+    },
+    view,
+  );
 }
 
 function ownApp(ctx: RequestContext): AppRow {

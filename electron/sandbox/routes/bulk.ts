@@ -1,3 +1,4 @@
+import { queries, sql, sqlName } from '../../core/db';
 import type { RequestContext } from '../http/context';
 import { invalidEntry, validationFailed } from '../errors';
 import type { Reply } from '../http/reply';
@@ -19,42 +20,60 @@ function depthCutoff(ctx: RequestContext): string | null {
   return isoDateTime(new Date(ctx.now().getTime() - Number(raw) * 86_400_000));
 }
 
-function dump(table: string, column = 'updated_at', contentType?: string) {
+/** The tables eHealth's bulk endpoints dump, and the column each one's changes are dated by. */
+const DUMPED = [
+  'parties',
+  'employees',
+  'employee_roles',
+  'healthcare_services',
+  'divisions',
+  'legal_entities',
+  'contract_divisions',
+] as const;
+const CHANGED_AT = ['updated_at', 'changed_at'] as const;
+
+function dump(
+  table: (typeof DUMPED)[number],
+  column: (typeof CHANGED_AT)[number] = 'updated_at',
+  contentType?: string,
+) {
+  const from = sqlName(table, DUMPED);
+  const changed = sqlName(column, CHANGED_AT);
   return (ctx: RequestContext): Reply => {
     const cutoff = depthCutoff(ctx);
-    const rows = (
+    const rows = queries(ctx.state.db).rows(
       cutoff === null
-        ? ctx.state.db.prepare(`SELECT doc FROM ${table} ORDER BY rowid`).raw().all()
-        : ctx.state.db
-            .prepare(`SELECT doc FROM ${table} WHERE ${column} >= ? ORDER BY rowid`)
-            .raw()
-            .all(cutoff)
-    ) as [string][];
+        ? sql`SELECT doc FROM ${from} ORDER BY rowid`
+        : sql`SELECT doc FROM ${from} WHERE ${changed} >= ${cutoff} ORDER BY rowid`,
+    );
     return {
       kind: 'raw-list',
       status: 200,
-      items: rows.map((r) => r[0]),
+      items: rows.map((r) => String(r[0])),
       meta: { date: isoDateTime(ctx.now()) },
       ...(contentType ? { contentType } : {}),
     };
   };
 }
 
+interface LimitRow {
+  id: string;
+  declarations_limit: number;
+  count: number;
+}
+
 /** Limit and current count of declarations per doctor (seeded patients plus the sandbox's own). */
 function declarationsLimit(ctx: RequestContext): Reply {
-  const rows = ctx.state.db
-    .prepare(
-      `SELECT p.id, p.declarations_limit, p.declarations_base_count + coalesce(d.n, 0) AS count FROM parties p
+  const rows = queries(ctx.state.db).all<LimitRow>(
+    sql`SELECT p.id, p.declarations_limit, p.declarations_base_count + coalesce(d.n, 0) AS count FROM parties p
          LEFT JOIN (SELECT party_id, count(*) AS n FROM declarations WHERE status IN ('active', 'pending_verification') GROUP BY party_id) d ON d.party_id = p.id
         WHERE p.declarations_limit > 0 ORDER BY p.rowid`,
-    )
-    .raw()
-    .all() as [string, number, number][];
+  );
   return {
     kind: 'raw-list',
     status: 200,
     items: rows.map(
-      ([id, limit, count]) =>
+      ({ id, declarations_limit: limit, count }) =>
         `{"party_id":${JSON.stringify(id)},"declarations_limit":${limit},"declarations_count":${count}}`,
     ),
     meta: { date: isoDateTime(ctx.now()) },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sql } from '../../core/db';
 import { advanceChain, buildDeclarationRequest } from '../domain/declaration-request-builder';
 import { details, listItem, type RequestRow } from '../domain/declaration-request-views';
 import {
@@ -23,7 +24,8 @@ import {
 import { canonicalJson } from '../http/idempotency';
 import { created, ok } from '../http/reply';
 import type { Route } from '../http/router';
-import { dateParam, enumParam, pageOf, paging, parseBody, pathUuid } from '../http/validate';
+import { pagedList, termFilters } from '../http/paged-list';
+import { enumParam, parseBody, pathUuid } from '../http/validate';
 import { drfoMatches, readSignedJson } from '../signature';
 import type { SandboxState } from '../state';
 import { ageInYears, isoDateTime } from '../time';
@@ -152,40 +154,20 @@ function listRequests(ctx: RequestContext) {
   const q = ctx.query;
   const status = enumParam(q, 'status', STATUSES, true);
   const channel = enumParam(q, 'channel', ['PIS', 'MIS', 'CABINET'] as const, true);
-  const filters: [string, string | null][] = [
-    ['start_date >= ?', dateParam(q, 'start_date_from')],
-    ['start_date <= ?', dateParam(q, 'start_date_to')],
-    ['end_date >= ?', dateParam(q, 'end_date_from')],
-    ['end_date <= ?', dateParam(q, 'end_date_to')],
-  ];
-  const page = pageOf(q, { size: ctx.state.config.pageSizeDefault, max: ctx.state.config.pageSizeMax });
-  const where = ['person_id = ?'];
-  const args: unknown[] = [user.personId];
-  if (status) {
-    where.push('status = ?');
-    args.push(status);
-  }
-  if (channel && channel !== 'PIS') where.push('0');
-  for (const [sql, v] of filters) {
-    if (v) {
-      where.push(sql);
-      args.push(v);
-    }
-  }
-  const { db } = ctx.state;
-  const total = (
-    db
-      .prepare(`SELECT count(*) AS n FROM declaration_requests WHERE ${where.join(' AND ')}`)
-      .get(...args) as { n: number }
-  ).n;
-  const rows = db
-    .prepare(
-      `SELECT * FROM declaration_requests WHERE ${where.join(' AND ')} ORDER BY inserted_at DESC, id LIMIT ? OFFSET ?`,
-    )
-    .all(...args, page.size, page.offset) as RequestRow[];
-  return ok(
-    rows.map((r) => listItem(ctx.state, r)),
-    { paging: paging(page, total) },
+  return pagedList(
+    ctx,
+    {
+      from: sql`declaration_requests`,
+      where: [
+        sql`person_id = ${user.personId}`,
+        status && sql`status = ${status}`,
+        // every request here was made through a PIS: another channel has none
+        channel && channel !== 'PIS' && sql`0`,
+        ...termFilters(q),
+      ],
+      orderBy: sql`inserted_at DESC, id`,
+    },
+    (r: RequestRow) => listItem(ctx.state, r),
   );
 }
 

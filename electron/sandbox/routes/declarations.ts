@@ -1,11 +1,13 @@
 import { z } from 'zod';
+import { sql } from '../../core/db';
 import { divisionView, loadDivision, loadEmployee, loadLegalEntity, loadParty } from '../domain/directory';
 import { loadPerson } from '../domain/persons';
 import { userOf, type RequestContext } from '../http/context';
 import { conflict, forbidden, notFound } from '../errors';
 import { ok } from '../http/reply';
 import type { Route } from '../http/router';
-import { dateParam, enumParam, pageOf, paging, parseBody, pathUuid } from '../http/validate';
+import { pagedList, termFilters } from '../http/paged-list';
+import { enumParam, parseBody, pathUuid } from '../http/validate';
 import type { SandboxState } from '../state';
 import { isoDate, isoDateTime } from '../time';
 
@@ -52,38 +54,14 @@ function listDeclarations(ctx: RequestContext) {
   const user = userOf(ctx);
   const q = ctx.query;
   const status = enumParam(q, 'status', STATUSES, true);
-  const filters: [string, string | null][] = [
-    ['start_date >= ?', dateParam(q, 'start_date_from')],
-    ['start_date <= ?', dateParam(q, 'start_date_to')],
-    ['end_date >= ?', dateParam(q, 'end_date_from')],
-    ['end_date <= ?', dateParam(q, 'end_date_to')],
-  ];
-  const page = pageOf(q, { size: ctx.state.config.pageSizeDefault, max: ctx.state.config.pageSizeMax });
-  const where = ['person_id = ?'];
-  const args: unknown[] = [user.personId];
-  if (status) {
-    where.push('status = ?');
-    args.push(status);
-  }
-  for (const [sql, v] of filters) {
-    if (v) {
-      where.push(sql);
-      args.push(v);
-    }
-  }
-  const { db } = ctx.state;
-  const total = (
-    db.prepare(`SELECT count(*) AS n FROM declarations WHERE ${where.join(' AND ')}`).get(...args) as {
-      n: number;
-    }
-  ).n;
-  const rows = db
-    .prepare(
-      `SELECT * FROM declarations WHERE ${where.join(' AND ')} ORDER BY start_date DESC, inserted_at DESC LIMIT ? OFFSET ?`,
-    )
-    .all(...args, page.size, page.offset) as DeclarationRow[];
-  return ok(
-    rows.map((r) => ({
+  return pagedList(
+    ctx,
+    {
+      from: sql`declarations`,
+      where: [sql`person_id = ${user.personId}`, status && sql`status = ${status}`, ...termFilters(q)],
+      orderBy: sql`start_date DESC, inserted_at DESC`,
+    },
+    (r: DeclarationRow) => ({
       id: r.id,
       declaration_number: r.declaration_number,
       start_date: r.start_date,
@@ -96,8 +74,7 @@ function listDeclarations(ctx: RequestContext) {
       legal_entity: { id: r.legal_entity_id },
       inserted_at: r.inserted_at,
       updated_at: r.updated_at,
-    })),
-    { paging: paging(page, total) },
+    }),
   );
 }
 

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from '../../core/db';
 import { expireStaleRequests } from '../domain/expiry';
 import { loadPerson } from '../domain/persons';
 import { userOf, type RequestContext } from '../http/context';
@@ -6,7 +7,8 @@ import { conflict, forbidden, invalidEntry, notFound, unprocessable, validationF
 import { canonicalJson } from '../http/idempotency';
 import { ok, created } from '../http/reply';
 import type { Route } from '../http/router';
-import { enumParam, pageOf, paging, parseBody, pathUuid } from '../http/validate';
+import { pagedList } from '../http/paged-list';
+import { enumParam, parseBody, pathUuid } from '../http/validate';
 import { personRequestContent } from '../printout';
 import { PersonRequestSchema, personRuleViolations } from '../rules/person-validation';
 import { drfoMatches, readSignedJson } from '../signature';
@@ -92,29 +94,19 @@ function listRequests(ctx: RequestContext) {
   const user = userOf(ctx);
   const status = enumParam(ctx.query, 'status', STATUSES, true);
   const channel = enumParam(ctx.query, 'channel', ['PIS', 'MIS', 'CABINET'] as const, true);
-  const page = pageOf(ctx.query, {
-    size: ctx.state.config.pageSizeDefault,
-    max: ctx.state.config.pageSizeMax,
-  });
-  const where = ['person_id = ?'];
-  const args: unknown[] = [user.personId];
-  if (status) {
-    where.push('status = ?');
-    args.push(status);
-  }
-  if (channel && channel !== 'PIS') where.push('0');
-  const total = (
-    ctx.state.db
-      .prepare(`SELECT count(*) AS n FROM person_requests WHERE ${where.join(' AND ')}`)
-      .get(...args) as { n: number }
-  ).n;
-  const rows = ctx.state.db
-    .prepare(
-      `SELECT * FROM person_requests WHERE ${where.join(' AND ')} ORDER BY inserted_at DESC, id LIMIT ? OFFSET ?`,
-    )
-    .all(...args, page.size, page.offset) as RequestRow[];
-  return ok(
-    rows.map((r) => {
+  return pagedList(
+    ctx,
+    {
+      from: sql`person_requests`,
+      where: [
+        sql`person_id = ${user.personId}`,
+        status && sql`status = ${status}`,
+        // every request here was made through a PIS: another channel has none
+        channel && channel !== 'PIS' && sql`0`,
+      ],
+      orderBy: sql`inserted_at DESC, id`,
+    },
+    (r: RequestRow) => {
       const d = docOf(r);
       const person = d.person as Record<string, unknown>;
       return {
@@ -129,8 +121,7 @@ function listRequests(ctx: RequestContext) {
           ...(person.second_name ? { second_name: person.second_name } : {}),
         },
       };
-    }),
-    { paging: paging(page, total) },
+    },
   );
 }
 

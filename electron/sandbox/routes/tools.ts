@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { queries, sql, type Sql } from '../../core/db';
 import type { SandboxClock } from '../clock';
 import { FaultConfigError } from '../faults';
 import type { RequestContext } from '../http/context';
@@ -17,8 +18,7 @@ export interface ToolDeps {
   revoke: (personaId: string) => boolean;
 }
 
-const count = (ctx: RequestContext, sql: string): number =>
-  (ctx.state.db.prepare(sql).get() as { n: number }).n;
+const count = (ctx: RequestContext, q: Sql): number => queries(ctx.state.db).value<number>(q) ?? 0;
 
 function health(ctx: RequestContext) {
   return ok({
@@ -27,10 +27,10 @@ function health(ctx: RequestContext) {
     seeded_at: getMeta(ctx.state.db, 'seeded_at'),
     now: ctx.now().toISOString(),
     counts: {
-      legal_entities: count(ctx, 'SELECT count(*) AS n FROM legal_entities'),
-      divisions: count(ctx, 'SELECT count(*) AS n FROM divisions'),
-      doctors: count(ctx, "SELECT count(*) AS n FROM employees WHERE employee_type = 'DOCTOR'"),
-      settlements: count(ctx, 'SELECT count(*) AS n FROM settlements'),
+      legal_entities: count(ctx, sql`SELECT count(*) AS n FROM legal_entities`),
+      divisions: count(ctx, sql`SELECT count(*) AS n FROM divisions`),
+      doctors: count(ctx, sql`SELECT count(*) AS n FROM employees WHERE employee_type = 'DOCTOR'`),
+      settlements: count(ctx, sql`SELECT count(*) AS n FROM settlements`),
     },
     faults: ctx.state.faults.config,
   });

@@ -1,8 +1,10 @@
+import { queries, sql, type Sql } from '../../core/db';
 import type { RequestContext } from '../http/context';
 import { invalidEntry, notFound, validationFailed } from '../errors';
 import { ok } from '../http/reply';
 import type { Route } from '../http/router';
-import { enumParam, pageOf, paging, pathUuid } from '../http/validate';
+import { pagedList } from '../http/paged-list';
+import { enumParam, pathUuid } from '../http/validate';
 import { foldText } from '../text';
 
 /** The address register (uaddresses): regions, districts, settlements and streets, searchable by name. */
@@ -11,57 +13,26 @@ const like = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 /** Case-insensitive for Cyrillic too (SQLite's LIKE folds ASCII only). */
 const fold = (s: string) => foldText(s);
 
-interface Filter {
-  where: string[];
-  args: unknown[];
-}
+/** A row of the register as a list selects it (its columns vary by list). */
+type Row = Record<string, unknown>;
 
-function listPage(
-  ctx: RequestContext,
-  from: string,
-  select: string,
-  f: Filter,
-  order: string,
-  map: (r: Record<string, unknown>) => unknown,
-) {
-  const page = pageOf(ctx.query, {
-    size: ctx.state.config.pageSizeDefault,
-    max: ctx.state.config.pageSizeMax,
-  });
-  const where = f.where.length ? `WHERE ${f.where.join(' AND ')}` : '';
-  const { db } = ctx.state;
-  const total = (db.prepare(`SELECT count(*) AS n FROM ${from} ${where}`).get(...f.args) as { n: number }).n;
-  const rows = db
-    .prepare(`SELECT ${select} FROM ${from} ${where} ORDER BY ${order} LIMIT ? OFFSET ?`)
-    .all(...f.args, page.size, page.offset) as Record<string, unknown>[];
-  return ok(rows.map(map), { paging: paging(page, total) });
-}
+type Condition = Sql | null;
 
-function nameFilter(ctx: RequestContext, f: Filter, column: string, param = 'name') {
+/** `name` (or `param`) of the query as a case-insensitive substring of `column`. */
+function nameFilter(ctx: RequestContext, column: Sql, param = 'name'): Condition {
   const v = ctx.query.get(param);
-  if (v) {
-    f.where.push(`lower_uk(${column}) LIKE ? ESCAPE '\\'`);
-    f.args.push(like(fold(v)));
-  }
+  return v ? sql`lower_uk(${column}) LIKE ${like(fold(v))} ESCAPE '\\'` : null;
 }
 
-function exact(ctx: RequestContext, f: Filter, column: string, param: string) {
+function exact(ctx: RequestContext, column: Sql, param: string): Condition {
   const v = ctx.query.get(param);
-  if (v) {
-    f.where.push(`${column} = ?`);
-    f.args.push(v);
-  }
+  return v ? sql`${column} = ${v}` : null;
 }
 
 function regions(ctx: RequestContext) {
-  const f: Filter = { where: [], args: [] };
-  nameFilter(ctx, f, 'name');
-  exact(ctx, f, 'koatuu', 'koatuu');
-  return listPage(ctx, 'regions', 'id, name, koatuu', f, 'name', (r) => ({
-    id: r.id,
-    region: r.name,
-    koatuu: r.koatuu,
-  }));
+  const where = [nameFilter(ctx, sql`name`), exact(ctx, sql`koatuu`, 'koatuu')];
+  const spec = { from: sql`regions`, select: sql`id, name, koatuu`, where, orderBy: sql`name` };
+  return pagedList(ctx, spec, (r: Row) => ({ id: r.id, region: r.name, koatuu: r.koatuu }));
 }
 
 function districts(ctx: RequestContext) {
@@ -72,24 +43,21 @@ function districts(ctx: RequestContext) {
       invalidEntry('$.region_id', 'required', 'region_id or region is required', 'query_param'),
     ]);
   }
-  const f: Filter = { where: [], args: [] };
-  if (regionId) {
-    f.where.push('d.region_id = ?');
-    f.args.push(regionId.toLowerCase());
-  }
-  if (region) {
-    f.where.push('lower_uk(r.name) = ?');
-    f.args.push(fold(region));
-  }
-  nameFilter(ctx, f, 'd.name');
-  exact(ctx, f, 'd.koatuu', 'koatuu');
-  return listPage(
+  const where = [
+    regionId ? sql`d.region_id = ${regionId.toLowerCase()}` : null,
+    region ? sql`lower_uk(r.name) = ${fold(region)}` : null,
+    nameFilter(ctx, sql`d.name`),
+    exact(ctx, sql`d.koatuu`, 'koatuu'),
+  ];
+  return pagedList(
     ctx,
-    'districts d JOIN regions r ON r.id = d.region_id',
-    'd.id, d.name, d.koatuu, r.name AS region, r.id AS region_id',
-    f,
-    'd.name',
-    (r) => ({
+    {
+      from: sql`districts d JOIN regions r ON r.id = d.region_id`,
+      select: sql`d.id, d.name, d.koatuu, r.name AS region, r.id AS region_id`,
+      where,
+      orderBy: sql`d.name`,
+    },
+    (r: Row) => ({
       id: r.id,
       region: r.region,
       region_id: r.region_id,
@@ -101,18 +69,16 @@ function districts(ctx: RequestContext) {
 
 function regionDistricts(ctx: RequestContext) {
   const id = pathUuid(ctx.params.id, 'Region');
-  if (!ctx.state.db.prepare('SELECT 1 FROM regions WHERE id = ?').get(id)) throw notFound('Region not found');
-  const f: Filter = { where: ['region_id = ?'], args: [id] };
-  nameFilter(ctx, f, 'name');
-  exact(ctx, f, 'koatuu', 'koatuu');
-  return listPage(ctx, 'districts', 'id, name', f, 'name', (r) => ({ id: r.id, district: r.name }));
+  if (!queries(ctx.state.db).one(sql`SELECT 1 FROM regions WHERE id = ${id}`))
+    throw notFound('Region not found');
+  const where = [sql`region_id = ${id}`, nameFilter(ctx, sql`name`), exact(ctx, sql`koatuu`, 'koatuu')];
+  const spec = { from: sql`districts`, select: sql`id, name`, where, orderBy: sql`name` };
+  return pagedList(ctx, spec, (r: Row) => ({ id: r.id, district: r.name }));
 }
 
-const SETTLEMENT_FROM =
-  'settlements s JOIN regions r ON r.id = s.region_id LEFT JOIN districts d ON d.id = s.district_id';
-const SETTLEMENT_SELECT =
-  's.id, s.name, s.type, s.koatuu, s.mountain_group, r.name AS region, r.id AS region_id, d.name AS district, d.id AS district_id';
-const settlementView = (r: Record<string, unknown>) => ({
+const SETTLEMENT_FROM = sql`settlements s JOIN regions r ON r.id = s.region_id LEFT JOIN districts d ON d.id = s.district_id`;
+const SETTLEMENT_SELECT = sql`s.id, s.name, s.type, s.koatuu, s.mountain_group, r.name AS region, r.id AS region_id, d.name AS district, d.id AS district_id`;
+const settlementView = (r: Row) => ({
   id: r.id,
   region: r.region,
   region_id: r.region_id,
@@ -124,66 +90,50 @@ const settlementView = (r: Record<string, unknown>) => ({
 });
 
 function settlements(ctx: RequestContext) {
-  const f: Filter = { where: [], args: [] };
   const region = ctx.query.get('region');
   const regionId = ctx.query.get('region_id');
   if (!region && !regionId)
     throw validationFailed([invalidEntry('$.region', 'required', 'region is required', 'query_param')]);
-  if (region) {
-    f.where.push('lower_uk(r.name) = ?');
-    f.args.push(fold(region));
-  }
-  if (regionId) {
-    f.where.push('s.region_id = ?');
-    f.args.push(regionId.toLowerCase());
-  }
   const district = ctx.query.get('district');
-  if (district) {
-    f.where.push('lower_uk(d.name) = ?');
-    f.args.push(fold(district));
-  }
-  nameFilter(ctx, f, 's.name');
-  exact(ctx, f, 's.koatuu', 'koatuu');
+  const where: Condition[] = [
+    region ? sql`lower_uk(r.name) = ${fold(region)}` : null,
+    regionId ? sql`s.region_id = ${regionId.toLowerCase()}` : null,
+    district ? sql`lower_uk(d.name) = ${fold(district)}` : null,
+    nameFilter(ctx, sql`s.name`),
+    exact(ctx, sql`s.koatuu`, 'koatuu'),
+  ];
   const type = enumParam(ctx.query, 'type', ['CITY', 'TOWNSHIP', 'VILLAGE', 'SETTLEMENT'] as const, true);
-  if (type) {
-    f.where.push('s.type = ?');
-    f.args.push(type);
-  }
+  if (type) where.push(sql`s.type = ${type}`);
   const mountain = enumParam(ctx.query, 'mountain_group', ['true', 'false'] as const, true);
-  if (mountain) {
-    f.where.push('s.mountain_group = ?');
-    f.args.push(mountain === 'true' ? 1 : 0);
-  }
-  return listPage(
+  if (mountain) where.push(sql`s.mountain_group = ${mountain === 'true' ? 1 : 0}`);
+  return pagedList(
     ctx,
-    SETTLEMENT_FROM,
-    SETTLEMENT_SELECT,
-    f,
-    "CASE s.type WHEN 'CITY' THEN 0 WHEN 'TOWNSHIP' THEN 1 ELSE 2 END, s.name, s.id",
+    {
+      from: SETTLEMENT_FROM,
+      select: SETTLEMENT_SELECT,
+      where,
+      orderBy: sql`CASE s.type WHEN 'CITY' THEN 0 WHEN 'TOWNSHIP' THEN 1 ELSE 2 END, s.name, s.id`,
+    },
     settlementView,
   );
 }
 
 function settlement(ctx: RequestContext) {
   const id = pathUuid(ctx.params.id, 'Settlement');
-  const row = ctx.state.db
-    .prepare(`SELECT ${SETTLEMENT_SELECT} FROM ${SETTLEMENT_FROM} WHERE s.id = ?`)
-    .get(id) as Record<string, unknown> | undefined;
+  const row = queries(ctx.state.db).one<Row>(
+    sql`SELECT ${SETTLEMENT_SELECT} FROM ${SETTLEMENT_FROM} WHERE s.id = ${id}`,
+  );
   if (!row) throw notFound('Settlement not found');
   return ok(settlementView(row));
 }
 
 function districtSettlements(ctx: RequestContext) {
   const id = pathUuid(ctx.params.id, 'District');
-  if (!ctx.state.db.prepare('SELECT 1 FROM districts WHERE id = ?').get(id))
+  if (!queries(ctx.state.db).one(sql`SELECT 1 FROM districts WHERE id = ${id}`))
     throw notFound('District not found');
-  const f: Filter = { where: ['district_id = ?'], args: [id] };
-  nameFilter(ctx, f, 'name');
-  exact(ctx, f, 'koatuu', 'koatuu');
-  return listPage(ctx, 'settlements', 'id, name', f, 'name, id', (r) => ({
-    id: r.id,
-    settlement_name: r.name,
-  }));
+  const where = [sql`district_id = ${id}`, nameFilter(ctx, sql`name`), exact(ctx, sql`koatuu`, 'koatuu')];
+  const spec = { from: sql`settlements`, select: sql`id, name`, where, orderBy: sql`name, id` };
+  return pagedList(ctx, spec, (r: Row) => ({ id: r.id, settlement_name: r.name }));
 }
 
 function streets(ctx: RequestContext) {
@@ -192,14 +142,19 @@ function streets(ctx: RequestContext) {
     throw validationFailed([
       invalidEntry('$.settlement_id', 'required', 'settlement_id is required', 'query_param'),
     ]);
-  const f: Filter = { where: ['settlement_id = ?'], args: [settlementId.toLowerCase()] };
-  nameFilter(ctx, f, 'name');
   const type = ctx.query.get('type');
-  if (type) {
-    f.where.push('type = ?');
-    f.args.push(type.toUpperCase());
-  }
-  return listPage(ctx, 'streets', 'id, settlement_id, type, name', f, 'name, id', (r) => ({
+  const where = [
+    sql`settlement_id = ${settlementId.toLowerCase()}`,
+    nameFilter(ctx, sql`name`),
+    type ? sql`type = ${type.toUpperCase()}` : null,
+  ];
+  const spec = {
+    from: sql`streets`,
+    select: sql`id, settlement_id, type, name`,
+    where,
+    orderBy: sql`name, id`,
+  };
+  return pagedList(ctx, spec, (r: Row) => ({
     id: r.id,
     settlement_id: r.settlement_id,
     type: r.type,
