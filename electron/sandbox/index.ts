@@ -86,6 +86,11 @@ export interface SandboxOptions {
    * by default they live in `<dataDir>/personas`.
    */
   keysCacheDir?: string;
+  /**
+   * Personas whose certificate ends at the given moment instead of two years on (a key that expires
+   * during a long run). Their keys are written again when the stored ones end at another moment.
+   */
+  certificateValidTo?: Readonly<Record<string, Date>>;
   /** defaults to a silent logger; the CLI passes one writing to stderr */
   logger?: Logger;
   /** overrides of the eHealth parameters (token lifetimes, request term, page sizes…) */
@@ -198,9 +203,18 @@ function personaPersons(db: Db): PersonaPerson[] {
 const unknownTaxId = (db: Db, id: string): string | undefined =>
   getMeta(db, `unknown_drfo:${id}`) ?? (id === 'unknown-drfo' ? getMeta(db, 'unknown_drfo') : undefined);
 
-/** Who each persona's certificate names: their tax id, or the DRFO of nobody for the unknown ones. */
-function personaIdentities(persons: PersonaPerson[]): PersonaIdentity[] {
-  return persons.map(({ persona, taxId }) => ({ persona, taxId: taxId as string }));
+/**
+ * Who each persona's certificate names: their tax id, or the DRFO of nobody for the unknown ones;
+ * and when it ends, for a persona given a moment in `certificateValidTo`.
+ */
+function personaIdentities(
+  persons: PersonaPerson[],
+  certificateValidTo: Readonly<Record<string, Date>> | undefined,
+): PersonaIdentity[] {
+  return persons.map(({ persona, taxId }) => {
+    const validTo = certificateValidTo?.[persona.id];
+    return { persona, taxId: taxId as string, ...(validTo ? { validTo } : {}) };
+  });
 }
 
 function sandboxState(
@@ -305,12 +319,14 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
     const opened = openSeeded(dataDir, opts.seed ?? 'national', clock, log, termDays);
     db = opened.db;
     const persons = personaPersons(db);
-    const identities = personaIdentities(persons);
+    const identities = personaIdentities(persons, opts.certificateValidTo);
     const personasDir = join(dataDir, 'personas');
     const keysDir = opts.keysCacheDir
       ? sharedKeysDir(
           resolve(opts.keysCacheDir),
-          identities.map((i) => `${i.persona.id}=${i.taxId}`).join(','),
+          identities
+            .map((i) => `${i.persona.id}=${i.taxId}${i.validTo ? `@${i.validTo.toISOString()}` : ''}`)
+            .join(','),
         )
       : personasDir;
     const state = sandboxState(db, clock, log, opened.seed, opts.config);

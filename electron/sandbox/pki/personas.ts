@@ -65,6 +65,8 @@ export interface Pki {
 export interface PersonaIdentity {
   persona: PersonaSpec;
   taxId: string;
+  /** When the certificate ends, instead of two years after the keys are written (long test runs). */
+  validTo?: Date;
 }
 
 const MANIFEST = 'manifest.json';
@@ -81,7 +83,7 @@ function readManifest(dir: string): Manifest | null {
 /** Reuse the key files only if every one is there and each certificate is still in the state its persona needs. */
 function reusable(m: Manifest, dir: string, identities: PersonaIdentity[], now: Date): boolean {
   if (typeof m.caPrivateKey !== 'string') return false;
-  return identities.every(({ persona, taxId }) => {
+  return identities.every(({ persona, taxId, validTo: wanted }) => {
     const k = m.personas.find((p) => p.id === persona.id);
     if (
       !k ||
@@ -91,6 +93,7 @@ function reusable(m: Manifest, dir: string, identities: PersonaIdentity[], now: 
     )
       return false;
     const validTo = Date.parse(k.validTo);
+    if (wanted) return validTo === wanted.getTime() && Date.parse(k.validFrom) < now.getTime();
     return persona.certificate === 'expired'
       ? validTo < now.getTime()
       : validTo > addDays(now, 7).getTime() && Date.parse(k.validFrom) < now.getTime();
@@ -125,9 +128,9 @@ async function writePersonaKeys(
 ): Promise<Manifest> {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const personas: PersonaKey[] = [];
-  for (const { persona, taxId } of identities) {
+  for (const { persona, taxId, validTo: wanted } of identities) {
     const validFrom = persona.certificate === 'expired' ? addDays(t, -3 * 365) : addDays(t, -365);
-    const validTo = persona.certificate === 'expired' ? addDays(t, -10) : addDays(t, 2 * 365);
+    const validTo = wanted ?? (persona.certificate === 'expired' ? addDays(t, -10) : addDays(t, 2 * 365));
     const issued = await issueTestIdentity(ca, subjectOf(persona, taxId, validFrom, validTo), {
       format: persona.keyFormat,
       password: persona.password,
