@@ -33,6 +33,7 @@ export default defineConfig({
             'build/**/*.test.ts',
             'test/integration/**/*.test.ts',
             'test/bench/**/*.test.ts',
+            'test/soak/**/*.test.ts',
           ],
           testTimeout: 30_000,
           hookTimeout: 60_000,

@@ -1,0 +1,477 @@
+/**
+ * A patient at the kiosk, as the renderer's stores drive main: the same contract calls in the same
+ * order, with the pauses of a person reading, typing a password on the on-screen keyboard and
+ * thinking over a form. Acts the patient leaves with a receipt for go into the record; anything
+ * the kiosk does that a patient should never meet (cut off mid-visit, turned away by a half-open
+ * session, refused while eHealth answers) is a problem in the record.
+ */
+import type { Prng } from '../bench/lib/prng';
+import { isDied } from './kiosk-process';
+import { EXPIRING_PERSONA, MINUTE, type Intent, type PersonaId, type SessionPlan } from './plan';
+import type { PiiScanner } from './pii';
+import type { TrapKind } from './protocol';
+import type { Recorder } from './record';
+import type { LinkFault } from './timeline';
+
+export interface KioskErrorValue {
+  code: string;
+  message: string;
+  details?: Record<string, unknown>;
+}
+
+/** A Result as it comes over the contract (values are JSON). */
+export type Reply =
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- contract answers are read like the renderer reads them
+  { ok: true; value: any } | { ok: false; error: KioskErrorValue };
+
+/** What the soak shares with a visit about the session the kiosk holds. */
+export interface SessionWatch {
+  /** The patient is signed in (between a successful sign-in and their own end of the session). */
+  signedIn: boolean;
+  /** The patient (or the renderer's idle wipe) is ending the session right now. */
+  ending: boolean;
+  /** The kiosk ended the session by itself: why. */
+  endedByKiosk: string | null;
+}
+
+export interface VisitDeps {
+  call(channel: string, payload: unknown): Promise<unknown>;
+  /** Virtual time passes (the patient reads, types, thinks); false when the kiosk died meanwhile. */
+  pause(ms: number): Promise<boolean>;
+  now(): number;
+  dropLink(fault: LinkFault | 'drop-after-commit' | 'drop-before-commit', ms: number, note: string): void;
+  setTrap(trap: TrapKind | null): void;
+  smsCodes(phone: string): Promise<string[]>;
+  password(persona: PersonaId): string;
+  /** Something on the network or the disk is failing right now (a failure is then no surprise). */
+  troubleNow(): string | null;
+  rec: Recorder;
+  pii: PiiScanner;
+  watch: SessionWatch;
+  rng: Prng;
+}
+
+export type VisitOutcome = 'done' | 'refused' | 'unavailable' | 'crashed' | 'cut-off' | 'stuck';
+
+class KioskDied extends Error {}
+class CutOff extends Error {}
+
+const EXPECTED_REFUSAL: Partial<Record<PersonaId, string>> = {
+  'child-13': 'AGE_UNDER_14',
+  'adult-expired-cert': 'CERT_EXPIRED',
+  'unknown-drfo': 'PERSON_NOT_FOUND',
+};
+
+/** Errors a patient may meet when the network or eHealth fails: shown, nothing breaks. */
+const TROUBLE_CODES = new Set([
+  'EHEALTH_UNAVAILABLE',
+  'EHEALTH_ERROR',
+  'EHEALTH_RATE_LIMITED',
+  'EHEALTH_UNEXPECTED',
+  'SIGNER_FAILED',
+  'TSA_FAILED',
+  'STORAGE_FAILED',
+  'STORAGE_FULL',
+  'DISK_FULL',
+  'FLOW_EXPIRED',
+]);
+
+export class Visit {
+  private readonly d: VisitDeps;
+  private readonly plan: SessionPlan;
+  private trapArmed = false;
+  private dropDone = false;
+  private signedActs = 0;
+
+  constructor(d: VisitDeps, plan: SessionPlan) {
+    this.d = d;
+    this.plan = plan;
+  }
+
+  private async call(channel: string, payload: unknown): Promise<Reply> {
+    const r = await this.d.call(channel, payload);
+    if (isDied(r)) throw new KioskDied(`${channel}: kiosk process died (${r.signal ?? r.code})`);
+    const reply = r as Reply;
+    if (!reply.ok) {
+      const code = reply.error.code;
+      if (code === 'SOAK_STUCK' || code === 'SOAK_THREW')
+        this.d.rec.problem('kioskStuck', this.d.now(), this.plan.id, `${channel}: ${reply.error.message}`);
+      if (code === 'INTERNAL')
+        this.d.rec.problem(
+          'internalError',
+          this.d.now(),
+          this.plan.id,
+          `${channel} answered INTERNAL${this.d.troubleNow() ? ` during ${this.d.troubleNow()}` : ''}`,
+        );
+      if (code === 'NO_SESSION' && this.d.watch.signedIn && !this.d.watch.ending) {
+        this.d.watch.endedByKiosk ??= `${channel} answered NO_SESSION`;
+        throw new CutOff(this.d.watch.endedByKiosk);
+      }
+    }
+    if (this.d.watch.endedByKiosk && this.d.watch.signedIn) throw new CutOff(this.d.watch.endedByKiosk);
+    return reply;
+  }
+
+  private async pause(ms: number): Promise<void> {
+    if (!(await this.d.pause(ms))) throw new KioskDied('the kiosk process died while the patient waited');
+    if (this.d.watch.endedByKiosk && this.d.watch.signedIn) throw new CutOff(this.d.watch.endedByKiosk);
+  }
+
+  /** A failure the patient sees; a surprise only when nothing is failing around the kiosk. */
+  private failed(what: string, e: KioskErrorValue): void {
+    const trouble = this.d.troubleNow();
+    this.d.rec.count(`failed.${what}.${e.code}`);
+    this.d.rec.notes.push(`${this.plan.id} ${what}: ${e.code}${trouble ? ` (${trouble})` : ''}`);
+    if (!trouble && !TROUBLE_CODES.has(e.code) && e.code !== 'INTERNAL')
+      this.d.rec.problem('unexpectedError', this.d.now(), this.plan.id, `${what}: ${e.code} ${e.message}`);
+  }
+
+  async run(): Promise<VisitOutcome> {
+    const { watch } = this.d;
+    watch.signedIn = false;
+    watch.ending = false;
+    watch.endedByKiosk = null;
+    try {
+      const signedIn = await this.signIn();
+      if (signedIn !== 'done') return signedIn;
+      await this.home();
+      for (const intent of this.plan.intents) {
+        await this.pause(this.plan.browseMs);
+        await this.intent(intent);
+      }
+      await this.end();
+      return 'done';
+    } catch (e) {
+      if (e instanceof KioskDied) {
+        this.d.rec.count('visits.crashed');
+        return 'crashed';
+      }
+      if (e instanceof CutOff) {
+        this.d.rec.problem('cutOff', this.d.now(), this.plan.id, `${this.plan.persona}: ${e.message}`);
+        watch.signedIn = false;
+        return 'cut-off';
+      }
+      throw e;
+    } finally {
+      if (this.trapArmed) this.d.setTrap(null);
+      watch.signedIn = false;
+      watch.ending = false;
+    }
+  }
+
+  private async signIn(): Promise<VisitOutcome> {
+    const { persona } = this.plan;
+    await this.call('appInfo', {});
+    const keys = await this.call('signinKeys', { watch: true });
+    if (!keys.ok) {
+      this.failed('signinKeys', keys.error);
+      return 'unavailable';
+    }
+    const key = (keys.value.keys as { id: string; folder: string | null }[]).find(
+      (k) => k.folder === persona,
+    );
+    if (!key) {
+      this.d.rec.problem('unexpectedError', this.d.now(), this.plan.id, `no key offered for ${persona}`);
+      return 'unavailable';
+    }
+    for (let i = 0; i < this.plan.wrongPasswords; i++) {
+      await this.pause(this.plan.typingMs);
+      const wrong = await this.call('signinStart', {
+        keyId: key.id,
+        password: `${this.d.password(persona)}x`,
+      });
+      if (wrong.ok) {
+        this.d.rec.problem('unexpectedError', this.d.now(), this.plan.id, 'a wrong password signed in');
+        await this.end();
+        return 'done';
+      }
+      this.d.rec.count(`signin.wrong-password.${wrong.error.code}`);
+    }
+    await this.pause(this.plan.typingMs);
+    const r = await this.call('signinStart', { keyId: key.id, password: this.d.password(persona) });
+    const expectedRefusal =
+      EXPECTED_REFUSAL[persona] ??
+      (persona === EXPIRING_PERSONA && this.certificateEnded() ? 'CERT_EXPIRED' : null);
+    if (r.ok) {
+      this.d.rec.count('signin.ok');
+      this.d.watch.signedIn = true;
+      if (expectedRefusal)
+        this.d.rec.problem(
+          'unexpectedError',
+          this.d.now(),
+          this.plan.id,
+          `${persona} signed in (expected ${expectedRefusal})`,
+        );
+      return 'done';
+    }
+    const code = r.error.code;
+    this.d.rec.count(`signin.refused.${code}`);
+    if (code === 'SESSION_BUSY') {
+      // nobody is at the kiosk, yet it holds a session: the visitor is turned away
+      this.d.rec.problem(
+        'stuckSession',
+        this.d.now(),
+        this.plan.id,
+        `${persona}: SESSION_BUSY with nobody signed in`,
+      );
+      // the registrar notices and ends it, so that the run goes on
+      await this.call('sessionEnd', { reason: 'registrar' });
+      return 'stuck';
+    }
+    if (expectedRefusal) {
+      if (code !== expectedRefusal && !this.d.troubleNow())
+        this.d.rec.problem(
+          'unexpectedError',
+          this.d.now(),
+          this.plan.id,
+          `${persona}: ${code}, expected ${expectedRefusal}`,
+        );
+      if (code === 'AGE_UNDER_14')
+        await this.call('receiptPreview', { source: { slip: 'under-14' }, language: 'uk' });
+      return 'refused';
+    }
+    const trouble = this.d.troubleNow();
+    if (trouble) return 'unavailable';
+    this.d.rec.problem(
+      'signInRefused',
+      this.d.now(),
+      this.plan.id,
+      `${persona}: ${code} (${r.error.message}) with eHealth reachable`,
+    );
+    return 'refused';
+  }
+
+  private certificateEnded(): boolean {
+    return this.d.now() >= (this.d.pii.certificateValidTo ?? Infinity);
+  }
+
+  private async home(): Promise<void> {
+    const person = await this.call('personGet', {});
+    if (person.ok) this.d.pii.fromPersonView(person.value);
+    else this.failed('personGet', person.error);
+    await this.pause(this.plan.browseMs / 2);
+    const decl = await this.call('declarationsOverview', {});
+    if (!decl.ok) this.failed('declarationsOverview', decl.error);
+  }
+
+  private async intent(intent: Intent): Promise<void> {
+    switch (intent) {
+      case 'person':
+        return this.personChange();
+      case 'phone':
+        return this.phone();
+      case 'declare':
+        return this.declare();
+      case 'terminate':
+        return this.terminate();
+      case 'revoke':
+        return this.revoke();
+      case 'receipt':
+        return this.receipt();
+    }
+  }
+
+  /** Before the first signature of the visit: plant the kill point and drop the link as planned. */
+  private beforeSign(): void {
+    if (this.signedActs === 0 && this.plan.trap && !this.trapArmed) {
+      this.d.setTrap(this.plan.trap);
+      this.trapArmed = true;
+      this.d.rec.count(`trap.${this.plan.trap}`);
+    }
+  }
+
+  private async readBeforeSigning(): Promise<void> {
+    if (this.plan.dropBeforeSign && !this.dropDone) {
+      this.dropDone = true;
+      const { fault, ms } = this.plan.dropBeforeSign;
+      this.d.dropLink(fault, ms, `dropped while ${this.plan.persona} read a printout`);
+    }
+    await this.pause(this.plan.readMs);
+  }
+
+  private afterSign(): void {
+    this.signedActs++;
+    if (this.trapArmed) {
+      // the kiosk did not get to the planned point (the flow ended earlier): nothing to kill
+      this.d.setTrap(null);
+      this.trapArmed = false;
+      this.d.rec.count('trap.not-reached');
+    }
+  }
+
+  private act(operationId: string, referenceCode: string, kind: string, state: string): void {
+    this.d.rec.acts.push({
+      operationId,
+      referenceCode,
+      kind,
+      persona: this.plan.persona,
+      session: this.plan.id,
+      at: this.d.now(),
+      receiptState: state,
+    });
+  }
+
+  /** The result screen follows the act for a while (the patient reads the receipt). */
+  private async follow(operationId: string): Promise<void> {
+    for (let i = 0; i < 2; i++) {
+      await this.pause(20_000);
+      const r = await this.call('outboxGet', { id: operationId });
+      if (!r.ok) this.failed('outboxGet', r.error);
+    }
+  }
+
+  private async personChange(): Promise<void> {
+    const view = await this.call('personGet', {});
+    if (!view.ok) return this.failed('personGet', view.error);
+    if (view.value.access !== 'full') return;
+    // the form: the patient types and thinks; the address lookups answer as they type
+    const regions = await this.call('personAddressRegions', {});
+    const region: string | undefined = regions.ok ? regions.value.regions[0]?.name : undefined;
+    let left = this.plan.formMs;
+    const words = ['Ки', 'Льві', 'Стр', 'Бро', 'Ірп'];
+    while (left > 0) {
+      const step = Math.min(left, this.d.rng.int(40, 80) * 1000);
+      await this.pause(step);
+      left -= step;
+      if (region) {
+        const r = await this.call('personAddressSettlements', { region, query: this.d.rng.pick(words) });
+        if (!r.ok) this.failed('personAddressSettlements', r.error);
+      }
+    }
+    const draft = structuredClone(view.value.person) as Record<string, unknown>;
+    const email = this.d.pii.newEmail();
+    draft.email = email;
+    let created = await this.call('personRequestCreate', { person: draft, consent: true });
+    if (!created.ok && created.error.code !== 'VALIDATION') {
+      this.failed('personRequestCreate', created.error);
+      // the patient tries once more a minute later
+      await this.pause(MINUTE);
+      created = await this.call('personRequestCreate', { person: draft, consent: true });
+    }
+    if (!created.ok) return this.failed('personRequestCreate', created.error);
+    this.beforeSign();
+    await this.readBeforeSigning();
+    const signed = await this.call('personRequestSign', { requestId: created.value.requestId });
+    this.afterSign();
+    if (!signed.ok) return this.failed('personRequestSign', signed.error);
+    const op = signed.value.operation as { id: string; referenceCode: string; state: string };
+    this.act(op.id, op.referenceCode, 'person-request.complete', op.state);
+    await this.follow(op.id);
+  }
+
+  private async phone(): Promise<void> {
+    const phone = this.d.pii.newPhone();
+    const started = await this.call('personPhoneStart', { phone, alias: 'Мій' });
+    if (!started.ok) return this.failed('personPhoneStart', started.error);
+    await this.pause(this.d.rng.int(30, 90) * 1000);
+    let codes = await this.d.smsCodes(phone);
+    let confirmed = await this.call('personPhoneConfirm', {
+      requestId: started.value.requestId,
+      code: codes[0] ?? '0000',
+    });
+    if (!confirmed.ok && confirmed.error.code === 'SMS_CODE_EXPIRED') {
+      const again = await this.call('personPhoneResend', { requestId: started.value.requestId });
+      if (!again.ok) return this.failed('personPhoneResend', again.error);
+      codes = await this.d.smsCodes(phone);
+      confirmed = await this.call('personPhoneConfirm', {
+        requestId: started.value.requestId,
+        code: codes[0] ?? '0000',
+      });
+    }
+    if (!confirmed.ok) return this.failed('personPhoneConfirm', confirmed.error);
+    this.d.rec.count('phone.added');
+  }
+
+  private async declare(): Promise<void> {
+    const ctx = await this.call('doctorSearchContext', {});
+    if (!ctx.ok) return this.failed('doctorSearchContext', ctx.error);
+    if (!ctx.value.canDeclare || ctx.value.specialities.length === 0) return;
+    const speciality = this.d.rng.pick(ctx.value.specialities as string[]);
+    const found = await this.call('doctorsSearch', {
+      speciality,
+      ...(ctx.value.ageYears === null ? {} : { age: ctx.value.ageYears }),
+      page: this.d.rng.int(1, 3),
+      pageSize: 20,
+    });
+    if (!found.ok) return this.failed('doctorsSearch', found.error);
+    const doctors = (
+      found.value.items as { employeeId: string; divisionId: string; freePlaces: number | null }[]
+    ).filter(
+      (d) => (d.freePlaces === null || d.freePlaces > 0) && d.employeeId !== ctx.value.currentEmployeeId,
+    );
+    if (doctors.length === 0) return;
+    const doctor = this.d.rng.pick(doctors);
+    await this.pause(this.plan.browseMs);
+    const card = await this.call('doctorsGet', { employeeId: doctor.employeeId });
+    if (!card.ok) this.failed('doctorsGet', card.error);
+    const draft = await this.call('declarationRequestStart', {
+      employeeId: doctor.employeeId,
+      divisionId: doctor.divisionId,
+    });
+    if (!draft.ok) return this.failed('declarationRequestStart', draft.error);
+    this.beforeSign();
+    await this.readBeforeSigning();
+    const signed = await this.call('declarationRequestConfirm', { flowId: draft.value.flowId });
+    this.afterSign();
+    if (!signed.ok) return this.failed('declarationRequestConfirm', signed.error);
+    this.act(
+      signed.value.operationId,
+      signed.value.referenceCode,
+      'declaration-request.sign',
+      signed.value.state,
+    );
+    await this.follow(signed.value.operationId);
+  }
+
+  private async terminate(): Promise<void> {
+    const ov = await this.call('declarationsOverview', {});
+    if (!ov.ok) return this.failed('declarationsOverview', ov.error);
+    const current = ov.value.current as { id: string; pendingTermination: unknown } | null;
+    if (!current || current.pendingTermination) return;
+    await this.pause(this.plan.readMs);
+    const r = await this.call('declarationsTerminate', {
+      id: current.id,
+      reasonDescription: 'Зміна місця проживання',
+    });
+    if (!r.ok) return this.failed('declarationsTerminate', r.error);
+    this.act(r.value.operationId, r.value.referenceCode, 'declaration.terminate', r.value.state);
+  }
+
+  private async revoke(): Promise<void> {
+    const list = await this.call('appsList', {});
+    if (!list.ok) return this.failed('appsList', list.error);
+    const apps = (list.value.apps as { id: string; thisKiosk: boolean; pendingRevoke: unknown }[]).filter(
+      (a) => !a.thisKiosk && !a.pendingRevoke,
+    );
+    if (apps.length === 0) return;
+    await this.pause(this.plan.readMs);
+    const r = await this.call('appsRevoke', { appId: this.d.rng.pick(apps).id });
+    if (!r.ok) return this.failed('appsRevoke', r.error);
+    this.act(r.value.operationId, r.value.referenceCode, 'app.revoke', r.value.state);
+  }
+
+  /** The receipt of the visit's latest act, previewed and printed. */
+  private async receipt(): Promise<void> {
+    const last = [...this.d.rec.acts].reverse().find((a) => a.session === this.plan.id);
+    if (!last) return;
+    const source = { operationId: last.operationId };
+    const preview = await this.call('receiptPreview', { source, language: 'uk' });
+    if (!preview.ok) return this.failed('receiptPreview', preview.error);
+    const printed = await this.call('receiptPrint', { source, language: 'uk' });
+    if (!printed.ok) this.failed('receiptPrint', printed.error);
+  }
+
+  private async end(): Promise<void> {
+    if (this.plan.end === 'walk-away') {
+      // the patient leaves; the renderer's idle timer: 90 s, then 20 s of warning, then it wipes
+      // itself and main (whoever ends the session first, nobody is cut off any more)
+      this.d.watch.ending = true;
+      await this.pause(110_000);
+      await this.call('sessionEnd', { reason: 'idle' });
+    } else {
+      this.d.watch.ending = true;
+      await this.call('sessionEnd', { reason: 'finish' });
+    }
+    this.d.watch.signedIn = false;
+  }
+}
