@@ -13,6 +13,7 @@
  *
  * The kiosk's disk fills up (SQLite refuses to grow) during the timeline's disk-full windows.
  */
+import Database from 'better-sqlite3';
 import { performance } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { OperationKind } from '#shared/contract/outbox';
@@ -42,6 +43,27 @@ const CALL_MAX_MS = 60 * 60_000;
 /** Real time a call may wait with no virtual timer left to fire. */
 const CALL_REAL_MAX_MS = 120_000;
 const FS_BUSY = new Set(['FSReqCallback', 'FSReqPromise', 'FileHandleCloseReq', 'CloseReq', 'StatWatcher']);
+
+/**
+ * Makes every writing statement (and `exec`) of every better-sqlite3 connection in this process
+ * throw SQLITE_FULL while `full()` says so.
+ */
+function failWritesWhen(full: () => boolean): void {
+  const probe = new Database(':memory:');
+  const statement = Object.getPrototypeOf(probe.prepare('SELECT 1')) as { run: (...a: unknown[]) => unknown };
+  probe.close();
+  const diskFull = () => new Database.SqliteError('database or disk is full', 'SQLITE_FULL');
+  const run = statement.run;
+  statement.run = function (this: { reader: boolean }, ...args: unknown[]) {
+    if (full() && !this.reader) throw diskFull();
+    return run.apply(this, args);
+  };
+  const exec = Database.prototype.exec;
+  Database.prototype.exec = function (this: Database.Database, sql: string) {
+    if (full() && !/^\s*(select|pragma)\b/i.test(sql)) throw diskFull();
+    return exec.call(this, sql);
+  };
+}
 
 const die = (): never => {
   process.kill(process.pid, 'SIGKILL');
@@ -164,18 +186,13 @@ export async function runKiosk(cfg: KioskConfig, time: InstalledTime): Promise<v
     onCall: () => services.session.touch(),
   });
 
-  // --- disk full: SQLite may not grow the database during the timeline's windows
-  const maxPages = services.db.pragma('max_page_count', { simple: true }) as number;
+  // --- disk full during the timeline's windows: every write SQLite is asked to make fails as it
+  // does when the disk has no block left (SQLITE_FULL); reads go on
   let diskFull = false;
   const applyDisk = () => {
-    const full = diskFullAt(timeline, vt.now);
-    if (full === diskFull) return;
-    diskFull = full;
-    if (full) {
-      const used = services.db.pragma('page_count', { simple: true }) as number;
-      services.db.pragma(`max_page_count = ${used}`);
-    } else services.db.pragma(`max_page_count = ${maxPages}`);
+    diskFull = diskFullAt(timeline, vt.now);
   };
+  failWritesWhen(() => diskFull);
   const moveTo = (t: number) => {
     vt.moveTo(t);
     applyDisk();

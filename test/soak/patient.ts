@@ -219,7 +219,9 @@ export class Visit {
       return 'stuck';
     }
     if (expectedRefusal) {
-      if (code !== expectedRefusal && !this.d.troubleNow())
+      // a visitor who keeps mistyping the password of a key that no longer works may lock it
+      const locked = code === 'KEY_LOCKED' || code === 'KEY_WRONG_PASSWORD';
+      if (code !== expectedRefusal && !locked && !this.d.troubleNow())
         this.d.rec.problem(
           'unexpectedError',
           this.d.now(),

@@ -342,6 +342,7 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
       sp,
     );
     const problemsBefore = rec.problems.length;
+    const notesBefore = rec.notes.length;
     const realStart = performance.now();
     const outcome = await v.run();
     sessions++;
@@ -350,6 +351,7 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
         `  ${iso(sp.at)} ${sp.id} ${sp.persona} [${sp.intents.join(',')}]${sp.trap ? ` trap ${sp.trap}` : ''} → ${outcome} at ${iso(kioskNow())} (${Math.round(performance.now() - realStart)} ms)`,
       );
       for (const p of rec.problems.slice(problemsBefore)) o.out(`    ${p.kind}: ${p.detail}`);
+      for (const n of rec.notes.slice(notesBefore)) o.out(`    - ${n}`);
     }
     rec.count(`visits.${outcome}`);
     scanPii(sp.persona);
@@ -572,7 +574,7 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
     sessions,
     signedActs: signed.acts,
     delivered: signed.delivered,
-    terminal: signed.terminal,
+    terminal: { rejected: 0, 'needs-patient': 0, expired: 0, ...signed.terminal },
     lost: signed.lost,
     duplicated: signed.duplicated,
     cutOff,
@@ -626,6 +628,7 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
   for (const kind of [
     'stuckSession',
     'signInRefused',
+    'internalError',
     'kioskCrash',
     'kioskStuck',
     'orphanSigner',
@@ -655,7 +658,7 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
   o.out(
     `memory: ${mem.note}; database max ${(dbMax / 1048576).toFixed(1)} MiB (WAL max ${(walMax / 1048576).toFixed(1)} MiB); logs rotated on ${rec.get('logs.rotated-days')} day(s)`,
   );
-  const notable = rec.problems.filter((p) => p.kind === 'internalError' || p.kind === 'unexpectedError');
+  const notable = rec.problems.filter((p) => p.kind === 'unexpectedError');
   if (notable.length)
     o.out(
       `noted (not invariants): ${notable.length} — ${notable
