@@ -45,20 +45,38 @@ const CALL_REAL_MAX_MS = 120_000;
 const FS_BUSY = new Set(['FSReqCallback', 'FSReqPromise', 'FileHandleCloseReq', 'CloseReq', 'StatWatcher']);
 
 /**
- * Makes every writing statement (and `exec`) of every better-sqlite3 connection in this process
- * throw SQLITE_FULL while `full()` says so.
+ * A full disk for every better-sqlite3 connection in this process, while `full()` says so: a
+ * statement that would change the database fails with SQLITE_FULL and changes nothing (it runs in
+ * a savepoint that is rolled back); one that changes nothing (a DELETE that finds no row) still
+ * succeeds, as it does on a full disk. DDL fails outright.
  */
 function failWritesWhen(full: () => boolean): void {
   const probe = new Database(':memory:');
-  const statement = Object.getPrototypeOf(probe.prepare('SELECT 1')) as { run: (...a: unknown[]) => unknown };
+  const statement = Object.getPrototypeOf(probe.prepare('SELECT 1')) as {
+    run: (...a: unknown[]) => Database.RunResult;
+  };
   probe.close();
   const diskFull = () => new Database.SqliteError('database or disk is full', 'SQLITE_FULL');
   const run = statement.run;
-  statement.run = function (this: { reader: boolean }, ...args: unknown[]) {
-    if (full() && !this.reader) throw diskFull();
-    return run.apply(this, args);
-  };
   const exec = Database.prototype.exec;
+  statement.run = function (this: { reader: boolean; database: Database.Database }, ...args: unknown[]) {
+    if (!full() || this.reader) return run.apply(this, args);
+    const db = this.database;
+    exec.call(db, 'SAVEPOINT soak_disk_full');
+    let result: Database.RunResult;
+    try {
+      result = run.apply(this, args);
+    } catch (e) {
+      exec.call(db, 'ROLLBACK TO soak_disk_full; RELEASE soak_disk_full');
+      throw e;
+    }
+    if (result.changes > 0) {
+      exec.call(db, 'ROLLBACK TO soak_disk_full; RELEASE soak_disk_full');
+      throw diskFull();
+    }
+    exec.call(db, 'RELEASE soak_disk_full');
+    return result;
+  };
   Database.prototype.exec = function (this: Database.Database, sql: string) {
     if (full() && !/^\s*(select|pragma)\b/i.test(sql)) throw diskFull();
     return exec.call(this, sql);

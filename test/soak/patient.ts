@@ -206,6 +206,10 @@ export class Visit {
     }
     const code = r.error.code;
     this.d.rec.count(`signin.refused.${code}`);
+    const troubleAtSignIn = this.d.troubleNow();
+    this.d.rec.notes.push(
+      `${this.plan.id} signinStart: ${code}${troubleAtSignIn ? ` (${troubleAtSignIn})` : ''}`,
+    );
     if (code === 'SESSION_BUSY') {
       // nobody is at the kiosk, yet it holds a session: the visitor is turned away
       this.d.rec.problem(

@@ -24,7 +24,14 @@ export interface KioskConfig {
   /** TMPDIR of the kiosk and its signer (scanned for personal data). */
   tmpDir: string;
   keyFolder: string;
-  ehealth: { baseUrl: string; apiKey: string; clientId: string; clientSecret: string; scope: string };
+  ehealth: {
+    baseUrl: string;
+    apiKey: string;
+    clientId: string;
+    clientSecret: string;
+    scope: string;
+    requestTermHours: number;
+  };
   tsaUrl: string;
   /** True virtual time at start. */
   start: number;

@@ -138,7 +138,7 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
     now: () => new Date(T),
     certificateValidTo: { [plan.certificate.persona]: new Date(plan.certificate.validTo) },
   });
-  const requestTermMs = ('requestTermHours' in sb ? Number(sb.requestTermHours) : 24) * HOUR;
+  const requestTermMs = sb.requestTermHours * HOUR;
   const keyFolder = dirname(dirname(sb.personas[0]?.keyFile ?? ''));
   for (const p of sb.personas) {
     pii.add('name', p.fullName, p.id);
@@ -199,6 +199,7 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
         clientId: sb.clientId,
         clientSecret: sb.clientSecret,
         scope: sb.scope,
+        requestTermHours: sb.requestTermHours,
       },
       tsaUrl: sb.tsaUrl,
       start: kioskNow(),
