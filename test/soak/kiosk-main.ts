@@ -37,7 +37,7 @@ import { diskFullAt, skewAt, type Timeline } from './timeline';
 import type { InstalledTime } from './virtual-time';
 
 /** Real time a wait for in-flight I/O may take before virtual time moves on anyway (a hung request). */
-const STUCK_MS = 30_000;
+const STUCK_MS = 60_000;
 /** Virtual time a single call may take (the kiosk's own timeouts are far shorter). */
 const CALL_MAX_MS = 60 * 60_000;
 /** Real time a call may wait with no virtual timer left to fire. */

@@ -224,7 +224,7 @@ function scriptedDay(plan: SoakPlan, d: DayPlan, rng: Prng): void {
     // (8 hours) runs out before the act can go
     add('d2-g', 15, 10, 'adult-no-declaration', {
       intents: ['person'],
-      dropBeforeSign: { fault: 'down', ms: at(24, 30) - at(15, 20) },
+      dropBeforeSign: { fault: 'ehealth-down', ms: at(24, 30) - at(15, 20) },
     });
     d.nightKills.push(rng.int(50, 1500));
   }

@@ -248,6 +248,7 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
         ...sizes,
       });
       for (const [key, n] of Object.entries(stats.requests)) rec.counters.set(`requests.${key}.${k.pid}`, n);
+      rec.counters.set(`stuck.${k.pid}`, stats.stuckWaits);
     }
   };
 
@@ -443,8 +444,19 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
       final,
     });
 
+  let problemsReported = 0;
+  let lostSeen = 0;
+  let duplicatedSeen = 0;
   const dayLine = (d: DayPlan, ledger: LedgerReport) => {
     const s = ledger.signed;
+    const fresh = new Map<string, number>();
+    for (const p of rec.problems.slice(problemsReported))
+      if (p.kind !== 'unexpectedError') fresh.set(p.kind, (fresh.get(p.kind) ?? 0) + 1);
+    problemsReported = rec.problems.length;
+    if (s.lost > lostSeen) fresh.set('lost', s.lost - lostSeen);
+    if (s.duplicated > duplicatedSeen) fresh.set('duplicated', s.duplicated - duplicatedSeen);
+    lostSeen = s.lost;
+    duplicatedSeen = s.duplicated;
     const names = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
     const sizes = dbSizes(dirs.kiosk);
     const last = rec.samples.at(-1);
@@ -453,7 +465,10 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
         `signed acts so far ${s.acts} (delivered ${s.delivered}, terminal ${Object.values(s.terminal).reduce((a, b) => a + b, 0)}, ` +
         `pending ${s.pending}, lost ${s.lost}, duplicated ${s.duplicated}); db ${(sizes.dbBytes / 1048576).toFixed(1)} MiB, ` +
         `rss ${last ? (last.rssBytes / 1048576).toFixed(0) : '?'} MiB, kiosk starts ${rec.get('kiosk.starts')}, ` +
-        `problems ${rec.problems.length}, wall ${((performance.now() - wallStart) / 1000).toFixed(0)} s`,
+        `wall ${((performance.now() - wallStart) / 1000).toFixed(0)} s` +
+        (fresh.size
+          ? ` — BROKEN today: ${[...fresh].map(([k, n]) => `${k} ×${n}`).join(', ')}`
+          : ' — invariants hold'),
     );
   };
 
@@ -666,6 +681,11 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
         .slice(0, 8)
         .map((p) => `${p.session ?? ''} ${p.detail}`)
         .join('; ')}`,
+    );
+  const stuck = [...rec.counters].filter(([k]) => k.startsWith('stuck.')).reduce((a, [, n]) => a + n, 0);
+  if (stuck)
+    o.out(
+      `note: ${stuck} time(s) real I/O took over a minute and virtual time moved on (a very busy machine)`,
     );
   const wallMs = performance.now() - wallStart;
   o.out(`wall time ${(wallMs / 1000).toFixed(0)} s`);
