@@ -54,6 +54,9 @@ export interface VisitDeps {
 export type VisitOutcome = 'done' | 'refused' | 'unavailable' | 'crashed' | 'cut-off' | 'stuck';
 
 class KioskDied extends Error {}
+
+/** Kiosks without the renderer's activity channel answer UNKNOWN_CHANNEL once; it is not asked again. */
+const activityChannel: { known: boolean | null } = { known: null };
 class CutOff extends Error {}
 
 const EXPECTED_REFUSAL: Partial<Record<PersonaId, string>> = {
@@ -112,9 +115,24 @@ export class Visit {
     return reply;
   }
 
-  private async pause(ms: number): Promise<void> {
-    if (!(await this.d.pause(ms))) throw new KioskDied('the kiosk process died while the patient waited');
-    if (this.d.watch.endedByKiosk && this.d.watch.signedIn) throw new CutOff(this.d.watch.endedByKiosk);
+  /**
+   * The patient reads, types or thinks for `ms`. While signed in they touch the screen now and then,
+   * and the renderer tells main so (`sessionActivity`, at most every 30 s, as its idle watch does);
+   * a patient who has walked away (`idle`) touches nothing.
+   */
+  private async pause(ms: number, mode: 'active' | 'idle' = 'active'): Promise<void> {
+    let left = ms;
+    while (left > 0) {
+      const step =
+        mode === 'active' && this.d.watch.signedIn ? Math.min(left, this.d.rng.int(30, 55) * 1000) : left;
+      if (!(await this.d.pause(step))) throw new KioskDied('the kiosk process died while the patient waited');
+      left -= step;
+      if (this.d.watch.endedByKiosk && this.d.watch.signedIn) throw new CutOff(this.d.watch.endedByKiosk);
+      if (left > 0 && mode === 'active' && this.d.watch.signedIn && activityChannel.known !== false) {
+        const r = await this.call('sessionActivity', {});
+        if (!r.ok && r.error.code === 'UNKNOWN_CHANNEL') activityChannel.known = false;
+      }
+    }
   }
 
   /** A failure the patient sees; a surprise only when nothing is failing around the kiosk. */
@@ -472,7 +490,7 @@ export class Visit {
       // the patient leaves; the renderer's idle timer: 90 s, then 20 s of warning, then it wipes
       // itself and main (whoever ends the session first, nobody is cut off any more)
       this.d.watch.ending = true;
-      await this.pause(110_000);
+      await this.pause(110_000, 'idle');
       await this.call('sessionEnd', { reason: 'idle' });
     } else {
       this.d.watch.ending = true;
