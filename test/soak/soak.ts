@@ -360,7 +360,11 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
     return outcome;
   };
 
-  const registrarRound = async (): Promise<Map<string, string | null> | null> => {
+  /**
+   * The registrar's evening look: sign in, the outbox's ended operations (what the panel shows),
+   * the audit chain check; with `syncTrap`, a directory sync the kiosk dies in the middle of.
+   */
+  const registrarRound = async (syncTrap = false): Promise<Map<string, string | null> | null> => {
     const call = async (channel: string, payload: unknown): Promise<Reply | null> => {
       const k = await ensureKiosk();
       const r = await k.call(channel, payload);
@@ -400,6 +404,16 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
       );
     } else if (!verify?.ok)
       rec.problem('registrar', kioskNow(), null, `audit check: ${verify ? verify.error.code : 'kiosk died'}`);
+    if (syncTrap) {
+      setTrap('sync');
+      const started = await call('registrarDirectorySync', {});
+      // the sync runs on: the kiosk dies at its first progress
+      if (started) await advanceTo(kioskNow() + 10 * MINUTE);
+      if (armedTrap === 'sync') {
+        setTrap(null);
+        rec.count('trap.not-reached');
+      } else return view;
+    }
     await call('registrarSignOut', {});
     return view;
   };
@@ -522,8 +536,7 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
         }
       }
       await advanceTo(Math.max(d.registrarAt, kioskNow()));
-      await registrarRound();
-      if (d.syncTrap) setTrap('sync');
+      await registrarRound(d.syncTrap);
       const nightEnd = d.start + DAY;
       for (const delay of d.nightKills) {
         const k = await ensureKiosk();
@@ -543,7 +556,6 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
         expectDeath = null;
       }
       await advanceTo(nightEnd);
-      if (armedTrap === 'sync') setTrap(null);
       await checkOrphans();
       scanPii();
       const logs = checkLogs(dirs.kiosk, LOG.maxBytes, LOG.maxFiles);
