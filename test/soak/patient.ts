@@ -6,12 +6,12 @@
  * session, refused while eHealth answers) is a problem in the record.
  */
 import type { Prng } from '../bench/lib/prng';
+import { ACTS } from './patient-acts';
 import { isDied } from './kiosk-process';
-import { EXPIRING_PERSONA, MINUTE, type Intent, type PersonaId, type SessionPlan } from './plan';
+import { EXPIRING_PERSONA, type DropFault, type Intent, type PersonaId, type SessionPlan } from './plan';
 import type { PiiScanner } from './pii';
 import type { TrapKind } from './protocol';
 import type { Recorder } from './record';
-import type { LinkFault } from './timeline';
 
 export interface KioskErrorValue {
   code: string;
@@ -39,7 +39,7 @@ export interface VisitDeps {
   /** Virtual time passes (the patient reads, types, thinks); false when the kiosk died meanwhile. */
   pause(ms: number): Promise<boolean>;
   now(): number;
-  dropLink(fault: LinkFault | 'drop-after-commit' | 'drop-before-commit', ms: number, note: string): void;
+  dropLink(fault: DropFault, ms: number, note: string): void;
   setTrap(trap: TrapKind | null): void;
   smsCodes(phone: string): Promise<string[]>;
   password(persona: PersonaId): string;
@@ -80,8 +80,8 @@ const TROUBLE_CODES = new Set([
 ]);
 
 export class Visit {
-  private readonly d: VisitDeps;
-  private readonly plan: SessionPlan;
+  readonly d: VisitDeps;
+  readonly plan: SessionPlan;
   private trapArmed = false;
   private dropDone = false;
   private signedActs = 0;
@@ -91,7 +91,7 @@ export class Visit {
     this.plan = plan;
   }
 
-  private async call(channel: string, payload: unknown): Promise<Reply> {
+  async call(channel: string, payload: unknown): Promise<Reply> {
     const r = await this.d.call(channel, payload);
     if (isDied(r)) throw new KioskDied(`${channel}: kiosk process died (${r.signal ?? r.code})`);
     const reply = r as Reply;
@@ -120,7 +120,7 @@ export class Visit {
    * and the renderer tells main so (`sessionActivity`, at most every 30 s, as its idle watch does);
    * a patient who has walked away (`idle`) touches nothing.
    */
-  private async pause(ms: number, mode: 'active' | 'idle' = 'active'): Promise<void> {
+  async pause(ms: number, mode: 'active' | 'idle' = 'active'): Promise<void> {
     let left = ms;
     while (left > 0) {
       const step =
@@ -136,7 +136,7 @@ export class Visit {
   }
 
   /** A failure the patient sees; a surprise only when nothing is failing around the kiosk. */
-  private failed(what: string, e: KioskErrorValue): void {
+  failed(what: string, e: KioskErrorValue): void {
     const trouble = this.d.troubleNow();
     this.d.rec.count(`failed.${what}.${e.code}`);
     this.d.rec.notes.push(`${this.plan.id} ${what}: ${e.code}${trouble ? ` (${trouble})` : ''}`);
@@ -278,25 +278,12 @@ export class Visit {
     if (!decl.ok) this.failed('declarationsOverview', decl.error);
   }
 
-  private async intent(intent: Intent): Promise<void> {
-    switch (intent) {
-      case 'person':
-        return this.personChange();
-      case 'phone':
-        return this.phone();
-      case 'declare':
-        return this.declare();
-      case 'terminate':
-        return this.terminate();
-      case 'revoke':
-        return this.revoke();
-      case 'receipt':
-        return this.receipt();
-    }
+  private intent(intent: Intent): Promise<void> {
+    return ACTS[intent](this);
   }
 
   /** Before the first signature of the visit: plant the kill point and drop the link as planned. */
-  private beforeSign(): void {
+  beforeSign(): void {
     if (this.signedActs === 0 && this.plan.trap && !this.trapArmed) {
       this.d.setTrap(this.plan.trap);
       this.trapArmed = true;
@@ -304,7 +291,7 @@ export class Visit {
     }
   }
 
-  private async readBeforeSigning(): Promise<void> {
+  async readBeforeSigning(): Promise<void> {
     if (this.plan.dropBeforeSign && !this.dropDone) {
       this.dropDone = true;
       const { fault, ms } = this.plan.dropBeforeSign;
@@ -313,7 +300,7 @@ export class Visit {
     await this.pause(this.plan.readMs);
   }
 
-  private afterSign(): void {
+  afterSign(): void {
     this.signedActs++;
     if (this.trapArmed) {
       // the kiosk did not get to the planned point (the flow ended earlier): nothing to kill
@@ -323,7 +310,7 @@ export class Visit {
     }
   }
 
-  private act(operationId: string, referenceCode: string, kind: string, state: string): void {
+  act(operationId: string, referenceCode: string, kind: string, state: string): void {
     this.d.rec.acts.push({
       operationId,
       referenceCode,
@@ -336,153 +323,12 @@ export class Visit {
   }
 
   /** The result screen follows the act for a while (the patient reads the receipt). */
-  private async follow(operationId: string): Promise<void> {
+  async follow(operationId: string): Promise<void> {
     for (let i = 0; i < 2; i++) {
       await this.pause(20_000);
       const r = await this.call('outboxGet', { id: operationId });
       if (!r.ok) this.failed('outboxGet', r.error);
     }
-  }
-
-  private async personChange(): Promise<void> {
-    const view = await this.call('personGet', {});
-    if (!view.ok) return this.failed('personGet', view.error);
-    if (view.value.access !== 'full') return;
-    // the form: the patient types and thinks; the address lookups answer as they type
-    const regions = await this.call('personAddressRegions', {});
-    const region: string | undefined = regions.ok ? regions.value.regions[0]?.name : undefined;
-    let left = this.plan.formMs;
-    const words = ['Ки', 'Льві', 'Стр', 'Бро', 'Ірп'];
-    while (left > 0) {
-      const step = Math.min(left, this.d.rng.int(40, 80) * 1000);
-      await this.pause(step);
-      left -= step;
-      if (region) {
-        const r = await this.call('personAddressSettlements', { region, query: this.d.rng.pick(words) });
-        if (!r.ok) this.failed('personAddressSettlements', r.error);
-      }
-    }
-    const draft = structuredClone(view.value.person) as Record<string, unknown>;
-    const email = this.d.pii.newEmail();
-    draft.email = email;
-    let created = await this.call('personRequestCreate', { person: draft, consent: true });
-    if (!created.ok && created.error.code !== 'VALIDATION') {
-      this.failed('personRequestCreate', created.error);
-      // the patient tries once more a minute later
-      await this.pause(MINUTE);
-      created = await this.call('personRequestCreate', { person: draft, consent: true });
-    }
-    if (!created.ok) return this.failed('personRequestCreate', created.error);
-    this.beforeSign();
-    await this.readBeforeSigning();
-    const signed = await this.call('personRequestSign', { requestId: created.value.requestId });
-    this.afterSign();
-    if (!signed.ok) return this.failed('personRequestSign', signed.error);
-    const op = signed.value.operation as { id: string; referenceCode: string; state: string };
-    this.act(op.id, op.referenceCode, 'person-request.complete', op.state);
-    await this.follow(op.id);
-  }
-
-  private async phone(): Promise<void> {
-    const phone = this.d.pii.newPhone();
-    const started = await this.call('personPhoneStart', { phone, alias: 'Мій' });
-    if (!started.ok) return this.failed('personPhoneStart', started.error);
-    await this.pause(this.d.rng.int(30, 90) * 1000);
-    let codes = await this.d.smsCodes(phone);
-    let confirmed = await this.call('personPhoneConfirm', {
-      requestId: started.value.requestId,
-      code: codes[0] ?? '0000',
-    });
-    if (!confirmed.ok && confirmed.error.code === 'SMS_CODE_EXPIRED') {
-      const again = await this.call('personPhoneResend', { requestId: started.value.requestId });
-      if (!again.ok) return this.failed('personPhoneResend', again.error);
-      codes = await this.d.smsCodes(phone);
-      confirmed = await this.call('personPhoneConfirm', {
-        requestId: started.value.requestId,
-        code: codes[0] ?? '0000',
-      });
-    }
-    if (!confirmed.ok) return this.failed('personPhoneConfirm', confirmed.error);
-    this.d.rec.count('phone.added');
-  }
-
-  private async declare(): Promise<void> {
-    const ctx = await this.call('doctorSearchContext', {});
-    if (!ctx.ok) return this.failed('doctorSearchContext', ctx.error);
-    if (!ctx.value.canDeclare || ctx.value.specialities.length === 0) return;
-    const speciality = this.d.rng.pick(ctx.value.specialities as string[]);
-    const found = await this.call('doctorsSearch', {
-      speciality,
-      ...(ctx.value.ageYears === null ? {} : { age: ctx.value.ageYears }),
-      page: this.d.rng.int(1, 3),
-      pageSize: 20,
-    });
-    if (!found.ok) return this.failed('doctorsSearch', found.error);
-    const doctors = (
-      found.value.items as { employeeId: string; divisionId: string; freePlaces: number | null }[]
-    ).filter(
-      (d) => (d.freePlaces === null || d.freePlaces > 0) && d.employeeId !== ctx.value.currentEmployeeId,
-    );
-    if (doctors.length === 0) return;
-    const doctor = this.d.rng.pick(doctors);
-    await this.pause(this.plan.browseMs);
-    const card = await this.call('doctorsGet', { employeeId: doctor.employeeId });
-    if (!card.ok) this.failed('doctorsGet', card.error);
-    const draft = await this.call('declarationRequestStart', {
-      employeeId: doctor.employeeId,
-      divisionId: doctor.divisionId,
-    });
-    if (!draft.ok) return this.failed('declarationRequestStart', draft.error);
-    this.beforeSign();
-    await this.readBeforeSigning();
-    const signed = await this.call('declarationRequestConfirm', { flowId: draft.value.flowId });
-    this.afterSign();
-    if (!signed.ok) return this.failed('declarationRequestConfirm', signed.error);
-    this.act(
-      signed.value.operationId,
-      signed.value.referenceCode,
-      'declaration-request.sign',
-      signed.value.state,
-    );
-    await this.follow(signed.value.operationId);
-  }
-
-  private async terminate(): Promise<void> {
-    const ov = await this.call('declarationsOverview', {});
-    if (!ov.ok) return this.failed('declarationsOverview', ov.error);
-    const current = ov.value.current as { id: string; pendingTermination: unknown } | null;
-    if (!current || current.pendingTermination) return;
-    await this.pause(this.plan.readMs);
-    const r = await this.call('declarationsTerminate', {
-      id: current.id,
-      reasonDescription: 'Зміна місця проживання',
-    });
-    if (!r.ok) return this.failed('declarationsTerminate', r.error);
-    this.act(r.value.operationId, r.value.referenceCode, 'declaration.terminate', r.value.state);
-  }
-
-  private async revoke(): Promise<void> {
-    const list = await this.call('appsList', {});
-    if (!list.ok) return this.failed('appsList', list.error);
-    const apps = (list.value.apps as { id: string; thisKiosk: boolean; pendingRevoke: unknown }[]).filter(
-      (a) => !a.thisKiosk && !a.pendingRevoke,
-    );
-    if (apps.length === 0) return;
-    await this.pause(this.plan.readMs);
-    const r = await this.call('appsRevoke', { appId: this.d.rng.pick(apps).id });
-    if (!r.ok) return this.failed('appsRevoke', r.error);
-    this.act(r.value.operationId, r.value.referenceCode, 'app.revoke', r.value.state);
-  }
-
-  /** The receipt of the visit's latest act, previewed and printed. */
-  private async receipt(): Promise<void> {
-    const last = [...this.d.rec.acts].reverse().find((a) => a.session === this.plan.id);
-    if (!last) return;
-    const source = { operationId: last.operationId };
-    const preview = await this.call('receiptPreview', { source, language: 'uk' });
-    if (!preview.ok) return this.failed('receiptPreview', preview.error);
-    const printed = await this.call('receiptPrint', { source, language: 'uk' });
-    if (!printed.ok) this.failed('receiptPrint', printed.error);
   }
 
   private async end(): Promise<void> {

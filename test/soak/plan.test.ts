@@ -16,7 +16,7 @@ describe('the soak plan', () => {
     const sessions = p.dayPlans.flatMap((d) => d.sessions);
     // eHealth outages and dropped connections come while a patient reads what they sign
     expect(sessions.map((s) => s.dropBeforeSign?.fault)).toEqual(
-      expect.arrayContaining(['ehealth-down', 'down', 'drop-after-commit', 'drop-before-commit']),
+      expect.arrayContaining(['ehealth-down', 'drop-after-commit', 'drop-before-commit']),
     );
     expect(new Set(sessions.map((s) => s.trap).filter(Boolean))).toEqual(
       new Set(['sign-sent', 'sign-answered', 'released', 'delivered']),

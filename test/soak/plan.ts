@@ -33,6 +33,9 @@ export type PersonaId = (typeof PERSONAS)[number];
 /** The persona whose certificate ends during the run. */
 export const EXPIRING_PERSONA: PersonaId = 'teen-16-capacity';
 
+/** A fault that starts while a patient reads what they will sign: the link's, or eHealth's connections dropping. */
+export type DropFault = LinkFault | 'drop-after-commit' | 'drop-before-commit';
+
 export type Intent = 'person' | 'phone' | 'declare' | 'terminate' | 'revoke' | 'receipt';
 
 export interface SessionPlan {
@@ -53,7 +56,7 @@ export interface SessionPlan {
   /** The kiosk process dies at this point of the session. */
   trap: TrapKind | null;
   /** The link fails (or eHealth's connections drop) while the patient reads what they will sign. */
-  dropBeforeSign: { fault: LinkFault | 'drop-after-commit' | 'drop-before-commit'; ms: number } | null;
+  dropBeforeSign: { fault: DropFault; ms: number } | null;
 }
 
 export interface DayPlan {
