@@ -49,6 +49,15 @@ describe('the soak plan', () => {
     ).toBe(false);
   });
 
+  it('leaves ten days of a long run without a kill (memory is judged on one process)', () => {
+    const p = makePlan({ seed: 5, days: 30, schemaVersions: 6 });
+    const quietDays = p.dayPlans.filter((d) => d.day >= 16 && d.day <= 25);
+    expect(quietDays.flatMap((d) => d.nightKills)).toEqual([]);
+    expect(quietDays.flatMap((d) => d.sessions.map((s) => s.trap)).filter(Boolean)).toEqual([]);
+    expect(quietDays.some((d) => d.syncTrap)).toBe(false);
+    expect(p.dayPlans.filter((d) => d.day < 16).flatMap((d) => d.nightKills).length).toBeGreaterThan(5);
+  });
+
   it('keeps visits in opening hours, none on Sundays', () => {
     const p = makePlan({ seed: 9, days: 30, schemaVersions: 6 });
     for (const d of p.dayPlans) {

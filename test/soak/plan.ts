@@ -279,7 +279,17 @@ function randomDay(plan: SoakPlan, d: DayPlan, rng: Prng): void {
   const kills = rng.int(0, 2);
   for (let i = 0; i < kills; i++) d.nightKills.push(rng.int(50, 2000));
   d.syncTrap = d.day % 5 === 1;
+  if (quiet(plan, d.day)) {
+    // ten days without a kill: one kiosk process lives long enough for its memory to show a trend
+    d.nightKills = [];
+    d.syncTrap = false;
+    for (const sp of d.sessions) sp.trap = null;
+  }
 }
+
+/** Days 16–25 of a run of 25 days or more. */
+export const quiet = (plan: Pick<SoakPlan, 'days'>, day: number): boolean =>
+  plan.days >= 25 && day >= 16 && day <= 25;
 
 export interface PlanOptions {
   seed: number;
