@@ -6,7 +6,9 @@
  * Every death is accounted for: one the soak caused (a SIGKILL, a trap, a migration kill) is
  * counted, any other is a crash and a problem.
  */
+import { spawn } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 import type { SandboxHandle } from '../../electron/sandbox';
 import { alive, dbSizes } from './checks';
 import { isDied, KioskProcess, type Died, type KioskProcessHooks } from './kiosk-process';
@@ -14,14 +16,13 @@ import type { SessionWatch } from './patient';
 import { HOUR } from './plan';
 import type { KioskConfig, TrapKind } from './protocol';
 import { iso, type Recorder } from './record';
-import { sandboxFaultsAt, type Timeline } from './timeline';
+import { sandboxFaultsAt, skewAt, type Timeline } from './timeline';
 
 export interface DriverOptions {
   sb: SandboxHandle;
   /** True time as far as eHealth has seen it (the sandbox's `now` reads it). */
   clock: { t: number };
   dirs: { kiosk: string; tmp: string; run: string };
-  keyFolder: string;
   timeline: Timeline;
   seed: number;
   log: KioskConfig['log'];
@@ -31,6 +32,8 @@ export interface DriverOptions {
 }
 
 const SAMPLE_EVERY = 6 * HOUR;
+const OPS_CHILD = fileURLToPath(new URL('./ops-child.ts', import.meta.url));
+const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 export class KioskDriver {
   private kiosk: KioskProcess | null = null;
@@ -107,7 +110,7 @@ export class KioskDriver {
     const config: KioskConfig = {
       dataDir: dirs.kiosk,
       tmpDir: dirs.tmp,
-      keyFolder: this.o.keyFolder,
+      personas: sb.personas.map((p) => ({ id: p.id, keyFile: p.keyFile })),
       ehealth: {
         baseUrl: sb.baseUrl,
         apiKey: sb.apiKey,
@@ -247,6 +250,32 @@ export class KioskDriver {
       }
       this.signerPids.delete(pid);
     }
+  }
+
+  /** What the kiosk machine's clock reads now (the true time and its skew). */
+  wallNow(): number {
+    return this.now() + skewAt(this.o.timeline, this.now());
+  }
+
+  /** Runs the ops CLI on the kiosk machine (on its clock, against its data directory). */
+  ops(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+    return new Promise((resolve, reject) => {
+      const child = spawn(
+        process.execPath,
+        ['--import', 'tsx', OPS_CHILD, String(this.wallNow()), ...args, '--data-dir', this.o.dirs.kiosk],
+        {
+          cwd: PROJECT_ROOT,
+          stdio: ['ignore', 'pipe', 'pipe'],
+          env: { ...process.env, TMPDIR: this.o.dirs.tmp },
+        },
+      );
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
+      child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
+      child.once('error', reject);
+      child.once('exit', (code) => resolve({ code, stdout, stderr }));
+    });
   }
 
   /** Closes the services as the host does at exit. */

@@ -1,6 +1,6 @@
 /**
  * The kiosk process's body (see kiosk-child.ts): composes the real services as the hosts do
- * (createServices + the contract router with the session's activity clock), then serves the
+ * (KioskRuntime: the services and the contract router with the session's activity clock), then serves the
  * soak's commands one at a time:
  *
  *   call      a contract call as the renderer makes it; virtual time runs while the kiosk waits
@@ -13,18 +13,18 @@
  *
  * The kiosk's disk fills up (SQLite refuses to grow) during the timeline's disk-full windows.
  */
-import Database from 'better-sqlite3';
 import { performance } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { OperationKind } from '#shared/contract/outbox';
 import { kioskMigrations } from '../../electron/core/db/migrations';
 import { createKioskLogger } from '../../electron/core/logging/kiosk-logger';
 import { isSignedKind } from '../../electron/core/outbox/kinds';
-import { createServices } from '../../electron/core/services';
 import { folderMedia } from '../../electron/core/session/folder-media';
-import { createHandlers } from '../../electron/ipc/handlers';
-import { createRouter } from '../../electron/ipc/router';
+import { KioskRuntime } from '../../electron/hosts/kiosk-runtime';
+import { patientPortsFor } from '../../electron/hosts/patient-ports';
+import type { TrainingBackend } from '../../electron/hosts/training';
 import { Prng } from '../bench/lib/prng';
+import { failWritesWhen } from './disk-full';
 import { InFlight, soakSignerLauncher, soakTransport } from './kiosk-io';
 import {
   SOAK_ORIGIN,
@@ -43,45 +43,6 @@ const CALL_MAX_MS = 60 * 60_000;
 /** Real time a call may wait with no virtual timer left to fire. */
 const CALL_REAL_MAX_MS = 120_000;
 const FS_BUSY = new Set(['FSReqCallback', 'FSReqPromise', 'FileHandleCloseReq', 'CloseReq', 'StatWatcher']);
-
-/**
- * A full disk for every better-sqlite3 connection in this process, while `full()` says so: a
- * statement that would change the database fails with SQLITE_FULL and changes nothing (it runs in
- * a savepoint that is rolled back); one that changes nothing (a DELETE that finds no row) still
- * succeeds, as it does on a full disk. DDL fails outright.
- */
-function failWritesWhen(full: () => boolean): void {
-  const probe = new Database(':memory:');
-  const statement = Object.getPrototypeOf(probe.prepare('SELECT 1')) as {
-    run: (...a: unknown[]) => Database.RunResult;
-  };
-  probe.close();
-  const diskFull = () => new Database.SqliteError('database or disk is full', 'SQLITE_FULL');
-  const run = statement.run;
-  const exec = Database.prototype.exec;
-  statement.run = function (this: { reader: boolean; database: Database.Database }, ...args: unknown[]) {
-    if (!full() || this.reader) return run.apply(this, args);
-    const db = this.database;
-    exec.call(db, 'SAVEPOINT soak_disk_full');
-    let result: Database.RunResult;
-    try {
-      result = run.apply(this, args);
-    } catch (e) {
-      exec.call(db, 'ROLLBACK TO soak_disk_full; RELEASE soak_disk_full');
-      throw e;
-    }
-    if (result.changes > 0) {
-      exec.call(db, 'ROLLBACK TO soak_disk_full; RELEASE soak_disk_full');
-      throw diskFull();
-    }
-    exec.call(db, 'RELEASE soak_disk_full');
-    return result;
-  };
-  Database.prototype.exec = function (this: Database.Database, sql: string) {
-    if (full() && !/^\s*(select|pragma)\b/i.test(sql)) throw diskFull();
-    return exec.call(this, sql);
-  };
-}
 
 const die = (): never => {
   process.kill(process.pid, 'SIGKILL');
@@ -187,22 +148,32 @@ export async function runKiosk(cfg: KioskConfig, time: InstalledTime): Promise<v
     maxBytes: cfg.log.maxBytes,
     maxFiles: cfg.log.maxFiles,
   });
+  // composed as both hosts compose it (KioskRuntime); training's sandbox is the soak's own, which
+  // runs in the parent on the soak's clock and outlives this process
   const media = folderMedia(join(cfg.dataDir, '..', 'media'));
-  const services = createServices({
+  const sandbox: TrainingBackend = {
+    ...cfg.ehealth,
+    tsaUrl: cfg.tsaUrl,
+    personas: cfg.personas,
+    close: async () => undefined,
+  };
+  const runtime = await KioskRuntime.start({
     dataDir: cfg.dataDir,
+    tempDir: cfg.tmpDir,
     log,
-    version: cfg.version,
-    ehealth: cfg.ehealth,
-    transport,
-    patient: { keyFolder: cfg.keyFolder, tsaUrl: cfg.tsaUrl, signerLauncher: signers, media },
-    trustMedia: media,
-  });
-  const dispatch = createRouter({
-    handlers: createHandlers(services),
+    host: 'browser',
+    startSandbox: async () => sandbox,
+    ports: { version: cfg.version, transport, trustMedia: media },
+    patientPorts: (training) => ({
+      ...patientPortsFor({ training, env: {} }),
+      signerLauncher: signers,
+      media,
+    }),
     isAllowedOrigin: (o) => o === SOAK_ORIGIN,
-    log,
-    onCall: () => services.session.touch(),
+    env: {},
   });
+  const services = runtime.services;
+  const dispatch = runtime.dispatch;
 
   // --- disk full during the timeline's windows: every write SQLite is asked to make fails as it
   // does when the disk has no block left (SQLITE_FULL); reads go on
@@ -324,7 +295,7 @@ export async function runKiosk(cfg: KioskConfig, time: InstalledTime): Promise<v
         return;
       }
       case 'stop':
-        await runUntil(services.close());
+        await runUntil(runtime.close());
         send({ type: 'stopped', id: m.id });
         process.exit(0);
         return;

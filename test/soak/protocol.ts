@@ -23,7 +23,8 @@ export interface KioskConfig {
   dataDir: string;
   /** TMPDIR of the kiosk and its signer (scanned for personal data). */
   tmpDir: string;
-  keyFolder: string;
+  /** The sandbox's persona keys (the training key folder is theirs). */
+  personas: { id: string; keyFile: string }[];
   ehealth: {
     baseUrl: string;
     apiKey: string;

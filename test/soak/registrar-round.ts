@@ -28,7 +28,23 @@ export async function registrarRound(
     const r = await kiosk.call(channel, payload, 'registrar');
     return isDied(r) ? null : (r as Reply);
   };
-  const signIn = await call(state.signedUp ? 'registrarSignIn' : 'registrarSetFirstPin', REGISTRAR);
+  let signIn: Reply | null;
+  if (state.signedUp) signIn = await call('registrarSignIn', REGISTRAR);
+  else {
+    // a new kiosk: the operator enrols it on the machine, the registrar types the code and a PIN
+    const enrol = await kiosk.ops(['registrar', 'enroll']);
+    const code = /enrollment code: (\S+)/.exec(enrol.stdout)?.[1];
+    if (!code) {
+      rec.problem(
+        'registrar',
+        kiosk.now(),
+        null,
+        `kiosk registrar enroll: exit ${enrol.code}: ${enrol.stderr.slice(-300)}`,
+      );
+      return null;
+    }
+    signIn = await call('registrarSetFirstPin', { ...REGISTRAR, enrollmentCode: code });
+  }
   if (!signIn?.ok) {
     rec.problem(
       'registrar',

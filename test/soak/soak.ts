@@ -10,7 +10,7 @@
 import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { openDatabase } from '../../electron/core/db/database';
 import { kioskMigrations } from '../../electron/core/db/migrations';
@@ -410,7 +410,6 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
     sb,
     clock,
     dirs,
-    keyFolder: dirname(dirname(sb.personas[0]?.keyFile ?? '')),
     timeline: plan.timeline,
     seed: o.seed,
     log: LOG,
