@@ -235,11 +235,42 @@ class Soak {
       drainHours++;
     }
     this.o.out(`final drain: ${drainHours} h with the network back`);
-    const view = await registrarRound(this.kiosk, this.rec, this.registrar);
+    const panel = await registrarRound(this.kiosk, this.rec, this.registrar);
     await this.kiosk.stop();
     await this.kiosk.checkOrphans();
     this.scanPii();
-    return this.reckoning(view, true);
+    return this.reckoning(await this.shownToRegistrar(panel), true);
+  }
+
+  /**
+   * Operation id → the reason the registrar sees for an ended operation: in the panel's outbox
+   * list and in `kiosk outbox list` alike (null when either shows none).
+   */
+  private async shownToRegistrar(
+    panel: Map<string, string | null> | null,
+  ): Promise<Map<string, string | null> | null> {
+    if (!panel) return null;
+    const shown = new Map<string, string | null>();
+    for (const state of ['rejected', 'needs-patient', 'expired']) {
+      const r = await this.kiosk.ops(['outbox', 'list', '--state', state, '--limit', '1000', '--json']);
+      if (r.code !== 0) {
+        this.rec.problem(
+          'registrar',
+          this.kiosk.now(),
+          null,
+          `kiosk outbox list: exit ${r.code}: ${r.stderr.slice(-300)}`,
+        );
+        return null;
+      }
+      const list = JSON.parse(r.stdout.trim().split('\n').at(-1) ?? '{}') as {
+        operations: { id: string; error: { code: string } | null }[];
+      };
+      for (const op of list.operations) {
+        const inPanel = panel.get(op.id) ?? null;
+        shown.set(op.id, inPanel !== null && op.error?.code ? inPanel : null);
+      }
+    }
+    return shown;
   }
 
   private troubleNow(): string | null {
