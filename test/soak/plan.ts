@@ -177,7 +177,7 @@ function scriptedDay(plan: SoakPlan, d: DayPlan, rng: Prng): void {
     add('d1-b', 9, 30, 'adult-with-declaration', { intents: ['person'], formMs: 12 * MINUTE });
     // eHealth goes down while the patient reads the printout, for 45 minutes
     add('d1-c', 10, 5, 'adult-with-apps', {
-      intents: ['person', 'revoke'],
+      intents: ['revoke', 'person'],
       dropBeforeSign: { fault: 'ehealth-down', ms: 45 * MINUTE },
     });
     // connections die after eHealth committed the delivery
