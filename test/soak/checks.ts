@@ -59,7 +59,8 @@ export interface MemoryTrend {
 const MIB = 1024 * 1024;
 
 /**
- * Memory without a growth trend: the heap after a full GC of the longest-lived kiosk process,
+ * Memory without a growth trend: the heap after a full GC of the longest-lived kiosk process
+ * (more than 0.5 MiB a day and 4 MiB in all is a trend; the JIT's warm-up stays well under it),
  * fitted by least squares against virtual time. A restart resets memory, so only one process's
  * life counts; too short a life is not judged (and said so).
  */
@@ -96,7 +97,7 @@ export function memoryTrend(samples: readonly Sample[]): MemoryTrend {
   const slope = den > 0 ? num / den : 0;
   const grew = (ys.at(-1) ?? 0) - (ys[0] ?? 0);
   const problem =
-    slope > 1 && grew > 8
+    slope > 0.5 && grew > 4
       ? `the kiosk's heap grows ${slope.toFixed(2)} MiB per day (${grew.toFixed(1)} MiB over ${spanDays.toFixed(1)} days)`
       : null;
   return {

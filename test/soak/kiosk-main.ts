@@ -14,6 +14,7 @@
  * The kiosk's disk fills up (SQLite refuses to grow) during the timeline's disk-full windows.
  */
 import { performance } from 'node:perf_hooks';
+import { writeHeapSnapshot } from 'node:v8';
 import { join } from 'node:path';
 import { OperationKind } from '#shared/contract/outbox';
 import { kioskMigrations } from '../../electron/core/db/migrations';
@@ -279,6 +280,9 @@ export async function runKiosk(cfg: KioskConfig, time: InstalledTime): Promise<v
         return;
       case 'stats': {
         (globalThis as { gc?: () => void }).gc?.();
+        // a post-mortem of memory: SOAK_HEAP_DIR=<folder> writes a heap snapshot at every sample
+        if (process.env.SOAK_HEAP_DIR)
+          writeHeapSnapshot(join(process.env.SOAK_HEAP_DIR, `kiosk-${process.pid}-${vt.now}.heapsnapshot`));
         const mem = process.memoryUsage();
         send({
           type: 'stats',

@@ -31,6 +31,24 @@ describe('virtual time', () => {
     expect(vt.now).toBe(T0 + 3500);
   });
 
+  it('refreshes a timer as Node does, even one that has fired (a tick that re-arms itself)', () => {
+    const vt = new VirtualTime({ start: T0 });
+    let fired = 0;
+    const t = vt.setTimer(() => fired++, 1000, [], false);
+    vt.moveTo(T0 + 1000);
+    vt.fireOne();
+    expect(vt.nextDue()).toBeNull();
+    t.refresh();
+    expect(vt.nextDue()).toBe(T0 + 2000);
+    vt.moveTo(T0 + 1500);
+    t.refresh();
+    expect(vt.nextDue()).toBe(T0 + 2500);
+    vt.moveTo(T0 + 2500);
+    vt.fireOne();
+    expect(fired).toBe(2);
+    expect(vt.pending).toBe(0);
+  });
+
   it('shows the wall clock with its skew, while timers keep to the true time', () => {
     let skew = 0;
     const vt = new VirtualTime({ start: T0, skew: () => skew });

@@ -14,13 +14,15 @@
 
 type Callback = (...args: unknown[]) => void;
 
-interface Entry {
+export interface Entry {
   id: number;
   due: number;
   /** Order of creation: timers due at the same moment fire in the order they were set. */
   seq: number;
   fn: Callback;
   args: unknown[];
+  /** The delay it was set with (a refresh starts it again). */
+  delay: number;
   repeat: number | null;
   referenced: boolean;
 }
@@ -29,21 +31,24 @@ interface Entry {
 export class VirtualTimeout {
   constructor(
     private readonly vt: VirtualTime,
-    readonly id: number,
+    private readonly entry: Entry,
   ) {}
+  get id(): number {
+    return this.entry.id;
+  }
   ref(): this {
-    this.vt.setRef(this.id, true);
+    this.entry.referenced = true;
     return this;
   }
   unref(): this {
-    this.vt.setRef(this.id, false);
+    this.entry.referenced = false;
     return this;
   }
   hasRef(): boolean {
-    return this.vt.hasRef(this.id);
+    return this.entry.referenced;
   }
   refresh(): this {
-    this.vt.refresh(this.id);
+    this.vt.refresh(this.entry);
     return this;
   }
   close(): this {
@@ -51,7 +56,7 @@ export class VirtualTimeout {
     return this;
   }
   [Symbol.toPrimitive](): number {
-    return this.id;
+    return this.entry.id;
   }
 }
 
@@ -92,16 +97,18 @@ export class VirtualTime {
   setTimer(fn: Callback, ms: unknown, args: unknown[], repeat: boolean): VirtualTimeout {
     const delay = Math.max(1, Number.isFinite(Number(ms)) ? Math.floor(Number(ms)) : 1);
     const id = this.nextId++;
-    this.entries.set(id, {
+    const entry: Entry = {
       id,
       due: this.t + delay,
       seq: this.seq++,
       fn,
       args,
+      delay,
       repeat: repeat ? delay : null,
       referenced: true,
-    });
-    return new VirtualTimeout(this, id);
+    };
+    this.entries.set(id, entry);
+    return new VirtualTimeout(this, entry);
   }
 
   clear(handle: unknown): void {
@@ -110,21 +117,11 @@ export class VirtualTime {
     this.entries.delete(id);
   }
 
-  setRef(id: number, on: boolean): void {
-    const e = this.entries.get(id);
-    if (e) e.referenced = on;
-  }
-
-  hasRef(id: number): boolean {
-    return this.entries.get(id)?.referenced ?? false;
-  }
-
-  refresh(id: number): void {
-    const e = this.entries.get(id);
-    if (e) {
-      e.due = this.t + (e.repeat ?? Math.max(1, e.due - this.t));
-      e.seq = this.seq++;
-    }
+  /** As Node's: starts the timer again from now with its delay, even one that has fired already. */
+  refresh(e: Entry): void {
+    e.due = this.t + e.delay;
+    e.seq = this.seq++;
+    this.entries.set(e.id, e);
   }
 
   /** The earliest pending timer's due time, or null. */
