@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
  * A full disk for every better-sqlite3 connection in this process, while `full()` says so: a
  * statement that would change the database fails with SQLITE_FULL and changes nothing (it runs in
  * a savepoint that is rolled back); one that changes nothing (a DELETE that finds no row) still
- * succeeds, as it does on a full disk. DDL fails outright.
+ * succeeds, as it does on a full disk. DDL fails outright. Returns what puts SQLite back.
  */
 export function failWritesWhen(full: () => boolean): () => void {
   const probe = new Database(':memory:');
