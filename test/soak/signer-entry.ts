@@ -2,8 +2,8 @@
  * The signer process as the soak starts it: the real signer (electron/core/esign/signer-process.ts)
  * on the kiosk's virtual clock. The kiosk process sends `{type: 'soak-clock', now, wall, link}`
  * before every request and whenever its clock moved; this process then shows that wall time in
- * `Date` (signing time, certificate checks), fires its long timers (an idle exit, if it has one) when their
- * virtual moment has come, and answers `soak-clock-ack`. Timers shorter than a second stay real
+ * `Date` (signing time, certificate checks), fires its long timers (an idle exit, if it has one)
+ * when their virtual moment has come, and answers `soak-clock-ack`. Timers shorter than a second stay real
  * (the short pause before exiting on `close`). The clinic's link faults reach its time-stamp
  * requests too: a dead link, DNS, TLS or a captive portal hide the time-stamp service as well.
  * The signer's own message handler never sees these messages.
