@@ -77,8 +77,13 @@ export async function registrarRound(
   if (syncTrap) {
     kiosk.setTrap('sync');
     const started = await call('registrarDirectorySync', {});
-    // the sync runs on: the kiosk dies at its first progress
-    if (started) await kiosk.advanceTo(kiosk.now() + 10 * MINUTE);
+    // the sync runs on (in its worker thread, in real time): the kiosk dies at its first progress
+    for (let i = 0; started?.ok && kiosk.armedTrap === 'sync' && i < 300; i++) {
+      await kiosk.advanceTo(kiosk.now() + MINUTE / 6);
+      const status = await call('directoryStatus', {});
+      if (!status?.ok || !status.value.syncing) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
     if (kiosk.armedTrap !== 'sync') return view;
     kiosk.setTrap(null);
     rec.count('trap.not-reached');
