@@ -40,6 +40,8 @@ export class KioskDriver {
   private generation = 0;
   private nextSample: number;
   private readonly signerPids = new Map<number, number>();
+  /** Processes whose death has been counted. */
+  private readonly accounted = new WeakSet<KioskProcess>();
   /** Why the soak expects the kiosk to die now (a kill it is making). */
   expectDeath: string | null = null;
   armedTrap: TrapKind | null = null;
@@ -86,6 +88,7 @@ export class KioskDriver {
 
   onDeath(d: Died, where: string): void {
     const { rec } = this.o;
+    if (this.kiosk) this.accounted.add(this.kiosk);
     const signal = d.signal ?? `exit ${d.code}`;
     if (this.expectDeath) rec.count(`kills.${this.expectDeath}`);
     else if (this.armedTrap && d.signal === 'SIGKILL') rec.count(`kills.trap.${this.armedTrap}`);
@@ -138,6 +141,10 @@ export class KioskDriver {
 
   /** The running kiosk process, started again if it died. */
   async ensure(): Promise<KioskProcess> {
+    // a death between two commands (the directory sync's worker thread runs in real time) is
+    // accounted for like any other
+    const last = this.kiosk;
+    if (last && !last.alive && !this.accounted.has(last)) this.onDeath(await last.exited, 'a quiet moment');
     for (let tries = 0; tries < 3; tries++) {
       if (this.kiosk?.alive) return this.kiosk;
       const died = await this.start(null);

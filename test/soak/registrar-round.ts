@@ -76,13 +76,18 @@ export async function registrarRound(
     rec.problem('registrar', kiosk.now(), null, `audit check: ${verify ? verify.error.code : 'kiosk died'}`);
   if (syncTrap) {
     kiosk.setTrap('sync');
-    const started = await call('registrarDirectorySync', {});
-    // the sync runs on (in its worker thread, in real time): the kiosk dies at its first progress
-    for (let i = 0; started?.ok && kiosk.armedTrap === 'sync' && i < 300; i++) {
-      await kiosk.advanceTo(kiosk.now() + MINUTE / 6);
-      const status = await call('directoryStatus', {});
-      if (!status?.ok || !status.value.syncing) break;
-      await new Promise((r) => setTimeout(r, 100));
+    // the sync runs in its worker thread, in real time: the kiosk dies at its first progress; a
+    // scheduled sync already under way is let finish first, then the registrar's own one starts
+    for (let attempt = 0; attempt < 3 && kiosk.armedTrap === 'sync'; attempt++) {
+      const started = await call('registrarDirectorySync', {});
+      if (!started?.ok) break;
+      for (let i = 0; kiosk.armedTrap === 'sync' && i < 300; i++) {
+        await kiosk.advanceTo(kiosk.now() + MINUTE / 6);
+        const status = await call('directoryStatus', {});
+        if (!status?.ok || !status.value.syncing) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      if (started.value.started) break;
     }
     if (kiosk.armedTrap !== 'sync') return view;
     kiosk.setTrap(null);
