@@ -1,9 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openKioskDatabase } from '../../electron/core/db/kiosk-db';
-import { storage } from '../../electron/core/outbox/storage-errors';
+import { SecretBox } from '../../electron/core/crypto/secret-box';
+import { openKioskDatabase, storage } from '../../electron/core/db';
 import { AuditLog } from '../../electron/core/registrar/audit';
 import { failWritesWhen } from './disk-full';
 
@@ -13,7 +14,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('a full disk in the soak', () => {
   it('fails every write that changes the database with SQLITE_FULL, leaving it as it was', () => {
     const db = openKioskDatabase(dir);
-    const audit = new AuditLog(db);
+    const audit = new AuditLog(db, new SecretBox(randomBytes(32)));
     audit.append('kiosk', 'before', null, {});
     let full = false;
     const restore = failWritesWhen(() => full);

@@ -1,9 +1,11 @@
 import Database from 'better-sqlite3';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openKioskDatabase } from '../../electron/core/db/kiosk-db';
+import { SecretBox } from '../../electron/core/crypto/secret-box';
+import { openKioskDatabase } from '../../electron/core/db';
 import { AuditLog } from '../../electron/core/registrar/audit';
 import { reckon, type LedgerInput } from './ledger';
 
@@ -51,7 +53,7 @@ const ops: Op[] = [
 
 beforeAll(() => {
   const db = openKioskDatabase(root);
-  const audit = new AuditLog(db);
+  const audit = new AuditLog(db, new SecretBox(randomBytes(32)));
   ops.forEach((o, i) => {
     db.prepare(
       `INSERT INTO outbox_operations (id, reference_code, kind, state, held, flow_id, idempotency_key, error, created_at, updated_at)

@@ -12,7 +12,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { openDatabase } from '../../electron/core/db/database';
+import { openDatabase } from '../../electron/core/db';
 import { kioskMigrations } from '../../electron/core/db/migrations';
 import { startSandbox, SANDBOX_DB_FILE, type SandboxHandle } from '../../electron/sandbox';
 import { Prng } from '../bench/lib/prng';
