@@ -123,6 +123,7 @@ export class KioskDriver {
         requestTermHours: sb.requestTermHours,
       },
       tsaUrl: sb.tsaUrl,
+      trustList: Buffer.from(sb.trustList).toString('base64'),
       start: this.now(),
       timeline: this.o.timeline,
       seed: this.o.seed * 1000 + this.generation,

@@ -7,6 +7,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { HttpRequestInit, HttpResponseLike, HttpTransport } from '../../electron/core/ehealth/transport';
+import { httpOcspPost, type OcspPost } from '../../electron/core/esign/ocsp/check';
 import {
   nodeSignerLauncher,
   type SignerChannel,
@@ -108,6 +109,48 @@ export function soakTransport(o: TransportOptions): HttpTransport {
       const text = await res.text();
       if (res.status >= 200 && res.status < 300) o.onAccepted?.(init.method, new URL(url).pathname);
       return buffered(res.status, res.headers, text);
+    } finally {
+      done();
+    }
+  };
+}
+
+export interface OcspOptions {
+  vt: VirtualTime;
+  inFlight: InFlight;
+  timeline: () => Timeline;
+  /** Makes the sandbox's clock (its OCSP responder's) the kiosk's true time before a request. */
+  syncClock: () => Promise<void>;
+  counters: Record<string, number>;
+}
+
+/**
+ * The kiosk's OCSP requests (the project's HTTP POST) on the soak's network: the link-wide faults
+ * hide the responder as they hide eHealth and the time-stamp service (a captive portal answers its
+ * login page with 200), and a request in flight holds virtual time.
+ */
+export function soakOcspPost(o: OcspOptions): OcspPost {
+  const post = httpOcspPost();
+  return async (url, request) => {
+    const window = linkAt(o.timeline(), o.vt.now);
+    const fault = window && isLinkWide(window.fault) ? window.fault : null;
+    if (fault) o.counters[`ocsp.${fault}`] = (o.counters[`ocsp.${fault}`] ?? 0) + 1;
+    switch (fault) {
+      case 'down':
+        throw networkError('ENETUNREACH', 'connect ENETUNREACH');
+      case 'dns':
+        throw networkError('ENOTFOUND', 'getaddrinfo ENOTFOUND');
+      case 'tls':
+        throw networkError('UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'TLS handshake failed');
+      case 'captive':
+        return new TextEncoder().encode(CAPTIVE_PAGE);
+      default:
+        break;
+    }
+    await o.syncClock();
+    const done = o.inFlight.begin(`ocsp ${new URL(url).pathname}`);
+    try {
+      return await post(url, request);
     } finally {
       done();
     }

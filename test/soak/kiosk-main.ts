@@ -26,7 +26,7 @@ import { patientPortsFor } from '../../electron/hosts/patient-ports';
 import type { TrainingBackend } from '../../electron/hosts/training';
 import { Prng } from '../bench/lib/prng';
 import { failWritesWhen } from './disk-full';
-import { InFlight, soakSignerLauncher, soakTransport } from './kiosk-io';
+import { InFlight, soakOcspPost, soakSignerLauncher, soakTransport } from './kiosk-io';
 import {
   SOAK_ORIGIN,
   type ChildMessage,
@@ -155,6 +155,7 @@ export async function runKiosk(cfg: KioskConfig, time: InstalledTime): Promise<v
   const sandbox: TrainingBackend = {
     ...cfg.ehealth,
     tsaUrl: cfg.tsaUrl,
+    trustList: new Uint8Array(Buffer.from(cfg.trustList, 'base64')),
     personas: cfg.personas,
     close: async () => undefined,
   };
@@ -164,7 +165,12 @@ export async function runKiosk(cfg: KioskConfig, time: InstalledTime): Promise<v
     log,
     host: 'browser',
     startSandbox: async () => sandbox,
-    ports: { version: cfg.version, transport, trustMedia: media },
+    ports: {
+      version: cfg.version,
+      transport,
+      trustMedia: media,
+      ocspPost: soakOcspPost({ vt, inFlight, timeline: () => timeline, syncClock, counters }),
+    },
     patientPorts: (training) => ({
       ...patientPortsFor({ training, env: {} }),
       signerLauncher: signers,

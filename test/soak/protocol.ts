@@ -34,6 +34,8 @@ export interface KioskConfig {
     requestTermHours: number;
   };
   tsaUrl: string;
+  /** The sandbox's test CA bundle (base64): the issuer the training kiosk trusts. */
+  trustList: string;
   /** True virtual time at start. */
   start: number;
   timeline: Timeline;
