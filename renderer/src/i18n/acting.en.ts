@@ -60,6 +60,10 @@ export const actingEn: Record<ActingMessageKey, Message> = {
   'acting.finishHint':
     '"Finish" closes both the child\'s cabinet and yours — the kiosk forgets all the data.',
 
+  'acting.declarationsTitle': "The child's declarations",
+  'acting.declarationsNone': 'The child has no current declaration with a doctor.',
+  'acting.wizardNoCurrent': 'The child has no current declaration now.',
+
   'noRelation.title': 'Your relation to the child is not registered',
   'noRelation.lead':
     "eHealth does not yet hold a record that you are this child's parent or legal guardian, so you cannot act for the child at the kiosk.",

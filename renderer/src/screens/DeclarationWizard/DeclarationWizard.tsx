@@ -1,6 +1,7 @@
 import { BigButton } from '../../components/BigButton';
 import { ScreenTitle } from '../../components/ScreenTitle';
 import { useT } from '../../i18n/useT';
+import { selectActingFor, useActingStore } from '../../stores/acting';
 import { useDeclarationsStore } from '../../stores/declarations';
 import { useUiStore } from '../../stores/ui';
 import { ErrorNote, Facts } from '../Declarations/parts';
@@ -14,6 +15,7 @@ import { SafeHtml } from '../Receipt/SafeHtml';
  */
 export function DeclarationWizard() {
   const t = useT();
+  const child = useActingStore(selectActingFor);
   const language = useUiStore((s) => s.language);
   const goTo = useUiStore((s) => s.goTo);
   const wizard = useDeclarationsStore((s) => s.wizard);
@@ -51,7 +53,7 @@ export function DeclarationWizard() {
                 : t('wizard.replacesNoName')}
             </p>
           ) : overview.status === 'ready' ? (
-            <p>{t('wizard.noCurrent')}</p>
+            <p>{t(child ? 'acting.wizardNoCurrent' : 'wizard.noCurrent')}</p>
           ) : null}
           {step === 'creating' && <p role="status">{t('wizard.creating')}</p>}
           <div className="screen__actions">

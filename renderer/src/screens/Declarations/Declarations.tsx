@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { BigButton } from '../../components/BigButton';
 import { ScreenTitle } from '../../components/ScreenTitle';
 import { useT } from '../../i18n/useT';
+import { selectActingFor, useActingStore } from '../../stores/acting';
 import { useDeclarationsStore } from '../../stores/declarations';
 import { useUiStore } from '../../stores/ui';
 import { DeclarationFacts, ErrorNote } from './parts';
@@ -21,9 +22,11 @@ export function Declarations() {
   }, [loadOverview]);
 
   const data = overview.data;
+  // a parent acting for a child reads about the child, not about themselves
+  const child = useActingStore(selectActingFor);
   return (
     <div className="screen">
-      <ScreenTitle>{t('declarations.title')}</ScreenTitle>
+      <ScreenTitle>{t(child ? 'acting.declarationsTitle' : 'declarations.title')}</ScreenTitle>
       {overview.status === 'loading' && !data && <p role="status">{t('common.loading')}</p>}
       {overview.error && (
         <ErrorNote
@@ -36,7 +39,17 @@ export function Declarations() {
       {data && (
         <>
           {data.stale && <p className="cabinet__note">{t('common.stale')}</p>}
-          {!data.canAct && <p className="cabinet__note">{t('common.viewOnly')}</p>}
+          {!data.canAct && (
+            <p className="cabinet__note">
+              {t(
+                child
+                  ? child.ageYears >= 14
+                    ? 'acting.teenViewOnly'
+                    : 'acting.relationViewOnly'
+                  : 'common.viewOnly',
+              )}
+            </p>
+          )}
           <section aria-labelledby="declarations-current">
             <h2 id="declarations-current">{t('declarations.current')}</h2>
             {data.current ? (
@@ -60,7 +73,7 @@ export function Declarations() {
               </div>
             ) : (
               <>
-                <p>{t('declarations.none')}</p>
+                <p>{t(child ? 'acting.declarationsNone' : 'declarations.none')}</p>
                 {data.canAct && (
                   <BigButton variant="primary" onClick={() => goTo('doctorSearch')}>
                     {t('declarations.chooseFirst')}
