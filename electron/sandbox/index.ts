@@ -20,6 +20,7 @@ import { bulkRoutes } from './routes/bulk';
 import { declarationRequestRoutes } from './routes/declaration-requests';
 import { declarationRoutes } from './routes/declarations';
 import { dictionaryRoutes } from './routes/dictionaries';
+import { documentRoutes } from './routes/documents';
 import { personRequestRoutes } from './routes/person-requests';
 import { personRoutes } from './routes/person';
 import { signUpRoutes } from './routes/sign-up';
@@ -111,6 +112,7 @@ const DEFAULTS: SandboxDefaults = {
   otpMaxAttempts: 3,
   pageSizeMax: 300,
   pageSizeDefault: 50,
+  uploadUrlTtlSeconds: 3600,
 };
 
 function openSandboxDb(dataDir: string): Db {
@@ -259,6 +261,7 @@ function routers(tools: ToolDeps): { eHealth: Router; tools: Router } {
       ...signUpRoutes,
       ...personRoutes,
       ...personRequestRoutes,
+      ...documentRoutes,
       ...declarationRoutes,
       ...declarationRequestRoutes,
       ...appRoutes,

@@ -19,6 +19,8 @@ export interface SandboxConfig {
   otpMaxAttempts: number;
   pageSizeMax: number;
   pageSizeDefault: number;
+  /** how long a pre-signed document upload URL stays valid */
+  uploadUrlTtlSeconds: number;
 }
 
 /** Everything a handler may use. One per running sandbox. */

@@ -113,4 +113,24 @@ const initial: Migration = {
   },
 };
 
-export const sandboxMigrations: readonly Migration[] = [initial];
+/**
+ * Scans of documents a person must upload (`POST /api/pis/documents`): one row per document type
+ * asked for, the uploaded JPEG kept in the row until eHealth's storage would have taken it.
+ * `person_request_id` names the person request that asked for it (null: asked by another process).
+ */
+const personDocuments: Migration = {
+  version: 2,
+  name: 'person-documents',
+  up(db) {
+    db.exec(`
+      CREATE TABLE person_documents (id TEXT PRIMARY KEY, person_id TEXT NOT NULL REFERENCES persons(id),
+        type TEXT NOT NULL, person_request_id TEXT, status TEXT NOT NULL, content BLOB, size INTEGER,
+        sha256 TEXT, width INTEGER, height INTEGER, inserted_at TEXT NOT NULL, uploaded_at TEXT,
+        submitted_at TEXT);
+      CREATE INDEX person_documents_person ON person_documents(person_id, status);
+      CREATE INDEX person_documents_request ON person_documents(person_request_id);
+    `);
+  },
+};
+
+export const sandboxMigrations: readonly Migration[] = [initial, personDocuments];

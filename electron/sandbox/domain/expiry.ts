@@ -1,4 +1,5 @@
 import type { SandboxState } from '../state';
+import { cancelDocumentsOf } from './documents';
 import { addDays, isoDateTime } from '../time';
 
 /**
@@ -34,5 +35,9 @@ export function expireStaleRequests(state: SandboxState): void {
         r.id,
       );
     }
+    cancelDocumentsOf(
+      db,
+      stalePersonRequests.map((r) => r.id),
+    );
   })();
 }

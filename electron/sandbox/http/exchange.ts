@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Readable } from 'node:stream';
 import type { AuthUser } from '../auth/tokens';
+import { STORAGE_PREFIX } from '../domain/documents';
 import type { FaultDecision } from '../faults';
 import type { SandboxState } from '../state';
 import type { EnvelopeMeta, Rendered } from './envelope';
@@ -16,9 +17,10 @@ import type { Route, Router } from './router';
 /**
  * `ehealth`: the simulated eHealth API (faults, api-key, idempotency, recording apply);
  * `tool`: `/sandbox/*`; `trust`: the QTSP's services `/tsa` and `/ocsp` — not eHealth's, so its
- * faults spare them.
+ * faults spare them; `storage`: eHealth's document storage behind the pre-signed upload URLs
+ * (`/storage/…`: the link's faults apply, not the API's envelope rules, and it is not recorded).
  */
-export type ExchangeKind = 'ehealth' | 'tool' | 'trust';
+export type ExchangeKind = 'ehealth' | 'tool' | 'trust' | 'storage';
 
 export interface Exchange {
   readonly method: string;
@@ -88,7 +90,9 @@ export const kindOf = (path: string): ExchangeKind =>
     ? 'tool'
     : path === '/tsa' || path === '/ocsp'
       ? 'trust'
-      : 'ehealth';
+      : path.startsWith(STORAGE_PREFIX)
+        ? 'storage'
+        : 'ehealth';
 
 /** The exchange of a request that just arrived (the request target as Node gives it, e.g. `/x?y=1`). */
 export function exchangeOf(

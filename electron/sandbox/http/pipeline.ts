@@ -7,11 +7,13 @@ import { handler } from './stages/handler';
 import { idempotency } from './stages/idempotency';
 import { record, type Outgoing } from './stages/record';
 import { route } from './stages/route';
+import { storage } from './stages/storage';
 
 /**
  * The sandbox's HTTP front, in the order eHealth's gateway and eHealth itself meet a request:
  * faults on the link (outage: dropped unread) → the body received → faults that answer in eHealth's
- * place (captive portal, injected 429/503/500) → the body read as eHealth does (413, 415, 400) →
+ * place (captive portal, injected 429/503/500) → an upload to the document storage answered there →
+ * the body read as eHealth does (413, 415, 400) →
  * the route (404, 405) → its access (api-key, token, scope, capacity) → idempotency (422, 409,
  * replay) → the handler (latency, commit, drops) → record (the answer on the wire, the traffic file).
  * Each stage passes the exchange on or decides its fate; the first decision wins.
@@ -20,6 +22,7 @@ export const STAGES: readonly Stage[] = [
   linkFaults,
   receive,
   answeredFaults,
+  storage,
   jsonBody,
   route,
   auth,

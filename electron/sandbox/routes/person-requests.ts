@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from '../../core/db';
+import { askForDocuments, cancelDocumentsOf, documentsOfRequest } from '../domain/documents';
 import { expireStaleRequests } from '../domain/expiry';
 import { loadPerson } from '../domain/persons';
 import { userOf, type RequestContext } from '../http/context';
@@ -10,10 +11,12 @@ import type { Route } from '../http/router';
 import { pagedList } from '../http/paged-list';
 import { enumParam, parseBody, pathUuid } from '../http/validate';
 import { personRequestContent } from '../printout';
+import { documentsNeeded } from '../rules/document-needs';
 import { PersonRequestSchema, personRuleViolations } from '../rules/person-validation';
 import { drfoMatches, readSignedJson } from '../signature';
 import { isoDateTime } from '../time';
 import { z } from 'zod';
+import { requestDocuments, toUpload } from './documents';
 
 const STATUSES = ['NEW', 'APPROVED', 'SIGNED', 'REJECTED', 'EXPIRED', 'CANCELLED'] as const;
 const SAME_PERSON = 'Person that logged in, person that is changed and person that sign should be the same';
@@ -49,11 +52,26 @@ function createRequest(ctx: RequestContext) {
   if (current.taxId && (body.person.no_tax_id === true || body.person.tax_id !== current.taxId))
     throw unprocessable(SAME_PERSON);
 
+  const needed = documentsNeeded(
+    {
+      ...current.doc,
+      documents: current.doc.documents.map((d) => ({ type: d.type ?? '', number: d.number ?? '' })),
+    },
+    body.person,
+  );
+
   return ctx.commit(() => {
     const stamp = isoDateTime(now);
+    const open = db
+      .prepare("SELECT id FROM person_requests WHERE person_id = ? AND status IN ('NEW', 'APPROVED')")
+      .all(user.personId) as { id: string }[];
     db.prepare(
       "UPDATE person_requests SET status = 'CANCELLED', updated_at = ? WHERE person_id = ? AND status IN ('NEW', 'APPROVED')",
     ).run(stamp, user.personId);
+    cancelDocumentsOf(
+      db,
+      open.map((r) => r.id),
+    );
     const person = { id: user.personId, ...body.person, no_tax_id: body.person.no_tax_id ?? false };
     const data = {
       id: randomUUID(),
@@ -69,7 +87,8 @@ function createRequest(ctx: RequestContext) {
     db.prepare(
       'INSERT INTO person_requests (id, person_id, status, doc, inserted_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
     ).run(data.id, user.personId, data.status, JSON.stringify(data), stamp, stamp);
-    return created(data, { urgent: { documents: [] } });
+    askForDocuments(db, user.personId, needed, data.id, now);
+    return created(data, { urgent: { documents: toUpload(ctx.state, documentsOfRequest(db, data.id)) } });
   });
 }
 
@@ -135,7 +154,9 @@ function getRequest(ctx: RequestContext) {
         },
       ]
     : [];
-  return ok(docOf(row), { urgent: { documents: [], links } });
+  const documents =
+    row.status === 'APPROVED' || row.status === 'NEW' ? requestDocuments(ctx.state, row.id) : [];
+  return ok(docOf(row), { urgent: { documents, links } });
 }
 
 const CompleteBody = z.object({
@@ -151,6 +172,11 @@ async function completeRequest(ctx: RequestContext) {
   const body = parseBody(CompleteBody, ctx.body);
   if (row.status !== 'APPROVED' && row.status !== 'NEW')
     throw conflict(`Person request is ${row.status}; only an APPROVED request can be completed`);
+  const notUploaded = documentsOfRequest(ctx.state.db, row.id).filter((d) => d.status === 'NEW');
+  if (notUploaded.length > 0)
+    throw conflict(
+      `Documents must be uploaded before the request is signed: ${notUploaded.map((d) => d.type).join(', ')}`,
+    );
   const signed = await readSignedJson(
     ctx.state.verifier,
     body.signed_content,
@@ -202,35 +228,15 @@ function rejectRequest(ctx: RequestContext) {
     ctx.state.db
       .prepare("UPDATE person_requests SET status = 'REJECTED', doc = ?, updated_at = ? WHERE id = ?")
       .run(JSON.stringify(doc), stamp, row.id);
+    cancelDocumentsOf(ctx.state.db, [row.id]);
     return ok(doc);
   });
 }
-
-/**
- * Scanned documents to upload for the person's verification. The sandbox never asks for scans,
- * so the list of upload links is always empty (and completing the upload changes nothing).
- */
-const documentsToUpload = (status: number) => (ctx: RequestContext) => {
-  userOf(ctx);
-  return status === 201 ? created([]) : ok([]);
-};
 
 const READ = 'person_request:read';
 const WRITE = 'person_request:write';
 
 export const personRequestRoutes: Route[] = [
-  {
-    method: 'POST',
-    pattern: '/api/pis/documents',
-    access: { kind: 'user', scope: WRITE },
-    handler: documentsToUpload(201),
-  },
-  {
-    method: 'PATCH',
-    pattern: '/api/pis/documents/actions/complete',
-    access: { kind: 'user', scope: WRITE },
-    handler: documentsToUpload(200),
-  },
   {
     method: 'POST',
     pattern: '/api/pis/person_requests',

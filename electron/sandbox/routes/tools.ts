@@ -4,6 +4,7 @@ import type { SandboxClock } from '../clock';
 import { FaultConfigError } from '../faults';
 import type { RequestContext } from '../http/context';
 import { invalidEntry, notFound, validationFailed } from '../errors';
+import { imageOf } from '../domain/documents';
 import { ok } from '../http/reply';
 import type { Route } from '../http/router';
 import { appliedUnder, recentApplied } from '../http/idempotency';
@@ -98,6 +99,43 @@ function signedContent(ctx: RequestContext) {
   return ok({ signed_content: row.signed_content, signed_content_encoding: 'base64' });
 }
 
+/** The documents asked of a persona's person (or a person id) and what was uploaded: no image bytes. */
+function personDocuments(ctx: RequestContext) {
+  const { db } = ctx.state;
+  const personaId = ctx.query.get('persona_id');
+  const personId =
+    ctx.query.get('person_id') ??
+    (personaId
+      ? (
+          db.prepare('SELECT id FROM persons WHERE persona_id = ?').get(personaId) as
+            { id: string } | undefined
+        )?.id
+      : undefined);
+  if (!personId)
+    throw validationFailed([
+      invalidEntry(
+        '$.persona_id',
+        'required',
+        'persona_id (or person_id) of a known person is required',
+        'query_param',
+      ),
+    ]);
+  return ok(
+    db
+      .prepare(
+        'SELECT id, type, person_request_id, status, size, sha256, width, height, inserted_at, uploaded_at, submitted_at FROM person_documents WHERE person_id = ? ORDER BY rowid',
+      )
+      .all(personId),
+  );
+}
+
+/** The uploaded image itself (image/jpeg), to check what a kiosk captured. */
+function personDocumentContent(ctx: RequestContext) {
+  const content = imageOf(ctx.state.db, pathUuid(ctx.params.id, 'Document'));
+  if (!content) throw notFound('No image uploaded for this document');
+  return { kind: 'bytes', status: 200, body: new Uint8Array(content), contentType: 'image/jpeg' } as const;
+}
+
 const Revocation = z.object({ persona_id: z.string().min(1).max(64) });
 
 const Advance = z.object({
@@ -126,6 +164,13 @@ export function toolRoutes(deps: ToolDeps): Route[] {
     { method: 'DELETE', pattern: '/sandbox/faults', access: none, handler: resetFaults },
     { method: 'GET', pattern: '/sandbox/operations', access: none, handler: operations },
     { method: 'GET', pattern: '/sandbox/signed_content/:kind/:id', access: none, handler: signedContent },
+    { method: 'GET', pattern: '/sandbox/person_documents', access: none, handler: personDocuments },
+    {
+      method: 'GET',
+      pattern: '/sandbox/person_documents/:id/content',
+      access: none,
+      handler: personDocumentContent,
+    },
     {
       method: 'GET',
       pattern: '/sandbox/clock',

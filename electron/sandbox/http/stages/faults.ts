@@ -36,9 +36,10 @@ export function injectedError(e: NonNullable<FaultDecision['error']>): ApiError 
  * first, whatever happens next), or the OCSP responder's. The connection dies unanswered.
  */
 export function linkFaults(x: Exchange, { state }: Front): Verdict {
-  if (x.kind === 'ehealth') x.faults = state.faults.decide();
+  const behindLink = x.kind === 'ehealth' || x.kind === 'storage';
+  if (behindLink) x.faults = state.faults.decide();
   const config = state.faults.config;
-  if (x.kind === 'ehealth' && config.outage) return DROP;
+  if (behindLink && config.outage) return DROP;
   if (x.url.pathname === '/ocsp' && config.ocspOutage) return DROP;
   return undefined;
 }
@@ -48,7 +49,7 @@ export function linkFaults(x: Exchange, { state }: Front): Verdict {
  * (nothing reaches eHealth), or eHealth's gateway with an injected 429/503 (with Retry-After) or 500.
  */
 export function answeredFaults(x: Exchange, { state }: Front): Verdict {
-  if (x.kind !== 'ehealth') return undefined;
+  if (x.kind !== 'ehealth' && x.kind !== 'storage') return undefined;
   if (state.faults.config.captivePortal) return { foreign: captivePortalPage() };
   if (x.faults.error) return { reply: renderError(injectedError(x.faults.error), x.meta) };
   return undefined;

@@ -16,11 +16,12 @@ const front = () =>
   });
 
 describe('the front in order', () => {
-  it('runs faults, body, route, auth, idempotency and the handler in that order', () => {
+  it('runs faults, body, storage uploads, route, auth, idempotency and the handler in that order', () => {
     expect(STAGES.map((s) => s.name)).toEqual([
       'linkFaults',
       'receive',
       'answeredFaults',
+      'storage',
       'jsonBody',
       'route',
       'auth',

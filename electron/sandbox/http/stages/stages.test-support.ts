@@ -43,6 +43,7 @@ export function testFront(
       otpMaxAttempts: 3,
       pageSizeMax: 300,
       pageSizeDefault: 50,
+      uploadUrlTtlSeconds: 3600,
     },
     jwtSecret: Buffer.alloc(32, 1),
     faults: new Faults(opts.random ?? (() => 0)),
