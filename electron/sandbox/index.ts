@@ -21,6 +21,7 @@ import { declarationRequestRoutes } from './routes/declaration-requests';
 import { declarationRoutes } from './routes/declarations';
 import { dictionaryRoutes } from './routes/dictionaries';
 import { documentRoutes } from './routes/documents';
+import { confidantRoutes } from './routes/confidant';
 import { personRequestRoutes } from './routes/person-requests';
 import { personRoutes } from './routes/person';
 import { signUpRoutes } from './routes/sign-up';
@@ -207,16 +208,19 @@ const unknownTaxId = (db: Db, id: string): string | undefined =>
 
 /**
  * Who each persona's certificate names: their tax id, or the DRFO of nobody for the unknown ones;
- * and when it ends, for a persona given a moment in `certificateValidTo`.
+ * and when it ends, for a persona given a moment in `certificateValidTo`. A child without a key of
+ * their own has none.
  */
 function personaIdentities(
   persons: PersonaPerson[],
   certificateValidTo: Readonly<Record<string, Date>> | undefined,
 ): PersonaIdentity[] {
-  return persons.map(({ persona, taxId }) => {
-    const validTo = certificateValidTo?.[persona.id];
-    return { persona, taxId: taxId as string, ...(validTo ? { validTo } : {}) };
-  });
+  return persons
+    .filter(({ persona }) => persona.keyFormat !== 'none')
+    .map(({ persona, taxId }) => {
+      const validTo = certificateValidTo?.[persona.id];
+      return { persona, taxId: taxId as string, ...(validTo ? { validTo } : {}) };
+    });
 }
 
 function sandboxState(
@@ -258,6 +262,7 @@ function routers(tools: ToolDeps): { eHealth: Router; tools: Router } {
     tools: new Router().add(...toolRoutes(tools)),
     eHealth: new Router().add(
       ...authRoutes,
+      ...confidantRoutes,
       ...signUpRoutes,
       ...personRoutes,
       ...personRequestRoutes,
@@ -298,7 +303,7 @@ function personaViews(persons: PersonaPerson[], pki: Pki, now: Date): SandboxPer
     return {
       id: persona.id,
       fullName: personaFullName(persona),
-      taxId: key?.drfo ?? '',
+      taxId: key?.drfo ?? row?.tax_id ?? '',
       birthDate: doc?.birth_date ?? isoDate(personaBirthDate(persona, now)),
       keyFile: key?.keyFile ?? '',
       password: persona.password,

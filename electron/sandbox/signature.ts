@@ -10,6 +10,8 @@ export interface SignerIdentity {
   surname?: string | null;
   givenName?: string | null;
   isStamp: boolean;
+  /** when it was signed: the content time-stamp's time (else the signingTime attribute), ISO 8601 */
+  signedAt: string | null;
 }
 
 export type VerifyOutcome =

@@ -58,7 +58,9 @@ describe('documents for a person request', () => {
     const r = await submit(token, { ...person, last_name: 'Коваленко' });
     expect(r.status).toBe(201);
     const asked = r.body.urgent.documents as { type: string; url: string }[];
-    expect(asked).toEqual([{ type: 'NATIONAL_ID', url: expect.stringMatching(/^http:\/\//) }]);
+    expect(asked).toEqual([
+      { type: 'NATIONAL_ID', number: person.documents[0].number, url: expect.stringMatching(/^http:\/\//) },
+    ]);
     const url = asked[0]!.url;
     expect(url.startsWith(`${sb.baseUrl}/storage/person_documents/`)).toBe(true);
     const id = r.body.data.id as string;

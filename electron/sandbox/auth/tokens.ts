@@ -9,6 +9,9 @@ export const hashToken = (value: string): string => createHash('sha256').update(
 export interface AuthUser {
   userId: string;
   personId: string;
+  /** who signed in: the patient themselves, or a confidant person acting for them */
+  applicantUserId: string;
+  applicantPersonId: string;
   clientId: string;
   appId: string;
   tokenId: string;
@@ -25,6 +28,8 @@ export interface IssuedToken {
 export interface Grant {
   userId: string;
   personId: string;
+  applicantUserId: string;
+  applicantPersonId: string;
   clientId: string;
   appId: string;
   scope: string;
@@ -42,6 +47,9 @@ interface TokenRow {
   session_id: string;
   expires_at: number;
   revoked_at: string | null;
+  /** null on tokens issued before confidants: the patient themselves */
+  applicant_user_id: string | null;
+  applicant_person_id: string | null;
 }
 
 /** Opaque random tokens; only their SHA-256 is stored. */
@@ -56,14 +64,17 @@ export function issueToken(
   const value = randomBytes(32).toString('base64url');
   const expiresAt = unixSeconds(now) + ttlSeconds;
   db.prepare(
-    `INSERT INTO tokens (id, hash, name, user_id, person_id, client_id, app_id, scope, session_id, expires_at, inserted_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO tokens (id, hash, name, user_id, person_id, applicant_user_id, applicant_person_id, client_id, app_id,
+       scope, session_id, expires_at, inserted_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     id,
     hashToken(value),
     name,
     grant.userId,
     grant.personId,
+    grant.applicantUserId,
+    grant.applicantPersonId,
     grant.clientId,
     grant.appId,
     grant.scope,
@@ -95,6 +106,8 @@ export function authenticate(db: Db, authorization: string | undefined, now: Dat
   return {
     userId: row.user_id,
     personId: row.person_id,
+    applicantUserId: row.applicant_user_id ?? row.user_id,
+    applicantPersonId: row.applicant_person_id ?? row.person_id,
     clientId: row.client_id,
     appId: row.app_id,
     tokenId: row.id,

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Migration } from '../../core/db/database';
 
 /**
@@ -133,4 +134,59 @@ const personDocuments: Migration = {
   },
 };
 
-export const sandboxMigrations: readonly Migration[] = [initial, personDocuments];
+/**
+ * Confidant persons (parents, guardians) act for a patient: the registered relations (eHealth MPI
+ * `confidant_person_relationships`), the applicant behind a token and behind each act, an approval per
+ * patient, client and applicant, and the confidant sign-ins' contents already taken. Relations of a
+ * database seeded before come from its persons' `confidant_person`.
+ */
+const confidantRelations: Migration = {
+  version: 3,
+  name: 'confidant-relations',
+  up(db) {
+    db.exec(`
+      CREATE TABLE confidant_relations (id TEXT PRIMARY KEY, person_id TEXT NOT NULL REFERENCES persons(id),
+        confidant_person_id TEXT NOT NULL REFERENCES persons(id), relation_type TEXT NOT NULL,
+        is_active INTEGER NOT NULL, active_to TEXT, verification_status TEXT NOT NULL,
+        verification_reason TEXT NOT NULL, verification_comment TEXT, documents TEXT NOT NULL,
+        inserted_at TEXT NOT NULL);
+      CREATE INDEX confidant_relations_person ON confidant_relations(person_id);
+      CREATE TABLE confidant_sign_ins (content_sha256 TEXT PRIMARY KEY, used_at TEXT NOT NULL);
+      ALTER TABLE tokens ADD COLUMN applicant_user_id TEXT;
+      ALTER TABLE tokens ADD COLUMN applicant_person_id TEXT;
+      ALTER TABLE person_requests ADD COLUMN applicant_person_id TEXT;
+      ALTER TABLE declaration_requests ADD COLUMN applicant_person_id TEXT;
+      ALTER TABLE declarations ADD COLUMN applicant_person_id TEXT;
+      DROP INDEX apps_user_client;
+      CREATE UNIQUE INDEX apps_user_client_applicant ON apps(user_id, client_id, applicant_user_id)
+        WHERE deleted_at IS NULL;
+    `);
+    const persons = db.prepare('SELECT id, doc, updated_at FROM persons').all() as {
+      id: string;
+      doc: string;
+      updated_at: string;
+    }[];
+    const insert = db.prepare(
+      `INSERT INTO confidant_relations (id, person_id, confidant_person_id, relation_type, is_active, active_to,
+         verification_status, verification_reason, verification_comment, documents, inserted_at)
+       VALUES (?, ?, ?, ?, 1, NULL, 'VERIFIED', 'MANUAL_COMFIRMED', NULL, ?, ?)`,
+    );
+    const known = db.prepare('SELECT 1 FROM persons WHERE id = ?');
+    for (const p of persons) {
+      const doc = JSON.parse(p.doc) as { confidant_person?: Record<string, unknown>[] };
+      for (const c of doc.confidant_person ?? []) {
+        if (typeof c.person_id !== 'string' || !known.get(c.person_id)) continue;
+        insert.run(
+          randomUUID(),
+          p.id,
+          c.person_id,
+          c.relation_type === 'SECONDARY' ? 'SECONDARY' : 'PRIMARY',
+          JSON.stringify(c.documents_relationship ?? []),
+          p.updated_at,
+        );
+      }
+    }
+  },
+};
+
+export const sandboxMigrations: readonly Migration[] = [initial, personDocuments, confidantRelations];

@@ -129,6 +129,7 @@ async function writePersonaKeys(
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const personas: PersonaKey[] = [];
   for (const { persona, taxId, validTo: wanted } of identities) {
+    if (persona.keyFormat === 'none') continue; // a child without a key of their own
     const validFrom = persona.certificate === 'expired' ? addDays(t, -3 * 365) : addDays(t, -365);
     const validTo = wanted ?? (persona.certificate === 'expired' ? addDays(t, -10) : addDays(t, 2 * 365));
     const issued = await issueTestIdentity(ca, subjectOf(persona, taxId, validFrom, validTo), {

@@ -45,6 +45,7 @@ export function esignVerifier(
           surname: signer.surname,
           givenName: signer.givenName,
           isStamp: signer.isStamp,
+          signedAt: signer.contentTimestamp ?? signer.signingTime,
         },
       };
     },

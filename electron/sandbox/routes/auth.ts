@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Db } from '../../core/db/database';
 import { signJwt, verifyJwt } from '../auth/jwt';
 import { findToken, issueToken, revokeSession, type Grant } from '../auth/tokens';
+import { requireActiveRelation } from '../domain/relations';
 import { userOf, type RequestContext } from '../http/context';
 import { accessDenied, invalidField, unprocessable } from '../errors';
 import { created, ok } from '../http/reply';
@@ -136,10 +137,27 @@ async function signIn(ctx: RequestContext) {
   return ctx.commit(() => created(grantPatient(ctx, client.id, pid, signed.signer.drfo, scope)));
 }
 
+/** The person's user, made on their first sign-in (or a confidant's first sign-in for them). */
+function userFor(db: Db, personId: string, taxId: string, stamp: string): string {
+  const user = db.prepare('SELECT id FROM users WHERE person_id = ?').get(personId) as
+    { id: string } | undefined;
+  if (user) return user.id;
+  const id = randomUUID();
+  db.prepare('INSERT INTO users (id, person_id, tax_id, inserted_at) VALUES (?, ?, ?, ?)').run(
+    id,
+    personId,
+    taxId,
+    stamp,
+  );
+  return id;
+}
+
 /**
  * Signs the person in for the client (inside a commit): their user (made on first sign-in), the
  * client's app with the scope added, and a new access and refresh token. The access token object
- * as `/api/pis/sign-in` and `/api/pis/sign-up` answer it.
+ * as `/api/pis/sign-in` and `/api/pis/sign-up` answer it. With `applicant` a confidant person signs
+ * in for the patient `pid` (`/api/pis/confidant/sign-in`): the app is the patient's for this client
+ * and this applicant, and the tokens carry the applicant (`drfo` is then the patient's tax id).
  */
 export function grantPatient(
   ctx: RequestContext,
@@ -147,23 +165,19 @@ export function grantPatient(
   pid: string,
   drfo: string,
   scope: string,
+  applicant?: { personId: string; drfo: string },
 ): Record<string, unknown> & { user_id: string } {
   const { db, config } = ctx.state;
   const now = ctx.now();
   const stamp = isoDateTime(now);
-  let user = db.prepare('SELECT id FROM users WHERE person_id = ?').get(pid) as { id: string } | undefined;
-  if (!user) {
-    user = { id: randomUUID() };
-    db.prepare('INSERT INTO users (id, person_id, tax_id, inserted_at) VALUES (?, ?, ?, ?)').run(
-      user.id,
-      pid,
-      drfo,
-      stamp,
-    );
-  }
+  const user = { id: userFor(db, pid, drfo, stamp) };
+  const applicantPersonId = applicant?.personId ?? pid;
+  const applicantUserId = applicant ? userFor(db, applicant.personId, applicant.drfo, stamp) : user.id;
   const app = db
-    .prepare('SELECT id, scope FROM apps WHERE user_id = ? AND client_id = ? AND deleted_at IS NULL')
-    .get(user.id, clientId) as { id: string; scope: string } | undefined;
+    .prepare(
+      'SELECT id, scope FROM apps WHERE user_id = ? AND client_id = ? AND applicant_user_id = ? AND deleted_at IS NULL',
+    )
+    .get(user.id, clientId, applicantUserId) as { id: string; scope: string } | undefined;
   let appId: string;
   if (app) {
     appId = app.id;
@@ -173,9 +187,18 @@ export function grantPatient(
     appId = randomUUID();
     db.prepare(
       'INSERT INTO apps (id, user_id, client_id, applicant_user_id, scope, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    ).run(appId, user.id, clientId, user.id, scope, stamp, stamp);
+    ).run(appId, user.id, clientId, applicantUserId, scope, stamp, stamp);
   }
-  const grant: Grant = { userId: user.id, personId: pid, clientId, appId, scope, sessionId: randomUUID() };
+  const grant: Grant = {
+    userId: user.id,
+    personId: pid,
+    applicantUserId,
+    applicantPersonId,
+    clientId,
+    appId,
+    scope,
+    sessionId: randomUUID(),
+  };
   const access = issueToken(db, 'access_token', grant, config.accessTokenTtlSeconds, now);
   const refresh = issueToken(db, 'refresh_token', grant, config.refreshTokenTtlSeconds, now);
   return {
@@ -186,8 +209,8 @@ export function grantPatient(
     expires_at: access.expiresAt,
     details: {
       app_id: appId,
-      applicant_user_id: user.id,
-      applicant_person_id: pid,
+      applicant_user_id: applicantUserId,
+      applicant_person_id: applicantPersonId,
       scope,
       refresh_token: refresh.value,
       grant_type: 'pis_auth',
@@ -216,10 +239,16 @@ function refresh(ctx: RequestContext) {
   if (row.expires_at <= unixSeconds(now)) throw accessDenied('Refresh token expired.');
   const app = db.prepare('SELECT id FROM apps WHERE id = ? AND deleted_at IS NULL').get(row.app_id);
   if (!app) throw accessDenied('Resource owner revoked access for the client.');
+  const applicantPersonId = row.applicant_person_id ?? row.person_id;
+  const applicantUserId = row.applicant_user_id ?? row.user_id;
+  // a confidant's session lasts only as long as the relation it was opened for
+  if (applicantPersonId !== row.person_id) requireActiveRelation(db, row.person_id, applicantPersonId, now);
   return ctx.commit(() => {
     const grant: Grant = {
       userId: row.user_id,
       personId: row.person_id,
+      applicantUserId,
+      applicantPersonId,
       clientId: row.client_id,
       appId: row.app_id,
       scope: row.scope,
@@ -235,8 +264,8 @@ function refresh(ctx: RequestContext) {
       expires_at: access.expiresAt,
       details: {
         app_id: row.app_id,
-        applicant_user_id: row.user_id,
-        applicant_person_id: row.person_id,
+        applicant_user_id: applicantUserId,
+        applicant_person_id: applicantPersonId,
         scope: row.scope,
         grant_type: 'refresh_token',
         client_id: row.client_id,

@@ -26,6 +26,7 @@ import { created, ok } from '../http/reply';
 import type { Route } from '../http/router';
 import { pagedList, termFilters } from '../http/paged-list';
 import { enumParam, parseBody, pathUuid } from '../http/validate';
+import { actorTaxId } from '../rules/capacity';
 import { drfoMatches, readSignedJson } from '../signature';
 import type { SandboxState } from '../state';
 import { ageInYears, isoDateTime } from '../time';
@@ -112,7 +113,8 @@ function createRequest(ctx: RequestContext) {
     });
     db.prepare(
       `INSERT INTO declaration_requests (id, person_id, employee_id, division_id, legal_entity_id, party_id, status, declaration_id,
-         declaration_number, start_date, end_date, doc, inserted_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'NEW', ?, ?, ?, ?, ?, ?, ?)`,
+         declaration_number, start_date, end_date, doc, inserted_at, updated_at, applicant_person_id)
+       VALUES (?, ?, ?, ?, ?, ?, 'NEW', ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(
       data.id,
       user.personId,
@@ -127,6 +129,7 @@ function createRequest(ctx: RequestContext) {
       JSON.stringify(data),
       stamp,
       stamp,
+      user.applicantPersonId,
     );
     return created(data);
   });
@@ -186,7 +189,9 @@ async function signRequest(ctx: RequestContext) {
     ctx.now(),
   );
   const person = loadPerson(db, row.person_id);
-  if (!drfoMatches(signed.signer.drfo, person.taxId)) throw unprocessable('Does not match the signer drfo');
+  // the person who acts signs: the patient, or the confidant who signed in for them
+  if (!drfoMatches(signed.signer.drfo, actorTaxId(db, userOf(ctx))))
+    throw unprocessable('Does not match the signer drfo');
   const doc = JSON.parse(row.doc as string) as Record<string, unknown> & {
     data_to_be_signed: Record<string, unknown> & { person: Record<string, unknown> };
   };
@@ -214,8 +219,9 @@ async function signRequest(ctx: RequestContext) {
     const status = person.doc.no_tax_id ? 'pending_verification' : 'active';
     db.prepare(
       `INSERT INTO declarations (id, person_id, employee_id, division_id, legal_entity_id, party_id, declaration_number, status, start_date,
-         end_date, signed_at, reason, declaration_request_id, content, signed_content, seed, inserted_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         end_date, signed_at, reason, declaration_request_id, content, signed_content, seed, inserted_at, updated_at,
+         applicant_person_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(
       row.declaration_id,
       row.person_id,
@@ -235,6 +241,7 @@ async function signRequest(ctx: RequestContext) {
       doc.seed,
       stamp,
       stamp,
+      userOf(ctx).applicantPersonId,
     );
     advanceChain(db, String(doc.seed), row.declaration_id);
     const signedDoc = { ...doc, status: 'SIGNED' };

@@ -11,8 +11,9 @@ import type { Route } from '../http/router';
 import { pagedList } from '../http/paged-list';
 import { enumParam, parseBody, pathUuid } from '../http/validate';
 import { personRequestContent } from '../printout';
-import { documentsNeeded } from '../rules/document-needs';
+import { documentsNeeded, TAX_ID_DOCUMENT } from '../rules/document-needs';
 import { PersonRequestSchema, personRuleViolations } from '../rules/person-validation';
+import { actorTaxId } from '../rules/capacity';
 import { drfoMatches, readSignedJson } from '../signature';
 import { isoDateTime } from '../time';
 import { z } from 'zod';
@@ -85,10 +86,18 @@ function createRequest(ctx: RequestContext) {
       person,
     };
     db.prepare(
-      'INSERT INTO person_requests (id, person_id, status, doc, inserted_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
-    ).run(data.id, user.personId, data.status, JSON.stringify(data), stamp, stamp);
+      'INSERT INTO person_requests (id, person_id, status, doc, inserted_at, updated_at, applicant_person_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ).run(data.id, user.personId, data.status, JSON.stringify(data), stamp, stamp, user.applicantPersonId);
     askForDocuments(db, user.personId, needed, data.id, now);
-    return created(data, { urgent: { documents: toUpload(ctx.state, documentsOfRequest(db, data.id)) } });
+    // the specification's item is its Document (`type`, `number`) with the upload `url`
+    const documents = toUpload(ctx.state, documentsOfRequest(db, data.id)).map((d) => ({
+      ...d,
+      number:
+        d.type === TAX_ID_DOCUMENT
+          ? (body.person.tax_id ?? '')
+          : (body.person.documents.find((x) => x.type === d.type)?.number ?? ''),
+    }));
+    return created(data, { urgent: { documents } });
   });
 }
 
@@ -185,7 +194,9 @@ async function completeRequest(ctx: RequestContext) {
   );
   const { db } = ctx.state;
   const person = loadPerson(db, row.person_id);
-  if (!drfoMatches(signed.signer.drfo, person.taxId)) throw unprocessable('Does not match the signer drfo');
+  // the person who acts signs: the patient, or the confidant who signed in for them
+  if (!drfoMatches(signed.signer.drfo, actorTaxId(db, userOf(ctx))))
+    throw unprocessable('Does not match the signer drfo');
   const expected = { ...withoutTimestamps(docOf(row)), patient_signed: true };
   const given =
     signed.json && typeof signed.json === 'object' && !Array.isArray(signed.json)
@@ -212,8 +223,8 @@ async function completeRequest(ctx: RequestContext) {
     );
     const doc = { ...docOf(row), status: 'SIGNED', patient_signed: true, updated_at: stamp };
     db.prepare(
-      "UPDATE person_requests SET status = 'SIGNED', doc = ?, signed_content = ?, updated_at = ? WHERE id = ?",
-    ).run(JSON.stringify(doc), signed.base64, stamp, row.id);
+      "UPDATE person_requests SET status = 'SIGNED', doc = ?, signed_content = ?, updated_at = ?, applicant_person_id = ? WHERE id = ?",
+    ).run(JSON.stringify(doc), signed.base64, stamp, userOf(ctx).applicantPersonId, row.id);
     return ok({ person_id: person.id, status: 'SIGNED', id: row.id, updated_at: stamp });
   });
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { checkOtp, markOtpVerified, sendOtp } from '../domain/otp';
 import { activeAuthMethods, loadPerson, maskPhone, type AuthMethodDoc } from '../domain/persons';
+import { activeRelation, activeRelationsOf, relationVerification } from '../domain/relations';
 import { userOf, type RequestContext } from '../http/context';
 import { conflict, forbidden, notFound, unprocessable } from '../errors';
 import { created, ok } from '../http/reply';
@@ -15,15 +16,19 @@ function getPerson(ctx: RequestContext) {
   return ok({ ...person.doc, verification: person.verification });
 }
 
+/**
+ * The person's verification and, for a patient with confidants, the relationship's: under a
+ * confidant's token the relation between the two, otherwise the PRIMARY one.
+ */
 function getVerification(ctx: RequestContext) {
-  const person = loadPerson(ctx.state.db, userOf(ctx).personId);
+  const user = userOf(ctx);
+  const person = loadPerson(ctx.state.db, user.personId);
   const data: Record<string, unknown> = { person_verification: person.verification };
-  if (person.doc.confidant_person?.length) {
-    data.confidant_person_relationship_verification = {
-      verification_status: 'VERIFIED',
-      verification_reason: 'MANUAL_COMFIRMED',
-    };
-  }
+  const relation =
+    user.applicantPersonId !== user.personId
+      ? activeRelation(ctx.state.db, user.personId, user.applicantPersonId, ctx.now())
+      : activeRelationsOf(ctx.state.db, user.personId, ctx.now())[0];
+  if (relation) data.confidant_person_relationship_verification = relationVerification(relation);
   return ok(data);
 }
 

@@ -93,10 +93,18 @@ function signedContent(ctx: RequestContext) {
         : null;
   if (!table) throw notFound();
   const id = pathUuid(ctx.params.id);
-  const row = ctx.state.db.prepare(`SELECT signed_content FROM ${table} WHERE id = ?`).get(id) as
-    { signed_content: string | null } | undefined;
+  const row = ctx.state.db
+    .prepare(`SELECT signed_content, person_id, applicant_person_id FROM ${table} WHERE id = ?`)
+    .get(id) as
+    { signed_content: string | null; person_id: string; applicant_person_id: string | null } | undefined;
   if (!row?.signed_content) throw notFound('No signed content');
-  return ok({ signed_content: row.signed_content, signed_content_encoding: 'base64' });
+  // who signed it: the patient, or the confidant person acting for them
+  return ok({
+    signed_content: row.signed_content,
+    signed_content_encoding: 'base64',
+    person_id: row.person_id,
+    applicant_person_id: row.applicant_person_id ?? row.person_id,
+  });
 }
 
 /** The documents asked of a persona's person (or a person id) and what was uploaded: no image bytes. */

@@ -13,7 +13,10 @@ export type PersonaId =
   | 'adult-expired-cert'
   | 'unknown-drfo'
   | 'adult-revoked-cert'
-  | 'unknown-mismatch';
+  | 'unknown-mismatch'
+  | 'parent-of-two'
+  | 'child-5'
+  | 'guardian-no-relation';
 
 export type LegalCapacity = 'VERIFICATION_NOT_NEEDED' | 'VERIFIED' | 'NOT_VERIFIED';
 
@@ -33,8 +36,11 @@ export interface PersonaSpec {
   capacity: LegalCapacity;
   /** revoked: valid dates, but the sandbox's OCSP responder (and its sign-in) report it revoked */
   certificate: 'valid' | 'expired' | 'revoked';
-  /** Key-6.dat (IIT, the most common) or a PrivatBank-style .jks; writing Key-6.dat is slow, so only some use it */
-  keyFormat: 'key6' | 'jks';
+  /**
+   * Key-6.dat (IIT, the most common) or a PrivatBank-style .jks; writing Key-6.dat is slow, so only some
+   * use it. `none`: a small child with no key of their own (a confidant person acts for them).
+   */
+  keyFormat: 'key6' | 'jks' | 'none';
   password: string;
   phone: string;
   home: string;
@@ -136,7 +142,7 @@ export const PERSONAS: readonly PersonaSpec[] = [
     phone: '+380661234505',
     home: 'Полтава',
     notes:
-      'Aged 13: birth certificate, mother as confidant (THIRD_PERSON method), declaration with a pediatrician; no own actions.',
+      'Aged 13: birth certificate, mother (PRIMARY, THIRD_PERSON method) and father parent-of-two (SECONDARY) as confidants, declaration with a pediatrician; no own actions.',
   },
   {
     id: 'adult-with-apps',
@@ -230,6 +236,63 @@ export const PERSONAS: readonly PersonaSpec[] = [
     certificateName: { lastName: 'Гнатюк', firstName: 'Христина', secondName: 'Андріївна' },
     notes:
       'Not in eHealth; her certificate still carries her maiden name Гнатюк while she registers as Мороз: registration is refused (409, the last name does not match the certificate).',
+  },
+  {
+    id: 'parent-of-two',
+    lastName: 'Мельник',
+    firstName: 'Микола',
+    secondName: 'Петрович',
+    gender: 'MALE',
+    ageYears: 41,
+    ageDays: 200,
+    taxSerial: '1169',
+    registered: true,
+    capacity: 'VERIFICATION_NOT_NEEDED',
+    certificate: 'valid',
+    keyFormat: 'jks',
+    password: 'mykola-4141',
+    phone: '+380661234510',
+    home: 'Полтава',
+    notes:
+      'Father of child-13 and child-5, their registered confidant (SECONDARY for child-13, PRIMARY for child-5): acts for either child through confidant sign-in with his own key.',
+  },
+  {
+    id: 'child-5',
+    lastName: 'Мельник',
+    firstName: 'Остап',
+    secondName: 'Миколайович',
+    gender: 'MALE',
+    ageYears: 5,
+    ageDays: 140,
+    taxSerial: '1271',
+    registered: true,
+    capacity: 'NOT_VERIFIED',
+    certificate: 'valid',
+    keyFormat: 'none',
+    password: '',
+    phone: '+380661234511',
+    home: 'Полтава',
+    notes:
+      'Aged 5, no key of his own: birth certificate and a tax id, father parent-of-two (PRIMARY) and mother as confidants, no declaration yet.',
+  },
+  {
+    id: 'guardian-no-relation',
+    lastName: 'Савчук',
+    firstName: 'Віра',
+    secondName: 'Олександрівна',
+    gender: 'FEMALE',
+    ageYears: 51,
+    ageDays: 30,
+    taxSerial: '1382',
+    registered: true,
+    capacity: 'VERIFICATION_NOT_NEEDED',
+    certificate: 'valid',
+    keyFormat: 'jks',
+    password: 'vira-5151',
+    phone: '+380671234512',
+    home: 'Київ',
+    notes:
+      'Adult with her own key and no registered relation to anyone: confidant sign-in for any child is refused (403).',
   },
 ];
 

@@ -2,6 +2,7 @@ import type { Db } from '../../core/db/database';
 import { taxIdFor } from '../rules/tax-id';
 import { addDays, addYears, isoDate, isoDateTime } from '../time';
 import { PERSONAS, type LegalCapacity, type PersonaSpec } from './personas';
+import { seedFamilies } from './families';
 import type { Prng } from './prng';
 
 export interface PersonDoc {
@@ -175,7 +176,7 @@ export function seedPersons(db: Db, rnd: Prng, now: Date): SeededPerson[] {
     ),
   );
 
-  return PERSONAS.map((p): SeededPerson => {
+  const seeded = PERSONAS.map((p): SeededPerson => {
     const birth = personaBirthDate(p, now);
     const taxId = taxIdFor(birth, p.taxSerial);
     if (!p.registered) return { persona: p, personId: null, taxId, birthDate: isoDate(birth), userId: null };
@@ -279,10 +280,15 @@ export function seedPersons(db: Db, rnd: Prng, now: Date): SeededPerson[] {
         })
       : methodDoc(personId, { type: 'OTP', phone_number: p.phone });
     insMethod.run(method.id, personId, JSON.stringify(method));
+    // a child without a key never signed in: the user comes with a confidant's first sign-in for them
+    if (p.keyFormat === 'none')
+      return { persona: p, personId, taxId, birthDate: isoDate(birth), userId: null };
     const userId = rnd.uuid();
     insUser.run(userId, personId, taxId, stamp);
     return { persona: p, personId, taxId, birthDate: isoDate(birth), userId };
   });
+  seedFamilies(db, rnd, seeded, motherId, now);
+  return seeded;
 }
 
 /**

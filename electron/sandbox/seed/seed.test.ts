@@ -33,8 +33,25 @@ describe('small seed', () => {
       'adult-with-apps',
       'adult-with-declaration',
       'child-13',
+      'child-5',
+      'guardian-no-relation',
+      'parent-of-two',
       'teen-15-no-capacity',
       'teen-16-capacity',
+    ]);
+    // the family: both parents for both children, nobody for the guardian
+    const relations = db
+      .prepare(
+        `SELECT c.persona_id AS child, coalesce(p.persona_id, 'mother') AS confidant, r.relation_type AS type
+           FROM confidant_relations r JOIN persons c ON c.id = r.person_id JOIN persons p ON p.id = r.confidant_person_id
+          ORDER BY child, type`,
+      )
+      .all();
+    expect(relations).toEqual([
+      { child: 'child-13', confidant: 'mother', type: 'PRIMARY' },
+      { child: 'child-13', confidant: 'parent-of-two', type: 'SECONDARY' },
+      { child: 'child-5', confidant: 'parent-of-two', type: 'PRIMARY' },
+      { child: 'child-5', confidant: 'mother', type: 'SECONDARY' },
     ]);
     expect(persons.every((p) => isValidTaxId(p.tax_id))).toBe(true);
     expect(

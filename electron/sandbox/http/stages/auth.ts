@@ -1,6 +1,6 @@
 import { authenticate } from '../../auth/tokens';
 import { ApiError } from '../../errors';
-import { requireCapacity } from '../../rules/capacity';
+import { requireActor } from '../../rules/capacity';
 import { renderError } from '../envelope';
 import { headerOf, type Exchange, type Front, type Verdict } from '../exchange';
 
@@ -22,7 +22,7 @@ function check(x: Exchange, { state }: Front): void {
       `Your scope does not allow to access this resource. Missing allowances: ${access.scope}`,
     );
   }
-  if (access.acting) requireCapacity(state.db, user.personId, state.now());
+  if (access.acting) requireActor(state.db, user, state.now());
 }
 
 /** The route's access: api-key (401), then for a patient's route the bearer token (401), its scope (403) and legal capacity (403). */

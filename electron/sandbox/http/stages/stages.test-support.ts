@@ -116,7 +116,16 @@ export function patient(
   const token = issueToken(
     db,
     'access_token',
-    { userId, personId, clientId: 'client-1', appId: 'app-1', scope: opts.scope, sessionId: 's-1' },
+    {
+      userId,
+      personId,
+      applicantUserId: userId,
+      applicantPersonId: personId,
+      clientId: 'client-1',
+      appId: 'app-1',
+      scope: opts.scope,
+      sessionId: 's-1',
+    },
     900,
     NOW,
   );
