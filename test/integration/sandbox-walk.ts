@@ -23,6 +23,7 @@ import {
   type ApiResponse,
   TEST_KEYS_DIR,
 } from './sandbox-helpers';
+import { greyJpeg } from './jpeg-fixture';
 
 export interface WalkStep {
   step: string;
@@ -332,6 +333,125 @@ export async function runWalk(sb: SandboxHandle): Promise<WalkStep[]> {
     201,
   ).body.data;
   expect('logout registered', await call(sb, 'POST', '/auth/logout', { token: registered.token.value }), 200);
+
+  // a parent acts for a child: confidant sign-in, the child's data, a declaration signed with the
+  // parent's key, and a change of the child's name that asks for a document, uploaded and completed
+  const child = sb.personas.find((p) => p.id === 'child-5');
+  if (!child) throw new Error('no child-5 persona');
+  const [lastName, firstName, secondName] = child.fullName.split(' ');
+  const identifies = (jwt: string) => ({
+    last_name: lastName,
+    given_name: `${firstName} ${secondName}`,
+    tax_id: child.taxId,
+    jwt,
+  });
+  const confidantBody = (signed: string) => ({
+    signed_content: signed,
+    signed_content_encoding: 'base64',
+    token: {
+      grant_type: 'pis_auth',
+      client_id: sb.clientId,
+      client_secret: sb.clientSecret,
+      scope: sb.scope,
+    },
+  });
+  const confidant = expect(
+    'confidant sign-in',
+    await call(sb, 'POST', '/api/pis/confidant/sign-in', {
+      body: confidantBody(await signAs(sb, 'parent-of-two', identifies(await nonce(sb)))),
+    }),
+    201,
+  ).body.data.value as string;
+  expect(
+    'confidant sign-in without relation',
+    await call(sb, 'POST', '/api/pis/confidant/sign-in', {
+      body: confidantBody(await signAs(sb, 'guardian-no-relation', identifies(await nonce(sb)))),
+    }),
+    403,
+  );
+  const childPerson = expect(
+    'child person',
+    await call(sb, 'GET', '/api/pis/person', { token: confidant }),
+    200,
+  ).body.data;
+  expect(
+    'child verification',
+    await call(sb, 'GET', '/api/pis/person/verification', { token: confidant }),
+    200,
+  );
+  const pediatrician = findEmployee(dir, { speciality: 'PEDIATRICIAN' });
+  const childDr = expect(
+    'child declaration request',
+    await call(sb, 'POST', '/api/pis/declaration_requests', {
+      token: confidant,
+      body: { employee_id: pediatrician.employeeId, division_id: pediatrician.divisionId },
+    }),
+    201,
+  ).body.data;
+  const childDrSigned = await signAs(sb, 'parent-of-two', {
+    ...childDr.data_to_be_signed,
+    person: { ...childDr.data_to_be_signed.person, patient_signed: true },
+  });
+  expect(
+    'child declaration request signed by the parent',
+    await call(sb, 'PATCH', `/api/pis/declaration_requests/${childDr.id}/actions/sign`, {
+      token: confidant,
+      body: { signed_content: childDrSigned, signed_content_encoding: 'base64' },
+    }),
+    201,
+  );
+  expect(
+    'child declarations',
+    await call(sb, 'GET', '/api/pis/declarations?status=active', { token: confidant }),
+    200,
+  );
+  const { id: _cid, verification: _cv, confidant_person: _cc, ...childUpdate } = childPerson;
+  const renamed = expect(
+    'child person request needing a document',
+    await call(sb, 'POST', '/api/pis/person_requests', {
+      token: confidant,
+      body: {
+        person: { ...childUpdate, first_name: 'Остапій' },
+        patient_signed: false,
+        process_disclosure_data_consent: true,
+      },
+    }),
+    201,
+  ).body;
+  expect(
+    'documents still to upload',
+    await call(sb, 'POST', '/api/pis/documents', { token: confidant }),
+    201,
+  );
+  expect(
+    'documents not uploaded yet',
+    await call(sb, 'PATCH', '/api/pis/documents/actions/complete', { token: confidant }),
+    200,
+  );
+  const upload = await fetch(renamed.urgent.documents[0].url as string, {
+    method: 'PUT',
+    headers: { 'content-type': 'image/jpeg' },
+    body: greyJpeg(1240, 1754),
+  });
+  if (upload.status !== 200) throw new Error(`document upload: ${upload.status}`);
+  const { inserted_at: _ci, updated_at: _cu, ...renamedContent } = renamed.data;
+  expect(
+    'child person request signed by the parent',
+    await call(sb, 'PATCH', `/api/pis/person_requests/${renamed.data.id}/actions/complete`, {
+      token: confidant,
+      body: {
+        signed_content: await signAs(sb, 'parent-of-two', { ...renamedContent, patient_signed: true }),
+        signed_content_encoding: 'base64',
+      },
+    }),
+    200,
+  );
+  expect(
+    'documents complete',
+    await call(sb, 'PATCH', '/api/pis/documents/actions/complete', { token: confidant }),
+    200,
+  );
+  expect('logout confidant', await call(sb, 'POST', '/auth/logout', { token: confidant }), 200);
 
   expect('logout', await call(sb, 'POST', '/auth/logout', { token }), 200);
   expect('logout apps persona', await call(sb, 'POST', '/auth/logout', { token: withApps.access }), 200);
