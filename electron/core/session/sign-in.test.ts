@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { KioskError } from '#shared/result';
-import { forRenderer, greetingFor, signInRefusal } from './sign-in';
+import { err, ok, type KioskError } from '#shared/result';
+import type { PisApi } from '../ehealth/pis-api';
+import type { RevocationChecker, RevocationStatus } from '../esign/ocsp/check';
+import type { EsignService } from '../esign/service';
+import { silentLogger } from '../log';
+import type { PatientSession } from './patient-session';
+import { forRenderer, greetingFor, SignInService, signInRefusal } from './sign-in';
 
 const refused = (code: KioskError['code'], message: string | null): KioskError => ({
   code,
@@ -73,5 +78,63 @@ describe('greetingFor', () => {
       vocative: 'Саша',
       nominative: 'Саша',
     });
+  });
+});
+
+describe('SignInService: the certificate status and the signature', () => {
+  /** A sign-in whose OCSP answer comes only when the test releases it; records what happened in which order. */
+  function rig(status: RevocationStatus) {
+    const events: string[] = [];
+    let release: () => void = () => undefined;
+    const answered = new Promise<void>((r) => (release = r));
+    const revocation = {
+      check: async () => {
+        events.push('ocsp asked');
+        await answered;
+        events.push('ocsp answered');
+        return status;
+      },
+    } as unknown as RevocationChecker;
+    const esign = {
+      openKey: async () => ok({ drfo: '3012345678' }),
+      certificate: () => new Uint8Array([1]),
+      sign: async () => {
+        events.push('signed');
+        release(); // the responder answers only once the signature is made: a check that blocked signing would never end
+        return ok({ signedContent: 'c2lnbmVk' });
+      },
+      endSession: async () => undefined,
+    } as unknown as EsignService;
+    const api = {
+      auth: {
+        nonce: async () => ok({ data: { token: 'nonce-1' } }),
+        signIn: async () => {
+          events.push('sent to eHealth');
+          return err('EHEALTH_REJECTED', 'the test stops here');
+        },
+        logout: async () => ok(undefined),
+      },
+    } as unknown as PisApi;
+    const service = new SignInService({
+      patient: { current: () => null } as unknown as PatientSession,
+      esign,
+      api: () => api,
+      log: silentLogger(),
+      now: () => new Date('2026-03-01T10:00:00Z'),
+      revocation,
+    });
+    return { events, start: () => service.start('key-1', new Uint8Array([1, 2, 3])) };
+  }
+
+  it('is learnt while the nonce is signed, and known before anything is sent to eHealth', async () => {
+    const { events, start } = rig({ status: 'good', thisUpdate: '2026-03-01T09:59:00Z' });
+    expect(await start()).toMatchObject({ ok: false, error: { code: 'EHEALTH_REJECTED' } });
+    expect(events).toEqual(['ocsp asked', 'signed', 'ocsp answered', 'sent to eHealth']);
+  });
+
+  it('a revoked certificate stops the sign-in: the signature made meanwhile never reaches eHealth', async () => {
+    const { events, start } = rig({ status: 'revoked', revokedAt: '2026-02-01T00:00:00Z', reason: null });
+    expect(await start()).toMatchObject({ ok: false, error: { code: 'CERT_REVOKED' } });
+    expect(events).toEqual(['ocsp asked', 'signed', 'ocsp answered']);
   });
 });

@@ -1,8 +1,9 @@
 /**
  * Sign-in with the patient's own key, as a trusted PIS does it:
  *   open the key in the signer (wrong password → attempts left; 5 → locked 15 min)
- *   → the key certificate's status by OCSP (revoked, unknown or untrusted → refused)
- *   → POST /oauth/nonce → sign {"jwt": nonce} in the signer → POST /api/pis/sign-in (pis_auth)
+ *   → POST /oauth/nonce → sign {"jwt": nonce} in the signer, while main learns the key certificate's
+ *     status by OCSP (revoked, unknown or untrusted → refused, the signature is dropped)
+ *   → POST /api/pis/sign-in (pis_auth)
  *   → person + verification → the age rules → the patient session.
  * Every failure is one error code the renderer explains; nothing of the patient is logged. Under
  * 14 the patient is logged out again at once and the signer ended: no session is opened.
@@ -182,15 +183,22 @@ export class SignInService {
     const key = await esign.openKey(keyId, password);
     if (!key.ok) return key;
     if (!key.value.drfo) return err('KEY_NO_SIGNING_KEY', 'the key certificate carries no DRFO');
-    const refused = await this.certificateRefusal();
-    if (refused) return { ok: false, error: refused };
     const stop = aborted();
     if (stop) return stop;
 
+    // the certificate's status is learnt while the nonce is fetched and signed (the signer is a
+    // process of its own): the nonce request carries nothing of the patient, and the signature goes
+    // to eHealth only once the status allows it
+    const status = this.certificateRefusal();
+    status.catch(() => undefined); // awaited below; a step that fails first must not leave it unhandled
     onStep?.('signing');
     const nonce = await api.auth.nonce();
-    if (!nonce.ok) return nonce;
-    const signed = await esign.sign(JSON.stringify({ jwt: nonce.value.data.token }), key.value.drfo);
+    const signed = nonce.ok
+      ? await esign.sign(JSON.stringify({ jwt: nonce.value.data.token }), key.value.drfo)
+      : { ok: false as const, error: nonce.error };
+    // a refused certificate is the reason to give, whatever else failed meanwhile
+    const refused = await status;
+    if (refused) return { ok: false, error: refused };
     if (!signed.ok) return signed;
     const stop2 = aborted();
     if (stop2) return stop2;
