@@ -2,7 +2,7 @@
  * The HTTP port of the eHealth client: the subset of `fetch` the client needs. `fetchTransport`
  * is the real one; tests may pass a transport that talks to a scripted local server.
  */
-import { isRedirect, readBodyBounded } from '../io/bounded';
+import { bodyChunksBounded, isRedirect, readBodyBounded } from '../io/bounded';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
@@ -42,15 +42,18 @@ export const fetchTransport: HttpTransport = async (url, init) => {
     redirect: 'manual',
   });
   const max = init.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const redirected = isRedirect(res.status);
   return {
     status: res.status,
     headers: res.headers,
     text: async () => {
-      if (isRedirect(res.status)) {
+      if (redirected) {
         await res.body?.cancel().catch(() => undefined);
         return '';
       }
       return Buffer.from(await readBodyBounded(res, max, 'the eHealth response')).toString('utf8');
     },
+    // the same ceiling, for readers that stream (bulk directory dumps): the body is never held whole
+    body: redirected ? null : bodyChunksBounded(res, max, 'the eHealth response'),
   };
 };

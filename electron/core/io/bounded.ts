@@ -93,6 +93,40 @@ export async function readBodyBounded(
   return new Uint8Array(Buffer.concat(chunks));
 }
 
+/**
+ * A response body as it arrives, up to `max` bytes (Content-Length checked first, then counted): for
+ * readers that parse while they read and so never hold the whole body. Stopping early cancels it.
+ */
+export async function* bodyChunksBounded(
+  res: BodySource,
+  max: number,
+  what = 'the response',
+): AsyncGenerator<Uint8Array, void, undefined> {
+  const declared = Number(res.headers.get('content-length') ?? NaN);
+  if (Number.isFinite(declared) && declared > max) {
+    await res.body?.cancel().catch(() => undefined);
+    throw new TooLargeError(what, max);
+  }
+  if (!res.body) return;
+  const reader = res.body.getReader();
+  let done = false;
+  try {
+    let total = 0;
+    for (;;) {
+      const next = await reader.read();
+      if (next.done) {
+        done = true;
+        return;
+      }
+      total += next.value.byteLength;
+      if (total > max) throw new TooLargeError(what, max);
+      yield next.value;
+    }
+  } finally {
+    if (!done) await reader.cancel().catch(() => undefined);
+  }
+}
+
 export interface PostBinaryOptions {
   contentType: string;
   accept: string;

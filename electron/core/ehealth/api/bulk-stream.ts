@@ -13,6 +13,7 @@ import { PIS_PATHS } from '../paths';
 import { BULK_SCHEMAS, type BulkEntity, type BulkRow } from '../schemas/bulk';
 import type { HttpTransport } from '../transport';
 import type { CallOutcome } from '../client';
+import { MAX_BULK_BYTES } from './bulk';
 
 export interface BulkStreamed {
   rows: number;
@@ -27,6 +28,8 @@ export interface BulkStreamOptions {
   timeoutMs?: number;
   now?: () => Date;
   onOutcome?: (o: CallOutcome) => void;
+  /** The most a dump may hold (default MAX_BULK_BYTES: it only stops a body without end). */
+  maxBodyBytes?: number;
 }
 
 export type BulkStreamResult = { ok: true; value: BulkStreamed } | { ok: false; error: EhealthFailure };
@@ -68,6 +71,7 @@ export async function streamBulk<E extends BulkEntity>(
       method: 'GET',
       headers: { Accept: 'application/json', 'X-Request-ID': randomUUID(), 'api-key': config.apiKey },
       signal: controller.signal,
+      maxBodyBytes: opts.maxBodyBytes ?? MAX_BULK_BYTES,
     });
     status = res.status;
     if (status < 200 || status >= 300) {
