@@ -29,8 +29,11 @@ export interface KioskHost {
   stdout(): string;
 }
 
-interface RunningHost extends KioskHost {
+export interface RunningHost extends KioskHost {
   file: string;
+  /** The host's process id, which is also its process group's (its signer processes belong to it). */
+  pid: number;
+  /** Stops the host (the whole group) and, once it has exited, removes its data directory. */
   stop(): Promise<void>;
 }
 
@@ -136,7 +139,7 @@ export async function startKioskHost(file: string, opts: { exchange?: boolean } 
       throw e;
     });
 
-  return { file, url, dataDir, stderr: () => stderr, stdout: () => stdout, stop };
+  return { file, url, dataDir, pid: child.pid as number, stderr: () => stderr, stdout: () => stdout, stop };
 }
 
 /** One host per test file: a test from another file stops the previous host and starts its own. */

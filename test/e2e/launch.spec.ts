@@ -4,7 +4,9 @@
  * the address bar), keeps the token for this tab so a reload still works, and a second page opened
  * with the same printed URL gets nothing.
  */
-import { expect, h1, test } from './fixtures';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { expect, h1, startKioskHost, test } from './fixtures';
 
 test.use({ exchangeLaunchCode: false });
 
@@ -43,4 +45,38 @@ test('the printed URL works once: exchanged for the token on first load, useless
   } finally {
     await other.close();
   }
+});
+
+/** The processes of the group still running (zombies, which only wait to be reaped, do not count). */
+function liveInGroup(pgid: number): string[] {
+  const r = spawnSync('ps', ['-o', 'stat=,args=', '-g', String(pgid)], { encoding: 'utf8' });
+  return (
+    r.stdout
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l !== '' && !l.startsWith('Z'))
+      .map((l) => l.replace(/^\S+\s+/, ''))
+      // the dev runner's compiler service ends by itself when the process that started it is gone
+      .filter((args) => !/\besbuild\b.*--service/.test(args))
+  );
+}
+
+test('a stopped host has exited, with all its processes, before its data directory is removed', async ({
+  browser,
+}) => {
+  // a host of its own, with a patient's page open: its stop ends the session and writes as it goes
+  const host = await startKioskHost('launch-stop');
+  const page = await browser.newPage();
+  let left: string[];
+  try {
+    await page.goto(host.url);
+    await expect(page.getByText(TRAINING_BANNER)).toBeVisible();
+  } finally {
+    // stopped with the page still connected; what still runs is read the moment the stop returns
+    await host.stop();
+    left = liveInGroup(host.pid);
+    await page.close();
+  }
+  expect(left, host.stderr()).toEqual([]);
+  expect(existsSync(host.dataDir)).toBe(false);
 });
