@@ -31,6 +31,7 @@ import type { PatientSession } from './session/patient-session';
 import { SessionManager } from './session/session-manager';
 import { createCabinetServices, type CabinetServices } from './declarations/compose';
 import type { ReceiptPrinter } from './receipts/printer';
+import type { RegistrationService } from './registration/registration-service';
 import type { SignInService } from './session/sign-in';
 import type { ActingService } from './session/acting';
 import { initialsOf } from '#shared/rules/acting';
@@ -105,6 +106,7 @@ export interface KioskServices {
   patient: PatientSession;
   signIn: SignInService;
   acting: ActingService;
+  registration: RegistrationService;
   keys: KeyList;
   /** Personal data: the person, person requests, the authentication phone, address lookup. */
   person: PersonServices;
@@ -246,6 +248,7 @@ export function createServices(ports: KioskPorts): KioskServices {
     patient: patient.patient,
     signIn: patient.signIn,
     acting: patient.acting,
+    registration: patient.registration,
     keys: patient.keys,
     person: createPersonServices({
       patient: patient.patient,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineChannel } from './define';
+import { PersonDraft } from './person';
 
 /** A key file the kiosk found: an opaque id and what the visitor recognises — never a path. */
 export const KeyFile = z.object({
@@ -37,6 +38,22 @@ export const SignInResult = z.object({
 });
 export type SignInResult = z.infer<typeof SignInResult>;
 
+/** The registration form's starting values, from the key certificate of the refused sign-in. */
+export const RegistrationPrefill = z.object({
+  lastName: z.string().max(255),
+  firstName: z.string().max(255),
+  secondName: z.string().max(255),
+  /** null: the key's DRFO is a passport or ID card number (no tax id was taken). */
+  taxId: z.string().max(20).nullable(),
+  /** What the tax id tells (the patient checks it). */
+  birthDate: z.string().max(10).nullable(),
+});
+export type RegistrationPrefill = z.infer<typeof RegistrationPrefill>;
+
+/** The person as the patient typed them at registration: the change form's fields and the secret word. */
+export const RegistrationPerson = PersonDraft.extend({ secret: z.string().min(1).max(40) }).strict();
+export type RegistrationPerson = z.infer<typeof RegistrationPerson>;
+
 export const signinChannels = {
   /** Key files on inserted media and in the key folder; `watch` pushes `signinKeysChanged` while the screen is open. */
   signinKeys: defineChannel(
@@ -50,6 +67,33 @@ export const signinChannels = {
    */
   signinStart: defineChannel(
     z.object({ keyId: z.string().min(1).max(64), password: z.string().min(1).max(256) }).strict(),
+    SignInResult,
+  ),
+  /**
+   * Registration with eHealth, offered only after signinStart answered PERSON_NOT_FOUND and only for
+   * that key (FLOW_EXPIRED otherwise, and after Finish): the form's starting values.
+   */
+  registrationPrefill: defineChannel(z.object({}).strict(), RegistrationPrefill),
+  /** Sends eHealth's SMS code to the phone the patient gives (codeSent false: eHealth needs none). */
+  registrationRequestCode: defineChannel(
+    z.object({ phone: z.string().min(1).max(40) }).strict(),
+    z.object({ codeSent: z.boolean() }),
+  ),
+  /**
+   * Opens the key, checks the registration (VALIDATION with details.violations, the certificate's
+   * names and tax id included), signs it in the signer and sends it with the code; on success the
+   * new person is signed in (as signinStart answers). SMS_CODE_WRONG/EXPIRED/ATTEMPTS_EXCEEDED, …
+   */
+  registrationSubmit: defineChannel(
+    z
+      .object({
+        keyId: z.string().min(1).max(64),
+        password: z.string().min(1).max(256),
+        person: RegistrationPerson,
+        phone: z.string().min(1).max(40),
+        code: z.string().max(8),
+      })
+      .strict(),
     SignInResult,
   ),
 };

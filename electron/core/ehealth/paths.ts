@@ -7,6 +7,8 @@ export const PIS_PATHS = {
   nonce: '/oauth/nonce',
   signIn: '/api/pis/sign-in',
   confidantSignIn: '/api/pis/confidant/sign-in',
+  smsVerifications: '/api/sms_verifications',
+  signUp: '/api/pis/sign-up',
   tokens: '/oauth/tokens',
   logout: '/auth/logout',
 

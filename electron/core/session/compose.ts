@@ -20,6 +20,7 @@ import { ActingService } from './acting';
 import { KeyList } from './key-list';
 import { PatientSession } from './patient-session';
 import type { SessionManager } from './session-manager';
+import { RegistrationService } from '../registration/registration-service';
 import { SignInService } from './sign-in';
 
 export interface PatientPorts {
@@ -45,6 +46,8 @@ export interface PatientServices {
   signIn: SignInService;
   /** "Act for my child": the signed-in parent opens a child's cabinet with their own key. */
   acting: ActingService;
+  /** Registration with eHealth of a visitor it does not know (after the sign-in refusal). */
+  registration: RegistrationService;
   keys: KeyList;
   close(): Promise<void>;
 }
@@ -116,7 +119,16 @@ export function createPatientServices(d: PatientDeps): PatientServices {
     // the patient is on the key screen: start the signer now, not after the password
     onChoosing: () => esign.warmUp(),
   });
+  const registration = new RegistrationService({
+    patient,
+    esign,
+    api,
+    log: d.log,
+    now: d.now,
+    revocation: d.revocation ?? null,
+  });
   const signIn = new SignInService({
+    onUnknownPerson: (keyId, owner) => registration.offer(keyId, owner),
     patient,
     esign,
     api,
@@ -128,9 +140,10 @@ export function createPatientServices(d: PatientDeps): PatientServices {
       d.events.emit('signinProgress', { step });
     },
   });
-  // "Finish" or an idle wipe during a sign-in: stop it and end its signer
+  // "Finish" or an idle wipe during a sign-in or a registration: stop it, forget it, end its signer
   const stopListening = d.events.on('sessionEnded', () => {
     signIn.abort();
+    registration.forget();
     if (!patient?.current()) void esign.endSession('session-end');
   });
   return {
@@ -138,6 +151,7 @@ export function createPatientServices(d: PatientDeps): PatientServices {
     patient,
     signIn,
     acting,
+    registration,
     keys,
     async close() {
       stopListening();

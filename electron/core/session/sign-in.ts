@@ -11,6 +11,7 @@
 import { cabinetAccess, ageInYears, kyivDate, type AccessReason } from '#shared/rules/age';
 import { err, ok, type KioskError, type Result } from '#shared/result';
 import type { PisApi } from '../ehealth/pis-api';
+import type { AccessToken } from '../ehealth/schemas/auth';
 import type { Person, PersonVerification } from '../ehealth/schemas/person';
 import type { TokenSet } from '../ehealth/tokens';
 import { drfoMatches } from '../esign/identity';
@@ -48,6 +49,15 @@ export interface SignInDeps {
   onStep?: (step: SignInStep) => void;
   /** OCSP for the key certificate before its signature is accepted (absent: eHealth's check only). */
   revocation?: RevocationChecker | null;
+  /** eHealth knows nobody with this key's DRFO: what the certificate says, for registration. */
+  onUnknownPerson?: (keyId: string, owner: KeyOwner) => void;
+}
+
+/** The key certificate's owner, as registration prefills and checks it. */
+export interface KeyOwner {
+  drfo: string;
+  surname: string | null;
+  givenName: string | null;
 }
 
 /** Why a 400 from sign-in happened: eHealth's signature check names the certificate problem. */
@@ -205,48 +215,73 @@ export class SignInService {
 
     onStep?.('signing-in');
     const token = await api.auth.signIn(signed.value.signedContent);
-    if (!token.ok) return { ok: false, error: signInRefusal(token.error) };
-    // the expiry on the kiosk clock, whatever its offset from eHealth's
-    const set = api.tokenSetFrom(token.value.data);
-    keep(set);
-    const personId = token.value.data.user?.person_id ?? token.value.data.details?.applicant_person_id;
-
+    if (!token.ok) {
+      const refusal = signInRefusal(token.error);
+      if (refusal.code === 'PERSON_NOT_FOUND')
+        this.deps.onUnknownPerson?.(keyId, {
+          drfo: key.value.drfo,
+          surname: key.value.surname,
+          givenName: key.value.givenName,
+        });
+      return { ok: false, error: refusal };
+    }
     onStep?.('loading-person');
-    const holder = api.patientTokens(set);
-    const person = await api.person.get(holder);
-    if (!person.ok) return person;
-    keep(holder.current());
-    const verification = await api.person.verification(holder);
-    if (!verification.ok) return verification;
-    const stop3 = aborted();
-    if (stop3) return stop3;
-
-    const p = person.value.data;
-    if (personId && personId !== p.id) return err('EHEALTH_REJECTED', 'eHealth returned another person');
-    if (p.tax_id && !drfoMatches(key.value.drfo, p.tax_id))
-      return err('SIGNER_MISMATCH', 'the key owner is not the person eHealth returned');
-
-    const age = p.birth_date ? ageInYears(p.birth_date, kyivDate(this.deps.now())) : null;
-    if (age === null) return err('EHEALTH_REJECTED', 'eHealth returned no usable birth date');
-    const decision = cabinetAccess(age, legalCapacityOf(p, verification.value.data));
-    if (decision.access === 'none')
-      return err('AGE_UNDER_14', 'under 14 the cabinet is used with the registrar', { reason: 'under-14' });
-
-    const begun = this.deps.patient.begin({
-      personId: p.id,
-      ageYears: age,
-      access: decision.access,
-      tokens: holder.current(),
-      signerDrfo: p.tax_id || key.value.drfo,
-      person: p,
-      verification: verification.value.data,
-    });
-    if (!begun.ok) return begun;
-    return ok({
-      access: decision.access,
-      accessReason: decision.reason,
-      ageYears: age,
-      greeting: await greetingFor(p),
-    });
+    return enterCabinet(this.deps, api, token.value.data, key.value.drfo, keep, aborted);
   }
+}
+
+/**
+ * Once eHealth has signed the patient in (sign-in, or registration's sign-up): the tokens kept, the
+ * person and their verification read, the signer checked to be that person, the age rules, and the
+ * patient session begun. `keep` hands the tokens back for a logout if anything after fails.
+ */
+export async function enterCabinet(
+  deps: Pick<SignInDeps, 'patient' | 'now'>,
+  api: PisApi,
+  tokenData: AccessToken,
+  drfo: string,
+  keep: (tokens: TokenSet) => void,
+  aborted: () => Result<never> | null,
+): Promise<Result<SignInOutcome>> {
+  // the expiry on the kiosk clock, whatever its offset from eHealth's
+  const set = api.tokenSetFrom(tokenData);
+  keep(set);
+  const personId = tokenData.user?.person_id ?? tokenData.details?.applicant_person_id;
+
+  const holder = api.patientTokens(set);
+  const person = await api.person.get(holder);
+  if (!person.ok) return person;
+  keep(holder.current());
+  const verification = await api.person.verification(holder);
+  if (!verification.ok) return verification;
+  const stop = aborted();
+  if (stop) return stop;
+
+  const p = person.value.data;
+  if (personId && personId !== p.id) return err('EHEALTH_REJECTED', 'eHealth returned another person');
+  if (p.tax_id && !drfoMatches(drfo, p.tax_id))
+    return err('SIGNER_MISMATCH', 'the key owner is not the person eHealth returned');
+
+  const age = p.birth_date ? ageInYears(p.birth_date, kyivDate(deps.now())) : null;
+  if (age === null) return err('EHEALTH_REJECTED', 'eHealth returned no usable birth date');
+  const decision = cabinetAccess(age, legalCapacityOf(p, verification.value.data));
+  if (decision.access === 'none')
+    return err('AGE_UNDER_14', 'under 14 the cabinet is used with the registrar', { reason: 'under-14' });
+
+  const begun = deps.patient.begin({
+    personId: p.id,
+    ageYears: age,
+    access: decision.access,
+    tokens: holder.current(),
+    signerDrfo: p.tax_id || drfo,
+    person: p,
+    verification: verification.value.data,
+  });
+  if (!begun.ok) return begun;
+  return ok({
+    access: decision.access,
+    accessReason: decision.reason,
+    ageYears: age,
+    greeting: await greetingFor(p),
+  });
 }

@@ -4,7 +4,12 @@ import type { KioskServices } from '../../core/services';
 import type { Handlers } from '../router';
 
 /** Sign-in: the key list (with live updates) and the sign-in itself. The password never goes further than the signer. */
-export const signinHandlers = (s: KioskServices): Pick<Handlers, 'signinKeys' | 'signinStart'> => ({
+export const signinHandlers = (
+  s: KioskServices,
+): Pick<
+  Handlers,
+  'signinKeys' | 'signinStart' | 'registrationPrefill' | 'registrationRequestCode' | 'registrationSubmit'
+> => ({
   signinKeys: async ({ watch }) => ok({ keys: await s.keys.list(watch) }),
   signinStart: async ({ keyId, password }) => {
     const bytes = new TextEncoder().encode(password);
@@ -16,6 +21,24 @@ export const signinHandlers = (s: KioskServices): Pick<Handlers, 'signinKeys' | 
       );
       if (!noted.ok) s.log.warn({ code: noted.error.code }, 'refused sign-in not audited');
     }
+    return r;
+  },
+  registrationPrefill: () => Promise.resolve(s.registration.prefill()),
+  registrationRequestCode: ({ phone }) => s.registration.requestCode(phone),
+  registrationSubmit: async ({ keyId, password, person, phone, code }) => {
+    const r = await s.registration.register({
+      keyId,
+      password: new TextEncoder().encode(password),
+      person,
+      phone,
+      code,
+    });
+    const noted = storage('record the registration', () =>
+      s.audit.append('kiosk', r.ok ? 'session.registered' : 'session.registration-refused', null, {
+        code: r.ok ? null : r.error.code,
+      }),
+    );
+    if (!noted.ok) s.log.warn({ code: noted.error.code }, 'registration not audited');
     return r;
   },
 });

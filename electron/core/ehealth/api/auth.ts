@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { EhealthClient, EhealthResult } from '../client';
 import { failure } from '../errors';
 import { PIS_PATHS } from '../paths';
-import { AccessToken, Nonce } from '../schemas/auth';
+import { AccessToken, Nonce, SignUp, SmsVerification } from '../schemas/auth';
 
 type ClientCredentials = { clientId: string; clientSecret: string };
 
@@ -73,6 +73,46 @@ export const authApi = (client: EhealthClient) => ({
         token: { grant_type: 'pis_auth', client_id: c.clientId, client_secret: c.clientSecret, scope },
       },
       data: AccessToken,
+    });
+  },
+
+  /**
+   * POST /api/sms_verifications — a code by SMS to the phone a registering person gives (or
+   * "Verified" when eHealth needs none), authorized by the PIS's nonce. `contentHash` is eHealth's
+   * MD5 "of content with the phone number".
+   */
+  smsVerification(
+    nonce: string,
+    phone: string,
+    contentHash: string,
+  ): Promise<EhealthResult<SmsVerification>> {
+    return client.call({
+      method: 'POST',
+      path: PIS_PATHS.smsVerifications,
+      body: { factor: phone, type: 'SMS', content_hash: contentHash },
+      auth: { bearer: nonce },
+      data: SmsVerification,
+    });
+  },
+
+  /** POST /api/pis/sign-up — the signed registration (with the nonce inside) and the SMS code; signs the new person in. */
+  signUp(
+    signedContent: string,
+    otp: number | null,
+    scope = client.config.scope ?? '',
+  ): Promise<EhealthResult<SignUp>> {
+    const c = credentials(client);
+    if (!c) return Promise.resolve(notConfigured());
+    return client.call({
+      method: 'POST',
+      path: PIS_PATHS.signUp,
+      body: {
+        signed_content: signedContent,
+        signed_content_encoding: 'base64',
+        ...(otp === null ? {} : { otp }),
+        token: { grant_type: 'pis_auth', client_id: c.clientId, client_secret: c.clientSecret, scope },
+      },
+      data: SignUp,
     });
   },
 

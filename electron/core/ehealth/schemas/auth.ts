@@ -26,3 +26,15 @@ export const AccessToken = z.looseObject({
 export type AccessToken = z.infer<typeof AccessToken>;
 
 export const Logout = z.unknown();
+
+/** `POST /api/sms_verifications`: a code was sent, or the phone needs none. */
+export const SmsVerification = z.looseObject({ result: z.string() });
+export type SmsVerification = z.infer<typeof SmsVerification>;
+
+/** `POST /api/pis/sign-up`: the registered person, their user and an access token. */
+export const SignUp = z.looseObject({
+  person: z.looseObject({ id: z.string().min(1) }),
+  user: z.looseObject({ tax_id: z.string().nullish() }).nullish(),
+  token: AccessToken,
+});
+export type SignUp = z.infer<typeof SignUp>;
