@@ -7,7 +7,7 @@
 import { KeyStoreError, loadSecretKey, type LoadedKey } from '../core/crypto/key-store';
 import type { Db } from '../core/db/database';
 import type { Environment } from '#shared/contract/app';
-import { AuditLog } from '../core/registrar/audit';
+import { AuditLog } from '../core/kiosk';
 import type { CliContext } from './types';
 
 export type CliKey = { ok: true; key: LoadedKey } | { ok: false; message: string };

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../cli';
 import { loadSecretKey } from '../core/crypto/key-store';
 import { openKioskDatabase } from '../core/db/kiosk-db';
-import { AuditLog, GENESIS_HASH } from '../core/registrar/audit';
+import { AuditLog, GENESIS_HASH } from '../core/kiosk/audit';
 import type { CliIO } from './types';
 
 const dirs: string[] = [];

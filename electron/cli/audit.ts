@@ -1,12 +1,12 @@
 /**
- * `kiosk audit verify [--json]` — checks the audit log's keyed hash chain (see core/registrar/audit.ts)
+ * `kiosk audit verify [--json]` — checks the audit log's keyed hash chain (see core/kiosk/audit.ts)
  * with the kiosk's at-rest key. Prints one line when intact; when broken, the first bad entry.
  * Exit codes: 0 intact, 1 broken, 2 usage or the check could not run (no database, no key).
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { openKioskDatabase, KIOSK_DB_FILE } from '../core/db/kiosk-db';
-import { AuditLog } from '../core/registrar/audit';
+import { AuditLog } from '../core/kiosk';
 import { parseFlags } from './args';
 import { loadCliKey } from './at-rest-key';
 import { EXIT, UsageError, type CliContext, type CliGroup } from './types';

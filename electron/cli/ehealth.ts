@@ -16,7 +16,7 @@ import {
   OperatorHostUrl,
   type RealEnvironment,
 } from '../core/ehealth/hosts';
-import { SettingsStore } from '../core/registrar/settings';
+import { SettingsStore } from '../core/kiosk';
 import { parseFlags } from './args';
 import { cliAuditLog, loadCliKey } from './at-rest-key';
 import { EXIT, UsageError, type CliContext, type CliGroup } from './types';

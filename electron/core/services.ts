@@ -1,6 +1,6 @@
 import type { Connectivity } from '#shared/contract/app';
 import { err, ok } from '#shared/result';
-import type { OsSecretStorage } from './crypto/key-store';
+import { loadSecretKey, type OsSecretStorage } from './crypto/key-store';
 import type { Db } from './db/database';
 import { openKioskDatabase } from './db/kiosk-db';
 import type { DirectoryService } from './directory/directory-service';
@@ -11,19 +11,14 @@ import type { PisApi } from './ehealth/pis-api';
 import type { HttpTransport } from './ehealth/transport';
 import { EventBus } from './events';
 import type { Logger } from './log';
-import type { Timers } from './outbox/connectivity';
-import type { OfflineEngine } from './outbox/engine';
+import { AuditLog, SecretSettings, SettingsStore, type Timers } from './kiosk';
+import { createKioskBackend, type Backend } from './backend';
 import type { Outbox } from './outbox/outbox';
 import type { CameraPort } from './documents/document-service';
 import { createPersonServices, type PersonServices } from './person/compose';
-import { AuditLog } from './registrar/audit';
-import { SettingsStore } from './registrar/settings';
-import { loadSecretKey } from './crypto/key-store';
 import { platformMedia, type MediaSource } from './esign/discovery/media';
 import { createRegistrar, type Registrar } from './registrar';
-import { createKioskBackend } from './registrar/backend';
 import type { ScryptParams } from './registrar/pin';
-import { SecretSettings } from './registrar/secrets';
 import { createPatientServices, type PatientPorts } from './session/compose';
 import type { KeyList } from './session/key-list';
 import { OperationAccess } from './session/operation-access';
@@ -99,7 +94,7 @@ export interface KioskServices {
   outbox: Outbox;
   directory: DirectoryService;
   /** Outbox worker, connectivity monitor, at-rest key protection. */
-  offline: OfflineEngine;
+  offline: Backend;
   /** Key files, the signer process and its lockout. */
   esign: EsignService;
   /** The signed-in patient: context, access checks, tokens, signing. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Timers } from '../core/outbox/connectivity';
+import type { Timers } from '../core/kiosk/timers';
 import { pageIdOf, PagePresence, type PageGoneCause } from './page-presence';
 
 function manualTimers() {

@@ -6,7 +6,7 @@
  * gone: the host ends the patient session (SessionManager.pageLost), as Electron does for a crashed
  * page. Sockets without an id (tools, tests) are not a page and change nothing.
  */
-import { realTimers, type Timers } from '../core/outbox/connectivity';
+import { realTimers, type Timers } from '../core/kiosk';
 
 export type PageGoneCause = 'page-reloaded' | 'bridge-closed';
 

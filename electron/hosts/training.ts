@@ -16,7 +16,7 @@ import { err, ok, type Result } from '#shared/result';
 import { openKioskDatabase } from '../core/db/kiosk-db';
 import type { EhealthConfigInput } from '../core/ehealth/config';
 import type { Logger } from '../core/log';
-import { SettingsStore, type KioskSettings } from '../core/registrar/settings';
+import { SettingsStore, type KioskSettings } from '../core/kiosk';
 
 export type SandboxSeed = 'small' | 'national';
 

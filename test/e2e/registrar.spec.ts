@@ -20,9 +20,8 @@ import { loadSecretKey } from '../../electron/core/crypto/key-store';
 import { openKioskDatabase } from '../../electron/core/db/kiosk-db';
 import { createTestCa, trustListOf } from '../../electron/core/esign';
 import { Outbox } from '../../electron/core/outbox/outbox';
-import { AuditLog } from '../../electron/core/registrar/audit';
-import { expect, expectNoAxeViolations, h1, saveScreen, test } from './fixtures';
-import type { KioskHost } from './fixtures';
+import { AuditLog } from '../../electron/core/kiosk/audit';
+import { expect, expectNoAxeViolations, h1, saveScreen, test, type KioskHost } from './fixtures';
 import { persona, signInAs } from './signin-helper';
 
 test.use({ viewport: { width: 1920, height: 1080 } });

@@ -9,10 +9,10 @@ import { openKioskDatabase } from '../../electron/core/db/kiosk-db';
 import { EhealthClient } from '../../electron/core/ehealth/client';
 import { EhealthConfig } from '../../electron/core/ehealth/config';
 import { createPisApi } from '../../electron/core/ehealth/pis-api';
-import { ConnectivityMonitor, httpProbe } from '../../electron/core/outbox/connectivity';
+import { ConnectivityMonitor, httpProbe } from '../../electron/core/backend/connectivity';
 import { Outbox } from '../../electron/core/outbox/outbox';
 import { DeliveryWorker } from '../../electron/core/outbox/worker';
-import { AuditLog } from '../../electron/core/registrar/audit';
+import { AuditLog } from '../../electron/core/kiosk/audit';
 
 interface ChaosWorkerConfig {
   dataDir: string;

@@ -10,14 +10,13 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FaultConfig } from '../../electron/sandbox';
+import { startSandbox, type FaultConfig, type SandboxHandle } from '../../electron/sandbox';
 import { loadSecretKey } from '../../electron/core/crypto/key-store';
 import { openKioskDatabase } from '../../electron/core/db/kiosk-db';
 import { createPisApiFromConfig, type PisApi } from '../../electron/core/ehealth/pis-api';
 import type { TokenSet } from '../../electron/core/ehealth/tokens';
 import { Outbox } from '../../electron/core/outbox/outbox';
-import { AuditLog } from '../../electron/core/registrar/audit';
-import { startSandbox, type SandboxHandle } from '../../electron/sandbox';
+import { AuditLog } from '../../electron/core/kiosk/audit';
 import { appliedUnder, currentPersonPayload, kioskSignIn } from './outbox-helpers';
 
 const KILLS = Number(process.env.KIOSK_CHAOS_KILLS ?? 32);

@@ -25,7 +25,7 @@ import { openKioskDatabase } from '../../electron/core/db/kiosk-db';
 import type { HttpRequestInit, HttpTransport } from '../../electron/core/ehealth/transport';
 import { silentLogger } from '../../electron/core/log';
 import { Outbox } from '../../electron/core/outbox/outbox';
-import { AuditLog } from '../../electron/core/registrar/audit';
+import { AuditLog } from '../../electron/core/kiosk/audit';
 import type { KioskServices } from '../../electron/core/services';
 import { KioskRuntime } from '../../electron/hosts/kiosk-runtime';
 import { patientPortsFor } from '../../electron/hosts/patient-ports';

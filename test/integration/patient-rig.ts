@@ -1,6 +1,6 @@
 /**
  * What the cabinet's and the personal-data services run on in integration tests: the sandbox, a
- * real kiosk database with the offline engine (outbox, delivery worker, connectivity monitor,
+ * real kiosk database with the backend (outbox, delivery worker, connectivity monitor,
  * directory) pointed at it, the session manager, and a patient signed in for real — the persona's
  * key signs the nonce, and every later signature is a real DSTU 4145 signature of exactly the text
  * the service asks for.
@@ -16,8 +16,8 @@ import { openKioskDatabase } from '../../electron/core/db/kiosk-db';
 import type { PatientTokens } from '../../electron/core/ehealth/tokens';
 import { EventBus } from '../../electron/core/events';
 import { silentLogger, type Logger } from '../../electron/core/log';
-import { createOfflineEngine, type OfflineEngine } from '../../electron/core/outbox/engine';
-import { AuditLog } from '../../electron/core/registrar/audit';
+import { createBackend, type Backend } from '../../electron/core/backend/engine';
+import { AuditLog } from '../../electron/core/kiosk/audit';
 import type { PatientContext, PatientPort } from '../../electron/core/session/patient-port';
 import { SessionManager } from '../../electron/core/session/session-manager';
 import { startSandbox, type SandboxHandle, type SandboxOptions } from '../../electron/sandbox';
@@ -29,7 +29,7 @@ export interface PatientRig {
   dataDir: string;
   db: Db;
   log: Logger;
-  engine: OfflineEngine;
+  engine: Backend;
   sessions: SessionManager;
   patient: TestPatient;
   /** Ends the session, stops the engine, closes the database and the sandbox, deletes the data. */
@@ -47,7 +47,7 @@ export async function startPatientRig(
   const log = silentLogger();
   const events = new EventBus();
   const key = loadSecretKey({ dataDir });
-  const engine = createOfflineEngine({
+  const engine = createBackend({
     dataDir,
     environment: 'training',
     db,
@@ -99,7 +99,7 @@ export class TestPatient implements PatientPort {
 
   constructor(
     private readonly sb: SandboxHandle,
-    private readonly engine: OfflineEngine,
+    private readonly engine: Backend,
     private readonly sessions: SessionManager,
   ) {
     sessions.onEnd(() => {

@@ -12,7 +12,7 @@ import type { CliIO } from '../../electron/cli/types';
 import { loadSecretKey } from '../../electron/core/crypto/key-store';
 import { openKioskDatabase } from '../../electron/core/db/kiosk-db';
 import { RegistrarAccounts } from '../../electron/core/registrar/accounts';
-import { AuditLog } from '../../electron/core/registrar/audit';
+import { AuditLog } from '../../electron/core/kiosk/audit';
 
 const dirs: string[] = [];
 afterEach(() => {

@@ -11,7 +11,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionEndReason } from '#shared/contract/session';
 import { silentLogger } from '../../electron/core/log';
-import type { Timers } from '../../electron/core/outbox/connectivity';
+import type { Timers } from '../../electron/core/kiosk/timers';
 import { createServices, type KioskServices } from '../../electron/core/services';
 import { folderMedia } from '../../electron/core/session/folder-media';
 import { createHandlers } from '../../electron/ipc/handlers';

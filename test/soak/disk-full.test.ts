@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SecretBox } from '../../electron/core/crypto/secret-box';
 import { openKioskDatabase, storage } from '../../electron/core/db';
-import { AuditLog } from '../../electron/core/registrar/audit';
+import { AuditLog } from '../../electron/core/kiosk/audit';
 import { failWritesWhen } from './disk-full';
 
 const dir = mkdtempSync(join(tmpdir(), 'kiosk-soak-disk-'));

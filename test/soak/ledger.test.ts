@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SecretBox } from '../../electron/core/crypto/secret-box';
 import { openKioskDatabase } from '../../electron/core/db';
-import { AuditLog } from '../../electron/core/registrar/audit';
+import { AuditLog } from '../../electron/core/kiosk/audit';
 import { reckon, type LedgerInput } from './ledger';
 
 const root = mkdtempSync(join(tmpdir(), 'kiosk-soak-ledger-'));

@@ -1,10 +1,9 @@
 import type { AppAccess, AppsList } from '#shared/contract/apps';
 import type { ActionOutcome, PendingAction } from '#shared/contract/declarations';
 import { err, ok, type Result } from '#shared/result';
-import { outcomeOf, publicFailure, waitForOperation } from '../declarations/outcome';
 import type { PatientContext, PatientPort } from '../session/patient-port';
 import type { App } from '../ehealth/schemas/apps';
-import type { Outbox } from '../outbox/outbox';
+import { outcomeOf, publicFailure, waitForOperation, type Outbox } from '../outbox';
 import type { ReceiptFacts } from '../receipts/receipt-service';
 
 export interface AppsServiceOptions {

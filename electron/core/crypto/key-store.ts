@@ -34,7 +34,7 @@ export interface OsSecretStorage {
 export type KeyProtection = 'os' | 'key-file' | 'ephemeral';
 
 /**
- * Whether this kiosk's audit chain has been keyed (core/registrar/audit.ts). Recorded with the key
+ * Whether this kiosk's audit chain has been keyed (core/kiosk/audit.ts). Recorded with the key
  * — inside the OS-wrapped blob when the OS protects it — so that a database file rewritten as an
  * unkeyed chain is not quietly re-anchored at the next start: once keyed, a kiosk never re-anchors.
  */

@@ -12,7 +12,8 @@ import { specialitiesForAge } from '../directory/eligibility';
 import type { Logger } from '../log';
 import type { Outbox } from '../outbox/outbox';
 import type { ReceiptFacts } from '../receipts/receipt-service';
-import { declarationRefusal, outcomeOf, publicFailure, waitForOperation } from './outcome';
+import { outcomeOf, publicFailure, waitForOperation } from '../outbox';
+import { declarationRefusal } from './refusal';
 import type { PatientContext, PatientPort } from '../session/patient-port';
 import { isCurrent, summarize, withReplacementReasons, type DirectoryPort } from './summaries';
 

@@ -7,7 +7,8 @@ import type { Logger } from '../log';
 import type { Outbox } from '../outbox/outbox';
 import type { ReceiptFacts } from '../receipts/receipt-service';
 import type { DeclarationsService } from './declarations-service';
-import { declarationRefusal, operationError, outcomeOf, waitForOperation } from './outcome';
+import { operationError, outcomeOf, waitForOperation } from '../outbox';
+import { declarationRefusal } from './refusal';
 import type { PatientPort } from '../session/patient-port';
 import { fromDeclarationRequest, type DirectoryPort } from './summaries';
 

@@ -6,7 +6,7 @@ import type { DirectoryProgress } from '#shared/contract/doctors';
 import { openKioskDatabase } from '../db/kiosk-db';
 import { createPisApiFromConfig } from '../ehealth/pis-api';
 import { startScriptedServer } from '../ehealth/scripted-server.test-support';
-import type { Timers } from '../outbox/connectivity';
+import type { Timers } from '../kiosk/timers';
 import { DirectoryService } from './directory-service';
 import { fixture, type Fixture } from './fixture.test-support';
 import { directoryFolder } from './generation';

@@ -19,7 +19,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Environment } from '#shared/contract/app';
 import type { Db } from '../db/database';
 import { openKioskDatabase } from '../db/kiosk-db';
-import { SettingsStore } from '../registrar/settings';
+import { SettingsStore } from '../kiosk/settings';
 import { DirectoryService } from './directory-service';
 import { fixture, seedDirectory } from './fixture.test-support';
 import { directoryFolder, GenerationDraft } from './generation';

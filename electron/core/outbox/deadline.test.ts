@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../log';
 import { RegistrarPanel } from '../registrar/panel';
 import { DirectoryService } from '../directory/directory-service';
-import { SettingsStore } from '../registrar/settings';
+import { SettingsStore } from '../kiosk/settings';
 import { TrustStore } from '../registrar/trust-store';
 import { ok200, outboxRig, TOKENS } from './test-support.test-support';
 

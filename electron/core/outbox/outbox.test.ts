@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SecretBox } from '../crypto/secret-box';
 import { openKioskDatabase } from '../db/kiosk-db';
-import { AuditLog } from '../registrar/audit';
+import { AuditLog } from '../kiosk/audit';
 import { Outbox } from './outbox';
 import { normalizeReferenceCode } from './reference-code';
 import { testClock, TOKENS } from './test-support.test-support';

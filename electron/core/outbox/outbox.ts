@@ -12,7 +12,7 @@ import type { KeyProtection } from '../crypto/key-store';
 import type { SecretBox } from '../crypto/secret-box';
 import type { Db } from '../db/database';
 import type { TokenSet } from '../ehealth/tokens';
-import type { AuditActor, AuditLog } from '../registrar/audit';
+import type { AuditActor, AuditLog } from '../kiosk';
 import { isSignedKind, OPERATION_KINDS, type KindParams } from './kinds';
 import { OutboxStore, type SealedPayload } from './outbox-store';
 import { generateReferenceCode, normalizeReferenceCode } from './reference-code';

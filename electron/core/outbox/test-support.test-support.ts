@@ -10,7 +10,7 @@ import {
   type SeenRequest,
 } from '../ehealth/scripted-server.test-support';
 import type { TokenSet } from '../ehealth/tokens';
-import { AuditLog } from '../registrar/audit';
+import { AuditLog } from '../kiosk/audit';
 import type { OperationView } from '#shared/contract/outbox';
 import { Outbox } from './outbox';
 import { DeliveryWorker, type ConnectivitySource } from './worker';

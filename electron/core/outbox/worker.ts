@@ -8,7 +8,7 @@ import type { ParsedCertificate } from '../esign/pki/certificate';
 import { PatientTokens, type Renew } from '../ehealth/tokens';
 import type { Logger } from '../log';
 import { DEFAULT_BACKOFF, retryDelayMs, type BackoffPolicy } from './backoff';
-import { realTimers, type Timers } from './connectivity';
+import { realTimers, type Timers } from '../kiosk';
 import { buildRequest } from './kinds';
 import { WorkerLease } from './lease';
 import type { Outbox } from './outbox';

@@ -9,7 +9,7 @@ import { SecretBox } from '../crypto/secret-box';
 import { openKioskDatabase } from '../db/kiosk-db';
 import { Outbox } from '../outbox/outbox';
 import { testClock, TOKENS } from '../outbox/test-support.test-support';
-import { AuditLog } from '../registrar/audit';
+import { AuditLog } from '../kiosk/audit';
 import { qrSvg } from './document';
 import { htmlFilePrinter, type ReceiptPrinter } from './printer';
 import { ReceiptService, type ReceiptActing } from './receipt-service';

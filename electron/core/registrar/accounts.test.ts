@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { openKioskDatabase } from '../db/kiosk-db';
 import { FIRST_LOCK_MS, MAX_PIN_FAILURES, RegistrarAccounts } from './accounts';
-import { AuditLog } from './audit';
+import { AuditLog } from '../kiosk/audit';
 import type { ScryptParams } from './pin';
 import { SecretBox } from '../crypto/secret-box';
 

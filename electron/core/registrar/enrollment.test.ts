@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { openKioskDatabase } from '../db/kiosk-db';
 import { RegistrarAccounts } from './accounts';
 import { SecretBox } from '../crypto/secret-box';
-import { AuditLog } from './audit';
+import { AuditLog } from '../kiosk/audit';
 import { ENROLLMENT_VALID_MS, generateEnrollmentCode } from './enrollment';
 
 const FAST = { N: 1024, r: 8, p: 1, keyLength: 32 };

@@ -6,7 +6,7 @@ import {
   normalizeEnrollmentCode,
 } from '#shared/rules/enrollment-code';
 import type { Db } from '../db/database';
-import type { AuditLog } from './audit';
+import type { AuditLog } from '../kiosk';
 import { DEFAULT_SCRYPT, hashPin, ScryptParams, verifyPin, type PinHash } from './pin';
 
 /**

@@ -14,14 +14,11 @@ import type { Logger } from '../log';
 import type { Outbox } from '../outbox/outbox';
 import type { SessionManager } from '../session/session-manager';
 import { RegistrarAccounts } from './accounts';
-import { recordConnectivity } from './kiosk-status';
-import type { AuditLog } from './audit';
+import { noteLink, SecretSettings, type AuditLog, type SettingsStore } from '../kiosk';
 import type { ScryptParams } from './pin';
 import { RegistrarModeState, type PatientPort } from './registrar-mode';
 import { RegistrarPanel } from './panel';
-import { SecretSettings } from './secrets';
 import { RegistrarSettingsService, type SettingsServicePorts } from './settings-service';
-import type { SettingsStore } from './settings';
 import { TrustStore } from './trust-store';
 
 export interface RegistrarDeps {
@@ -117,7 +114,7 @@ export function createRegistrar(d: RegistrarDeps): Registrar {
   // the running kiosk notes its link to eHealth for `kiosk status` (once the services exist, then on change)
   const note = (state: Connectivity) => {
     try {
-      recordConnectivity(d.db, state, d.now());
+      noteLink(d.db, state, d.now());
     } catch (e) {
       d.log.warn({ err: e }, 'connectivity could not be noted for the ops CLI');
     }

@@ -6,9 +6,9 @@ import { openKioskDatabase } from '../db/kiosk-db';
 import { DirectoryService } from '../directory/directory-service';
 import { silentLogger } from '../log';
 import { Outbox } from '../outbox/outbox';
-import { AuditLog } from './audit';
+import { AuditLog } from '../kiosk/audit';
 import { RegistrarPanel } from './panel';
-import { SettingsStore } from './settings';
+import { SettingsStore } from '../kiosk/settings';
 import { TrustStore } from './trust-store';
 
 function setup(link = { cause: null as ConnectivityCause | null, clockOffsetMs: null as number | null }) {

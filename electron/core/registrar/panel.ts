@@ -8,8 +8,7 @@ import { SKEW_WARNING_MS } from '../ehealth/server-clock';
 import type { Logger } from '../log';
 import type { Outbox } from '../outbox/outbox';
 import { toView, type OperationRow } from '../outbox/rows';
-import type { AuditLog } from './audit';
-import type { SettingsStore } from './settings';
+import type { AuditLog, SettingsStore } from '../kiosk';
 import type { TrustStore } from './trust-store';
 
 export interface PanelPorts {

@@ -6,7 +6,7 @@ import { openKioskDatabase } from '../db/kiosk-db';
 import { EventBus } from '../events';
 import { SessionManager } from '../session/session-manager';
 import { RegistrarAccounts } from './accounts';
-import { AuditLog } from './audit';
+import { AuditLog } from '../kiosk/audit';
 import { birthDateGuard, isCalendarDate, sameBirthDate } from './birth-date-guard';
 import { MAX_BIRTH_DATE_MISMATCHES, RegistrarModeState, type PatientPort } from './registrar-mode';
 import { SecretBox } from '../crypto/secret-box';

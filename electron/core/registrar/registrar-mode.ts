@@ -4,7 +4,7 @@ import type { EventBus } from '../events';
 import { storage } from '../db';
 import type { SessionManager } from '../session/session-manager';
 import type { RegistrarAccounts } from './accounts';
-import type { AuditLog } from './audit';
+import type { AuditLog } from '../kiosk';
 import {
   birthDateGuard,
   isCalendarDate,

@@ -4,10 +4,10 @@ import { SecretBox } from '../crypto/secret-box';
 import { openKioskDatabase } from '../db/kiosk-db';
 import { DirectoryService } from '../directory/directory-service';
 import { EventBus } from '../events';
-import { AuditLog } from './audit';
-import { SecretSettings } from './secrets';
+import { AuditLog } from '../kiosk/audit';
+import { SecretSettings } from '../kiosk/secrets';
 import { RegistrarSettingsService } from './settings-service';
-import { SettingsStore } from './settings';
+import { SettingsStore } from '../kiosk/settings';
 
 function setup(
   opts: { unsettled?: number; patient?: boolean; training?: boolean; canRestart?: boolean } = {},

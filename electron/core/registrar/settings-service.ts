@@ -3,10 +3,14 @@ import { err, ok, type Result } from '#shared/result';
 import type { DirectoryService } from '../directory/directory-service';
 import { baseUrlFor, isOfficialHost } from '../ehealth/hosts';
 import type { EventBus } from '../events';
-import type { AuditLog } from './audit';
-import { checkEnvironment } from './backend';
-import { REAL_ENVIRONMENTS, type SecretSettings } from './secrets';
-import { KioskSettings, type SettingsStore } from './settings';
+import {
+  KioskSettings,
+  REAL_ENVIRONMENTS,
+  type AuditLog,
+  type SecretSettings,
+  type SettingsStore,
+} from '../kiosk';
+import { checkEnvironment } from '../backend';
 
 export interface SettingsServicePorts {
   settings: SettingsStore;

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { SecretBox } from '../crypto/secret-box';
 import { openKioskDatabase } from '../db/kiosk-db';
 import { createTestCa, trustListOf } from '../esign';
-import { AuditLog } from './audit';
+import { AuditLog } from '../kiosk/audit';
 import { TRUST_FILE, TrustStore } from './trust-store';
 
 const dirs: string[] = [];

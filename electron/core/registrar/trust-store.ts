@@ -7,7 +7,7 @@ import { err, ok, type Result } from '#shared/result';
 import type { Db } from '../db/database';
 import type { MediaSource, Medium } from '../esign/discovery/media';
 import { parseTrustList, TrustListError, type TrustList } from '../esign/pki/trust';
-import type { AuditLog } from './audit';
+import type { AuditLog } from '../kiosk';
 
 /** The qualified trust service providers' CA certificates, as the central certification authority publishes them. */
 export const TRUST_FILE = 'CACertificates.p7b';

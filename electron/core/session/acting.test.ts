@@ -24,7 +24,7 @@ import type { EsignService } from '../esign/service';
 import { EventBus } from '../events';
 import { silentLogger } from '../log';
 import { Outbox } from '../outbox/outbox';
-import { AuditLog } from '../registrar/audit';
+import { AuditLog } from '../kiosk/audit';
 import { ActingService, confidantSignInContent } from './acting';
 import { PatientSession } from './patient-session';
 import { SessionManager } from './session-manager';

@@ -15,7 +15,7 @@ import { nodeSignerLauncher, type SignerLauncher } from '../esign/signer/launche
 import type { EventBus } from '../events';
 import type { Logger } from '../log';
 import type { Outbox } from '../outbox/outbox';
-import type { AuditLog } from '../registrar/audit';
+import type { AuditLog } from '../kiosk';
 import { ActingService } from './acting';
 import { KeyList } from './key-list';
 import { PatientSession } from './patient-session';

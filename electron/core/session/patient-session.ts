@@ -20,7 +20,7 @@ import type { EsignService } from '../esign/service';
 import type { Logger } from '../log';
 import type { Outbox } from '../outbox/outbox';
 import { storage } from '../db';
-import type { AuditLog } from '../registrar/audit';
+import type { AuditLog } from '../kiosk';
 import type { PatientContext, PatientPort } from './patient-port';
 import { revocationRefusal } from './revocation';
 import type { SessionManager } from './session-manager';

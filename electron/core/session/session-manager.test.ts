@@ -4,8 +4,8 @@ import type { SessionEndReason } from '#shared/contract/session';
 import { SecretBox } from '../crypto/secret-box';
 import { openKioskDatabase } from '../db/kiosk-db';
 import { EventBus } from '../events';
-import type { Timers } from '../outbox/connectivity';
-import { AuditLog } from '../registrar/audit';
+import type { Timers } from '../kiosk/timers';
+import { AuditLog } from '../kiosk/audit';
 import { SessionManager } from './session-manager';
 
 const MIN = 60_000;

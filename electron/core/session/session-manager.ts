@@ -20,9 +20,8 @@ import { randomUUID } from 'node:crypto';
 import type { SessionEndReason } from '#shared/contract/session';
 import type { EventBus } from '../events';
 import type { Logger } from '../log';
-import { realTimers, type Timers } from '../outbox/connectivity';
+import { realTimers, type AuditLog, type Timers } from '../kiosk';
 import { storage } from '../db';
-import type { AuditLog } from '../registrar/audit';
 
 /** One visitor's session as the kiosk tracks it (the signed-in patient is `PatientSession` in patient-session.ts). */
 export interface SessionRecord {

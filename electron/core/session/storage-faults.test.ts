@@ -17,7 +17,7 @@ import { EventBus } from '../events';
 import { silentLogger } from '../log';
 import { Outbox } from '../outbox/outbox';
 import { RegistrarAccounts } from '../registrar/accounts';
-import { AuditLog } from '../registrar/audit';
+import { AuditLog } from '../kiosk/audit';
 import { RegistrarModeState } from '../registrar/registrar-mode';
 import { PatientSession, type EstablishedPatient } from './patient-session';
 import { SessionManager } from './session-manager';

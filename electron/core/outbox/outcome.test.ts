@@ -3,10 +3,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { OperationView } from '#shared/contract/outbox';
 import { SecretBox } from '../crypto/secret-box';
 import { openKioskDatabase } from '../db/kiosk-db';
-import { Outbox } from '../outbox/outbox';
-import { testClock, TOKENS } from '../outbox/test-support.test-support';
-import { AuditLog } from '../registrar/audit';
-import { declarationRefusal, outcomeOf, publicFailure, waitForOperation } from './outcome';
+import { AuditLog } from '../kiosk/audit';
+import { Outbox } from './outbox';
+import { testClock, TOKENS } from './test-support.test-support';
+import { outcomeOf, publicFailure, waitForOperation } from './outcome';
 
 const dbs: ReturnType<typeof openKioskDatabase>[] = [];
 afterEach(() => dbs.splice(0).forEach((d) => d.close()));
@@ -105,28 +105,6 @@ describe('outcomeOf', () => {
       ok: false,
       error: { code: 'EHEALTH_REJECTED' },
     });
-  });
-});
-
-describe('declarationRefusal', () => {
-  const refused = (message: string | null, entries: string[] = []) =>
-    declarationRefusal(
-      view({
-        error: {
-          code: 'EHEALTH_REJECTED',
-          message: 'x',
-          ehealth: { status: 422, type: 'x', message, entries },
-        },
-      }),
-    );
-  it('recognises a full doctor, an age mismatch and an ended declaration in eHealth’s words', () => {
-    expect(refused('This doctor has 1800 declarations and could not sign more')).toBe('DOCTOR_FULL');
-    expect(refused('Validation failed.', ["$.data: Doctor speciality doesn't match patient's age"])).toBe(
-      'SPECIALITY_NOT_FOR_AGE',
-    );
-    expect(refused('Declaration is not active')).toBe('DECLARATION_NOT_ACTIVE');
-    expect(refused('Something else')).toBeNull();
-    expect(declarationRefusal(view({ error: null }))).toBeNull();
   });
 });
 

@@ -4,10 +4,8 @@ import { PATIENT_SCOPE } from '#shared/scopes';
 import type { EhealthConfigInput } from '../ehealth/config';
 import { baseUrlFor, pinnedTransport } from '../ehealth/hosts';
 import { fetchTransport } from '../ehealth/transport';
-import { createOfflineEngine, type OfflineEngine, type OfflineEnginePorts } from '../outbox/engine';
-import type { SecretSettings, SecretName } from './secrets';
-import { SECRET_NAMES } from './secrets';
-import type { KioskSettings } from './settings';
+import { SECRET_NAMES, type KioskSettings, type SecretName, type SecretSettings } from '../kiosk';
+import { createBackend, type Backend, type BackendPorts } from './engine';
 
 /**
  * The configuration of a real environment: its listed eHealth host (ehealth/hosts.ts) and its sealed
@@ -56,8 +54,8 @@ export function checkEnvironment(
 }
 
 export interface BackendOptions {
-  /** Everything the offline engine needs except the backend itself. */
-  engine: Omit<OfflineEnginePorts, 'ehealth'>;
+  /** Everything the backend needs except the eHealth configuration, which is decided here. */
+  engine: Omit<BackendPorts, 'ehealth'>;
   environment: Environment;
   settings: KioskSettings;
   secrets: SecretSettings;
@@ -66,12 +64,12 @@ export interface BackendOptions {
 }
 
 /**
- * The kiosk's eHealth backend for the environment it runs in: the offline engine (client, outbox
+ * The kiosk's eHealth backend for the environment it runs in (engine.ts: client, outbox and delivery
  * worker, connectivity monitor, directory). It is built once per start: a change of environment or of
  * its credentials restarts the kiosk's services (hosts/kiosk-runtime.ts), so nothing that depends on
  * the environment outlives it. A real environment's client can only reach its listed eHealth host.
  */
-export function createKioskBackend(o: BackendOptions): OfflineEngine {
+export function createKioskBackend(o: BackendOptions): Backend {
   let config = o.initial ?? null;
   let transport = o.engine.transport;
   if (!config && o.environment !== 'training') {
@@ -81,7 +79,7 @@ export function createKioskBackend(o: BackendOptions): OfflineEngine {
       transport = pinnedTransport(r.value.baseUrl, transport ?? fetchTransport);
     } else o.engine.log.warn({ code: r.error.code }, 'no eHealth backend: the environment is not configured');
   }
-  return createOfflineEngine({
+  return createBackend({
     ...o.engine,
     ...(transport ? { transport } : {}),
     ...(config ? { ehealth: config } : {}),

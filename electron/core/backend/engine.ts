@@ -1,7 +1,7 @@
 import type { Connectivity, ConnectivityCause, Environment } from '#shared/contract/app';
 import { loadSecretKey, type KeyProtection, type LoadedKey, type OsSecretStorage } from '../crypto/key-store';
 import type { SecretBox } from '../crypto/secret-box';
-import type { Db } from '../db/database';
+import type { Db } from '../db';
 import { DirectoryService } from '../directory/directory-service';
 import type { DirectoryStore } from '../directory/store';
 import { EhealthClient } from '../ehealth/client';
@@ -11,12 +11,11 @@ import { SKEW_WARNING_MS } from '../ehealth/server-clock';
 import { fetchTransport, type HttpTransport } from '../ehealth/transport';
 import type { EventBus } from '../events';
 import type { Logger } from '../log';
-import type { AuditLog } from '../registrar/audit';
-import { ConnectivityMonitor, httpProbe, realTimers, type Timers } from './connectivity';
-import { Outbox } from './outbox';
-import { DeliveryWorker, type WorkerOptions } from './worker';
+import { realTimers, type AuditLog, type Timers } from '../kiosk';
+import { DeliveryWorker, Outbox, type WorkerOptions } from '../outbox';
+import { ConnectivityMonitor, httpProbe } from './connectivity';
 
-export interface OfflineEnginePorts {
+export interface BackendPorts {
   dataDir: string;
   /** The eHealth environment the kiosk runs in: the outbox keeps and delivers only its operations. */
   environment: Environment;
@@ -43,7 +42,7 @@ export interface OfflineEnginePorts {
   revocation?: WorkerOptions['revocation'];
 }
 
-export interface OfflineEngine {
+export interface Backend {
   box: SecretBox;
   keyProtection: KeyProtection;
   keyWarning: boolean;
@@ -61,11 +60,11 @@ export interface OfflineEngine {
 }
 
 /**
- * Composes the offline engine: at-rest key, eHealth client (with error-based connectivity
+ * Composes the backend that keeps the kiosk working offline: at-rest key, eHealth client (with error-based connectivity
  * detection), outbox and its delivery worker, connectivity monitor, doctor directory. Pushes
  * `outboxChanged`, `connectivityChanged` and `directoryProgress` on the event bus.
  */
-export function createOfflineEngine(p: OfflineEnginePorts): OfflineEngine {
+export function createBackend(p: BackendPorts): Backend {
   const key = p.key ?? loadSecretKey({ dataDir: p.dataDir, osStorage: p.osSecretStorage ?? null });
   if (key.warning && key.protection === 'key-file') {
     p.log.warn(

@@ -1,6 +1,5 @@
 import type { Environment } from '#shared/contract/app';
-import type { SecretBox } from '../crypto/secret-box';
-import { SecretBoxError } from '../crypto/secret-box';
+import { SecretBoxError, type SecretBox } from '../crypto/secret-box';
 import type { Db } from '../db/database';
 
 /** The eHealth credentials of a real environment. The training sandbox brings its own. */

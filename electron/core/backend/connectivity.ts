@@ -2,21 +2,7 @@ import type { Connectivity, ConnectivityCause } from '#shared/contract/app';
 import type { CallOutcome, LinkReport } from '../ehealth/client';
 import { linkCauseOf, notEhealthAnswer } from '../ehealth/errors';
 import type { HttpTransport } from '../ehealth/transport';
-
-export interface Timers {
-  setTimeout(fn: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
-
-export const realTimers: Timers = {
-  setTimeout: (fn, ms) => {
-    const t = setTimeout(fn, ms);
-    // background timers must not keep a CLI or test process alive
-    (t as { unref?: () => void }).unref?.();
-    return t;
-  },
-  clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
-};
+import { realTimers, type Timers } from '../kiosk';
 
 export interface ConnectivityOptions {
   /** A light request to eHealth; an answer from eHealth (any status) means the link works. */

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CallOutcome } from '../ehealth/client';
 import { startScriptedServer, type ScriptedReply } from '../ehealth/scripted-server.test-support';
-import { ConnectivityMonitor, httpProbe, type Timers } from './connectivity';
+import { ConnectivityMonitor, httpProbe } from './connectivity';
+import type { Timers } from '../kiosk/timers';
 
 /** Timers the test fires by hand: no waiting on the clock. */
 function manualTimers() {

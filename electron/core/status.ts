@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { Connectivity, type Environment } from '#shared/contract/app';
 import { OperationState } from '#shared/contract/outbox';
-import type { Db } from '../db/database';
-import { DirectoryService } from '../directory/directory-service';
-import type { CallOutcome, LinkReport } from '../ehealth/client';
-import { isProcessAlive } from '../outbox/lease';
-import { baseUrlFor } from '../ehealth/hosts';
-import { SettingsStore } from './settings';
-import { TrustListInfo, TRUST_SETTING_KEY } from './trust-store';
+import type { Db } from './db';
+import { DirectoryService } from './directory/directory-service';
+import type { CallOutcome, LinkReport } from './ehealth/client';
+import { isProcessAlive } from './outbox/lease';
+import { baseUrlFor } from './ehealth/hosts';
+import { readLinkNote, SettingsStore } from './kiosk';
+import { TrustListInfo, TRUST_SETTING_KEY } from './registrar/trust-store';
 
 /** `kiosk status --json`, exactly: the fields the issue names, nothing else at the top level. */
 export const KioskStatus = z
@@ -22,19 +22,8 @@ export const KioskStatus = z
   .strict();
 export type KioskStatus = z.infer<typeof KioskStatus>;
 
-/** Where the running kiosk notes its link to eHealth, so operators can read it from outside. */
-export const RUNTIME_CONNECTIVITY_KEY = 'runtime.connectivity';
 /** A worker lease heartbeat younger than this means the kiosk is running. */
 const RUNNING_WITHIN_MS = 60_000;
-
-const Recorded = z.object({ state: Connectivity, at: z.string() });
-
-export function recordConnectivity(db: Db, state: Connectivity, now: Date = new Date()): void {
-  db.prepare(
-    `INSERT INTO settings (key, value, encrypted, updated_at) VALUES (?, ?, 0, ?)
-     ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
-  ).run(RUNTIME_CONNECTIVITY_KEY, JSON.stringify({ state, at: now.toISOString() }), now.toISOString());
-}
 
 function readSetting<T>(db: Db, key: string, schema: z.ZodType<T>): T | null {
   const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as
@@ -97,7 +86,7 @@ export async function readKioskStatus(db: Db, opts: StatusOptions): Promise<Kios
   const trust = readSetting(db, TRUST_SETTING_KEY, TrustListInfo);
 
   let connectivity: Connectivity = 'offline';
-  const recorded = readSetting(db, RUNTIME_CONNECTIVITY_KEY, Recorded);
+  const recorded = readLinkNote(db);
   if (recorded && kioskRunning(db, now, opts.alive)) connectivity = recorded.state;
   else if (environment !== 'training')
     connectivity = fromOutcome(await opts.probe(baseUrlFor(environment, settings.operatorHosts)));

@@ -2,8 +2,8 @@ import type { ActionOutcome } from '#shared/contract/declarations';
 import type { OperationView } from '#shared/contract/outbox';
 import { isErrorCode, type ErrorCode } from '#shared/errors';
 import { err, ok, type KioskError, type Result } from '#shared/result';
-import type { EhealthFailure } from '../ehealth/errors';
-import type { Outbox, Settled } from '../outbox/outbox';
+import type { EhealthFailure } from '../ehealth';
+import type { Outbox, Settled } from './outbox';
 
 const QUEUED_STATES = new Set(['captured', 'waiting-network', 'sending']);
 
@@ -86,14 +86,4 @@ export function publicFailure(e: EhealthFailure | KioskError): Result<never> {
     ...(typeof d.status === 'number' ? { status: d.status } : {}),
     ...(typeof d.retryable === 'boolean' ? { retryable: d.retryable } : {}),
   });
-}
-
-/** Recognises eHealth's business refusals of a declaration request in its error text. */
-export function declarationRefusal(v: Pick<OperationView, 'error'>): ErrorCode | null {
-  const e = v.error?.ehealth;
-  const text = `${e?.message ?? ''} ${(e?.entries ?? []).join(' ')}`;
-  if (/could not sign more|declarations? limit/i.test(text)) return 'DOCTOR_FULL';
-  if (/speciality doesn't match patient's age|invalid_age/i.test(text)) return 'SPECIALITY_NOT_FOR_AGE';
-  if (/declaration is not active/i.test(text)) return 'DECLARATION_NOT_ACTIVE';
-  return null;
 }
