@@ -254,6 +254,8 @@ export function createServices(ports: KioskPorts): KioskServices {
       // a signed change gets a receipt while the patient is here
       onQueued: (operationId) => cabinet.receipts.remember(operationId, {}),
       ...(ports.camera ? { camera: ports.camera } : {}),
+      // pictures of documents from the same removable media the keys are found on
+      media: ports.patient?.media ?? platformMedia(),
     }),
     cabinet,
     registrar: createRegistrar({

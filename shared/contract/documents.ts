@@ -27,6 +27,17 @@ export type DocumentsView = z.infer<typeof DocumentsView>;
 const CameraState = z.object({ open: z.boolean() });
 const none = z.object({}).strict();
 
+/** Parts of a picture read from a medium (at most DOCUMENT_LIMITS.maxSourceBytes). */
+const maxSourceParts = partsFor(DOCUMENT_LIMITS.maxSourceBytes);
+
+export const MediumImage = z.object({
+  id: z.string().max(64),
+  /** The file's own name on the medium (no folder). */
+  name: z.string().max(120),
+  bytes: z.number().int().min(1).max(DOCUMENT_LIMITS.maxSourceBytes),
+});
+export type MediumImage = z.infer<typeof MediumImage>;
+
 export const documentsChannels = {
   /** What this session was asked for and what is uploaded. */
   documentsGet: defineChannel(none, DocumentsView),
@@ -54,6 +65,27 @@ export const documentsChannels = {
   ),
   /** Main checks the whole page and uploads it to eHealth (a failed upload keeps it for a retry). */
   documentsUpload: defineChannel(z.object({ type: DocumentType }).strict(), DocumentsView),
+  /** Pictures (JPEG, PNG) on the inserted memory stick, by name and size; never a path. */
+  documentsMediumList: defineChannel(none, z.object({ images: z.array(MediumImage).max(50) })),
+  /** One part of a listed picture, for the page to make it into a document page. */
+  documentsMediumRead: defineChannel(
+    z
+      .object({
+        id: z.string().min(1).max(64),
+        part: z
+          .number()
+          .int()
+          .min(0)
+          .max(maxSourceParts - 1),
+      })
+      .strict(),
+    z.object({
+      part: z.number().int().min(0),
+      parts: z.number().int().min(1).max(maxSourceParts),
+      mime: z.enum(['image/jpeg', 'image/png']),
+      data: PartData,
+    }),
+  ),
   /** The uploads are done: eHealth says what, if anything, is still missing. */
   documentsComplete: defineChannel(none, DocumentsView),
 };

@@ -1,10 +1,14 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DOCUMENT_LIMITS } from '#shared/documents';
 import { err, ok } from '#shared/result';
 import { createPisApiFromConfig } from '../ehealth/pis-api';
 import { silentLogger } from '../log';
+import { folderMedia } from '../session/folder-media';
 import type { PatientPort } from '../session/patient-port';
 import { DocumentService, type CameraPort } from './document-service';
 import { ehealthDomain, uploadUrlAllowed } from './upload-url';
@@ -283,6 +287,35 @@ describe('documents eHealth asks for', () => {
     expect(service.view()).toEqual(ok({ documents: [], complete: true }));
     expect((await service.upload('PASSPORT')).ok).toBe(false);
     expect(puts).toHaveLength(0);
+  });
+
+  it('reads pictures from the medium only while a document waits, and forgets them with the session', async () => {
+    const media = mkdtempSync(join(tmpdir(), 'kiosk-doc-media-'));
+    try {
+      mkdirSync(join(media, 'STICK'));
+      writeFileSync(join(media, 'STICK', 'scan.jpg'), jpeg(1280, 960));
+      const withMedia = new DocumentService({
+        patient: patientPort(),
+        sessions: {
+          onEnd: (f) => {
+            ends.push(() => void f({ id: 's1' }));
+            return () => undefined;
+          },
+        },
+        log: silentLogger(),
+        media: folderMedia(media),
+      });
+      expect(await withMedia.mediumList()).toMatchObject({ ok: false, error: { code: 'FLOW_EXPIRED' } });
+      await withMedia.refresh();
+      const listed = await withMedia.mediumList();
+      if (!listed.ok) throw new Error(listed.error.code);
+      const id = listed.value.images[0]!.id;
+      expect(await withMedia.mediumPart(id, 0)).toMatchObject({ ok: true, value: { mime: 'image/jpeg' } });
+      for (const end of ends) end();
+      expect((await withMedia.mediumPart(id, 0)).ok).toBe(false);
+    } finally {
+      rmSync(media, { recursive: true, force: true });
+    }
   });
 
   it('needs a signed-in patient', async () => {

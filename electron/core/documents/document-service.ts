@@ -14,7 +14,9 @@ import { err, ok, type Result } from '#shared/result';
 import { PIS_PATHS } from '../ehealth/paths';
 import type { EhealthFailure } from '../ehealth/errors';
 import { HttpStatusError, RedirectRefusedError, TooLargeError, putBinary } from '../io/bounded';
+import type { MediaSource } from '../esign/discovery/media';
 import type { Logger } from '../log';
+import { MediumImages, type MediumImage, type MediumImagePart } from './medium-images';
 import type { PatientPort } from '../session/patient-port';
 import type { SessionEnds } from '../person/ports';
 import { uploadUrlAllowed } from './upload-url';
@@ -30,6 +32,8 @@ export interface DocumentServicePorts {
   sessions: SessionEnds;
   log: Logger;
   camera?: CameraPort;
+  /** The removable media a picture of the document may come from (absent: none). */
+  media?: MediaSource;
   /** The upload's HTTP (default: bounded PUT over fetch). */
   put?: typeof putBinary;
   uploadTimeoutMs?: number;
@@ -68,8 +72,10 @@ const wipe = (image: Image) => {
 export class DocumentService {
   private held: Held | null = null;
   private uploading = false;
+  private readonly medium: MediumImages | null;
 
   constructor(private readonly ports: DocumentServicePorts) {
+    this.medium = ports.media ? new MediumImages(ports.media) : null;
     ports.sessions.onEnd(() => this.forget());
   }
 
@@ -78,6 +84,7 @@ export class DocumentService {
     if (this.held) for (const image of this.held.images.values()) wipe(image);
     const wasOpen = this.held?.cameraOpen ?? false;
     this.held = null;
+    this.medium?.forget();
     // closed whatever this service believed: a new page must never find the camera open
     this.ports.camera?.close();
     if (wasOpen) this.ports.log.info({ op: 'documents.camera' }, 'document camera closed with the session');
@@ -142,6 +149,32 @@ export class DocumentService {
       this.ports.log.info({ op: 'documents.camera' }, 'document camera closed');
     }
     return ok({ open: false });
+  }
+
+  /** Pictures on the inserted media, while a document is waiting to be captured. */
+  async mediumList(): Promise<Result<{ images: MediumImage[] }>> {
+    const ctx = this.waiting();
+    if (!ctx.ok) return ctx;
+    if (!this.medium) return err('MEDIUM_NO_IMAGES', 'this kiosk reads no removable media');
+    return this.medium.list(ctx.value);
+  }
+
+  /** One part of a picture from the medium, for the page to convert it into a document page. */
+  async mediumPart(id: string, part: number): Promise<Result<MediumImagePart>> {
+    const ctx = this.waiting();
+    if (!ctx.ok) return ctx;
+    if (!this.medium) return err('FLOW_EXPIRED', 'this kiosk reads no removable media');
+    return this.medium.part(ctx.value, id, part);
+  }
+
+  /** The session id when the patient may act and a document of theirs waits for its picture. */
+  private waiting(): Result<string> {
+    const ctx = this.ports.patient.requireAct();
+    if (!ctx.ok) return ctx;
+    const held = this.mine(ctx.value.sessionId);
+    if (!held || ![...held.needed.values()].some((n) => !n.uploaded))
+      return err('FLOW_EXPIRED', 'no document is waiting to be captured');
+    return ok(ctx.value.sessionId);
   }
 
   /** One part of a captured page (base64, in order or not); a part 0 starts the image afresh. */

@@ -1,5 +1,6 @@
 import type { Logger } from '../log';
 import { DocumentService, type CameraPort } from '../documents/document-service';
+import type { MediaSource } from '../esign/discovery/media';
 import type { Outbox } from '../outbox/outbox';
 import { AddressLookup } from './addresses';
 import { AuthPhoneService } from './auth-phone';
@@ -27,6 +28,8 @@ export interface PersonDeps {
   onQueued?: (operationId: string) => void;
   /** The document camera as the host opens it to the kiosk page (absent: nothing to open). */
   camera?: CameraPort;
+  /** Removable media a picture of a document may be taken from. */
+  media?: MediaSource;
 }
 
 export function createPersonServices(d: PersonDeps): PersonServices {
@@ -35,6 +38,7 @@ export function createPersonServices(d: PersonDeps): PersonServices {
     sessions: d.sessions,
     log: d.log,
     ...(d.camera ? { camera: d.camera } : {}),
+    ...(d.media ? { media: d.media } : {}),
   });
   return {
     data: new PersonService({

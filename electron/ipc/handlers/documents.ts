@@ -8,7 +8,9 @@ type DocumentsChannel =
   | 'documentsCameraClose'
   | 'documentsImagePart'
   | 'documentsUpload'
-  | 'documentsComplete';
+  | 'documentsComplete'
+  | 'documentsMediumList'
+  | 'documentsMediumRead';
 
 /** Documents eHealth asks for: the patient who may act (checked in the service); closing the camera always. */
 export const documentsHandlers = (s: KioskServices): Pick<Handlers, DocumentsChannel> => {
@@ -21,5 +23,7 @@ export const documentsHandlers = (s: KioskServices): Pick<Handlers, DocumentsCha
     documentsImagePart: (req) => d().receivePart(req),
     documentsUpload: ({ type }) => d().upload(type),
     documentsComplete: () => d().complete(),
+    documentsMediumList: () => d().mediumList(),
+    documentsMediumRead: ({ id, part }) => d().mediumPart(id, part),
   };
 };

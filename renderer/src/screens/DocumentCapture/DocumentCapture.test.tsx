@@ -1,6 +1,6 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ok } from '#shared/result';
+import { err, ok } from '#shared/result';
 import { installFakeKiosk } from '../../../test/fake-kiosk';
 import { useDocumentsStore } from '../../stores/documents';
 import { useUiStore } from '../../stores/ui';
@@ -74,6 +74,34 @@ describe('DocumentCapture', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Переробити фото' }));
     await settle();
     expect(screen.queryByRole('img')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Зробити фото' })).toBeInTheDocument();
+  });
+
+  it('lists the memory stick’s pictures by name, reads the chosen one from main, and says when there are none', async () => {
+    const fake = start();
+    withCamera(() => Promise.resolve({ getTracks: () => [] } as unknown as MediaStream));
+    fake.respond('documentsMediumList', () => err('MEDIUM_NO_IMAGES', 'none'));
+    render(<DocumentCapture />);
+    await settle();
+    fireEvent.click(screen.getByRole('button', { name: 'Взяти фото з флешки' }));
+    await settle();
+    expect(screen.getByRole('alert')).toHaveTextContent('На вставленій флешці немає зображень');
+
+    fake.respond('documentsMediumList', () =>
+      ok({ images: [{ id: 'img-1', name: 'passport.jpg', bytes: 2_400_000 }] }),
+    );
+    fake.respond('documentsMediumRead', () =>
+      err('DOCUMENT_INVALID', 'not a picture', { problem: 'not-jpeg' }),
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Взяти фото з флешки' }));
+    await settle();
+    expect(screen.queryByRole('alert')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'passport.jpg (2.4 МБ)' }));
+    await settle();
+    expect(fake.callsTo('documentsMediumRead')).toEqual([{ id: 'img-1', part: 0 }]);
+    expect(screen.getByRole('alert')).toHaveTextContent('потрібна одна чітка сторінка');
+    fireEvent.click(screen.getByRole('button', { name: 'Повернутися до камери' }));
+    await settle();
     expect(screen.getByRole('button', { name: 'Зробити фото' })).toBeInTheDocument();
   });
 });

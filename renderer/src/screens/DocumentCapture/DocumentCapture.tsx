@@ -2,7 +2,9 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { KioskError } from '#shared/result';
 import { BigButton } from '../../components/BigButton';
 import { ScreenTitle } from '../../components/ScreenTitle';
-import { canvasEncoder, toDocumentJpeg } from '../../documents/to-jpeg';
+import type { MediumImage } from '#shared/contract/documents';
+import { decodePicture, readMediumPicture } from '../../documents/from-medium';
+import { canvasEncoder, toDocumentJpeg, type PageSource } from '../../documents/to-jpeg';
 import { errorText } from '../../i18n/errors';
 import { useT } from '../../i18n/useT';
 import { callKiosk } from '../../kiosk/call';
@@ -150,13 +152,14 @@ export function DocumentCapture() {
   } = useDocumentsStore();
   const [converting, setConverting] = useState(false);
 
-  const takePicture = useCallback(
-    async (video: HTMLVideoElement) => {
+  const [medium, setMedium] = useState<MediumImage[] | null>(null);
+  const [reading, setReading] = useState(false);
+
+  /** Draws a picture (camera frame or a memory stick's picture) as one document page for review. */
+  const makePage = useCallback(
+    async (source: PageSource, image: CanvasImageSource) => {
       setConverting(true);
-      const r = await toDocumentJpeg(
-        { width: video.videoWidth, height: video.videoHeight },
-        canvasEncoder(video),
-      );
+      const r = await toDocumentJpeg(source, canvasEncoder(image));
       setConverting(false);
       if (r.ok) captured(r.bytes, r.width, r.height);
       else
@@ -167,6 +170,30 @@ export function DocumentCapture() {
     },
     [captured],
   );
+
+  const openMedium = async () => {
+    setReading(true);
+    const r = await callKiosk((b) => b.api.documentsMediumList({}));
+    setReading(false);
+    if (r.ok) {
+      useDocumentsStore.setState({ error: null });
+      setMedium(r.value.images);
+    } else useDocumentsStore.getState().fail(r.error);
+  };
+
+  const chooseFromMedium = async (id: string) => {
+    setReading(true);
+    const blob = await readMediumPicture(id);
+    const bitmap = blob.ok ? await decodePicture(blob.value) : blob;
+    setReading(false);
+    if (!bitmap.ok) {
+      useDocumentsStore.getState().fail(bitmap.error);
+      return;
+    }
+    setMedium(null);
+    await makePage({ width: bitmap.value.width, height: bitmap.value.height }, bitmap.value);
+    bitmap.value.close();
+  };
 
   if (!flow) return null;
   const typeLabel = (type: string) =>
@@ -197,12 +224,41 @@ export function DocumentCapture() {
         </p>
       )}
 
-      {phase === 'capture' && current && (
+      {phase === 'capture' && current && !medium && (
         <>
           <p>{t('documents.howTo')}</p>
-          <CameraView onPicture={(v) => void takePicture(v)} />
+          <CameraView onPicture={(v) => void makePage({ width: v.videoWidth, height: v.videoHeight }, v)} />
           {converting && <p role="status">{t('documents.converting')}</p>}
+          <div className="screen__actions">
+            <BigButton disabled={reading || converting} onClick={() => void openMedium()}>
+              {t('documents.fromMedium')}
+            </BigButton>
+          </div>
         </>
+      )}
+
+      {phase === 'capture' && current && medium && (
+        <section aria-labelledby="documents-medium">
+          <h2 id="documents-medium">{t('documents.mediumTitle')}</h2>
+          <ul className="documents__medium">
+            {medium.map((image) => (
+              <li key={image.id}>
+                <BigButton disabled={reading || converting} onClick={() => void chooseFromMedium(image.id)}>
+                  {t('documents.mediumItem', {
+                    name: image.name,
+                    size: (image.bytes / 1_000_000).toFixed(1),
+                  })}
+                </BigButton>
+              </li>
+            ))}
+          </ul>
+          {(reading || converting) && <p role="status">{t('documents.converting')}</p>}
+          <div className="screen__actions">
+            <BigButton disabled={reading || converting} onClick={() => setMedium(null)}>
+              {t('documents.backToCamera')}
+            </BigButton>
+          </div>
+        </section>
       )}
 
       {(phase === 'preview' || phase === 'sending') && page && (
