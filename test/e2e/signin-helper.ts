@@ -53,6 +53,11 @@ export async function personas(host: KioskHost): Promise<Persona[]> {
   return Array.isArray(body) ? body : (body.data ?? []);
 }
 
+/** The personas that have a key of their own (a young child has none: a parent acts for them). */
+export async function keyHolders(host: KioskHost): Promise<Persona[]> {
+  return (await personas(host)).filter((p) => Boolean(p.keyFile));
+}
+
 export async function persona(host: KioskHost, id: PersonaId): Promise<Persona> {
   const found = (await personas(host)).find((p) => p.id === id);
   if (!found) throw new Error(`the sandbox has no persona ${id}`);
