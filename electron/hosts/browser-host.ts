@@ -110,7 +110,7 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
     throw e;
   }
   // a reloaded or closed page ends the patient session it showed, as a crashed page does in Electron
-  const presence = new PagePresence({ lost: (cause) => runtime.services.session.pageLost(cause) });
+  const presence = new PagePresence({ lost: (cause) => runtime.current().session.pageLost(cause) });
   const bridge: Bridge = attachBridge({
     server,
     dispatch: runtime.dispatch,
@@ -144,7 +144,7 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
     token,
     runtime,
     get services() {
-      return runtime.services;
+      return runtime.current();
     },
     get training() {
       return runtime.training;

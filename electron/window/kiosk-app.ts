@@ -98,7 +98,7 @@ export async function startKioskApp(opts: KioskAppOptions): Promise<RunningKiosk
       printer: () =>
         electronPrinter({
           createWindow: (options) => new BrowserWindow(options),
-          deviceName: () => runtime.services.settings.get().printerName || null,
+          deviceName: () => runtime.current().settings.get().printerName || null,
           log,
         }),
       // the registrar's quit: the only way out of the kiosk besides the OS ending its session
@@ -127,8 +127,9 @@ export async function startKioskApp(opts: KioskAppOptions): Promise<RunningKiosk
     // a crashed or hung page: the patient session ends (signer, tokens), audited, and the welcome
     // screen comes back on a fresh window — through the session's end, or here when none was open
     onPageLost: (cause, detail) => {
-      void runtime.services.session
-        .pageLost(cause, detail)
+      void runtime
+        .current()
+        .session.pageLost(cause, detail)
         .then((ended) => (ended ? undefined : kioskShell.rotate()))
         .catch((e: unknown) => log.error({ err: e }, 'recovering the kiosk page failed'));
     },
@@ -137,7 +138,7 @@ export async function startKioskApp(opts: KioskAppOptions): Promise<RunningKiosk
   const stopEvents = forwardEvents(runtime.events, () => kioskShell.webContents(), log);
   // The patient's browser storage goes with the patient: a new window on a new partition — after
   // every session, and after a restart of the services (a new environment starts on a fresh page).
-  let stopRotation = runtime.services.session.onEnd(() => kioskShell.rotate());
+  let stopRotation = runtime.current().session.onEnd(() => kioskShell.rotate());
   const stopRestarts = runtime.onRestart((services) => {
     stopRotation();
     stopRotation = services.session.onEnd(() => kioskShell.rotate());
@@ -172,7 +173,7 @@ export async function startKioskApp(opts: KioskAppOptions): Promise<RunningKiosk
   return {
     runtime,
     get services() {
-      return runtime.services;
+      return runtime.current();
     },
     get training() {
       return runtime.training;

@@ -93,9 +93,9 @@ const restarted = () =>
   });
 
 async function signInRegistrar(): Promise<void> {
-  const status = runtime.services.registrar.mode.state();
+  const status = runtime.current().registrar.mode.state();
   if (!status.pinSet) {
-    const { code } = await runtime.services.registrar.accounts.enrollment.issue();
+    const { code } = await runtime.current().registrar.accounts.enrollment.issue();
     const r = await call('registrarSetFirstPin', {
       registrarId: 'R-01',
       pin: '250871',
@@ -117,7 +117,7 @@ async function cli(args: string[]): Promise<{ code: number; out: string }> {
   return { code: await runCli([...args, '--data-dir', dataDir], io), out };
 }
 
-const personaFolders = async () => (await runtime.services.keys.list(false)).map((k) => k.folder);
+const personaFolders = async () => (await runtime.current().keys.list(false)).map((k) => k.folder);
 /** Every doctor the kiosk would list (any name with an "а"), through the channel the screen uses. */
 const searchDoctors = () => call('doctorsSearch', { text: 'а', includeFull: true, pageSize: 100 });
 let trainingDoctors: unknown = null;
@@ -128,12 +128,12 @@ describe('eHealth hosts and environments', () => {
     const training = runtime.training;
     if (!training) throw new Error('no training sandbox');
     expect(await personaFolders()).toContain('adult-with-declaration');
-    expect(runtime.services.esign.timeStamping()).toEqual({ kind: 'url', url: training.tsaUrl });
+    expect(runtime.current().esign.timeStamping()).toEqual({ kind: 'url', url: training.tsaUrl });
     await signInRegistrar();
-    const trainingSignIn = runtime.services.audit.list(1)[0];
+    const trainingSignIn = runtime.current().audit.list(1)[0];
     expect(trainingSignIn).toMatchObject({ action: 'registrar.signIn', environment: 'training' });
     // the sandbox's doctor directory, synced in training
-    expect((await runtime.services.directory.sync()).ok).toBe(true);
+    expect((await runtime.current().directory.sync()).ok).toBe(true);
     const found = await searchDoctors();
     expect(found.ok && (found.value as { total: number }).total).toBeGreaterThan(0);
     trainingDoctors = found.ok ? found.value : null;
@@ -161,7 +161,7 @@ describe('eHealth hosts and environments', () => {
       value: { environment: 'prod', baseUrls: { prod: 'https://api.ehealth.gov.ua' } },
     });
     const prod = await next;
-    expect(runtime.services).toBe(prod);
+    expect(runtime.current()).toBe(prod);
     expect(prod.settings.get().environment).toBe('prod');
     expect(runtime.training).toBeNull();
     await expect(fetch(`${training.baseUrl}/`)).rejects.toThrow(); // the sandbox is gone
@@ -194,7 +194,7 @@ describe('eHealth hosts and environments', () => {
   }, 180_000);
 
   it('an operation made in training is never seen or delivered in production, nor the reverse', async () => {
-    const prod = runtime.services;
+    const prod = runtime.current();
     // a training operation in the same database (as if left by a crash in the middle of a switch)
     const db = openKioskDatabase(dataDir);
     const trainingOp = ((): string => {
@@ -295,7 +295,7 @@ describe('eHealth hosts and environments', () => {
     // back to eHealth's own host
     expect(await cli(['ehealth', 'reset-host', 'prod'])).toMatchObject({ code: 0 });
     await runtime.restart();
-    expect(runtime.services.ehealth?.client.config.baseUrl).toBe('https://api.ehealth.gov.ua');
+    expect(runtime.current().ehealth?.client.config.baseUrl).toBe('https://api.ehealth.gov.ua');
 
     // over the whole test: credentials (api-key, client secret) went only to listed hosts
     const withCredentials = sent.filter(

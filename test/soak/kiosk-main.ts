@@ -179,7 +179,7 @@ export async function runKiosk(cfg: KioskConfig, time: InstalledTime): Promise<v
     isAllowedOrigin: (o) => o === SOAK_ORIGIN,
     env: {},
   });
-  const services = runtime.services;
+  const services = runtime.current();
   const dispatch = runtime.dispatch;
 
   // --- disk full during the timeline's windows: every write SQLite is asked to make fails as it
