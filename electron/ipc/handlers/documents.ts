@@ -1,6 +1,6 @@
-import type { Result } from '#shared/result';
 import type { KioskServices } from '../../core/services';
 import type { Handlers } from '../router';
+import { auditedBy } from './audited';
 
 type DocumentsChannel =
   | 'documentsGet'
@@ -16,21 +16,7 @@ type DocumentsChannel =
 /** Documents eHealth asks for: the patient who may act (checked in the service); closing the camera always. */
 export const documentsHandlers = (s: KioskServices): Pick<Handlers, DocumentsChannel> => {
   const d = () => s.person.documents;
-  /** What reached eHealth is audited by outcome only: the session's pseudonymous id, no image, no type. */
-  const audited = async <T>(action: string, run: Promise<Result<T>>): Promise<Result<T>> => {
-    const r = await run;
-    try {
-      s.audit.append(
-        'patient',
-        r.ok ? action : `${action}-refused`,
-        s.patient.current()?.sessionId ?? null,
-        r.ok ? {} : { code: r.error.code },
-      );
-    } catch (e) {
-      s.log.error({ action, err: e }, 'audit entry not written');
-    }
-    return r;
-  };
+  const audited = auditedBy(s);
   return {
     documentsGet: () => d().view(),
     documentsRefresh: () => d().refresh(),

@@ -1,6 +1,6 @@
-import type { Result } from '#shared/result';
 import type { KioskServices } from '../../core/services';
 import type { Handlers } from '../router';
+import { auditedBy } from './audited';
 
 type PersonChannel =
   | 'personGet'
@@ -16,22 +16,7 @@ type PersonChannel =
 
 /** Personal data: reads need a signed-in patient, changes one who may act (checked in the services). */
 export const personHandlers = (s: KioskServices): Pick<Handlers, PersonChannel> => {
-  /** Changes are audited by outcome only: the subject is the session's pseudonymous id, no personal data. */
-  const audited = async <T>(action: string, run: Promise<Result<T>>): Promise<Result<T>> => {
-    const r = await run;
-    try {
-      s.audit.append(
-        'patient',
-        r.ok ? action : `${action}-refused`,
-        s.patient.current()?.sessionId ?? null,
-        r.ok ? {} : { code: r.error.code },
-      );
-    } catch (e) {
-      // what happened at eHealth has happened: the patient gets its answer, the operator a log line
-      s.log.error({ action, err: e }, 'audit entry not written');
-    }
-    return r;
-  };
+  const audited = auditedBy(s);
   return {
     personGet: () => s.person.data.view(),
     personAddressRegions: () => s.person.addresses.regions(),
