@@ -54,6 +54,30 @@ export type RegistrationPrefill = z.infer<typeof RegistrationPrefill>;
 export const RegistrationPerson = PersonDraft.extend({ secret: z.string().min(1).max(40) }).strict();
 export type RegistrationPerson = z.infer<typeof RegistrationPerson>;
 
+/**
+ * A registration signed while eHealth could not be reached: kept (sealed) in the outbox and sent
+ * when the link returns — but only until the sign-in nonce inside it expires (eHealth's deadline,
+ * about 15 minutes after the phone code was asked for), after which eHealth would refuse it and it
+ * ends `expired`. The patient is not signed in; they sign in with the same key once it is delivered.
+ * Print it with `receiptPrint({ source: { operationId } })`; follow it by `outboxChanged`.
+ */
+export const RegistrationReceipt = z.object({
+  operationId: z.string().min(1).max(64),
+  referenceCode: z.string().min(4).max(16),
+  /** Until when the kiosk keeps sending it (ISO): the nonce's expiry on the kiosk clock. */
+  deadline: z.string().max(40),
+  /** Whole minutes from signing to the deadline, for saying the window in words. */
+  windowMinutes: z.number().int().min(0).max(1440),
+});
+export type RegistrationReceipt = z.infer<typeof RegistrationReceipt>;
+
+/** What a registration ended in: delivered at once and signed in, or queued with its receipt. */
+export const RegistrationOutcome = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('signed-in'), signIn: SignInResult }),
+  z.object({ status: z.literal('queued'), receipt: RegistrationReceipt }),
+]);
+export type RegistrationOutcome = z.infer<typeof RegistrationOutcome>;
+
 export const signinChannels = {
   /** Key files on inserted media and in the key folder; `watch` pushes `signinKeysChanged` while the screen is open. */
   signinKeys: defineChannel(
@@ -81,8 +105,10 @@ export const signinChannels = {
   ),
   /**
    * Opens the key, checks the registration (VALIDATION with details.violations, the certificate's
-   * names and tax id included), signs it in the signer and sends it with the code; on success the
-   * new person is signed in (as signinStart answers). SMS_CODE_WRONG/EXPIRED/ATTEMPTS_EXCEEDED, …
+   * names and tax id included), signs it in the signer and stores it in the outbox, then sends it
+   * with the code. Delivered: the new person is signed in (`signed-in`, as signinStart answers).
+   * eHealth unreachable after signing: `queued` with the receipt (not signed in). Refused by
+   * eHealth at once: SMS_CODE_WRONG/EXPIRED/ATTEMPTS_EXCEEDED, VALIDATION (identity), …
    */
   registrationSubmit: defineChannel(
     z
@@ -94,7 +120,7 @@ export const signinChannels = {
         code: z.string().max(8),
       })
       .strict(),
-    SignInResult,
+    RegistrationOutcome,
   ),
 };
 

@@ -137,7 +137,7 @@ describe('registration with eHealth', () => {
     });
     expect(r, JSON.stringify(r)).toMatchObject({
       ok: true,
-      value: { access: 'full', accessReason: 'adult' },
+      value: { status: 'signed-in', signIn: { access: 'full', accessReason: 'adult' } },
     });
     expect(services.session.active).not.toBeNull();
     expect(services.patient.current()?.personId).toBeTruthy();

@@ -11,6 +11,7 @@
  * leaves (`forget`); nothing personal is logged.
  */
 import { createHash } from 'node:crypto';
+import type { RegistrationOutcome } from '#shared/contract/signin';
 import { err, ok, type KioskError, type Result } from '#shared/result';
 import {
   isTaxIdDrfo,
@@ -140,7 +141,7 @@ export class RegistrationService {
   }
 
   /** Signs and sends the registration; on success the new person is signed in. */
-  async register(req: RegistrationRequest): Promise<Result<SignInOutcome>> {
+  async register(req: RegistrationRequest): Promise<Result<RegistrationOutcome>> {
     if (this.running || this.deps.patient.current()) {
       req.password.fill(0);
       return err('SESSION_BUSY', 'a sign-in or a patient session is already in progress');
@@ -156,7 +157,7 @@ export class RegistrationService {
       }
       this.forget();
       this.deps.log.info({ access: r.value.access }, 'patient registered and signed in');
-      return r;
+      return ok({ status: 'signed-in', signIn: r.value });
     } catch (e) {
       await this.undo(tokens);
       this.deps.log.error({ err: e }, 'registration failed unexpectedly');
