@@ -1,4 +1,5 @@
 import { createContext, useContext, useId } from 'react';
+import type { PersonDraft } from '#shared/contract/person';
 import type { RuleViolation } from '#shared/rules/person/index';
 import { ChoiceGroup, type Choice } from '../../components/ChoiceGroup';
 import { OnScreenKeyboard, type KeyboardLabels } from '../../components/OnScreenKeyboard/OnScreenKeyboard';
@@ -14,16 +15,22 @@ export interface ActiveField {
 }
 
 /**
- * What the form's fields share: values by key (a draft path like `documents.0.number`, or a
- * `q:`-key for a search box that is not part of the person), the active field, the violations.
+ * What the form's fields share: the draft being edited and the one way to change it, values by key
+ * (a draft path like `documents.0.number`, or a `q:`-key for a search box that is not part of the
+ * person), the active field, the violations. The form that shows the sections provides it (the
+ * change form from the person store; another form from its own draft): the sections never read a
+ * store's draft themselves.
  */
 export interface EditContextValue {
   t: Translate;
   keyboardLabels: KeyboardLabels;
+  draft: PersonDraft;
+  updateDraft(change: (draft: PersonDraft) => void): void;
   valueOf(key: string): string;
   setValue(key: string, value: string): void;
   active: ActiveField | null;
-  activate(field: ActiveField): void;
+  /** Opens the keyboard at a field; null closes it. */
+  activate(field: ActiveField | null): void;
   /** The rule violations shown at this field (empty until the patient first tried to continue). */
   violationsAt(key: string): RuleViolation[];
 }

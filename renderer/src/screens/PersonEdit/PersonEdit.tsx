@@ -1,16 +1,15 @@
-import { useCallback, useMemo, useState } from 'react';
 import { BigButton } from '../../components/BigButton';
 import { ScreenTitle } from '../../components/ScreenTitle';
 import { Toggle } from '../../components/Toggle';
 import { errorText } from '../../i18n/errors';
-import { useKeyboardLabels, useT } from '../../i18n/useT';
+import { useT } from '../../i18n/useT';
 import { EDIT_SECTIONS, type EditSection, usePersonStore, violationsBySection } from '../../stores/person';
 import { useUiStore } from '../../stores/ui';
 import '../PersonData/person.css';
 import { AddressesSection } from './AddressEditor';
-import { getAt, placeOf, setAt } from './draft-paths';
-import { EditContext, type ActiveField, type EditContextValue } from './EditContext';
+import { EditContext } from './EditContext';
 import { ContactsSection, DocumentsSection, EmergencySection, MainSection } from './sections';
+import { useEditForm } from './useEditForm';
 
 /**
  * The change form: one part at a time (name and birth, documents, addresses, contacts, emergency
@@ -20,7 +19,6 @@ import { ContactsSection, DocumentsSection, EmergencySection, MainSection } from
  */
 export function PersonEdit() {
   const t = useT();
-  const keyboardLabels = useKeyboardLabels();
   const language = useUiStore((s) => s.language);
   const {
     view,
@@ -38,34 +36,9 @@ export function PersonEdit() {
     submit,
     cancelChange,
   } = usePersonStore();
-  const [queries, setQueries] = useState<Record<string, string>>({});
-  const [active, setActive] = useState<ActiveField | null>(null);
+  const ctx = useEditForm({ draft, updateDraft, violations });
 
-  const valueOf = useCallback(
-    (key: string) => (key.startsWith('q:') ? (queries[key] ?? '') : getAt(draft, key)),
-    [queries, draft],
-  );
-  const setValue = useCallback(
-    (key: string, value: string) => {
-      if (key.startsWith('q:')) setQueries((q) => ({ ...q, [key]: value }));
-      else updateDraft((d) => setAt(d, key, value));
-    },
-    [updateDraft],
-  );
-  const ctx = useMemo<EditContextValue>(
-    () => ({
-      t,
-      keyboardLabels,
-      valueOf,
-      setValue,
-      active,
-      activate: setActive,
-      violationsAt: (key) => violations.filter((v) => placeOf(v.path) === key),
-    }),
-    [t, keyboardLabels, valueOf, setValue, active, violations],
-  );
-
-  if (!view || !draft) return null;
+  if (!view || !ctx) return null;
   const counts = violationsBySection(violations);
   const tabLabel = (s: EditSection) => {
     const base = t(`personEdit.tab.${s}`);
@@ -73,7 +46,7 @@ export function PersonEdit() {
   };
   const chooseSection = (s: EditSection) => {
     setSection(s);
-    setActive(null);
+    ctx.activate(null);
   };
 
   return (
@@ -122,10 +95,10 @@ export function PersonEdit() {
         <section className="person__section" aria-labelledby="person-edit-section">
           <h2 id="person-edit-section">{t(`personEdit.tab.${section}`)}</h2>
           {section === 'main' && <MainSection taxId={view.taxId} noTaxId={view.noTaxId} />}
-          {section === 'documents' && <DocumentsSection draft={draft} />}
-          {section === 'addresses' && <AddressesSection draft={draft} />}
-          {section === 'contacts' && <ContactsSection draft={draft} />}
-          {section === 'emergency' && <EmergencySection draft={draft} />}
+          {section === 'documents' && <DocumentsSection />}
+          {section === 'addresses' && <AddressesSection />}
+          {section === 'contacts' && <ContactsSection />}
+          {section === 'emergency' && <EmergencySection />}
         </section>
 
         <Toggle label={t('personEdit.consent')} checked={consent} onChange={setConsent} />

@@ -2,7 +2,6 @@ import type { PersonDraft, PhoneDraft } from '#shared/contract/person';
 import { DOCUMENT_TYPES, GENDERS, PHONE_TYPES } from '#shared/rules/person/index';
 import { BigButton } from '../../components/BigButton';
 import type { Choice } from '../../components/ChoiceGroup';
-import { usePersonStore } from '../../stores/person';
 import { dateCodec, documentNumberCodec, phoneCodec, textCodec, unzrCodec } from './codecs';
 import { ChoiceField, GroupErrors, PersonField, useEdit } from './EditContext';
 
@@ -54,9 +53,8 @@ export function MainSection({ taxId, noTaxId }: { taxId: string | null; noTaxId:
   );
 }
 
-export function DocumentsSection({ draft }: { draft: PersonDraft }) {
-  const { t } = useEdit();
-  const update = usePersonStore((s) => s.updateDraft);
+export function DocumentsSection() {
+  const { t, draft, updateDraft: update } = useEdit();
   const types: Choice<string>[] = DOCUMENT_TYPES.map((type) => ({
     value: type,
     label: t(`person.doc.${type}`),
@@ -111,8 +109,7 @@ export function PhonesEditor({
   path: 'phones' | 'emergency_contact.phones';
   phones: PhoneDraft[];
 }) {
-  const { t } = useEdit();
-  const update = usePersonStore((s) => s.updateDraft);
+  const { t, updateDraft: update } = useEdit();
   const types: Choice<string>[] = PHONE_TYPES.map((type) => ({
     value: type,
     label: t(`person.phone.${type}`),
@@ -144,8 +141,8 @@ export function PhonesEditor({
   );
 }
 
-export function ContactsSection({ draft }: { draft: PersonDraft }) {
-  const { t } = useEdit();
+export function ContactsSection() {
+  const { t, draft } = useEdit();
   const ways: Choice<string>[] = [
     { value: 'phone', label: t('person.preferred.phone') },
     { value: 'email', label: t('person.preferred.email') },
@@ -167,8 +164,8 @@ export function ContactsSection({ draft }: { draft: PersonDraft }) {
   );
 }
 
-export function EmergencySection({ draft }: { draft: PersonDraft }) {
-  const { t } = useEdit();
+export function EmergencySection() {
+  const { t, draft } = useEdit();
   return (
     <>
       <PersonField fieldKey="emergency_contact.last_name" label={t('person.lastName')} codec={nameCodec} />
