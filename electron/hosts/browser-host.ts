@@ -10,11 +10,11 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from '../core/log';
 import type { KioskServices } from '../core/services';
-import { KioskRuntime } from './kiosk-runtime';
+import type { KioskRuntime } from './kiosk-runtime';
+import { startKiosk, type StartedKiosk } from './kiosk-start';
 import { pdfPrinter } from './pdf-printer';
 import { claimHostTemp } from './host-temp';
 import { PagePresence } from './page-presence';
-import { patientPortsFor } from './patient-ports';
 import { createStaticHandler } from './static-server';
 import type { StartSandbox, TrainingBackend } from './training';
 import { attachBridge, type Bridge } from './ws-transport';
@@ -80,63 +80,61 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
   );
   server.headersTimeout = 10_000;
   server.requestTimeout = 30_000;
+  // the origin is the port: it is known before the services start (a port in use starts nothing)
   const port = await listen(server, opts.port).catch((e: unknown) => {
     temp.remove();
     throw e;
   });
   hostHeader = `${LOOPBACK}:${port}`;
   const origin = `http://${hostHeader}`;
+  const closeServer = async () => {
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  };
 
-  let runtime: KioskRuntime;
+  let kiosk: StartedKiosk<null>;
   try {
-    runtime = await KioskRuntime.start({
+    kiosk = await startKiosk({
       dataDir: opts.dataDir,
-      tempDir: temp.dir,
       log,
-      host: 'browser',
+      temp,
       startSandbox: opts.startSandbox ?? null,
-      ports: {
+      profile: {
+        kind: 'browser',
         version: opts.version,
+        isAllowedOrigin: (o) => o === origin,
         // no printer here: receipts become PDF files in <data dir>/receipts (deleted with the session),
         // rendered by a Chromium that lives in the temporary folder for one visit
-        printer: (dir) => (dir ? pdfPrinter(dir, { log, tempDir: temp.dir }) : null),
+        printer: (dir, run) => (dir ? pdfPrinter(dir, { log, tempDir: run.tempDir }) : null),
       },
-      patientPorts: (training) => patientPortsFor({ training }),
-      isAllowedOrigin: (o) => o === origin,
+      attach: (runtime) => {
+        // a reloaded or closed page ends the patient session it showed, as a crashed page does in Electron
+        const presence = new PagePresence({ lost: (cause) => runtime.current().session.pageLost(cause) });
+        const bridge: Bridge = attachBridge({
+          server,
+          dispatch: runtime.dispatch,
+          events: runtime.events,
+          token,
+          launchCode,
+          hostHeader: () => hostHeader,
+          log,
+          presence,
+        });
+        return {
+          value: null,
+          detach: async () => {
+            presence.stop();
+            await bridge.close();
+            await closeServer();
+          },
+        };
+      },
     });
   } catch (e) {
-    server.close();
-    temp.remove();
+    await closeServer();
     throw e;
   }
-  // a reloaded or closed page ends the patient session it showed, as a crashed page does in Electron
-  const presence = new PagePresence({ lost: (cause) => runtime.current().session.pageLost(cause) });
-  const bridge: Bridge = attachBridge({
-    server,
-    dispatch: runtime.dispatch,
-    events: runtime.events,
-    token,
-    launchCode,
-    hostHeader: () => hostHeader,
-    log,
-    presence,
-  });
-
-  let closing: Promise<void> | null = null;
-  const close = () => {
-    closing ??= (async () => {
-      try {
-        presence.stop();
-        await bridge.close();
-        server.closeAllConnections();
-        await new Promise<void>((resolve) => server.close(() => resolve()));
-        await runtime.close();
-      } finally {
-        temp.remove();
-      }
-    })();
-    return closing;
-  };
+  const { runtime } = kiosk;
   return {
     url: `${origin}/#code=${launchCode}`,
     origin,
@@ -149,7 +147,7 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
     get training() {
       return runtime.training;
     },
-    tempDir: temp.dir,
-    close,
+    tempDir: kiosk.tempDir,
+    close: kiosk.stop,
   };
 }

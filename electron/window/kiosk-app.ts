@@ -1,6 +1,9 @@
 /**
  * Startup of the Electron kiosk, kept out of main.ts so it can be tested against a mocked `electron`:
- * single instance → app:// scheme → page rules → services → (training sandbox) → IPC → window.
+ * single instance → app paths and this run's temporary folder → app:// scheme → page rules → ready →
+ * `--training` check → the kiosk's one start-up (hosts/kiosk-start.ts: training sandbox, services,
+ * router) with Electron's profile (printer, utilityProcess signer, safeStorage, app:// origin, quit,
+ * camera) → IPC → window. Its stop (before-quit, or the process's stops in main.ts) is the start-up's.
  */
 import { dirname, join } from 'node:path';
 import { app, BrowserWindow, ipcMain, Menu, utilityProcess } from 'electron';
@@ -11,9 +14,9 @@ import type { KioskServices } from '../core/services';
 import { electronPrinter } from '../hosts/electron-printer';
 import { electronSignerLauncher } from '../hosts/electron-signer';
 import { claimHostTemp } from '../hosts/host-temp';
-import { patientPortsFor } from '../hosts/patient-ports';
 import type { OsSecretStorage } from '../core/crypto/key-store';
-import { KioskRuntime } from '../hosts/kiosk-runtime';
+import type { KioskRuntime } from '../hosts/kiosk-runtime';
+import { startKiosk, type HostFront } from '../hosts/kiosk-start';
 import { storedEnvironment, type StartSandbox, type TrainingBackend } from '../hosts/training';
 import { registerAppScheme } from './app-protocol';
 import { KioskShell } from './kiosk-shell';
@@ -85,88 +88,43 @@ export async function startKioskApp(opts: KioskAppOptions): Promise<RunningKiosk
 
   // the document camera: open to the kiosk page only while a document eHealth asked for is captured
   const camera = new CameraAccess(log);
-  const runtime = await KioskRuntime.start({
+  let quitting = false;
+  const kiosk = await startKiosk({
     dataDir,
-    tempDir: temp.dir,
     log,
-    host: 'electron',
+    temp,
     startSandbox: opts.startSandbox,
-    ports: {
+    profile: {
+      kind: 'electron',
       version: app.getVersion(),
-      ...(opts.osSecretStorage ? { osSecretStorage: opts.osSecretStorage } : {}),
+      isAllowedOrigin: isKioskOrigin,
       // receipts go silently to the printer the registrar chose (the system default when none)
-      printer: () =>
+      printer: (_dir, run) =>
         electronPrinter({
           createWindow: (options) => new BrowserWindow(options),
-          deviceName: () => runtime.current().settings.get().printerName || null,
+          deviceName: () => run.current().settings.get().printerName || null,
           log,
         }),
+      signerLauncher: electronSignerLauncher({
+        entry: opts.signerPath ?? join(dirname(opts.preloadPath), 'signer.cjs'),
+        fork: (modulePath, args, options) => utilityProcess.fork(modulePath, args, options),
+      }),
+      ...(opts.osSecretStorage ? { osSecretStorage: opts.osSecretStorage } : {}),
       // the registrar's quit: the only way out of the kiosk besides the OS ending its session
       quit: () => app.quit(),
       camera: { open: () => camera.open(), close: () => camera.close() },
     },
-    patientPorts: (training) =>
-      patientPortsFor({
-        training,
-        signerLauncher: electronSignerLauncher({
-          entry: opts.signerPath ?? join(dirname(opts.preloadPath), 'signer.cjs'),
-          fork: (modulePath, args, options) => utilityProcess.fork(modulePath, args, options),
-        }),
-      }),
-    isAllowedOrigin: isKioskOrigin,
+    attach: (runtime) => attachWindow(runtime, { ...opts, camera, quitting: () => quitting }),
   });
-  const unbindIpc = bindIpcMain(ipcMain, runtime.dispatch);
-  let quitting = false;
-  const kioskShell = new KioskShell({
-    rendererDir: opts.rendererDir,
-    preloadPath: opts.preloadPath,
-    devTools: args.devTools,
-    log,
-    camera,
-    quitting: () => quitting,
-    // a crashed or hung page: the patient session ends (signer, tokens), audited, and the welcome
-    // screen comes back on a fresh window — through the session's end, or here when none was open
-    onPageLost: (cause, detail) => {
-      void runtime
-        .current()
-        .session.pageLost(cause, detail)
-        .then((ended) => (ended ? undefined : kioskShell.rotate()))
-        .catch((e: unknown) => log.error({ err: e }, 'recovering the kiosk page failed'));
-    },
-  });
-  shell = kioskShell;
-  const stopEvents = forwardEvents(runtime.events, () => kioskShell.webContents(), log);
-  // The patient's browser storage goes with the patient: a new window on a new partition — after
-  // every session, and after a restart of the services (a new environment starts on a fresh page).
-  let stopRotation = runtime.current().session.onEnd(() => kioskShell.rotate());
-  const stopRestarts = runtime.onRestart((services) => {
-    stopRotation();
-    stopRotation = services.session.onEnd(() => kioskShell.rotate());
-    void kioskShell.rotate();
-  });
-  await kioskShell.open();
+  shell = kiosk.front;
+  const { runtime } = kiosk;
 
-  let stopping: Promise<void> | null = null;
-  const stop = () => {
-    stopping ??= (async () => {
-      try {
-        stopRestarts();
-        stopRotation();
-        stopEvents();
-        unbindIpc();
-        await runtime.close();
-        await kioskShell.close();
-      } finally {
-        temp.remove();
-      }
-    })();
-    return stopping;
-  };
   app.on('before-quit', (event) => {
     if (quitting) return;
     event.preventDefault();
     quitting = true;
-    stop()
+    kiosk
+      .stop()
       .catch((e: unknown) => log.error({ err: e }, 'shutdown failed'))
       .finally(() => app.quit());
   });
@@ -178,7 +136,56 @@ export async function startKioskApp(opts: KioskAppOptions): Promise<RunningKiosk
     get training() {
       return runtime.training;
     },
-    shell: kioskShell,
-    stop,
+    shell: kiosk.front,
+    stop: kiosk.stop,
+  };
+}
+
+/**
+ * Electron's front on the services: IPC bound to the router, events forwarded to the page, and the
+ * kiosk window — a fresh one (new partition) after every patient session and every restart.
+ */
+async function attachWindow(
+  runtime: KioskRuntime,
+  o: KioskAppOptions & { camera: CameraAccess; quitting: () => boolean },
+): Promise<HostFront<KioskShell>> {
+  const { log } = o;
+  const unbindIpc = bindIpcMain(ipcMain, runtime.dispatch);
+  const kioskShell = new KioskShell({
+    rendererDir: o.rendererDir,
+    preloadPath: o.preloadPath,
+    devTools: o.args.devTools,
+    log,
+    camera: o.camera,
+    quitting: o.quitting,
+    // a crashed or hung page: the patient session ends (signer, tokens), audited, and the welcome
+    // screen comes back on a fresh window — through the session's end, or here when none was open
+    onPageLost: (cause, detail) => {
+      void runtime
+        .current()
+        .session.pageLost(cause, detail)
+        .then((ended) => (ended ? undefined : kioskShell.rotate()))
+        .catch((e: unknown) => log.error({ err: e }, 'recovering the kiosk page failed'));
+    },
+  });
+  const stopEvents = forwardEvents(runtime.events, () => kioskShell.webContents(), log);
+  // The patient's browser storage goes with the patient: a new window on a new partition — after
+  // every session, and after a restart of the services (a new environment starts on a fresh page).
+  let stopRotation = runtime.current().session.onEnd(() => kioskShell.rotate());
+  const stopRestarts = runtime.onRestart((services) => {
+    stopRotation();
+    stopRotation = services.session.onEnd(() => kioskShell.rotate());
+    void kioskShell.rotate();
+  });
+  await kioskShell.open();
+  return {
+    value: kioskShell,
+    detach: () => {
+      stopRestarts();
+      stopRotation();
+      stopEvents();
+      unbindIpc();
+    },
+    close: () => kioskShell.close(),
   };
 }
