@@ -1,7 +1,8 @@
 /**
  * The kiosk's services for the environment in its settings, and the one way that environment
  * changes: a restart of the services. Both hosts (Electron main, the browser host) run the kiosk
- * through this.
+ * through this, started by their one start-up (kiosk-start.ts, which also owns the temporary folder,
+ * the host's front and the stop); tests and the soak drive a runtime directly.
  *
  * Everything that depends on the environment is built at start and only then: the eHealth client
  * and its listed host, the outbox (which sees only that environment's operations), the audit

@@ -149,7 +149,7 @@ export async function runKiosk(cfg: KioskConfig, time: InstalledTime): Promise<v
     maxBytes: cfg.log.maxBytes,
     maxFiles: cfg.log.maxFiles,
   });
-  // composed as both hosts compose it (KioskRuntime); training's sandbox is the soak's own, which
+  // the runtime both hosts run (KioskRuntime, started for them by hosts/kiosk-start.ts); training's sandbox is the soak's own, which
   // runs in the parent on the soak's clock and outlives this process
   const media = folderMedia(join(cfg.dataDir, '..', 'media'));
   const sandbox: TrainingBackend = {
