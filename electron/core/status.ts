@@ -4,7 +4,7 @@ import { OperationState } from '#shared/contract/outbox';
 import type { Db } from './db';
 import { DirectoryService } from './directory/directory-service';
 import type { CallOutcome, LinkReport } from './ehealth/client';
-import { isProcessAlive } from './outbox/lease';
+import { countByState, isProcessAlive, readLease } from './outbox';
 import { baseUrlFor } from './ehealth/hosts';
 import { readLinkNote, SettingsStore } from './kiosk';
 import { TrustListInfo, TRUST_SETTING_KEY } from './registrar/trust-store';
@@ -39,8 +39,7 @@ function readSetting<T>(db: Db, key: string, schema: z.ZodType<T>): T | null {
 
 /** Whether a kiosk process holds the outbox worker lease with a fresh heartbeat. */
 export function kioskRunning(db: Db, now: Date, alive: (pid: number) => boolean = isProcessAlive): boolean {
-  const lease = db.prepare('SELECT pid, heartbeat_at FROM outbox_worker_lease WHERE id = 1').get() as
-    { pid: number; heartbeat_at: string } | undefined;
+  const lease = readLease(db);
   if (!lease) return false;
   return now.getTime() - Date.parse(lease.heartbeat_at) < RUNNING_WITHIN_MS && alive(lease.pid);
 }
@@ -67,16 +66,7 @@ export async function readKioskStatus(db: Db, opts: StatusOptions): Promise<Kios
   const now = opts.now ?? new Date();
   const settings = new SettingsStore(db).get();
   const environment: Environment = settings.environment;
-  const counts = Object.fromEntries(
-    (
-      db
-        .prepare('SELECT state, count(*) AS n FROM outbox_operations WHERE environment = ? GROUP BY state')
-        .all(environment) as {
-        state: string;
-        n: number;
-      }[]
-    ).map((r) => [r.state, r.n]),
-  );
+  const counts = countByState(db, environment);
   const outbox = Object.fromEntries(
     OperationState.options.map((s) => [s, counts[s] ?? 0]),
   ) as KioskStatus['outbox'];

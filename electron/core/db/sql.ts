@@ -122,6 +122,10 @@ class DbQueries implements Queries {
 
   constructor(private readonly db: Db) {}
 
+  forget(): void {
+    this.cache.clear();
+  }
+
   private cached<R>(q: Sql, mode: Mode): Statement<R> {
     const key = `${mode}\u0000${q.text}`;
     let st = this.cache.get(key);
@@ -189,4 +193,13 @@ export function queries(db: Db): Queries {
   let q = perDb.get(db);
   if (!q) perDb.set(db, (q = new DbQueries(db)));
   return q;
+}
+
+/**
+ * Forgets the statements cached for `db`: the next query prepares its statement afresh. For a test
+ * that replaces `db.prepare` to plant a storage fault (and puts it back).
+ */
+export function forgetStatements(db: Db): void {
+  const q = perDb.get(db);
+  if (q instanceof DbQueries) q.forget();
 }

@@ -14,9 +14,10 @@ import type { Db } from '../db/database';
 import type { TokenSet } from '../ehealth/tokens';
 import type { AuditActor, AuditLog } from '../kiosk';
 import { isSignedKind, OPERATION_KINDS, type KindParams } from './kinds';
-import { OutboxStore, type SealedPayload } from './outbox-store';
+import { OutboxStore, type SealedPayload, type TransitionPatch } from './outbox-store';
 import { generateReferenceCode, normalizeReferenceCode } from './reference-code';
 import { SETTLED_STATES, toView, TRANSITIONS, type OperationRow, type StoredError } from './rows';
+import { WorkerLease } from './lease';
 import { storage } from '../db';
 
 export interface OutboxOptions {
@@ -69,17 +70,7 @@ export interface Settled {
   data?: unknown;
 }
 
-/** Fields a transition may change besides the state. */
-export interface TransitionPatch {
-  attemptsIncrement?: boolean;
-  nextAttemptAt?: string | null;
-  lastErrorKind?: string | null;
-  error?: StoredError | null;
-  ehealthId?: string | null;
-  purge?: boolean;
-  discarded?: boolean;
-  completed?: boolean;
-}
+export type { TransitionPatch } from './outbox-store';
 
 const HOUR = 3_600_000;
 
@@ -173,29 +164,18 @@ export class Outbox {
         ? read.payload.deadline
         : new Date(this.now().getTime() + (this.opts.defaultTtlMs ?? 72 * HOUR)).toISOString();
     const result = storage('store the signed operation', () =>
-      this.opts.db
-        .transaction(() => {
-          // free the reserved room first, so the signed payload is written into it (SQLite writes a
-          // replacement value before freeing the old one: an in-place update would need both)
-          const changed = this.opts.db
-            .prepare(
-              "UPDATE outbox_operations SET payload = NULL WHERE id = ? AND held = 1 AND state = 'captured'",
-            )
-            .run(id).changes;
-          if (changed !== 1) return null;
-          this.opts.db
-            .prepare(
-              'UPDATE outbox_operations SET payload = ?, held = 0, updated_at = ?, expires_at = ?, revocation_check = ? WHERE id = ?',
-            )
-            .run(sealed, at, deadline, o.revocationPending ? 'pending' : null, id);
-          this.opts.audit.append(actor, 'outbox.released', id, {
-            kind: row.kind,
-            deadline,
-            ...(o.revocationPending ? { revocationCheck: 'pending' } : {}),
-          });
-          return this.store.get(id) as OperationRow;
-        })
-        .immediate(),
+      this.store.tx(() => {
+        // free the reserved room first, so the signed payload is written into it (SQLite writes a
+        // replacement value before freeing the old one: an in-place update would need both)
+        if (!this.store.freeReservedPayload(id)) return null;
+        this.store.storeSigned(id, sealed, at, deadline, o.revocationPending === true);
+        this.opts.audit.append(actor, 'outbox.released', id, {
+          kind: row.kind,
+          deadline,
+          ...(o.revocationPending ? { revocationCheck: 'pending' } : {}),
+        });
+        return this.reread(id);
+      }),
     );
     if (!result.ok) return result;
     if (!result.value) return err('BAD_REQUEST', 'operation is not waiting for a signature');
@@ -205,17 +185,11 @@ export class Outbox {
   /** The signer's certificate was found good by OCSP: the operation may be sent (audited). */
   revocationChecked(id: string): Result<boolean> {
     return storage('record the certificate check', () =>
-      this.opts.db
-        .transaction(() => {
-          const changed = this.opts.db
-            .prepare(
-              "UPDATE outbox_operations SET revocation_check = NULL WHERE id = ? AND revocation_check = 'pending'",
-            )
-            .run(id).changes;
-          if (changed === 1) this.opts.audit.append('kiosk', 'outbox.revocation.good', id);
-          return changed === 1;
-        })
-        .immediate(),
+      this.store.tx(() => {
+        const changed = this.store.clearRevocationCheck(id);
+        if (changed) this.opts.audit.append('kiosk', 'outbox.revocation.good', id);
+        return changed;
+      }),
     );
   }
 
@@ -307,14 +281,8 @@ export class Outbox {
   resumePatient(patientKey: string, tokens: TokenSet): Result<number> {
     const saved = this.saveCredentials(patientKey, tokens);
     if (!saved.ok) return saved;
-    const ids = this.opts.db
-      .prepare(
-        `SELECT id FROM outbox_operations WHERE environment = ? AND patient_key = ? AND state = 'needs-patient'
-         AND payload IS NOT NULL ORDER BY seq`,
-      )
-      .all(this.opts.environment, patientKey) as { id: string }[];
     let n = 0;
-    for (const { id } of ids) {
+    for (const id of this.store.needsPatientIds(patientKey)) {
       const v = this.transition(
         id,
         ['needs-patient'],
@@ -376,50 +344,26 @@ export class Outbox {
   ): Result<OperationView | null> {
     const at = this.now().toISOString();
     const result = storage('record the operation state', () =>
-      this.opts.db
-        .transaction(() => {
-          const row = this.store.get(id);
-          if (!row || !from.includes(row.state)) return null;
-          const same = row.state === to;
-          if (!same && !TRANSITIONS[row.state].includes(to)) return null;
-          const sets: string[] = ['state = ?', 'updated_at = ?'];
-          const args: unknown[] = [to, at];
-          const set = (sql: string, v: unknown) => {
-            sets.push(sql);
-            args.push(v);
-          };
-          if (patch.attemptsIncrement) sets.push('attempts = attempts + 1');
-          if (patch.nextAttemptAt !== undefined) set('next_attempt_at = ?', patch.nextAttemptAt);
-          if (patch.lastErrorKind !== undefined) set('last_error_kind = ?', patch.lastErrorKind);
-          if (patch.error !== undefined) set('error = ?', patch.error ? JSON.stringify(patch.error) : null);
-          if (patch.ehealthId !== undefined) set('ehealth_id = ?', patch.ehealthId);
-          if (patch.completed) set('completed_at = ?', at);
-          if (patch.discarded) set('discarded_at = ?', at);
-          if (patch.purge || to === 'done') {
-            sets.push('payload = NULL', 'held = 0', 'next_attempt_at = NULL');
-            set('purged_at = ?', at);
-            if (to === 'done' || to === 'expired' || patch.discarded) sets.push('patient_key = NULL');
-          }
-          args.push(id, row.state);
-          const changed = this.opts.db
-            .prepare(`UPDATE outbox_operations SET ${sets.join(', ')} WHERE id = ? AND state = ?`)
-            .run(...args).changes;
-          if (changed !== 1) return null;
-          // delivered or purged: the patient's tokens go with their last act that needed them
-          if ((patch.purge || to === 'done') && row.patient_key)
-            this.store.dropUnusedCredentials(row.patient_key, at);
-          const code = patch.error?.code;
-          this.opts.audit.append(actor, action, id, {
-            kind: row.kind,
-            from: row.state,
-            to,
-            attempts: row.attempts + (patch.attemptsIncrement ? 1 : 0),
-            ...(code ? { code } : {}),
-            ...(patch.purge || to === 'done' ? { purged: true } : {}),
-          });
-          return this.store.get(id) as OperationRow;
-        })
-        .immediate(),
+      this.store.tx(() => {
+        const row = this.store.get(id);
+        if (!row || !from.includes(row.state)) return null;
+        const same = row.state === to;
+        if (!same && !TRANSITIONS[row.state].includes(to)) return null;
+        if (!this.store.applyTransition(id, row.state, to, patch, at)) return null;
+        // delivered or purged: the patient's tokens go with their last act that needed them
+        if ((patch.purge || to === 'done') && row.patient_key)
+          this.store.dropUnusedCredentials(row.patient_key, at);
+        const code = patch.error?.code;
+        this.opts.audit.append(actor, action, id, {
+          kind: row.kind,
+          from: row.state,
+          to,
+          attempts: row.attempts + (patch.attemptsIncrement ? 1 : 0),
+          ...(code ? { code } : {}),
+          ...(patch.purge || to === 'done' ? { purged: true } : {}),
+        });
+        return this.reread(id);
+      }),
     );
     if (!result.ok) return result;
     if (!result.value) return ok(null);
@@ -441,52 +385,62 @@ export class Outbox {
     ).toISOString();
     const sealed = this.store.sealPayload(id, payload);
     const result = storage('store the operation', () =>
-      this.opts.db
-        .transaction(() => {
-          input.local?.(this.opts.db);
-          if (input.credentials) this.store.saveCredentials(input.patientKey, input.credentials, at);
-          let inserted = false;
-          for (let tries = 0; !inserted; tries++) {
-            try {
-              this.opts.db
-                .prepare(
-                  `INSERT INTO outbox_operations (id, reference_code, kind, state, held, patient_key, flow_id, depends_on,
-                   idempotency_key, payload, created_at, updated_at, expires_at, environment)
-                 VALUES (?, ?, ?, 'captured', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-                )
-                .run(
-                  id,
-                  this.opts.newReferenceCode?.() ?? generateReferenceCode(),
-                  input.kind,
-                  held ? 1 : 0,
-                  input.patientKey,
-                  input.flowId ?? null,
-                  input.dependsOn ?? null,
-                  randomUUID(),
-                  sealed,
-                  at,
-                  at,
-                  expiresAt,
-                  this.opts.environment,
-                );
-              inserted = true;
-            } catch (e) {
-              // a reference code collision (1 in 34 billion) draws another code; anything else fails the write
-              if (tries < 3 && /UNIQUE constraint failed: outbox_operations.reference_code/.test(String(e)))
-                continue;
-              throw e;
-            }
+      this.store.tx(() => {
+        input.local?.(this.opts.db);
+        if (input.credentials) this.store.saveCredentials(input.patientKey, input.credentials, at);
+        let inserted = false;
+        for (let tries = 0; !inserted; tries++) {
+          try {
+            this.store.insertOperation({
+              id,
+              referenceCode: this.opts.newReferenceCode?.() ?? generateReferenceCode(),
+              kind: input.kind,
+              held,
+              patientKey: input.patientKey,
+              flowId: input.flowId ?? null,
+              dependsOn: input.dependsOn ?? null,
+              idempotencyKey: randomUUID(),
+              payload: sealed,
+              at,
+              expiresAt,
+            });
+            inserted = true;
+          } catch (e) {
+            // a reference code collision (1 in 34 billion) draws another code; anything else fails the write
+            if (tries < 3 && /UNIQUE constraint failed: outbox_operations.reference_code/.test(String(e)))
+              continue;
+            throw e;
           }
-          this.opts.audit.append(input.actor ?? 'patient', 'outbox.captured', id, {
-            kind: input.kind,
-            ...(held ? { held: true } : {}),
-          });
-          return this.store.get(id) as OperationRow;
-        })
-        .immediate(),
+        }
+        this.opts.audit.append(input.actor ?? 'patient', 'outbox.captured', id, {
+          kind: input.kind,
+          ...(held ? { held: true } : {}),
+        });
+        return this.reread(id);
+      }),
     );
     if (!result.ok) return result;
     return ok(this.publish(result.value));
+  }
+
+  /** The row just written in this transaction (it exists: the write succeeded). */
+  private reread(id: string): OperationRow {
+    const row = this.store.get(id);
+    if (!row) throw new Error(`outbox: operation ${id} vanished inside its own transaction`);
+    return row;
+  }
+
+  /**
+   * The worker lease of this outbox's database (one delivery worker per database). The worker
+   * takes it; the table is lease.ts's.
+   */
+  workerLease(
+    owner: string,
+    now: () => Date,
+    staleMs?: number,
+    alive?: (pid: number) => boolean,
+  ): WorkerLease {
+    return new WorkerLease(this.opts.db, owner, now, staleMs, alive);
   }
 
   private publish(row: OperationRow): OperationView {

@@ -10,7 +10,7 @@ import type { Logger } from '../log';
 import { DEFAULT_BACKOFF, retryDelayMs, type BackoffPolicy } from './backoff';
 import { realTimers, type Timers } from '../kiosk';
 import { buildRequest } from './kinds';
-import { WorkerLease } from './lease';
+import type { WorkerLease } from './lease';
 import type { Outbox } from './outbox';
 import { revocationCleared } from './revocation-gate';
 import type { OperationRow, StoredError } from './rows';
@@ -76,8 +76,7 @@ export class DeliveryWorker {
     this.now = opts.now ?? (() => new Date());
     this.random = opts.random ?? Math.random;
     this.timers = opts.timers ?? realTimers;
-    this.lease = new WorkerLease(
-      opts.outbox.store.db,
+    this.lease = opts.outbox.workerLease(
       `worker:${process.pid}:${randomUUID()}`,
       this.now,
       opts.leaseStaleMs,
@@ -140,23 +139,14 @@ export class DeliveryWorker {
     this.lastConnectivity = state;
     if (state === 'online' && wasDown) {
       // the link is back: what failed for lack of network is due now, not after its backoff
-      this.opts.outbox.store.db
-        .prepare(
-          `UPDATE outbox_operations SET next_attempt_at = ?
-           WHERE environment = ? AND state = 'waiting-network' AND last_error_kind = 'network'
-             AND next_attempt_at > ?`,
-        )
-        .run(this.now().toISOString(), this.opts.outbox.store.environment, this.now().toISOString());
+      this.opts.outbox.store.rescheduleNetworkWaits(this.now().toISOString());
     }
     this.wake();
   }
 
   private recoverInterrupted(): void {
     const at = this.now().toISOString();
-    const rows = this.opts.outbox.store.db
-      .prepare("SELECT id FROM outbox_operations WHERE environment = ? AND state = 'sending' ORDER BY seq")
-      .all(this.opts.outbox.store.environment) as { id: string }[];
-    for (const { id } of rows) {
+    for (const id of this.opts.outbox.store.idsInState('sending')) {
       this.opts.outbox.transition(
         id,
         ['sending'],
@@ -336,9 +326,7 @@ export class DeliveryWorker {
       }
       if (dep.state !== 'done' && dep.state !== 'needs-patient') {
         // not a settled predecessor yet: look again shortly rather than spinning on it
-        outbox.store.db
-          .prepare('UPDATE outbox_operations SET next_attempt_at = ? WHERE id = ?')
-          .run(new Date(this.now().getTime() + 1_000).toISOString(), row.id);
+        outbox.store.postpone(row.id, new Date(this.now().getTime() + 1_000).toISOString());
         return;
       }
       if (dep.state === 'needs-patient') {
