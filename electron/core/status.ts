@@ -6,7 +6,7 @@ import { DirectoryService } from './directory/directory-service';
 import type { CallOutcome, LinkReport } from './ehealth/client';
 import { countByState, isProcessAlive, readLease } from './outbox';
 import { baseUrlFor } from './ehealth/hosts';
-import { readLinkNote, SettingsStore } from './kiosk';
+import { readLinkNote, SettingsStore, SettingsTable } from './kiosk';
 import { TrustListInfo, TRUST_SETTING_KEY } from './registrar/trust-store';
 
 /** `kiosk status --json`, exactly: the fields the issue names, nothing else at the top level. */
@@ -24,18 +24,6 @@ export type KioskStatus = z.infer<typeof KioskStatus>;
 
 /** A worker lease heartbeat younger than this means the kiosk is running. */
 const RUNNING_WITHIN_MS = 60_000;
-
-function readSetting<T>(db: Db, key: string, schema: z.ZodType<T>): T | null {
-  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as
-    { value: string } | undefined;
-  if (!row) return null;
-  try {
-    const parsed = schema.safeParse(JSON.parse(row.value));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
-}
 
 /** Whether a kiosk process holds the outbox worker lease with a fresh heartbeat. */
 export function kioskRunning(db: Db, now: Date, alive: (pid: number) => boolean = isProcessAlive): boolean {
@@ -73,7 +61,7 @@ export async function readKioskStatus(db: Db, opts: StatusOptions): Promise<Kios
   const reader = new DirectoryService({ db, api: null });
   const directory = reader.status();
   reader.close();
-  const trust = readSetting(db, TRUST_SETTING_KEY, TrustListInfo);
+  const trust = new SettingsTable(db).readJson(TRUST_SETTING_KEY, TrustListInfo);
 
   let connectivity: Connectivity = 'offline';
   const recorded = readLinkNote(db);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Db } from '../db/database';
+import { SettingsTable } from '../kiosk';
 
 /** Where the kiosk stands: its clinic's coordinates and ids ("doctors in this clinic" come first). */
 export const ClinicLocationSchema = z
@@ -18,13 +19,5 @@ export const CLINIC_SETTING_KEY = 'directory.clinic';
 export const UNKNOWN_DISTANCE = 1e9;
 
 export function readClinic(db: Db): ClinicLocation | null {
-  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(CLINIC_SETTING_KEY) as
-    { value: string } | undefined;
-  if (!row) return null;
-  try {
-    const parsed = ClinicLocationSchema.safeParse(JSON.parse(row.value));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
+  return new SettingsTable(db).readJson(CLINIC_SETTING_KEY, ClinicLocationSchema);
 }

@@ -13,7 +13,7 @@ import type { CallOutcome } from '../ehealth/client';
 import type { PisApi } from '../ehealth/pis-api';
 import type { HttpTransport } from '../ehealth/transport';
 import type { Logger } from '../log';
-import { realTimers, SettingsStore, type Timers } from '../kiosk';
+import { realTimers, SettingsStore, SettingsTable, type Timers } from '../kiosk';
 import { CLINIC_SETTING_KEY, ClinicLocationSchema, readClinic, type ClinicLocation } from './clinic';
 import { DirectorySearch } from './search';
 import { DirectoryStore } from './store';
@@ -93,15 +93,9 @@ export class DirectoryService {
   setClinic(location: ClinicLocation | null): Result<void> {
     const parsed = location === null ? null : ClinicLocationSchema.safeParse(location);
     if (parsed && !parsed.success) return err('BAD_REQUEST', 'clinic location is not valid');
-    const db = this.opts.db;
-    db.transaction(() => {
-      if (parsed === null) db.prepare('DELETE FROM settings WHERE key = ?').run(CLINIC_SETTING_KEY);
-      else
-        db.prepare(
-          `INSERT INTO settings (key, value, encrypted, updated_at) VALUES (?, ?, 0, ?)
-           ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
-        ).run(CLINIC_SETTING_KEY, JSON.stringify(parsed.data), this.now().toISOString());
-    }).immediate();
+    const settings = new SettingsTable(this.opts.db);
+    if (parsed === null) settings.remove(CLINIC_SETTING_KEY);
+    else settings.put(CLINIC_SETTING_KEY, JSON.stringify(parsed.data), this.now().toISOString());
     this.store.reorder();
     return ok(undefined);
   }

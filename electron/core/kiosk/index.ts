@@ -21,5 +21,5 @@ export {
   type SecretName,
   type SecretState,
 } from './secrets';
-export { DEFAULT_SETTINGS, KioskSettings, SettingsStore } from './settings';
+export { DEFAULT_SETTINGS, KioskSettings, SettingsStore, SettingsTable, type SettingRow } from './settings';
 export { realTimers, type Timers } from './timers';

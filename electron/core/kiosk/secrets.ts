@@ -1,6 +1,7 @@
 import type { Environment } from '#shared/contract/app';
 import { SecretBoxError, type SecretBox } from '../crypto/secret-box';
-import type { Db } from '../db/database';
+import type { Db } from '../db';
+import { SettingsTable } from './settings';
 
 /** The eHealth credentials of a real environment. The training sandbox brings its own. */
 export const SECRET_NAMES = ['clientId', 'clientSecret', 'apiKey'] as const;
@@ -27,26 +28,25 @@ const mask = (value: string): string | null => (value.length >= 12 ? `•••�
  * the registrar panel gets `SecretState`, never the value.
  */
 export class SecretSettings {
+  private readonly table: SettingsTable;
+
   constructor(
-    private readonly db: Db,
+    db: Db,
     private readonly box: SecretBox,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.table = new SettingsTable(db);
+  }
 
   /** Stores (or, with null, removes) one credential. */
   set(env: RealEnvironment, name: SecretName, value: string | null): void {
     const key = keyOf(env, name);
     if (value === null) {
-      this.db.prepare('DELETE FROM settings WHERE key = ?').run(key);
+      this.table.remove(key);
       return;
     }
     const sealed = this.box.seal(value, `settings:${key}`).toString('base64');
-    this.db
-      .prepare(
-        `INSERT INTO settings (key, value, encrypted, updated_at) VALUES (?, ?, 1, ?)
-         ON CONFLICT(key) DO UPDATE SET value = excluded.value, encrypted = 1, updated_at = excluded.updated_at`,
-      )
-      .run(key, sealed, this.now().toISOString());
+    this.table.putSealed(key, sealed, this.now().toISOString());
   }
 
   /** The value in clear, for main only; null when unset or unreadable. */
@@ -72,8 +72,7 @@ export class SecretSettings {
     name: SecretName,
   ): { kind: 'value'; value: string } | { kind: 'unset' } | { kind: 'unreadable' } {
     const key = keyOf(env, name);
-    const row = this.db.prepare('SELECT value, encrypted FROM settings WHERE key = ?').get(key) as
-      { value: string; encrypted: number } | undefined;
+    const row = this.table.get(key);
     if (!row) return { kind: 'unset' };
     if (row.encrypted !== 1) return { kind: 'unreadable' }; // never trust a secret stored in clear
     try {

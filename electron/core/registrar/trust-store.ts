@@ -7,7 +7,7 @@ import { err, ok, type Result } from '#shared/result';
 import type { Db } from '../db/database';
 import type { MediaSource, Medium } from '../esign/discovery/media';
 import { parseTrustList, TrustListError, type TrustList } from '../esign/pki/trust';
-import type { AuditLog } from '../kiosk';
+import { SettingsTable, type AuditLog } from '../kiosk';
 
 /** The qualified trust service providers' CA certificates, as the central certification authority publishes them. */
 export const TRUST_FILE = 'CACertificates.p7b';
@@ -63,15 +63,7 @@ export class TrustStore {
   }
 
   info(): TrustListInfo | null {
-    const row = this.opts.db.prepare('SELECT value FROM settings WHERE key = ?').get(TRUST_SETTING_KEY) as
-      { value: string } | undefined;
-    if (!row) return null;
-    try {
-      const parsed = TrustListInfo.safeParse(JSON.parse(row.value));
-      return parsed.success ? parsed.data : null;
-    } catch {
-      return null;
-    }
+    return new SettingsTable(this.opts.db).readJson(TRUST_SETTING_KEY, TrustListInfo);
   }
 
   /** The imported trust list, parsed once; null before the first import. */
@@ -129,19 +121,15 @@ export class TrustStore {
     } catch {
       return err('STORAGE_FAILED', 'the trust list could not be written to the data directory');
     }
-    this.opts.db.transaction(() => {
-      this.opts.db
-        .prepare(
-          `INSERT INTO settings (key, value, encrypted, updated_at) VALUES (?, ?, 0, ?)
-           ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
-        )
-        .run(TRUST_SETTING_KEY, JSON.stringify(info), info.date);
+    const settings = new SettingsTable(this.opts.db);
+    settings.tx(() => {
+      settings.put(TRUST_SETTING_KEY, JSON.stringify(info), info.date);
       this.opts.audit.append(actor, 'registrar.trustList.import', null, {
         certificates: info.certificates,
         skipped: info.skipped,
         sha256: info.sha256,
       });
-    })();
+    });
     this.cached = parsed.list;
     return ok(info);
   }
