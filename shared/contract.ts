@@ -2,7 +2,8 @@
  * The whole renderer ↔ main contract. Every channel has a zod request and response schema; main
  * parses every request and every response; the preload exposes exactly one function per channel.
  * Add a channel: declare it in shared/contract/<domain>.ts, spread it into `channels` below, add its
- * handler in electron/core/handlers (the type checker insists), and its messages in renderer i18n.
+ * handler in electron/ipc/handlers/<domain>.ts (the type checker insists), and its messages in
+ * renderer/src/i18n.
  */
 import { z } from 'zod';
 import { actingChannels } from './contract/acting';

@@ -1,6 +1,7 @@
 /**
  * Every zustand store registers its reset here, so a wipe (idle timeout, "Finish") and each test
- * start from the initial state. Only `ui` preferences are ever persisted — and those reset too.
+ * start from the initial state. No store is persisted (nothing is written to the page's storage);
+ * the `ui` preferences (language, large text, contrast) reset to the kiosk's defaults like the rest.
  *
  * Stores holding what the cabinet shows about its patient register with `{ subject: true }`: a
  * parent switching between their own cabinet and a child's (or between children) gets those

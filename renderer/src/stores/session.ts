@@ -4,8 +4,8 @@ import type { IdleConfig, IdleEvent, IdleState } from './idle';
 import { registerReset } from './reset';
 
 /**
- * The visitor's session as the renderer sees it. For now: the idle timer. Who is signed in comes
- * with the sign-in flow; it lives here too and is wiped with everything else.
+ * The visitor's session as the renderer sees it: the idle timer. Who is signed in is the sign-in
+ * store's (signin.ts); both are wiped with everything else.
  */
 export interface SessionState {
   idle: IdleState;
