@@ -1,0 +1,67 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * The one-page map must lead somewhere: every relative link in docs/ARCHITECTURE.md resolves to a file
+ * or folder, and so does every backticked repository path (`electron/hosts/kiosk-start.ts`). Paths
+ * with a placeholder (`<Name>`, `NNNN`, `…`) are patterns, not files. The other documents' relative
+ * links are held to the same rule.
+ */
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const TOP = /^(electron|renderer|shared|build|test|docs|wasm)\//;
+const PLACEHOLDER = /[<>*…]|NNNN/;
+
+/** Relative link targets and backticked repository paths of a markdown text that do not exist. */
+function missingPaths(markdown: string, file: string, root: string): string[] {
+  const missing: string[] = [];
+  const dir = dirname(file);
+  for (const m of markdown.matchAll(/\]\(([^)\s]+)\)/g)) {
+    const target = (m[1] as string).split('#')[0] as string;
+    if (!target || /^[a-z]+:/i.test(target)) continue;
+    if (!existsSync(resolve(dir, target))) missing.push(target);
+  }
+  for (const m of markdown.matchAll(/`([^`\s]+)`/g)) {
+    const path = m[1] as string;
+    if (!TOP.test(path) || PLACEHOLDER.test(path)) continue;
+    if (!existsSync(join(root, path))) missing.push(path);
+  }
+  return missing;
+}
+
+const read = (rel: string) => readFileSync(join(ROOT, rel), 'utf8');
+
+describe('documentation paths', () => {
+  it('finds a link and a path that lead nowhere (planted)', () => {
+    const planted = [
+      '[the start-up](../electron/hosts/kiosk-start.ts) and [gone](../electron/core/handlers/apps.ts#x)',
+      '`electron/hosts/kiosk-start.ts`, `electron/core/handlers`, `renderer/src/screens/<Name>/<Name>.tsx`',
+      '`kiosk status`, [eHealth](https://ehealth.gov.ua), `core/only-relative.ts`',
+    ].join('\n');
+    expect(missingPaths(planted, join(ROOT, 'docs', 'PLANTED.md'), ROOT)).toEqual([
+      '../electron/core/handlers/apps.ts',
+      'electron/core/handlers',
+    ]);
+  });
+
+  it('docs/ARCHITECTURE.md: every link and repository path exists', () => {
+    expect(missingPaths(read('docs/ARCHITECTURE.md'), join(ROOT, 'docs', 'ARCHITECTURE.md'), ROOT)).toEqual(
+      [],
+    );
+  });
+
+  it('the other documents: every relative link exists', () => {
+    const docs = [
+      'README.md',
+      ...readdirSync(join(ROOT, 'docs'))
+        .filter((n) => n.endsWith('.md'))
+        .map((n) => `docs/${n}`),
+    ];
+    const missing = docs.flatMap((rel) =>
+      missingPaths(read(rel).replace(/`[^`]*`/g, ''), join(ROOT, rel), ROOT).map((p) => `${rel}: ${p}`),
+    );
+    expect(missing).toEqual([]);
+  });
+});
