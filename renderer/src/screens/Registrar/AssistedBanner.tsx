@@ -3,7 +3,7 @@ import { BigButton } from '../../components/BigButton';
 import { KeyboardField } from '../../components/OnScreenKeyboard/KeyboardField';
 import { errorText } from '../../i18n/errors';
 import { useKeyboardLabels, useT } from '../../i18n/useT';
-import { useRegistrarStore } from '../../stores/registrar';
+import { selectAssisted, selectBusy, useRegistrarStore } from '../../stores/registrar';
 import { useUiStore } from '../../stores/ui';
 import { birthDateFromDigits, digitsAsDate } from './birth-date';
 
@@ -18,12 +18,12 @@ export function AssistedBanner() {
   const language = useUiStore((s) => s.language);
   const screen = useUiStore((s) => s.screen);
   const status = useRegistrarStore((s) => s.status);
-  const error = useRegistrarStore((s) => s.error);
-  const busy = useRegistrarStore((s) => s.busy);
+  const error = useRegistrarStore((s) => s.activity.error);
+  const busy = useRegistrarStore(selectBusy);
+  const assisted = useRegistrarStore(selectAssisted);
   const [entering, setEntering] = useState(false);
   const [digits, setDigits] = useState('');
   const [invalid, setInvalid] = useState(false);
-  const assisted = status?.mode === 'assisted';
 
   // the visitor signs in on the patient's screens: look again whenever the screen changes
   useEffect(() => {

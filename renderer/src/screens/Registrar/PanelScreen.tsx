@@ -21,14 +21,14 @@ function PanelFrame({ title, children }: { title: string; children: ReactNode })
   const t = useT();
   const language = useUiStore((s) => s.language);
   const goTo = useUiStore((s) => s.goTo);
-  const error = useRegistrarStore((s) => s.error);
-  const done = useRegistrarStore((s) => s.done);
+  const error = useRegistrarStore((s) => s.activity.error);
+  const done = useRegistrarStore((s) => s.activity.data);
   return (
     <div className="screen screen--registrar">
       <ScreenTitle>{title}</ScreenTitle>
       <div aria-live="polite">
         {error && <p className="registrar__status">{errorText(language, error)}</p>}
-        {done && !error && <p className="registrar__status">{t(`registrar.done.${done as DoneKey}`)}</p>}
+        {done && !error && <p className="registrar__status">{t(`registrar.done.${done}`)}</p>}
       </div>
       {children}
       <div className="screen__actions">
@@ -44,13 +44,3 @@ function PanelFrame({ title, children }: { title: string; children: ReactNode })
     </div>
   );
 }
-
-export type DoneKey =
-  | 'retried'
-  | 'discarded'
-  | 'syncStarted'
-  | 'syncRunning'
-  | 'saved'
-  | 'trustImported'
-  | 'registrarAdded'
-  | 'pinChanged';

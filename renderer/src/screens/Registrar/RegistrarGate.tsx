@@ -3,7 +3,7 @@ import { useEffect } from 'react';
 import { BigButton } from '../../components/BigButton';
 import { ScreenTitle } from '../../components/ScreenTitle';
 import { useT } from '../../i18n/useT';
-import { selectInPanel, useRegistrarStore } from '../../stores/registrar';
+import { selectHasStatus, selectInPanel, useRegistrarStore } from '../../stores/registrar';
 import { useUiStore } from '../../stores/ui';
 
 /**
@@ -15,7 +15,7 @@ export function RegistrarGate({ children }: { children: ReactNode }) {
   const t = useT();
   const goTo = useUiStore((s) => s.goTo);
   const inPanel = useRegistrarStore(selectInPanel);
-  const known = useRegistrarStore((s) => s.status !== null);
+  const known = useRegistrarStore(selectHasStatus);
 
   useEffect(() => {
     if (!known) void useRegistrarStore.getState().refreshStatus();

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { BigButton } from '../../components/BigButton';
 import { useT } from '../../i18n/useT';
-import { useRegistrarStore } from '../../stores/registrar';
+import { selectBusy, useRegistrarStore } from '../../stores/registrar';
 import { useUiStore } from '../../stores/ui';
 import { formatTime } from '../Registrar/format';
 import { PanelScreen } from '../Registrar/PanelScreen';
@@ -21,7 +21,7 @@ function DirectoryBody() {
   const language = useUiStore((s) => s.language);
   const overview = useRegistrarStore((s) => s.overview);
   const progress = useRegistrarStore((s) => s.progress);
-  const busy = useRegistrarStore((s) => s.busy);
+  const busy = useRegistrarStore(selectBusy);
 
   useEffect(() => {
     void useRegistrarStore.getState().loadOverview();

@@ -7,7 +7,7 @@ import { errorText } from '../../i18n/errors';
 import { dictionaries, type Translate } from '../../i18n/translate';
 import type { MessageKey } from '../../i18n/uk';
 import { useT } from '../../i18n/useT';
-import { useRegistrarStore } from '../../stores/registrar';
+import { selectBusy, useRegistrarStore } from '../../stores/registrar';
 import { useUiStore } from '../../stores/ui';
 import { formatTime } from '../Registrar/format';
 import { PanelScreen } from '../Registrar/PanelScreen';
@@ -49,7 +49,7 @@ function OutboxTable() {
   const t = useT();
   const language = useUiStore((s) => s.language);
   const operations = useRegistrarStore((s) => s.operations);
-  const busy = useRegistrarStore((s) => s.busy);
+  const busy = useRegistrarStore(selectBusy);
   const [discarding, setDiscarding] = useState<RegistrarOperation | null>(null);
 
   useEffect(() => {

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import type { RegistrarOverview } from '#shared/contract/registrar';
 import { BigButton } from '../../components/BigButton';
 import { Dialog } from '../../components/Dialog';
 import { ScreenTitle } from '../../components/ScreenTitle';
@@ -25,28 +26,14 @@ export function RegistrarPanel() {
 function PanelBody() {
   const t = useT();
   const language = useUiStore((s) => s.language);
-  const goTo = useUiStore((s) => s.goTo);
   const status = useRegistrarStore((s) => s.status);
   const overview = useRegistrarStore((s) => s.overview);
-  const error = useRegistrarStore((s) => s.error);
-  const [askingQuit, setAskingQuit] = useState(false);
+  const error = useRegistrarStore((s) => s.activity.error);
 
   useEffect(() => {
     void useRegistrarStore.getState().loadOverview();
   }, []);
 
-  const startAssisted = async (): Promise<void> => {
-    if (await useRegistrarStore.getState().startAssisted())
-      goTo(useRegistrarStore.getState().status?.patientSignedIn ? 'home' : 'welcome');
-  };
-  const signOut = async (): Promise<void> => {
-    await useRegistrarStore.getState().signOut();
-    goTo('welcome');
-  };
-
-  const waiting = overview
-    ? overview.outbox.captured + overview.outbox['waiting-network'] + overview.outbox.sending
-    : 0;
   return (
     <div className="screen screen--registrar">
       <ScreenTitle>{t('registrar.panel.title', { registrarId: status?.registrarId ?? '' })}</ScreenTitle>
@@ -55,7 +42,19 @@ function PanelBody() {
           {errorText(language, error)}
         </p>
       )}
-      {overview?.keyWarning && (
+      {overview && <PanelWarnings overview={overview} />}
+      {overview && <PanelFacts overview={overview} />}
+      <PanelActions canQuit={overview?.canQuit ?? false} />
+    </div>
+  );
+}
+
+/** What needs the registrar's attention first: key protection, the clock, acts near their deadline. */
+function PanelWarnings({ overview }: { overview: RegistrarOverview }) {
+  const t = useT();
+  return (
+    <>
+      {overview.keyWarning && (
         <section className="notice" aria-labelledby="key-warning-title">
           <h2 id="key-warning-title" className="notice__title">
             {t('registrar.panel.keyWarningTitle')}
@@ -63,7 +62,7 @@ function PanelBody() {
           <p>{t(`registrar.panel.keyWarning.${overview.keyProtection}`)}</p>
         </section>
       )}
-      {overview?.clockWarning && (
+      {overview.clockWarning && (
         <section className="notice" aria-labelledby="clock-warning-title">
           <h2 id="clock-warning-title" className="notice__title">
             {t('registrar.panel.clockWarningTitle')}
@@ -75,7 +74,7 @@ function PanelBody() {
           </p>
         </section>
       )}
-      {overview && overview.nearDeadline > 0 && (
+      {overview.nearDeadline > 0 && (
         <section className="notice" aria-labelledby="deadline-warning-title">
           <h2 id="deadline-warning-title" className="notice__title">
             {t('registrar.panel.nearDeadlineTitle')}
@@ -83,47 +82,73 @@ function PanelBody() {
           <p>{t('registrar.panel.nearDeadline', { count: overview.nearDeadline })}</p>
         </section>
       )}
-      {overview && (
-        <dl className="registrar__facts">
-          <dt>{t('registrar.panel.environment')}</dt>
-          <dd>{t(`registrar.env.${overview.environment}`)}</dd>
-          <dt>{t('registrar.panel.connectivity')}</dt>
-          <dd>
-            {t(`registrar.link.${overview.connectivity}`)}
-            {overview.connectivityCause
-              ? ` — ${t(`registrar.link.cause.${overview.connectivityCause}`)}`
-              : ''}
-          </dd>
-          <dt>{t('registrar.panel.outbox')}</dt>
-          <dd>
-            {t('registrar.panel.outboxCounts', {
-              waiting,
-              needsPatient: overview.outbox['needs-patient'],
-              rejected: overview.outbox.rejected,
-            })}
-          </dd>
-          <dt>{t('registrar.panel.directory')}</dt>
-          <dd>
-            {t('registrar.panel.directoryState', {
-              doctors: overview.directory.doctors,
-              lastSync: formatTime(overview.directory.lastSyncAt, language) ?? t('registrar.never'),
-            })}
-          </dd>
-          <dt>{t('registrar.panel.trustList')}</dt>
-          <dd>
-            {overview.trustList
-              ? t('registrar.panel.trustListState', {
-                  date: formatTime(overview.trustList.date, language) ?? '',
-                  certificates: overview.trustList.certificates,
-                })
-              : t('registrar.panel.trustListNone')}
-          </dd>
-          <dt>{t('registrar.panel.keyProtection')}</dt>
-          <dd>{t(`registrar.keyProtection.${overview.keyProtection}`)}</dd>
-          <dt>{t('registrar.panel.version')}</dt>
-          <dd>{overview.version}</dd>
-        </dl>
-      )}
+    </>
+  );
+}
+
+/** How the kiosk stands, one fact per line. */
+function PanelFacts({ overview }: { overview: RegistrarOverview }) {
+  const t = useT();
+  const language = useUiStore((s) => s.language);
+  const waiting = overview.outbox.captured + overview.outbox['waiting-network'] + overview.outbox.sending;
+  return (
+    <dl className="registrar__facts">
+      <dt>{t('registrar.panel.environment')}</dt>
+      <dd>{t(`registrar.env.${overview.environment}`)}</dd>
+      <dt>{t('registrar.panel.connectivity')}</dt>
+      <dd>
+        {t(`registrar.link.${overview.connectivity}`)}
+        {overview.connectivityCause ? ` — ${t(`registrar.link.cause.${overview.connectivityCause}`)}` : ''}
+      </dd>
+      <dt>{t('registrar.panel.outbox')}</dt>
+      <dd>
+        {t('registrar.panel.outboxCounts', {
+          waiting,
+          needsPatient: overview.outbox['needs-patient'],
+          rejected: overview.outbox.rejected,
+        })}
+      </dd>
+      <dt>{t('registrar.panel.directory')}</dt>
+      <dd>
+        {t('registrar.panel.directoryState', {
+          doctors: overview.directory.doctors,
+          lastSync: formatTime(overview.directory.lastSyncAt, language) ?? t('registrar.never'),
+        })}
+      </dd>
+      <dt>{t('registrar.panel.trustList')}</dt>
+      <dd>
+        {overview.trustList
+          ? t('registrar.panel.trustListState', {
+              date: formatTime(overview.trustList.date, language) ?? '',
+              certificates: overview.trustList.certificates,
+            })
+          : t('registrar.panel.trustListNone')}
+      </dd>
+      <dt>{t('registrar.panel.keyProtection')}</dt>
+      <dd>{t(`registrar.keyProtection.${overview.keyProtection}`)}</dd>
+      <dt>{t('registrar.panel.version')}</dt>
+      <dd>{overview.version}</dd>
+    </dl>
+  );
+}
+
+/** The way to every other part, assisting a visitor, signing out, and (where the host allows) quitting. */
+function PanelActions({ canQuit }: { canQuit: boolean }) {
+  const t = useT();
+  const goTo = useUiStore((s) => s.goTo);
+  const [askingQuit, setAskingQuit] = useState(false);
+
+  const startAssisted = async (): Promise<void> => {
+    if (await useRegistrarStore.getState().startAssisted())
+      goTo(useRegistrarStore.getState().status?.patientSignedIn ? 'home' : 'welcome');
+  };
+  const signOut = async (): Promise<void> => {
+    await useRegistrarStore.getState().signOut();
+    goTo('welcome');
+  };
+
+  return (
+    <>
       <nav className="registrar__nav" aria-label={t('registrar.panel.sections')}>
         <BigButton onClick={() => goTo('registrarOutbox')}>{t('registrar.outbox.title')}</BigButton>
         <BigButton onClick={() => goTo('registrarDirectory')}>{t('registrar.directory.title')}</BigButton>
@@ -135,9 +160,7 @@ function PanelBody() {
           {t('registrar.panel.assist')}
         </BigButton>
         <BigButton onClick={() => void signOut()}>{t('registrar.panel.signOut')}</BigButton>
-        {overview?.canQuit && (
-          <BigButton onClick={() => setAskingQuit(true)}>{t('registrar.panel.quit')}</BigButton>
-        )}
+        {canQuit && <BigButton onClick={() => setAskingQuit(true)}>{t('registrar.panel.quit')}</BigButton>}
       </div>
       {askingQuit && (
         <Dialog
@@ -159,6 +182,6 @@ function PanelBody() {
           </div>
         </Dialog>
       )}
-    </div>
+    </>
   );
 }

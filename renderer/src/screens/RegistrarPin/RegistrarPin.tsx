@@ -5,7 +5,7 @@ import { KeyboardField } from '../../components/OnScreenKeyboard/KeyboardField';
 import { ScreenTitle } from '../../components/ScreenTitle';
 import { errorText } from '../../i18n/errors';
 import { useKeyboardLabels, useT } from '../../i18n/useT';
-import { useRegistrarStore } from '../../stores/registrar';
+import { selectBusy, useRegistrarStore } from '../../stores/registrar';
 import { useUiStore } from '../../stores/ui';
 import '../Registrar/registrar.css';
 
@@ -30,8 +30,8 @@ export function RegistrarPin() {
   const language = useUiStore((s) => s.language);
   const goTo = useUiStore((s) => s.goTo);
   const status = useRegistrarStore((s) => s.status);
-  const error = useRegistrarStore((s) => s.error);
-  const busy = useRegistrarStore((s) => s.busy);
+  const error = useRegistrarStore((s) => s.activity.error);
+  const busy = useRegistrarStore(selectBusy);
   const [step, setStep] = useState<Step | null>(null);
   const [enrollmentCode, setEnrollmentCode] = useState('');
   const [code, setCode] = useState('');
@@ -77,7 +77,7 @@ export function RegistrarPin() {
       goTo('registrarPanel');
       return;
     }
-    const refused = useRegistrarStore.getState().error?.code;
+    const refused = useRegistrarStore.getState().activity.error?.code;
     if (refused === 'ENROLLMENT_CODE_WRONG' || refused === 'NOT_ENROLLED') {
       setEnrollmentCode('');
       setStep('enrollment');

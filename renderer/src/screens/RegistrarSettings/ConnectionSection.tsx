@@ -3,7 +3,7 @@ import { ChoiceGroup } from '../../components/ChoiceGroup';
 import { Toggle } from '../../components/Toggle';
 import type { RegistrarSettings } from '#shared/contract/registrar';
 import { useT } from '../../i18n/useT';
-import { useRegistrarStore } from '../../stores/registrar';
+import { selectBusy, useRegistrarStore } from '../../stores/registrar';
 import type { EditTarget, RealEnv, Secret } from './edit-target';
 
 const REAL: RealEnv[] = ['demo', 'preprod', 'prod'];
@@ -28,7 +28,7 @@ export function ConnectionSection({
   edit(t: EditTarget): void;
 }) {
   const t = useT();
-  const busy = useRegistrarStore((s) => s.busy);
+  const busy = useRegistrarStore(selectBusy);
   const training = settings.environment === 'training';
   const update = useRegistrarStore.getState().updateSettings;
   const chooseReal = (env: RealEnv): void => {

@@ -4,7 +4,7 @@ import { Toggle } from '../../components/Toggle';
 import type { RegistrarSettings } from '#shared/contract/registrar';
 import { LANGUAGE_NAMES, type Language } from '../../i18n/types';
 import { useT } from '../../i18n/useT';
-import { useRegistrarStore } from '../../stores/registrar';
+import { selectBusy, useRegistrarStore } from '../../stores/registrar';
 import type { EditTarget } from './edit-target';
 
 const TIMEOUTS = [30, 60, 90, 120, 180, 300, 600];
@@ -13,7 +13,7 @@ const WARNINGS = [20, 30, 45, 60];
 /** The clinic (for "doctors in this clinic" and distances), the printer, idle timeouts and display defaults. */
 export function KioskSection({ settings, edit }: { settings: RegistrarSettings; edit(t: EditTarget): void }) {
   const t = useT();
-  const busy = useRegistrarStore((s) => s.busy);
+  const busy = useRegistrarStore(selectBusy);
   const update = useRegistrarStore.getState().updateSettings;
   const row = (label: string, value: string, target: EditTarget) => (
     <div className="registrar__row">

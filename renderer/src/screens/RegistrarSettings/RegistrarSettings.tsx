@@ -76,7 +76,7 @@ function Editor({ settings, target, close }: { settings: Settings; target: Field
     else {
       const n = coordinate(text);
       if (n === undefined) {
-        useRegistrarStore.setState({ error: { code: 'VALIDATION', message: 'not a number' }, done: null });
+        useRegistrarStore.getState().refuse({ code: 'VALIDATION', message: 'not a number' });
         return null;
       }
       next[field] = n;

@@ -2,13 +2,13 @@ import { useState } from 'react';
 import { BigButton } from '../../components/BigButton';
 import { KeyboardField } from '../../components/OnScreenKeyboard/KeyboardField';
 import { useKeyboardLabels, useT } from '../../i18n/useT';
-import { useRegistrarStore } from '../../stores/registrar';
+import { selectBusy, useRegistrarStore } from '../../stores/registrar';
 import type { EditTarget } from './edit-target';
 
 /** Staff: another registrar's code and PIN, or a new PIN for oneself. */
 export function StaffSection({ edit }: { edit(t: EditTarget): void }) {
   const t = useT();
-  const busy = useRegistrarStore((s) => s.busy);
+  const busy = useRegistrarStore(selectBusy);
   return (
     <section className="registrar__section" aria-labelledby="settings-staff">
       <h2 id="settings-staff">{t('registrar.settings.staff')}</h2>
@@ -31,7 +31,7 @@ export function StaffSection({ edit }: { edit(t: EditTarget): void }) {
 export function StaffEditor({ kind, onClose }: { kind: 'addRegistrar' | 'changePin'; onClose(): void }) {
   const t = useT();
   const labels = useKeyboardLabels();
-  const busy = useRegistrarStore((s) => s.busy);
+  const busy = useRegistrarStore(selectBusy);
   const [step, setStep] = useState<0 | 1>(0);
   const [first, setFirst] = useState('');
   const [second, setSecond] = useState('');

@@ -1,6 +1,6 @@
 import { BigButton } from '../../components/BigButton';
 import { useT } from '../../i18n/useT';
-import { useRegistrarStore } from '../../stores/registrar';
+import { selectBusy, selectTrustList, useRegistrarStore } from '../../stores/registrar';
 import { useUiStore } from '../../stores/ui';
 import { formatTime } from '../Registrar/format';
 
@@ -8,9 +8,9 @@ import { formatTime } from '../Registrar/format';
 export function TrustSection() {
   const t = useT();
   const language = useUiStore((s) => s.language);
-  const info = useRegistrarStore((s) => s.overview?.trustList ?? null);
+  const info = useRegistrarStore(selectTrustList);
   const candidates = useRegistrarStore((s) => s.trustCandidates);
-  const busy = useRegistrarStore((s) => s.busy);
+  const busy = useRegistrarStore(selectBusy);
   return (
     <section className="registrar__section" aria-labelledby="settings-trust">
       <h2 id="settings-trust">{t('registrar.settings.trust')}</h2>
