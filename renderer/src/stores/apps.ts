@@ -1,9 +1,8 @@
 import { create } from 'zustand';
 import type { AppAccess, AppsList } from '#shared/contract/apps';
 import type { OperationView } from '#shared/contract/outbox';
-import type { KioskError } from '#shared/result';
 import { callKiosk } from '../kiosk/call';
-import type { Loadable } from './declarations';
+import { failed, idle, loading, settled, type Action, type Loadable } from './loadable';
 import { useReceiptsStore } from './receipts';
 import { registerReset } from './reset';
 
@@ -11,7 +10,7 @@ export interface AppsState {
   list: Loadable<AppsList>;
   /** The e-cabinet whose revocation the patient is asked to confirm. */
   confirming: AppAccess | null;
-  revoking: { status: 'idle' | 'sending' | 'error'; error: KioskError | null };
+  revoking: Action;
 }
 
 export interface AppsActions {
@@ -24,34 +23,30 @@ export interface AppsActions {
 }
 
 export const initialAppsState: AppsState = {
-  list: { status: 'idle', data: null, error: null },
+  list: idle(),
   confirming: null,
-  revoking: { status: 'idle', error: null },
+  revoking: idle(),
 };
 
 export const useAppsStore = create<AppsState & AppsActions>()((set, get) => ({
   ...initialAppsState,
   load: async () => {
-    set((s) => ({ list: { ...s.list, status: 'loading', error: null } }));
+    set((s) => ({ list: loading(s.list) }));
     const r = await callKiosk((b) => b.api.appsList({}));
-    set((s) => ({
-      list: r.ok
-        ? { status: 'ready', data: r.value, error: null }
-        : { status: 'error', data: s.list.data, error: r.error },
-    }));
+    set((s) => ({ list: settled(r, s.list) }));
   },
-  askRevoke: (app) => set({ confirming: app, revoking: { status: 'idle', error: null } }),
-  cancelRevoke: () => set({ confirming: null, revoking: { status: 'idle', error: null } }),
+  askRevoke: (app) => set({ confirming: app, revoking: idle() }),
+  cancelRevoke: () => set({ confirming: null, revoking: idle() }),
   confirmRevoke: async () => {
     const app = get().confirming;
-    if (!app || get().revoking.status === 'sending') return;
-    set({ revoking: { status: 'sending', error: null } });
+    if (!app || get().revoking.status === 'loading') return;
+    set({ revoking: loading() });
     const r = await callKiosk((b) => b.api.appsRevoke({ appId: app.id }));
     if (!r.ok) {
-      set({ revoking: { status: 'error', error: r.error } });
+      set({ revoking: failed(r.error) });
       return;
     }
-    set({ confirming: null, revoking: { status: 'idle', error: null }, list: initialAppsState.list });
+    set({ confirming: null, revoking: idle(), list: initialAppsState.list });
     useReceiptsStore.getState().show({
       source: { operationId: r.value.operationId },
       kind: 'app.revoke',

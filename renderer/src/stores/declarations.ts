@@ -8,17 +8,10 @@ import type { DoctorDetails } from '#shared/contract/doctors';
 import type { OperationView } from '#shared/contract/outbox';
 import type { KioskError } from '#shared/result';
 import { callKiosk } from '../kiosk/call';
+import { idle, loading, ready, settled, succeeded, failed, type Action, type Loadable } from './loadable';
 import { useReceiptsStore } from './receipts';
 import { registerReset } from './reset';
 import { useUiStore } from './ui';
-
-export interface Loadable<T> {
-  status: 'idle' | 'loading' | 'ready' | 'error';
-  data: T | null;
-  error: KioskError | null;
-}
-
-const idle = <T>(): Loadable<T> => ({ status: 'idle', data: null, error: null });
 
 /**
  * Why the patient ends a declaration: sent to eHealth in Ukrainian, whatever the screen's language,
@@ -43,7 +36,7 @@ export interface WizardState {
 export interface DeclarationsState {
   overview: Loadable<DeclarationsOverview>;
   details: Loadable<DeclarationDetails>;
-  terminating: { status: 'idle' | 'sending' | 'error'; error: KioskError | null };
+  terminating: Action;
   wizard: WizardState;
 }
 
@@ -67,7 +60,7 @@ export interface DeclarationsActions {
 export const initialDeclarationsState: DeclarationsState = {
   overview: idle(),
   details: idle(),
-  terminating: { status: 'idle', error: null },
+  terminating: idle(),
   wizard: { step: 'warning', doctor: null, draft: null, error: null },
 };
 
@@ -75,32 +68,21 @@ export const useDeclarationsStore = create<DeclarationsState & DeclarationsActio
   ...initialDeclarationsState,
 
   loadOverview: async () => {
-    set((s) => ({ overview: { ...s.overview, status: 'loading', error: null } }));
+    set((s) => ({ overview: loading(s.overview) }));
     const r = await callKiosk((b) => b.api.declarationsOverview({}));
-    set((s) => ({
-      overview: r.ok
-        ? { status: 'ready', data: r.value, error: null }
-        : { status: 'error', data: s.overview.data, error: r.error },
-    }));
+    set((s) => ({ overview: settled(r, s.overview) }));
   },
 
   openDetails: async (id) => {
-    set({
-      details: { status: 'loading', data: null, error: null },
-      terminating: { status: 'idle', error: null },
-    });
+    set({ details: loading(), terminating: idle() });
     useUiStore.getState().goTo('declarationDetails');
     const r = await callKiosk((b) => b.api.declarationsGet({ id }));
-    set({
-      details: r.ok
-        ? { status: 'ready', data: r.value, error: null }
-        : { status: 'error', data: null, error: r.error },
-    });
+    set({ details: settled(r) });
   },
 
   terminate: async (id, reason) => {
-    if (get().terminating.status === 'sending') return;
-    set({ terminating: { status: 'sending', error: null } });
+    if (get().terminating.status === 'loading') return;
+    set({ terminating: loading() });
     const details = get().details.data;
     const r = await callKiosk((b) =>
       b.api.declarationsTerminate({
@@ -109,10 +91,10 @@ export const useDeclarationsStore = create<DeclarationsState & DeclarationsActio
       }),
     );
     if (!r.ok) {
-      set({ terminating: { status: 'error', error: r.error } });
+      set({ terminating: failed(r.error) });
       return;
     }
-    set({ terminating: { status: 'idle', error: null }, overview: idle(), details: idle() });
+    set({ terminating: succeeded(), overview: idle(), details: idle() });
     useReceiptsStore.getState().show({
       source: { operationId: r.value.operationId },
       kind: 'declaration.terminate',
@@ -123,7 +105,7 @@ export const useDeclarationsStore = create<DeclarationsState & DeclarationsActio
     });
   },
 
-  clearTerminateError: () => set({ terminating: { status: 'idle', error: null } }),
+  clearTerminateError: () => set({ terminating: idle() }),
 
   startWizard: (doctor) => {
     set({ wizard: { step: 'warning', doctor, draft: null, error: null } });
@@ -182,8 +164,7 @@ export const useDeclarationsStore = create<DeclarationsState & DeclarationsActio
     const shown = get().details.data;
     if (shown && moved(shown.pendingTermination)) {
       void callKiosk((b) => b.api.declarationsGet({ id: shown.id })).then((r) => {
-        if (r.ok && get().details.data?.id === shown.id)
-          set({ details: { status: 'ready', data: r.value, error: null } });
+        if (r.ok && get().details.data?.id === shown.id) set({ details: ready(r.value) });
       });
     }
   },

@@ -8,7 +8,7 @@ import type {
 } from '#shared/contract/doctors';
 import type { KioskError } from '#shared/result';
 import { callKiosk } from '../kiosk/call';
-import type { Loadable } from './declarations';
+import { idle, loading, settled, type Loadable } from './loadable';
 import { registerReset } from './reset';
 import { useUiStore } from './ui';
 
@@ -72,7 +72,7 @@ export const initialDoctorsState: DoctorsState = {
   contextError: null,
   filters: initialFilters,
   results: { status: 'idle', items: [], total: 0, page: 1, directoryUpdatedAt: null, error: null },
-  selected: { status: 'idle', data: null, error: null },
+  selected: idle(),
 };
 
 /** The directory query for these filters: the patient's age limits the specialities. */
@@ -157,14 +157,10 @@ export const useDoctorsStore = create<DoctorsState & DoctorsActions>()((set, get
     search: () => run(1),
     more: () => run(get().results.page + 1),
     open: async (employeeId) => {
-      set({ selected: { status: 'loading', data: null, error: null } });
+      set({ selected: loading() });
       useUiStore.getState().goTo('doctorCard');
       const r = await callKiosk((b) => b.api.doctorsGet({ employeeId }));
-      set({
-        selected: r.ok
-          ? { status: 'ready', data: r.value, error: null }
-          : { status: 'error', data: null, error: r.error },
-      });
+      set({ selected: settled(r) });
     },
   };
 });

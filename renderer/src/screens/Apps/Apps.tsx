@@ -88,7 +88,7 @@ export function Apps() {
           initialFocus={keep}
           onEscape={cancelRevoke}
         >
-          {revoking.status === 'sending' && <p role="status">{t('terminate.sending')}</p>}
+          {revoking.status === 'loading' && <p role="status">{t('terminate.sending')}</p>}
           {revoking.error && <ErrorNote error={revoking.error} language={language} />}
           <div className="cabinet__actions">
             <BigButton ref={keep} onClick={cancelRevoke}>
@@ -96,7 +96,7 @@ export function Apps() {
             </BigButton>
             <BigButton
               variant="finish"
-              disabled={revoking.status === 'sending'}
+              disabled={revoking.status === 'loading'}
               onClick={() => void confirmRevoke()}
             >
               {t('apps.confirm')}

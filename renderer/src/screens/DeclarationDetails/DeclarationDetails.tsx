@@ -93,7 +93,7 @@ export function DeclarationDetails() {
               { value: 'none', label: t('terminate.reason.none') },
             ]}
           />
-          {terminating.status === 'sending' && <p role="status">{t('terminate.sending')}</p>}
+          {terminating.status === 'loading' && <p role="status">{t('terminate.sending')}</p>}
           {terminating.error && <ErrorNote error={terminating.error} language={language} />}
           <div className="cabinet__actions">
             <BigButton ref={keep} onClick={closeDialog}>
@@ -101,7 +101,7 @@ export function DeclarationDetails() {
             </BigButton>
             <BigButton
               variant="finish"
-              disabled={terminating.status === 'sending'}
+              disabled={terminating.status === 'loading'}
               onClick={() => void terminate(d.id, reason === 'none' ? null : reason)}
             >
               {t('terminate.confirm')}
