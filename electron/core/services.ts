@@ -188,6 +188,8 @@ export function createServices(ports: KioskPorts): KioskServices {
     log: ports.log,
     now,
     ports: ports.patient ?? {},
+    // a registration waiting for the link gets a receipt while the visitor is here
+    onRegistrationQueued: (operationId) => services.cabinet.receipts.remember(operationId, {}),
   });
   const cabinet = createCabinetServices({
     dataDir: ports.dataDir,
@@ -225,6 +227,7 @@ export function createServices(ports: KioskPorts): KioskServices {
       return view.ok ? view.value : null;
     },
     registrarInPanel: () => services.registrar.mode.requirePanel().ok,
+    registrant: patient.registration,
   });
   const services: KioskServices = {
     version: ports.version,
@@ -253,6 +256,7 @@ export function createServices(ports: KioskPorts): KioskServices {
       now,
       // a signed change gets a receipt while the patient is here
       onQueued: (operationId) => cabinet.receipts.remember(operationId, {}),
+      registering: () => patient.registration.inProgress(),
       ...(ports.camera ? { camera: ports.camera } : {}),
       // pictures of documents from the same removable media the keys are found on
       media: ports.patient?.media ?? platformMedia(),

@@ -32,6 +32,7 @@ export const OperationKind = z.enum([
   'auth-method-request.approve',
   'auth-method.deactivate',
   'auth-method.set-alias',
+  'registration.sign-up',
 ]);
 export type OperationKind = z.infer<typeof OperationKind>;
 

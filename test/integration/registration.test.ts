@@ -36,7 +36,6 @@ function kiosk(): KioskServices {
     dataDir,
     log: silentLogger(),
     version: 'it',
-    background: false,
     ehealth: {
       baseUrl: sb.baseUrl,
       apiKey: sb.apiKey,

@@ -9,13 +9,27 @@ export interface OutboundRequest {
   body?: unknown;
 }
 
+/** The kiosk's own client credentials, read from its configuration when the request is sent (never stored). */
+export interface ClientCredentials {
+  clientId: string;
+  clientSecret: string;
+  scope: string;
+}
+
 interface KindSpec<P> {
   params: z.ZodType<P>;
-  request(p: P): OutboundRequest;
+  /** `client` is given only to kinds sent as the kiosk (`auth: 'client'`). */
+  request(p: P, client: ClientCredentials | null): OutboundRequest;
   /** The eHealth object the receipt refers to. */
   ehealthId(data: unknown, p: P): string | null;
   /** Needs the patient's signature attached before it may be sent (it is "held" until then). */
   signed: boolean;
+  /**
+   * Who it is sent as: `patient` (default) with the patient's stored tokens; `client`, as the
+   * kiosk's PIS client with no patient tokens at all (a registration: the person has none yet) —
+   * its rows carry no patient key, and the client id and secret go into the body at send time.
+   */
+  auth?: 'patient' | 'client';
 }
 
 const id = z.string().min(1).max(128);
@@ -155,23 +169,68 @@ export const OPERATION_KINDS = {
     ehealthId: (_d, p) => p.methodId,
     signed: false,
   }),
-} satisfies Record<OperationKind, { signed: boolean; params: z.ZodType }>;
+  /**
+   * The registration of a person eHealth does not know (POST /api/pis/sign-up): the patient's signed
+   * registration, with the sign-in nonce inside, and the SMS code. Sent as the kiosk's client; its
+   * deadline is the nonce's expiry.
+   */
+  'registration.sign-up': spec({
+    params: z.object({
+      signedContent: signature,
+      otp: z.number().int().min(0).max(9999).nullable(),
+    }),
+    request: (p, client) => ({
+      method: 'POST',
+      path: PIS_PATHS.signUp,
+      body: {
+        signed_content: p.signedContent,
+        signed_content_encoding: 'base64',
+        ...(p.otp === null ? {} : { otp: p.otp }),
+        token: {
+          grant_type: 'pis_auth',
+          client_id: client?.clientId ?? '',
+          client_secret: client?.clientSecret ?? '',
+          scope: client?.scope ?? '',
+        },
+      },
+    }),
+    ehealthId: (d) => {
+      const person = d && typeof d === 'object' ? (d as Record<string, unknown>).person : null;
+      return dataField(person, 'id');
+    },
+    signed: true,
+    auth: 'client',
+  }),
+} satisfies Record<OperationKind, { signed: boolean; params: z.ZodType; auth?: 'patient' | 'client' }>;
 
 export type KindParams<K extends OperationKind> = z.infer<(typeof OPERATION_KINDS)[K]['params']>;
 
 export const isOperationKind = (k: string): k is OperationKind =>
   Object.prototype.hasOwnProperty.call(OPERATION_KINDS, k);
 
-/** Validates parameters for a kind and builds the request; null when they do not fit the kind. */
+/**
+ * Validates parameters for a kind and builds the request; null when they do not fit the kind, or
+ * when a kind sent as the kiosk's client finds no client credentials configured.
+ */
 export function buildRequest(
   kind: string,
   params: unknown,
+  client: ClientCredentials | null = null,
 ): { request: OutboundRequest; ehealthId: (data: unknown) => string | null } | null {
   if (!isOperationKind(kind)) return null;
   const s = OPERATION_KINDS[kind] as unknown as KindSpec<unknown>;
   const parsed = s.params.safeParse(params);
   if (!parsed.success) return null;
-  return { request: s.request(parsed.data), ehealthId: (data) => s.ehealthId(data, parsed.data) };
+  const asClient = s.auth === 'client';
+  if (asClient && !client) return null;
+  return {
+    request: s.request(parsed.data, asClient ? client : null),
+    ehealthId: (data) => s.ehealthId(data, parsed.data),
+  };
 }
 
 export const isSignedKind = (kind: OperationKind): boolean => OPERATION_KINDS[kind].signed;
+
+/** Sent as the kiosk's PIS client, without any patient tokens (see `KindSpec.auth`). */
+export const isClientKind = (kind: string): boolean =>
+  isOperationKind(kind) && (OPERATION_KINDS[kind] as { auth?: string }).auth === 'client';

@@ -39,7 +39,8 @@ export interface NewOperation {
   referenceCode: string;
   kind: string;
   held: boolean;
-  patientKey: string;
+  /** Null only for an act sent as the kiosk's client (a registration). */
+  patientKey: string | null;
   flowId: string | null;
   dependsOn: string | null;
   idempotencyKey: string;

@@ -13,7 +13,7 @@ import type { SecretBox } from '../crypto/secret-box';
 import type { Db } from '../db/database';
 import type { TokenSet } from '../ehealth/tokens';
 import type { AuditActor, AuditLog } from '../kiosk';
-import { isSignedKind, OPERATION_KINDS, type KindParams } from './kinds';
+import { isClientKind, isSignedKind, OPERATION_KINDS, type KindParams } from './kinds';
 import { OutboxStore, type SealedPayload, type TransitionPatch } from './outbox-store';
 import { generateReferenceCode, normalizeReferenceCode } from './reference-code';
 import { SETTLED_STATES, toView, TRANSITIONS, type OperationRow, type StoredError } from './rows';
@@ -40,7 +40,8 @@ export interface OutboxOptions {
 }
 
 interface Common {
-  patientKey: string;
+  /** Whose act it is (pseudonymous); null only for kinds sent as the kiosk's client (a registration). */
+  patientKey: string | null;
   flowId?: string;
   /** An earlier operation this one needs (e.g. the request it signs). */
   dependsOn?: string;
@@ -377,6 +378,9 @@ export class Outbox {
     payload: SealedPayload,
     held: boolean,
   ): Result<OperationView> {
+    // a patient's act needs their key (tokens, order, access); the kiosk's client acts carry none
+    if (isClientKind(input.kind) !== (input.patientKey === null))
+      return err('BAD_REQUEST', `${input.kind} ${input.patientKey === null ? 'needs' : 'takes no'} patient`);
     const id = this.opts.newId?.() ?? randomUUID();
     const now = this.now();
     const at = now.toISOString();
@@ -387,7 +391,8 @@ export class Outbox {
     const result = storage('store the operation', () =>
       this.store.tx(() => {
         input.local?.(this.opts.db);
-        if (input.credentials) this.store.saveCredentials(input.patientKey, input.credentials, at);
+        if (input.credentials && input.patientKey)
+          this.store.saveCredentials(input.patientKey, input.credentials, at);
         let inserted = false;
         for (let tries = 0; !inserted; tries++) {
           try {

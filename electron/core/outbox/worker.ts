@@ -9,7 +9,7 @@ import { PatientTokens, type Renew } from '../ehealth/tokens';
 import type { Logger } from '../log';
 import { DEFAULT_BACKOFF, retryDelayMs, type BackoffPolicy } from './backoff';
 import { realTimers, type Timers } from '../kiosk';
-import { buildRequest } from './kinds';
+import { buildRequest, isClientKind, type ClientCredentials } from './kinds';
 import type { WorkerLease } from './lease';
 import type { Outbox } from './outbox';
 import { revocationCleared } from './revocation-gate';
@@ -280,6 +280,11 @@ export class DeliveryWorker {
     }, ms);
   }
 
+  private clientCredentials(): ClientCredentials | null {
+    const { clientId, clientSecret, scope } = this.opts.client.config;
+    return clientId && clientSecret ? { clientId, clientSecret, scope: scope ?? '' } : null;
+  }
+
   /** Records a state change; a failed write (disk full, locked) pauses the worker instead of spinning. */
   private readonly move: Outbox['transition'] = (...args) => {
     const r = this.opts.outbox.transition(...args);
@@ -308,9 +313,21 @@ export class DeliveryWorker {
 
     const read = outbox.store.readPayload(row);
     if (!read.ok) return void corrupt(read.reason);
-    const built = buildRequest(row.kind, read.payload.params);
+    // a registration goes as the kiosk's client: its id and secret are added now, never stored
+    const asClient = isClientKind(row.kind);
+    const client = asClient ? this.clientCredentials() : null;
+    if (asClient && !client) {
+      return void this.move(
+        row.id,
+        from,
+        'rejected',
+        { error: { code: 'NOT_AVAILABLE', message: 'the eHealth client id and secret are not configured' } },
+        'kiosk',
+      );
+    }
+    const built = buildRequest(row.kind, read.payload.params, client);
     if (!built) return void corrupt('parameters do not fit the kind');
-    if (!row.patient_key) return void corrupt('no patient');
+    if (!row.patient_key && !asClient) return void corrupt('no patient');
 
     if (row.depends_on) {
       const dep = outbox.store.get(row.depends_on);
@@ -340,8 +357,8 @@ export class DeliveryWorker {
       }
     }
 
-    const credentials = outbox.store.loadCredentials(row.patient_key);
-    if (!credentials) {
+    const credentials = row.patient_key ? outbox.store.loadCredentials(row.patient_key) : null;
+    if (!credentials && !asClient) {
       return void this.move(
         row.id,
         from,
@@ -372,22 +389,25 @@ export class DeliveryWorker {
     if (!claimed.ok || !claimed.value) return;
     const attempt = claimed.value.attempts;
     const patientKey = row.patient_key;
-    const tokens = new PatientTokens(
-      credentials,
-      this.opts.renew,
-      (set) => {
-        const saved = outbox.saveCredentials(patientKey, set);
-        if (!saved.ok)
-          this.opts.log?.warn({ op: row.id, code: saved.error.code }, 'could not store renewed tokens');
-      },
-      this.now,
-    );
+    const tokens =
+      credentials && patientKey
+        ? new PatientTokens(
+            credentials,
+            this.opts.renew,
+            (set) => {
+              const saved = outbox.saveCredentials(patientKey, set);
+              if (!saved.ok)
+                this.opts.log?.warn({ op: row.id, code: saved.error.code }, 'could not store renewed tokens');
+            },
+            this.now,
+          )
+        : null;
 
     const res = await this.opts.client.call({
       method: built.request.method,
       path: built.request.path,
       ...(built.request.body === undefined ? {} : { body: built.request.body }),
-      auth: tokens,
+      auth: tokens ?? 'api-key',
       idempotencyKey: row.idempotency_key,
     });
 
@@ -430,7 +450,8 @@ export class DeliveryWorker {
       );
       return;
     }
-    const to = res.error.code === 'EHEALTH_UNAUTHORIZED' ? 'needs-patient' : 'rejected';
+    // only a patient's act can wait for the patient; the kiosk's own refusals end it
+    const to = res.error.code === 'EHEALTH_UNAUTHORIZED' && tokens ? 'needs-patient' : 'rejected';
     this.move(row.id, ['sending'], to, { error: errorOf(res.error), lastErrorKind: null }, 'kiosk');
   }
 }

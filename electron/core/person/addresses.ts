@@ -9,16 +9,25 @@ const LIMIT = 30;
 /**
  * The address register (uaddresses) for the address form: the regions (oblasts), then settlements
  * of a region by name, then streets of a settlement by name. Only the api-key is needed, but it is
- * offered to a signed-in patient only.
+ * offered to a signed-in patient only — and to a visitor registering with eHealth (the form of a
+ * registration in progress, before there is any session), never to anyone else.
  */
 export class AddressLookup {
   constructor(
     private readonly patient: PatientPort,
     private readonly log: Logger,
+    private readonly registering: () => boolean = () => false,
   ) {}
 
-  async regions(): Promise<Result<{ regions: { id: string; name: string }[] }>> {
+  /** A signed-in patient, or a registration in progress; otherwise the patient session's refusal. */
+  private allowed(): Result<void> {
     const ctx = this.patient.requireView();
+    if (ctx.ok || this.registering()) return ok(undefined);
+    return ctx;
+  }
+
+  async regions(): Promise<Result<{ regions: { id: string; name: string }[] }>> {
+    const ctx = this.allowed();
     if (!ctx.ok) return ctx;
     const r = await this.patient.pis().addresses.regions();
     if (!r.ok) return this.failed(r.error);
@@ -30,7 +39,7 @@ export class AddressLookup {
   }
 
   async settlements(region: string, query: string): Promise<Result<{ settlements: Settlement[] }>> {
-    const ctx = this.patient.requireView();
+    const ctx = this.allowed();
     if (!ctx.ok) return ctx;
     const name = query.trim();
     if (!name) return ok({ settlements: [] });
@@ -50,7 +59,7 @@ export class AddressLookup {
   }
 
   async streets(settlementId: string, query: string): Promise<Result<{ streets: Street[] }>> {
-    const ctx = this.patient.requireView();
+    const ctx = this.allowed();
     if (!ctx.ok) return ctx;
     const name = query.trim();
     if (!name) return ok({ streets: [] });

@@ -30,6 +30,8 @@ export interface PersonDeps {
   camera?: CameraPort;
   /** Removable media a picture of a document may be taken from. */
   media?: MediaSource;
+  /** A registration with eHealth is in progress (no session yet): its form may use the address register. */
+  registering?: () => boolean;
 }
 
 export function createPersonServices(d: PersonDeps): PersonServices {
@@ -51,7 +53,7 @@ export function createPersonServices(d: PersonDeps): PersonServices {
       ...(d.onQueued ? { onQueued: d.onQueued } : {}),
     }),
     phone: new AuthPhoneService({ patient: d.patient, sessions: d.sessions, log: d.log, now: d.now }),
-    addresses: new AddressLookup(d.patient, d.log),
+    addresses: new AddressLookup(d.patient, d.log, d.registering),
     documents,
   };
 }

@@ -184,11 +184,13 @@ export class ReceiptService {
     const waiting = (QUEUED.has(view.state) || view.state === 'needs-patient') && !view.held;
     if (waiting && view.expiresAt) add(t.deadline, formatWhen(view.expiresAt, language));
     const paragraphs =
-      view.state === 'done'
-        ? [t.notes.done, t.notes.keep]
-        : QUEUED.has(view.state)
-          ? [t.notes.queued, ...(view.expiresAt ? [t.notes.deadline] : []), t.notes.keep]
-          : [t.notes.problem];
+      view.kind === 'registration.sign-up'
+        ? registrationNotes(view, t)
+        : view.state === 'done'
+          ? [t.notes.done, t.notes.keep]
+          : QUEUED.has(view.state)
+            ? [t.notes.queued, ...(view.expiresAt ? [t.notes.deadline] : []), t.notes.keep]
+            : [t.notes.problem];
     return {
       language,
       issuer: t.kiosk,
@@ -233,6 +235,15 @@ export class ReceiptService {
       reference: null,
     };
   }
+}
+
+/** A registration's short window (the nonce's life) said in words: minutes from signing to the deadline. */
+function registrationNotes(view: OperationView, t: ReceiptTexts): string[] {
+  if (view.state === 'done') return [t.notes.registrationDone, t.notes.keep];
+  if (!QUEUED.has(view.state)) return [t.notes.problem];
+  const span = view.expiresAt ? Date.parse(view.expiresAt) - Date.parse(view.createdAt) : NaN;
+  const minutes = Number.isFinite(span) ? Math.max(0, Math.round(span / 60_000)) : 15;
+  return [t.notes.registrationQueued(minutes), t.notes.keep];
 }
 
 function kindOf(source: ReceiptSource): string {

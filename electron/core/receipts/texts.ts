@@ -40,6 +40,9 @@ export interface ReceiptTexts {
     doctorNote: string;
     slip: string[];
     noRelation: string[];
+    /** A registration waiting for the link: its short window said in words (minutes from signing). */
+    registrationQueued: (minutes: number) => string;
+    registrationDone: string;
   };
   specialities: Record<string, string>;
   days: Record<string, string>;
@@ -88,6 +91,7 @@ const uk: ReceiptTexts = {
     'auth-method-request.approve': 'Підтвердження телефону для входу',
     'auth-method.deactivate': 'Вимкнення способу входу',
     'auth-method.set-alias': 'Зміна назви способу входу',
+    'registration.sign-up': 'Реєстрація в eHealth',
   },
   states: {
     captured: 'Прийнято кіоском, буде надіслано до eHealth',
@@ -120,6 +124,10 @@ const uk: ReceiptTexts = {
       'Візьміть із собою свій паспорт або ID-картку, свій РНОКПП та свідоцтво про народження дитини (опікун — рішення суду або посвідчення опікуна).',
       'Коли звʼязок внесено, ви зможете діяти за дитину в цьому кіоску: увійти зі своїм ключем і обрати «Діяти за дитину».',
     ],
+    registrationQueued: (minutes) =>
+      `Звʼязку з eHealth зараз немає. Кіоск зберіг вашу підписану реєстрацію і сам надішле її, щойно звʼязок відновиться, — але лише протягом ${minutesUk(minutes)} після підписання: пізніше eHealth її не прийме, і зареєструватися доведеться ще раз. Коли реєстрацію буде доставлено, увійдіть до кабінету зі своїм ключем.`,
+    registrationDone:
+      'Вас зареєстровано в eHealth. Увійдіть до кабінету пацієнта зі своїм ключем КЕП — у цьому чи будь-якому іншому кіоску.',
   },
   specialities: {
     FAMILY_DOCTOR: 'сімейний лікар',
@@ -172,6 +180,7 @@ const en: ReceiptTexts = {
     'auth-method-request.approve': 'Sign-in phone confirmed',
     'auth-method.deactivate': 'Sign-in method switched off',
     'auth-method.set-alias': 'Sign-in method renamed',
+    'registration.sign-up': 'Registration with eHealth',
   },
   states: {
     captured: 'Accepted by the kiosk, will be sent to eHealth',
@@ -204,6 +213,10 @@ const en: ReceiptTexts = {
       "Bring your passport or ID card, your tax number and the child's birth certificate (a guardian: the court decision or the guardian's certificate).",
       'Once the relation is registered, you can act for the child at this kiosk: sign in with your key and choose "Act for my child".',
     ],
+    registrationQueued: (minutes) =>
+      `eHealth cannot be reached right now. The kiosk keeps your signed registration and sends it by itself when the connection returns — but only within ${minutesEn(minutes)} of signing: after that eHealth will not accept it and you will need to register again. Once it is delivered, sign in to the cabinet with your key.`,
+    registrationDone:
+      'You are registered with eHealth. Sign in to the patient cabinet with your qualified e-signature key, at this or any other kiosk.',
   },
   specialities: {
     FAMILY_DOCTOR: 'family doctor',
@@ -215,6 +228,15 @@ const en: ReceiptTexts = {
 };
 
 export const RECEIPT_TEXTS: Record<ReceiptLanguage, ReceiptTexts> = { uk, en };
+
+/** «1 хвилини», «15 хвилин»: a count of minutes after «протягом» (genitive). */
+export function minutesUk(n: number): string {
+  return `${n} ${n % 10 === 1 && n % 100 !== 11 ? 'хвилини' : 'хвилин'}`;
+}
+
+export function minutesEn(n: number): string {
+  return `${n} ${n === 1 ? 'minute' : 'minutes'}`;
+}
 
 /** A date and time as people read it in that language (the kiosk's own time zone). */
 export function formatWhen(iso: string, language: ReceiptLanguage): string {

@@ -7,8 +7,16 @@
  *   surname = last name, 14 and over) → the certificate's status (OCSP) → sign the registration with
  *   the nonce inside → POST /api/pis/sign-up with the code → the new person is signed in and the
  *   patient session begins (as at sign-in, with the same age rules).
- * The nonce and the phone are held in memory only until the registration is sent or the visitor
- * leaves (`forget`); nothing personal is logged.
+ *
+ * The signed registration is an act like the others: it is stored in the outbox (sealed, held
+ * before the signature exists so a full disk is known first, no patient key and no tokens — the
+ * kiosk's client id and secret are added when it is sent) and sent at once. If eHealth cannot be
+ * reached, the visitor gets a receipt and the delivery worker sends it when the link returns — until
+ * the nonce inside it expires (eHealth's deadline, read from the nonce), then it ends `expired`.
+ * Queued, the visitor is not signed in: they sign in with the same key once it is delivered.
+ *
+ * The nonce, its deadline and the phone are held in memory only until the registration is sent or
+ * the visitor leaves (`forget`); nothing personal is logged.
  */
 import { createHash } from 'node:crypto';
 import type { RegistrationOutcome } from '#shared/contract/signin';
@@ -24,17 +32,24 @@ import {
   type PersonInput,
   type RuleViolation,
 } from '#shared/rules/person/index';
+import type { PisApi } from '../ehealth/pis-api';
+import { SignUp } from '../ehealth/schemas/auth';
 import type { TokenSet } from '../ehealth/tokens';
+import { operationError, waitForOperation, type Outbox, type Settled } from '../outbox';
+import { pathFromEntry } from '../person/ehealth-violations';
 import { revocationRefusal } from '../session/revocation';
-import {
-  enterCabinet,
-  forRenderer,
-  type KeyOwner,
-  type SignInDeps,
-  type SignInOutcome,
-} from '../session/sign-in';
+import { enterCabinet, forRenderer, type KeyOwner, type SignInDeps } from '../session/sign-in';
 
-export type RegistrationDeps = Pick<SignInDeps, 'patient' | 'esign' | 'api' | 'log' | 'now' | 'revocation'>;
+export type RegistrationDeps = Pick<
+  SignInDeps,
+  'patient' | 'esign' | 'api' | 'log' | 'now' | 'revocation'
+> & {
+  outbox: Outbox;
+  /** A registration was queued for later delivery: its receipt may be shown and printed now. */
+  onQueued?: (operationId: string) => void;
+  /** How long the visitor waits for eHealth's answer before getting the receipt (default 10 s). */
+  settleWaitMs?: number;
+};
 
 export interface RegistrationRequest {
   keyId: string;
@@ -49,6 +64,26 @@ export interface RegistrationRequest {
 }
 
 const SMS_CODE = /^[0-9]{4}$/;
+
+/** eHealth's nonce lives about 15 minutes; used only when its own expiry cannot be read from it. */
+const NONCE_FALLBACK_MS = 15 * 60_000;
+
+/**
+ * When eHealth stops accepting the nonce, on the kiosk clock: the JWT's `exp` (seconds on eHealth's
+ * clock) moved by the measured offset between the clocks. Null when the nonce carries no `exp`.
+ */
+export function nonceExpiry(nonce: string, toLocalMs: (serverMs: number) => number): Date | null {
+  const part = nonce.split('.')[1];
+  if (!part) return null;
+  try {
+    const claims = JSON.parse(Buffer.from(part, 'base64url').toString('utf8')) as { exp?: unknown };
+    return typeof claims.exp === 'number' && Number.isFinite(claims.exp)
+      ? new Date(toLocalMs(claims.exp * 1000))
+      : null;
+  } catch {
+    return null;
+  }
+}
 
 const invalid = (violations: RuleViolation[]): Result<never> =>
   err('VALIDATION', 'the registration does not meet eHealth rules', { violations });
@@ -84,7 +119,9 @@ export function birthDateFromTaxId(taxId: string): string | null {
 export class RegistrationService {
   /** Offered after eHealth refused this key's owner as unknown; gone at Finish. */
   private offered: { keyId: string; owner: KeyOwner } | null = null;
-  private pending: { nonce: string; phone: string } | null = null;
+  private pending: { nonce: string; phone: string; deadline: Date } | null = null;
+  /** Registrations of this visitor waiting in the outbox: theirs to see and print until Finish. */
+  private readonly queued = new Set<string>();
   private running = false;
 
   constructor(private readonly deps: RegistrationDeps) {}
@@ -95,10 +132,30 @@ export class RegistrationService {
     this.pending = null;
   }
 
-  /** Forgets the offer, the phone and the nonce (the visitor finished or left). */
+  /** Forgets the offer, the phone, the nonce and the visitor's queued registrations (Finish). */
   forget(): void {
     this.offered = null;
     this.pending = null;
+    this.queued.clear();
+  }
+
+  /**
+   * A registration is in progress at the screen (offered after eHealth refused this visitor's key
+   * as unknown, until Finish): what its form needs without a patient session — the address
+   * register — may be used.
+   */
+  inProgress(): boolean {
+    return this.offered !== null;
+  }
+
+  /** The visitor at the screen queued a registration (and has not finished). */
+  hasQueued(): boolean {
+    return this.queued.size > 0;
+  }
+
+  /** Whether this outbox operation is the registration the visitor at the screen queued. */
+  owns(operationId: string): boolean {
+    return this.queued.has(operationId);
   }
 
   /** The form's starting values, from the key certificate of the refused sign-in. */
@@ -130,9 +187,13 @@ export class RegistrationService {
     if (!nonce.ok) return nonce;
     // eHealth asks for an MD5 "of content with the phone number"
     const hash = createHash('md5').update(`${phone}${nonce.value.data.token}`).digest('hex');
+    const issuedAt = this.deps.now().getTime();
     const sent = await api.auth.smsVerification(nonce.value.data.token, phone, hash);
     if (!sent.ok) return sent;
-    this.pending = { nonce: nonce.value.data.token, phone };
+    const deadline =
+      nonceExpiry(nonce.value.data.token, (ms) => api.client.serverClock.toLocalMs(ms)) ??
+      new Date(issuedAt + NONCE_FALLBACK_MS);
+    this.pending = { nonce: nonce.value.data.token, phone, deadline };
     this.deps.log.info(
       { codeSent: sent.value.data.result !== 'Verified' },
       'registration phone code requested',
@@ -155,9 +216,16 @@ export class RegistrationService {
         this.deps.log.info({ code: r.error.code }, 'registration refused');
         return r.error.code === 'VALIDATION' ? r : { ok: false, error: forRenderer(r.error) };
       }
+      if (r.value.status === 'queued') {
+        // the visitor leaves unsigned in; the offer stays for the screen, the nonce went with the act
+        await this.deps.esign.endSession('session-end');
+        this.pending = null;
+        this.deps.log.info({ op: r.value.receipt.operationId }, 'registration queued for delivery');
+        return r;
+      }
       this.forget();
-      this.deps.log.info({ access: r.value.access }, 'patient registered and signed in');
-      return ok({ status: 'signed-in', signIn: r.value });
+      this.deps.log.info({ access: r.value.signIn.access }, 'patient registered and signed in');
+      return r;
     } catch (e) {
       await this.undo(tokens);
       this.deps.log.error({ err: e }, 'registration failed unexpectedly');
@@ -175,7 +243,10 @@ export class RegistrationService {
     if (access && api) await api.auth.logout(access);
   }
 
-  private async run(req: RegistrationRequest, keep: (t: TokenSet) => void): Promise<Result<SignInOutcome>> {
+  private async run(
+    req: RegistrationRequest,
+    keep: (t: TokenSet) => void,
+  ): Promise<Result<RegistrationOutcome>> {
     const { esign } = this.deps;
     const api = this.deps.api();
     if (!api) return err('NOT_AVAILABLE', 'no eHealth backend is configured at this kiosk');
@@ -186,6 +257,8 @@ export class RegistrationService {
     if (!pending || pending.phone !== phone)
       return err('FLOW_EXPIRED', 'confirm the phone with a code first');
     if (!SMS_CODE.test(req.code)) return invalid([{ path: 'otp', rule: 'required' }]);
+    if (this.deps.now().getTime() >= pending.deadline.getTime())
+      return err('FLOW_EXPIRED', 'the time for this phone code is over: ask for a new code');
     // the tax id is the certificate's, never typed: without one (a passport-number DRFO) it is refused
     const owner = this.offered.owner;
     const person = normalizePerson({
@@ -211,13 +284,101 @@ export class RegistrationService {
     }
 
     const payload = registrationPayload(person, phone, pending.nonce);
-    const signed = await esign.sign(JSON.stringify(payload), key.value.drfo);
-    if (!signed.ok) return signed;
-    const up = await api.auth.signUp(signed.value.signedContent, Number(req.code));
-    if (!up.ok) {
-      const v = up.error.code === 'EHEALTH_CONFLICT' ? identityViolation(up.error) : null;
-      return v ? invalid([v]) : up;
+    const sent = await this.signAndSend(JSON.stringify(payload), key.value.drfo, Number(req.code), pending);
+    if (!sent.ok) return sent;
+    return this.outcome(sent.value, api, key.value.drfo, keep);
+  }
+
+  /**
+   * Stores the act (held, before the signature exists), signs it, releases it to the outbox with
+   * the nonce's expiry as its deadline, and waits for eHealth's answer — or for the link to be seen
+   * down, or for the wait to end.
+   */
+  private async signAndSend(
+    json: string,
+    drfo: string,
+    otp: number,
+    pending: { deadline: Date },
+  ): Promise<Result<Settled>> {
+    const { outbox, esign } = this.deps;
+    const held = outbox.hold({
+      kind: 'registration.sign-up',
+      params: { otp },
+      patientKey: null,
+      deadline: pending.deadline,
+    });
+    if (!held.ok) return held;
+    const signed = await esign.sign(json, drfo);
+    if (!signed.ok) {
+      const dropped = outbox.abandon(held.value.id, 'patient');
+      if (!dropped.ok) this.deps.log.warn({ code: dropped.error.code }, 'unsigned registration stays held');
+      return signed;
     }
-    return enterCabinet(this.deps, api, up.value.data.token, key.value.drfo, keep, () => null);
+    const released = outbox.release(held.value.id, { signedContent: signed.value.signedContent });
+    if (!released.ok) return released;
+    return ok(await waitForOperation(outbox, released.value, { waitMs: this.deps.settleWaitMs ?? 10_000 }));
+  }
+
+  /** Delivered: the new person enters the cabinet. On its way: the receipt. Refused: why. */
+  private async outcome(
+    settled: Settled,
+    api: PisApi,
+    drfo: string,
+    keep: (t: TokenSet) => void,
+  ): Promise<Result<RegistrationOutcome>> {
+    const { view } = settled;
+    if (view.state === 'done') {
+      const answer = SignUp.safeParse(settled.data);
+      if (answer.success) {
+        const entered = await enterCabinet(this.deps, api, answer.data.token, drfo, keep, () => null);
+        return entered.ok ? ok({ status: 'signed-in', signIn: entered.value }) : entered;
+      }
+    }
+    if (
+      view.state === 'done' ||
+      view.state === 'captured' ||
+      view.state === 'waiting-network' ||
+      view.state === 'sending'
+    ) {
+      this.queued.add(view.id);
+      this.deps.onQueued?.(view.id);
+      // delivered later with nobody to use its token: eHealth's session for it is closed at once
+      void this.deps.outbox.whenSettled(view.id).then((later) => this.closeUnused(later));
+      const deadline = view.expiresAt ?? this.deps.now().toISOString();
+      return ok({
+        status: 'queued',
+        receipt: {
+          operationId: view.id,
+          referenceCode: view.referenceCode,
+          deadline,
+          windowMinutes: Math.min(
+            1440,
+            Math.max(0, Math.round((Date.parse(deadline) - Date.parse(view.createdAt)) / 60_000)),
+          ),
+        },
+      });
+    }
+    const refused = operationError(view);
+    if (refused.code === 'EHEALTH_CONFLICT') {
+      const v = identityViolation({ ...refused, details: { ehealth: view.error?.ehealth ?? null } });
+      if (v) return invalid([v]);
+    }
+    if (refused.code === 'VALIDATION') {
+      const fields = (view.error?.ehealth?.entries ?? []).map((e) => e.split(':')[0] ?? '');
+      const violations = [...new Set(fields.filter(Boolean).map(pathFromEntry))].map((path) => ({
+        path,
+        rule: 'ehealth.refused' as const,
+      }));
+      if (violations.length > 0) return invalid(violations);
+    }
+    return { ok: false, error: refused };
+  }
+
+  private async closeUnused(later: Settled): Promise<void> {
+    const answer = later.view.state === 'done' ? SignUp.safeParse(later.data) : null;
+    const api = this.deps.api();
+    if (!answer?.success || !api) return;
+    const out = await api.auth.logout(answer.data.token.value);
+    if (!out.ok) this.deps.log.info({ code: out.error.code }, 'token of a later registration not closed');
   }
 }

@@ -66,6 +66,8 @@ export interface PatientDeps {
   ports: PatientPorts;
   /** OCSP and the trust list in use (one checker for sign-in, signing and delivery). */
   revocation?: RevocationChecker | null;
+  /** A registration went to the outbox for later delivery (its receipt may be printed now). */
+  onRegistrationQueued?: (operationId: string) => void;
 }
 
 export function createPatientServices(d: PatientDeps): PatientServices {
@@ -123,6 +125,8 @@ export function createPatientServices(d: PatientDeps): PatientServices {
     patient,
     esign,
     api,
+    outbox: d.outbox,
+    ...(d.onRegistrationQueued ? { onQueued: d.onRegistrationQueued } : {}),
     log: d.log,
     now: d.now,
     revocation: d.revocation ?? null,

@@ -1,7 +1,8 @@
 /**
  * Who may see an outbox operation at the screen: the registrar in the panel sees every one; a signed-in
  * patient sees their own — those still waiting under their pseudonymous key, and everything captured
- * in this visit (a delivered operation no longer carries the key); nobody else sees any. The next
+ * in this visit (a delivered operation no longer carries the key); a visitor whose registration is
+ * queued (not signed in yet) sees that registration until they finish; nobody else sees any. The next
  * visitor therefore cannot list, open or reprint the previous patient's actions, and push events
  * about other people's operations never reach the page.
  *
@@ -19,9 +20,15 @@ export interface OperationAccessDeps {
   patient: () => PatientContext | null;
   /** True while a registrar is signed in to the panel (not in an assisted session). */
   registrarInPanel: () => boolean;
+  /** The registration of the visitor at the screen, queued before they could sign in (forgotten at Finish). */
+  registrant?: { hasQueued(): boolean; owns(operationId: string): boolean };
 }
 
-export type Viewer = { kind: 'registrar' } | { kind: 'patient'; ctx: PatientContext } | { kind: 'nobody' };
+export type Viewer =
+  | { kind: 'registrar' }
+  | { kind: 'patient'; ctx: PatientContext }
+  | { kind: 'registrant' }
+  | { kind: 'nobody' };
 
 export type OperationRef = { id: string } | { referenceCode: string };
 
@@ -37,7 +44,8 @@ export class OperationAccess {
   viewer(): Viewer {
     if (this.deps.registrarInPanel()) return { kind: 'registrar' };
     const ctx = this.deps.patient();
-    return ctx ? { kind: 'patient', ctx } : { kind: 'nobody' };
+    if (ctx) return { kind: 'patient', ctx };
+    return this.deps.registrant?.hasQueued() ? { kind: 'registrant' } : { kind: 'nobody' };
   }
 
   /** Whether whoever is at the screen may see this operation. */
@@ -45,6 +53,7 @@ export class OperationAccess {
     const viewer = this.viewer();
     if (viewer.kind === 'registrar') return true;
     if (viewer.kind === 'nobody') return false;
+    if (viewer.kind === 'registrant') return this.deps.registrant?.owns(id) ?? false;
     return this.ownedBy(id, viewer.ctx);
   }
 

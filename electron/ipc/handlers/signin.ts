@@ -33,10 +33,15 @@ export const signinHandlers = (
       phone,
       code,
     });
+    // queued: the act itself is audited by the outbox under its id; this notes what the visitor got
+    const action = !r.ok
+      ? 'session.registration-refused'
+      : r.value.status === 'queued'
+        ? 'session.registration-queued'
+        : 'session.registered';
+    const subject = r.ok && r.value.status === 'queued' ? r.value.receipt.operationId : null;
     const noted = storage('record the registration', () =>
-      s.audit.append('kiosk', r.ok ? 'session.registered' : 'session.registration-refused', null, {
-        code: r.ok ? null : r.error.code,
-      }),
+      s.audit.append('kiosk', action, subject, { code: r.ok ? null : r.error.code }),
     );
     if (!noted.ok) s.log.warn({ code: noted.error.code }, 'registration not audited');
     return r;

@@ -137,6 +137,7 @@ export const registrarEn: Record<keyof typeof registrarUk, Message> = {
   'registrar.kind.auth-method-request.approve': 'The patient confirms a phone with the SMS code.',
   'registrar.kind.auth-method.deactivate': 'The patient switches off an old phone for SMS codes.',
   'registrar.kind.auth-method.set-alias': 'The patient renames a phone.',
+  'registrar.kind.registration.sign-up': 'A person eHealth does not know yet registers with their own key.',
   'registrar.kind.other': 'Another action of a patient in eHealth.',
   'registrar.state.captured': 'saved',
   'registrar.state.waiting-network': 'waiting for the network',

@@ -144,6 +144,7 @@ export const registrarUk = {
   'registrar.kind.auth-method-request.approve': 'Пацієнт підтверджує телефон кодом з SMS.',
   'registrar.kind.auth-method.deactivate': 'Пацієнт вимикає старий телефон для SMS-кодів.',
   'registrar.kind.auth-method.set-alias': 'Пацієнт змінює назву телефону.',
+  'registrar.kind.registration.sign-up': 'Людина, якої ще немає в eHealth, реєструється зі своїм ключем КЕП.',
   'registrar.kind.other': 'Інша дія пацієнта в eHealth.',
   'registrar.state.captured': 'збережено',
   'registrar.state.waiting-network': 'чекає на зв’язок',
