@@ -3,18 +3,23 @@
  * only) and hands it over in parts; here the parts become one image, which is then drawn as a
  * document page like a camera frame (to-jpeg.ts).
  */
+import type { ChannelResponse } from '#shared/contract';
 import type { KioskError, Result } from '#shared/result';
-import { callKiosk } from '../kiosk/call';
+
+/** One part of a picture as main hands it over. */
+export type MediumPart = ChannelResponse<'documentsMediumRead'>;
 
 const bytesOf = (b64: string): Uint8Array => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
 
-/** All parts of a listed picture, as a Blob of its own type. */
-export async function readMediumPicture(id: string): Promise<Result<Blob>> {
+/** All parts of a listed picture, as a Blob of its own type; `readPart` asks main for one part. */
+export async function readMediumPicture(
+  readPart: (part: number) => Promise<Result<MediumPart>>,
+): Promise<Result<Blob>> {
   const chunks: Uint8Array[] = [];
   let parts = 1;
   let mime = 'image/jpeg';
   for (let part = 0; part < parts; part++) {
-    const r = await callKiosk((b) => b.api.documentsMediumRead({ id, part }));
+    const r = await readPart(part);
     if (!r.ok) return r;
     parts = r.value.parts;
     mime = r.value.mime;

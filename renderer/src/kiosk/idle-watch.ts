@@ -3,7 +3,6 @@ import type { IdleConfig } from '../stores/idle';
 import { selectIdleConfig, useAppStore } from '../stores/app';
 import { useSessionStore } from '../stores/session';
 import { isPristine, useUiStore } from '../stores/ui';
-import { callKiosk } from './call';
 import { wipe } from './wipe';
 
 /** Anything a visitor does: touch, mouse, physical keys, on-screen keys (they are pointer events). */
@@ -53,7 +52,7 @@ export function useIdleWatch(now: () => number = monotonicNow): void {
       useSessionStore.getState().idleEvent({ type: 'activity', now: at }, config);
       if (at - reportedAt >= ACTIVITY_REPORT_MS) {
         reportedAt = at;
-        void callKiosk((bridge) => bridge.api.sessionActivity({}));
+        useSessionStore.getState().reportActivity();
       }
     };
     const onTick = (): void => {

@@ -1,20 +1,17 @@
 import { useEffect } from 'react';
 import { useAppStore } from '../stores/app';
-import { loadAppInfo } from './app-info';
-import { listenKiosk } from './call';
+import { watchSessionEnd } from '../stores/links';
 import { isEndingLocally, wipe } from './wipe';
 
 /** Connects the frame to main: the kiosk's defaults, and a wipe whenever main ends the session. */
 export function useKioskLink(): void {
   useEffect(() => {
-    void loadAppInfo();
-    const subscription = listenKiosk((events) =>
-      events.sessionEnded(({ reason }) => {
-        // the echo of our own "Finish"/idle wipe: already wiped
-        if (isEndingLocally()) return;
-        void wipe(reason, { notifyMain: false });
-      }),
-    );
+    void useAppStore.getState().loadInfo();
+    const subscription = watchSessionEnd((reason) => {
+      // the echo of our own "Finish"/idle wipe: already wiped
+      if (isEndingLocally()) return;
+      void wipe(reason, { notifyMain: false });
+    });
     if (!subscription.ok) {
       useAppStore.getState().setNotice(subscription.error);
       return undefined;

@@ -1,18 +1,7 @@
 import { useEffect } from 'react';
-import type { OperationView } from '#shared/contract/outbox';
-import { useAppsStore } from '../stores/apps';
-import { useDeclarationsStore } from '../stores/declarations';
-import { usePersonStore } from '../stores/person';
-import { useReceiptsStore } from '../stores/receipts';
-import { listenKiosk } from './call';
+import { followOutbox } from '../stores/links';
 
-/** Every store that follows an operation the patient started in this session. */
-export function operationChanged(view: OperationView): void {
-  usePersonStore.getState().operationChanged(view);
-  useReceiptsStore.getState().operationChanged(view);
-  useDeclarationsStore.getState().operationChanged(view);
-  useAppsStore.getState().operationChanged(view);
-}
+export { operationChanged } from '../stores/links';
 
 /**
  * The one subscription to main's `outboxChanged`, for the frame's whole life: whatever screen the
@@ -22,7 +11,7 @@ export function operationChanged(view: OperationView): void {
  */
 export function useOutboxLink(): void {
   useEffect(() => {
-    const sub = listenKiosk((events) => events.outboxChanged(operationChanged));
+    const sub = followOutbox();
     return sub.ok ? sub.value : undefined;
   }, []);
 }

@@ -4,13 +4,14 @@ import { installFakeKiosk, TEST_APP_INFO } from '../../test/fake-kiosk';
 import { useAppStore } from '../stores/app';
 import { useSessionStore } from '../stores/session';
 import { selectPreferences, useUiStore } from '../stores/ui';
-import { loadAppInfo } from './app-info';
 import { isEndingLocally, wipe } from './wipe';
 
 const ENGLISH_KIOSK = {
   ...TEST_APP_INFO,
   defaults: { ...TEST_APP_INFO.defaults, language: 'en' as const, largeText: true },
 };
+
+const loadAppInfo = () => useAppStore.getState().loadInfo();
 
 function visitTheKiosk(): void {
   const ui = useUiStore.getState();

@@ -1,9 +1,8 @@
 import type { SessionEndReason } from '#shared/contract/session';
 import { useAppStore } from '../stores/app';
 import { resetAllStores } from '../stores/reset';
+import { useSessionStore } from '../stores/session';
 import { useUiStore } from '../stores/ui';
-import { loadAppInfo } from './app-info';
-import { callKiosk } from './call';
 
 export interface WipeOptions {
   /** False when main itself announced the end (`sessionEnded`): it already ended the session. */
@@ -43,12 +42,12 @@ export async function wipe(reason: SessionEndReason, { notifyMain }: WipeOptions
   if (notifyMain) {
     localEndsInFlight++;
     try {
-      const ended = await callKiosk((bridge) => bridge.api.sessionEnd({ reason }));
+      const ended = await useSessionStore.getState().endSession(reason);
       if (!ended.ok) useAppStore.getState().setNotice(ended.error);
     } finally {
       localEndsInFlight--;
     }
   }
   // the registrar may have changed the defaults meanwhile; they apply to the next visitor
-  await loadAppInfo();
+  await useAppStore.getState().loadInfo();
 }

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { ActedFor, ActingState, ChildIdentity } from '#shared/contract/acting';
 import type { KioskError } from '#shared/result';
-import { callKiosk } from '../kiosk/call';
+import { callKiosk } from './bridge';
 import { registerReset, resetSubjectStores } from './reset';
 import { useUiStore } from './ui';
 

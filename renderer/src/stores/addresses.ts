@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { Settlement, Street } from '#shared/contract/person';
 import { ok, type KioskError, type Result } from '#shared/result';
-import { callKiosk } from '../kiosk/call';
+import { callKiosk } from './bridge';
 import type { Loadable } from './loadable';
 import { registerReset } from './reset';
 

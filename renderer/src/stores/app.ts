@@ -1,7 +1,9 @@
 import { create } from 'zustand';
 import type { AppInfo } from '#shared/contract/app';
 import type { KioskError } from '#shared/result';
+import { callKiosk } from './bridge';
 import { registerReset } from './reset';
+import { isPristine, useUiStore } from './ui';
 
 export type KioskDefaults = AppInfo['defaults'];
 
@@ -23,6 +25,11 @@ export interface AppState {
 }
 
 export interface AppActions {
+  /**
+   * Asks main for the kiosk's identity and defaults. New defaults are applied to the display only
+   * while nobody is using the kiosk (pristine); a visitor's own choices are never overridden.
+   */
+  loadInfo(): Promise<void>;
   setInfo(info: AppInfo): void;
   setNotice(notice: KioskError): void;
   dismissNotice(): void;
@@ -30,8 +37,18 @@ export interface AppActions {
 
 export const initialAppState: AppState = { info: null, defaults: BUILT_IN_DEFAULTS, notice: null };
 
-export const useAppStore = create<AppState & AppActions>()((set) => ({
+export const useAppStore = create<AppState & AppActions>()((set, get) => ({
   ...initialAppState,
+  loadInfo: async () => {
+    const result = await callKiosk((bridge) => bridge.api.appInfo({}));
+    if (!result.ok) {
+      get().setNotice(result.error);
+      return;
+    }
+    const wasPristine = isPristine(useUiStore.getState(), get().defaults);
+    get().setInfo(result.value);
+    if (wasPristine) useUiStore.getState().applyPreferences(result.value.defaults);
+  },
   setInfo: (info) => set({ info, defaults: info.defaults }),
   setNotice: (notice) => set({ notice }),
   dismissNotice: () => set({ notice: null }),

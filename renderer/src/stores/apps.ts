@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { AppAccess, AppsList } from '#shared/contract/apps';
 import type { OperationView } from '#shared/contract/outbox';
-import { callKiosk } from '../kiosk/call';
+import { callKiosk } from './bridge';
 import { failed, idle, loading, settled, type Action, type Loadable } from './loadable';
 import { useReceiptsStore } from './receipts';
 import { registerReset } from './reset';

@@ -7,7 +7,7 @@ import type {
 import type { DoctorDetails } from '#shared/contract/doctors';
 import type { OperationView } from '#shared/contract/outbox';
 import type { KioskError } from '#shared/result';
-import { callKiosk } from '../kiosk/call';
+import { callKiosk } from './bridge';
 import { idle, loading, ready, settled, succeeded, failed, type Action, type Loadable } from './loadable';
 import { useReceiptsStore } from './receipts';
 import { registerReset } from './reset';

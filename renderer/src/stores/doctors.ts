@@ -7,7 +7,7 @@ import type {
   DoctorSearchQuery,
 } from '#shared/contract/doctors';
 import type { KioskError } from '#shared/result';
-import { callKiosk } from '../kiosk/call';
+import { callKiosk } from './bridge';
 import { idle, loading, settled, type Loadable } from './loadable';
 import { registerReset } from './reset';
 import { useUiStore } from './ui';

@@ -110,4 +110,50 @@ describe('documents store', () => {
     expect(store().page).toBeNull();
     expect(again.every((b) => b === 0)).toBe(true);
   });
+
+  it('opens and closes the camera through main', async () => {
+    const { fake } = started();
+    fake.respond('documentsCameraOpen', () => ok({ open: true }));
+    fake.respond('documentsCameraClose', () => ok({ open: false }));
+    expect(await store().openCamera()).toEqual(ok({ open: true }));
+    store().closeCamera();
+    expect(fake.callsTo('documentsCameraOpen')).toHaveLength(1);
+    expect(fake.callsTo('documentsCameraClose')).toHaveLength(1);
+  });
+
+  it('lists the memory stick’s pictures, says when there are none, and reads a chosen one in parts', async () => {
+    const { fake } = started();
+    fake.respond('documentsMediumList', () => err('MEDIUM_NO_IMAGES', 'none'));
+    await store().openMedium();
+    expect(store()).toMatchObject({ medium: null, reading: false, error: { code: 'MEDIUM_NO_IMAGES' } });
+
+    const images = [{ id: 'img-1', name: 'passport.jpg', bytes: 2_000_000 }];
+    fake.respond('documentsMediumList', () => ok({ images }));
+    await store().openMedium();
+    expect(store()).toMatchObject({ medium: images, error: null });
+
+    fake.respond('documentsMediumRead', ({ part }) =>
+      ok({ part, parts: 2, mime: 'image/jpeg', data: btoa(part === 0 ? 'ab' : 'cd') }),
+    );
+    const decoded = { width: 4, height: 3, close: vi.fn() };
+    vi.stubGlobal(
+      'createImageBitmap',
+      vi.fn(async () => decoded),
+    );
+    try {
+      expect(await store().readMedium('img-1')).toBe(decoded);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+    expect(fake.callsTo('documentsMediumRead')).toEqual([
+      { id: 'img-1', part: 0 },
+      { id: 'img-1', part: 1 },
+    ]);
+    expect(store()).toMatchObject({ medium: null, reading: false });
+
+    store().closeMedium();
+    fake.respond('documentsMediumRead', () => err('DOCUMENT_INVALID', 'removed'));
+    expect(await store().readMedium('img-1')).toBeNull();
+    expect(store().error?.code).toBe('DOCUMENT_INVALID');
+  });
 });

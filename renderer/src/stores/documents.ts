@@ -1,9 +1,10 @@
 import { create } from 'zustand';
 import { DOCUMENT_LIMITS, partsFor } from '#shared/documents';
-import type { DocumentsView } from '#shared/contract/documents';
+import type { DocumentsView, MediumImage } from '#shared/contract/documents';
 import type { KioskError, Result } from '#shared/result';
+import { decodePicture, readMediumPicture } from '../documents/from-medium';
 import { base64Of } from '../documents/to-jpeg';
-import { callKiosk } from '../kiosk/call';
+import { callKiosk } from './bridge';
 import { registerReset } from './reset';
 import { useUiStore, type ScreenId } from './ui';
 
@@ -41,6 +42,10 @@ export interface DocumentsState {
   error: KioskError | null;
   /** The last upload failed: main still holds the picture. */
   sendFailed: boolean;
+  /** The inserted memory stick's pictures while the patient chooses one (null: the camera is shown). */
+  medium: MediumImage[] | null;
+  /** The memory stick's list or a picture on it is being read. */
+  reading: boolean;
 }
 
 export interface DocumentsActions {
@@ -55,6 +60,16 @@ export interface DocumentsActions {
   complete(): Promise<void>;
   fail(error: KioskError): void;
   cancel(): void;
+  /** Asks main to let the page use the camera (for the capture screen only). */
+  openCamera(): Promise<Result<unknown>>;
+  /** The camera is no longer needed; nothing waits for main's answer. */
+  closeCamera(): void;
+  /** Lists the memory stick's pictures, or says why there are none. */
+  openMedium(): Promise<void>;
+  /** Back to the camera. */
+  closeMedium(): void;
+  /** Reads a listed picture from main and decodes it for drawing; null (and the message) when it cannot be. */
+  readMedium(id: string): Promise<ImageBitmap | null>;
 }
 
 export const initialDocumentsState: DocumentsState = {
@@ -65,6 +80,8 @@ export const initialDocumentsState: DocumentsState = {
   page: null,
   error: null,
   sendFailed: false,
+  medium: null,
+  reading: false,
 };
 
 const objectUrl = (bytes: Uint8Array): string =>
@@ -174,6 +191,35 @@ export const useDocumentsStore = create<DocumentsState & DocumentsActions>()((se
     },
 
     fail: (error) => set({ error }),
+
+    openCamera: () => callKiosk((b) => b.api.documentsCameraOpen({})),
+
+    closeCamera: () => void callKiosk((b) => b.api.documentsCameraClose({})),
+
+    openMedium: async () => {
+      set({ reading: true });
+      const r = await callKiosk((b) => b.api.documentsMediumList({}));
+      set({ reading: false });
+      if (r.ok) set({ error: null, medium: r.value.images });
+      else get().fail(r.error);
+    },
+
+    closeMedium: () => set({ medium: null }),
+
+    readMedium: async (id) => {
+      set({ reading: true });
+      const blob = await readMediumPicture((part) =>
+        callKiosk((b) => b.api.documentsMediumRead({ id, part })),
+      );
+      const bitmap = blob.ok ? await decodePicture(blob.value) : blob;
+      set({ reading: false });
+      if (!bitmap.ok) {
+        get().fail(bitmap.error);
+        return null;
+      }
+      set({ medium: null });
+      return bitmap.value;
+    },
 
     cancel: () => {
       const flow = get().flow;

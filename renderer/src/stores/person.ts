@@ -10,7 +10,7 @@ import type {
 } from '#shared/contract/person';
 import type { KioskError, Result } from '#shared/result';
 import { normalizePerson, personViolations, type RuleViolation } from '#shared/rules/person/index';
-import { callKiosk } from '../kiosk/call';
+import { callKiosk } from './bridge';
 import { useDocumentsStore } from './documents';
 import { registerReset } from './reset';
 import { useUiStore } from './ui';

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { OperationView } from '#shared/contract/outbox';
 import { err, ok } from '#shared/result';
 import { installFakeKiosk } from '../../test/fake-kiosk';
-import { useReceiptsStore, type ReceiptTarget } from './receipts';
+import { selectPrintOf, useReceiptsStore, type ReceiptTarget } from './receipts';
+import { resetAllStores } from './reset';
 import { useUiStore } from './ui';
 
 const store = () => useReceiptsStore.getState();
@@ -63,5 +64,36 @@ describe('receipts store', () => {
     expect(store().target?.state).toBe('queued');
     store().operationChanged(view({}));
     expect(store().target).toMatchObject({ state: 'done', deliveredLater: true });
+  });
+
+  it('prints a slip and an operation’s receipt from their own screens; each screen sees only its own print', async () => {
+    const kiosk = installFakeKiosk();
+    kiosk.respond('receiptPrint', ({ source }) =>
+      'slip' in source ? ok({ via: 'printer' }) : err('PRINT_FAILED', 'jam'),
+    );
+    await store().printSlip('under-14', 'uk');
+    expect(kiosk.callsTo('receiptPrint')).toEqual([{ source: { slip: 'under-14' }, language: 'uk' }]);
+    expect(selectPrintOf({ slip: 'under-14' })(store())).toEqual({ status: 'printed', via: 'printer' });
+    expect(selectPrintOf({ slip: 'no-relation' })(store())).toEqual({ status: 'idle' });
+
+    await store().printOperation('op-7', 'en');
+    expect(kiosk.callsTo('receiptPrint')[1]).toEqual({ source: { operationId: 'op-7' }, language: 'en' });
+    expect(selectPrintOf({ operationId: 'op-7' })(store())).toMatchObject({
+      status: 'failed',
+      error: { code: 'PRINT_FAILED' },
+    });
+    expect(selectPrintOf({ slip: 'under-14' })(store())).toEqual({ status: 'idle' });
+  });
+
+  it('one print at a time; an answer after a wipe is dropped', async () => {
+    const kiosk = installFakeKiosk();
+    kiosk.respond('receiptPrint', () => ok({ via: 'pdf' }));
+    const first = store().printSlip('no-relation', 'uk');
+    await store().printSlip('no-relation', 'uk');
+    expect(kiosk.callsTo('receiptPrint')).toHaveLength(1);
+    resetAllStores();
+    await first;
+    expect(store().printState).toEqual({ status: 'idle' });
+    expect(store().printed).toBeNull();
   });
 });

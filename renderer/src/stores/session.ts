@@ -1,4 +1,7 @@
 import { create } from 'zustand';
+import type { SessionEndReason } from '#shared/contract/session';
+import type { Result } from '#shared/result';
+import { callKiosk } from './bridge';
 import { idleStep, initialIdleState } from './idle';
 import type { IdleConfig, IdleEvent, IdleState } from './idle';
 import { registerReset } from './reset';
@@ -14,6 +17,10 @@ export interface SessionState {
 export interface SessionActions {
   /** Feeds the idle state machine; returns true when the warning ran out (the caller wipes). */
   idleEvent(event: IdleEvent, config: IdleConfig): boolean;
+  /** Tells main the visitor is still there (main's own idle backstop); nothing waits for it. */
+  reportActivity(): void;
+  /** Asks main to end its side of the session (signer, tokens, partition). */
+  endSession(reason: SessionEndReason): Promise<Result<unknown>>;
 }
 
 export const initialSessionState: SessionState = { idle: initialIdleState };
@@ -25,6 +32,8 @@ export const useSessionStore = create<SessionState & SessionActions>()((set, get
     if (step.state !== get().idle) set({ idle: step.state });
     return step.expired;
   },
+  reportActivity: () => void callKiosk((bridge) => bridge.api.sessionActivity({})),
+  endSession: (reason) => callKiosk((bridge) => bridge.api.sessionEnd({ reason })),
 }));
 
 registerReset(() => useSessionStore.setState(initialSessionState));

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { KeyFile, SignInResult, SignInStep } from '#shared/contract/signin';
 import type { KioskError, Result } from '#shared/result';
-import { callKiosk, listenKiosk } from '../kiosk/call';
+import { callKiosk, listenKiosk } from './bridge';
 import { registerReset } from './reset';
 import { useUiStore } from './ui';
 

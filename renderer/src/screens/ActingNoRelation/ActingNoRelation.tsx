@@ -1,19 +1,11 @@
-import { useState } from 'react';
-import type { KioskError } from '#shared/result';
 import { BigButton } from '../../components/BigButton';
 import { ScreenTitle } from '../../components/ScreenTitle';
 import { errorText } from '../../i18n/errors';
 import { useT } from '../../i18n/useT';
-import { callKiosk } from '../../kiosk/call';
 import { useActingStore } from '../../stores/acting';
+import { selectPrintOf, useReceiptsStore } from '../../stores/receipts';
 import { useUiStore } from '../../stores/ui';
 import '../SignIn/signin.css';
-
-type PrintState =
-  | { kind: 'idle' }
-  | { kind: 'printing' }
-  | { kind: 'done'; via: string }
-  | { kind: 'failed'; error: KioskError };
 
 /**
  * eHealth holds no relation between the signed-in person and the child they described: what that
@@ -22,13 +14,8 @@ type PrintState =
 export function ActingNoRelation() {
   const t = useT();
   const language = useUiStore((s) => s.language);
-  const [print, setPrint] = useState<PrintState>({ kind: 'idle' });
-
-  const printSlip = async () => {
-    setPrint({ kind: 'printing' });
-    const r = await callKiosk((b) => b.api.receiptPrint({ source: { slip: 'no-relation' }, language }));
-    setPrint(r.ok ? { kind: 'done', via: r.value.via } : { kind: 'failed', error: r.error });
-  };
+  const print = useReceiptsStore(selectPrintOf({ slip: 'no-relation' }));
+  const printSlip = () => useReceiptsStore.getState().printSlip('no-relation', language);
   const leave = (screen: 'actForChild' | 'home') => {
     useActingStore.getState().clearError();
     useUiStore.getState().goTo(screen);
@@ -45,17 +32,18 @@ export function ActingNoRelation() {
         <li>{t('noRelation.step3')}</li>
       </ol>
       <div className="screen__actions">
-        <BigButton variant="primary" disabled={print.kind === 'printing'} onClick={() => void printSlip()}>
+        <BigButton variant="primary" disabled={print.status === 'printing'} onClick={() => void printSlip()}>
           {t('noRelation.print')}
         </BigButton>
         <BigButton onClick={() => leave('actForChild')}>{t('noRelation.tryAgain')}</BigButton>
         <BigButton onClick={() => leave('home')}>{t('noRelation.toOwn')}</BigButton>
       </div>
       <p role="status">
-        {print.kind === 'printing' && t('noRelation.printing')}
-        {print.kind === 'done' && (print.via === 'printer' ? t('noRelation.printed') : t('noRelation.saved'))}
+        {print.status === 'printing' && t('noRelation.printing')}
+        {print.status === 'printed' &&
+          (print.via === 'printer' ? t('noRelation.printed') : t('noRelation.saved'))}
       </p>
-      {print.kind === 'failed' && (
+      {print.status === 'failed' && (
         <p className="signin__error" role="alert">
           {errorText(language, print.error)}
         </p>

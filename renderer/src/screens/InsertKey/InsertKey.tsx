@@ -5,7 +5,7 @@ import { ScreenTitle } from '../../components/ScreenTitle';
 import { errorText } from '../../i18n/errors';
 import type { Translate } from '../../i18n/translate';
 import { useT } from '../../i18n/useT';
-import { listenKiosk } from '../../kiosk/call';
+import { watchSignInKeys } from '../../stores/links';
 import { useSignInStore } from '../../stores/signin';
 import { useUiStore } from '../../stores/ui';
 import '../SignIn/signin.css';
@@ -33,10 +33,7 @@ export function InsertKey() {
   const keysError = useSignInStore((s) => s.keysError);
 
   useEffect(() => {
-    const subscription = listenKiosk((events) =>
-      events.signinKeysChanged(({ keys: next }) => useSignInStore.getState().setKeys(next)),
-    );
-    void useSignInStore.getState().loadKeys(true);
+    const subscription = watchSignInKeys();
     return subscription.ok ? subscription.value : undefined;
   }, []);
 

@@ -1,15 +1,13 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import type { KioskError } from '#shared/result';
 import { BigButton } from '../../components/BigButton';
 import { ScreenTitle } from '../../components/ScreenTitle';
 import { errorText } from '../../i18n/errors';
 import { useT } from '../../i18n/useT';
-import { callKiosk } from '../../kiosk/call';
 import { usePersonStore } from '../../stores/person';
+import { selectPrintOf, useReceiptsStore } from '../../stores/receipts';
 import { useUiStore } from '../../stores/ui';
 import '../PersonData/person.css';
-
-type Printed = 'idle' | 'printing' | 'printer' | 'file';
 
 /**
  * After signing: where the signed change is (sent and accepted, waiting for the link, refused), the
@@ -21,8 +19,7 @@ export function PersonResult() {
   const language = useUiStore((s) => s.language);
   const goTo = useUiStore((s) => s.goTo);
   const operation = usePersonStore((s) => s.operation);
-  const [printed, setPrinted] = useState<Printed>('idle');
-  const [printError, setPrintError] = useState<KioskError | null>(null);
+  const printState = useReceiptsStore(selectPrintOf({ operationId: operation?.id ?? '' }));
 
   useEffect(() => {
     // the frame follows the outbox (kiosk/outbox-link.ts); the state may have moved before: ask once
@@ -54,16 +51,9 @@ export function PersonResult() {
       ? errorText(language, { code: operation.error.code as KioskError['code'] })
       : null;
 
-  const print = async () => {
-    setPrinted('printing');
-    setPrintError(null);
-    const r = await callKiosk((b) => b.api.receiptPrint({ source: { operationId: operation.id }, language }));
-    if (r.ok) setPrinted(r.value.via === 'printer' ? 'printer' : 'file');
-    else {
-      setPrinted('idle');
-      setPrintError(r.error);
-    }
-  };
+  const print = () => useReceiptsStore.getState().printOperation(operation.id, language);
+  const printed = printState.status === 'printed' ? printState.via : null;
+  const printError = printState.status === 'failed' ? printState.error : null;
 
   return (
     <div className="screen person-result">
@@ -78,15 +68,15 @@ export function PersonResult() {
       </p>
       <p className="screen__help">{t('personResult.referenceHint')}</p>
       {printed === 'printer' && <p role="status">{t('personResult.printed')}</p>}
-      {printed === 'file' && <p role="status">{t('personResult.savedAs')}</p>}
+      {printed && printed !== 'printer' && <p role="status">{t('personResult.savedAs')}</p>}
       {printError && (
         <p role="alert" className="person__errors">
           {errorText(language, printError)}
         </p>
       )}
       <div className="screen__actions">
-        <BigButton onClick={() => void print()} disabled={printed === 'printing'}>
-          {printed === 'printing' ? t('personResult.printing') : t('personResult.print')}
+        <BigButton onClick={() => void print()} disabled={printState.status === 'printing'}>
+          {printState.status === 'printing' ? t('personResult.printing') : t('personResult.print')}
         </BigButton>
         <BigButton variant="primary" onClick={() => goTo('person')}>
           {t('personResult.toData')}

@@ -1,7 +1,6 @@
 import { useEffect } from 'react';
-import { loadAppInfo } from '../../kiosk/app-info';
-import { listenKiosk } from '../../kiosk/call';
 import { useAppStore } from '../../stores/app';
+import { linkRegistrar } from '../../stores/links';
 import { useRegistrarStore } from '../../stores/registrar';
 
 /** Settles once a fresh page has signed out a panel it did not open itself (see below). */
@@ -9,9 +8,9 @@ let startup: Promise<void> = Promise.resolve();
 export const registrarStartup = (): Promise<void> => startup;
 
 /**
- * Keeps the renderer's view of registrar mode in step with main: the registrar state (signed in,
- * assisted session, birth date confirmed), directory sync progress for the panel, and changed kiosk
- * settings (the frame reloads its defaults and training flag at once).
+ * Keeps the renderer's view of registrar mode in step with main for the frame's life: the registrar
+ * state (signed in, assisted session, birth date confirmed), directory sync progress for the panel,
+ * and changed kiosk settings (the frame reloads its defaults and training flag at once).
  */
 export function useRegistrarLink(): void {
   useEffect(() => {
@@ -22,14 +21,7 @@ export function useRegistrarLink(): void {
       .then(async (status) => {
         if (status?.mode === 'panel') await useRegistrarStore.getState().signOut();
       });
-    const subscription = listenKiosk((events) => {
-      const stops = [
-        events.registrarChanged((status) => useRegistrarStore.getState().setStatus(status)),
-        events.directoryProgress((progress) => useRegistrarStore.getState().setProgress(progress)),
-        events.kioskSettingsChanged(() => void loadAppInfo()),
-      ];
-      return () => stops.forEach((stop) => stop());
-    });
+    const subscription = linkRegistrar();
     if (!subscription.ok) {
       useAppStore.getState().setNotice(subscription.error);
       return undefined;

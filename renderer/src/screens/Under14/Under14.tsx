@@ -1,18 +1,10 @@
-import { useState } from 'react';
-import type { KioskError } from '#shared/result';
 import { BigButton } from '../../components/BigButton';
 import { ScreenTitle } from '../../components/ScreenTitle';
 import { errorText } from '../../i18n/errors';
 import { useT } from '../../i18n/useT';
-import { callKiosk } from '../../kiosk/call';
+import { selectPrintOf, useReceiptsStore } from '../../stores/receipts';
 import { useUiStore } from '../../stores/ui';
 import '../SignIn/signin.css';
-
-type PrintState =
-  | { kind: 'idle' }
-  | { kind: 'printing' }
-  | { kind: 'done'; via: string }
-  | { kind: 'failed'; error: KioskError };
 
 /**
  * Under 14: no own access (main has already signed the child out again). Explains what to do and
@@ -22,13 +14,8 @@ type PrintState =
 export function Under14() {
   const t = useT();
   const language = useUiStore((s) => s.language);
-  const [print, setPrint] = useState<PrintState>({ kind: 'idle' });
-
-  const printSlip = async () => {
-    setPrint({ kind: 'printing' });
-    const r = await callKiosk((b) => b.api.receiptPrint({ source: { slip: 'under-14' }, language }));
-    setPrint(r.ok ? { kind: 'done', via: r.value.via } : { kind: 'failed', error: r.error });
-  };
+  const print = useReceiptsStore(selectPrintOf({ slip: 'under-14' }));
+  const printSlip = () => useReceiptsStore.getState().printSlip('under-14', language);
 
   return (
     <div className="screen">
@@ -42,15 +29,15 @@ export function Under14() {
       </ol>
       <p>{t('under14.parentKiosk')}</p>
       <div className="screen__actions">
-        <BigButton variant="primary" disabled={print.kind === 'printing'} onClick={() => void printSlip()}>
+        <BigButton variant="primary" disabled={print.status === 'printing'} onClick={() => void printSlip()}>
           {t('under14.print')}
         </BigButton>
       </div>
       <p role="status">
-        {print.kind === 'printing' && t('under14.printing')}
-        {print.kind === 'done' && (print.via === 'printer' ? t('under14.printed') : t('under14.saved'))}
+        {print.status === 'printing' && t('under14.printing')}
+        {print.status === 'printed' && (print.via === 'printer' ? t('under14.printed') : t('under14.saved'))}
       </p>
-      {print.kind === 'failed' && (
+      {print.status === 'failed' && (
         <p className="signin__error" role="alert">
           {errorText(language, print.error)}
         </p>

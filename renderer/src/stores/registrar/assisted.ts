@@ -1,4 +1,4 @@
-import { callKiosk } from '../../kiosk/call';
+import { callKiosk } from '../bridge';
 import { runAction } from './activity';
 import type { RegistrarSlice } from './slice';
 

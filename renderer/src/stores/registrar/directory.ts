@@ -1,5 +1,5 @@
 import type { DirectoryProgress } from '#shared/contract/doctors';
-import { callKiosk } from '../../kiosk/call';
+import { callKiosk } from '../bridge';
 import { runAction } from './activity';
 import type { RegistrarSlice } from './slice';
 

@@ -1,5 +1,5 @@
 import type { RegistrarState } from '#shared/contract/registrar';
-import { callKiosk } from '../../kiosk/call';
+import { callKiosk } from '../bridge';
 import { failed } from '../loadable';
 import { runAction } from './activity';
 import type { RegistrarSlice } from './slice';

@@ -1,6 +1,6 @@
 import type { OperationState } from '#shared/contract/outbox';
 import type { RegistrarOperation } from '#shared/contract/registrar';
-import { callKiosk } from '../../kiosk/call';
+import { callKiosk } from '../bridge';
 import { runAction } from './activity';
 import type { RegistrarSlice } from './slice';
 

@@ -1,5 +1,5 @@
 import type { RegistrarOverview } from '#shared/contract/registrar';
-import { callKiosk } from '../../kiosk/call';
+import { callKiosk } from '../bridge';
 import { runAction } from './activity';
 import type { RegistrarSlice } from './slice';
 

@@ -1,5 +1,5 @@
 import type { RegistrarSettings, RegistrarSettingsPatch } from '#shared/contract/registrar';
-import { callKiosk } from '../../kiosk/call';
+import { callKiosk } from '../bridge';
 import { runAction, type DoneKey } from './activity';
 import type { RegistrarSlice } from './slice';
 

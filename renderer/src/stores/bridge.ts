@@ -6,7 +6,8 @@ import { kiosk } from '../api';
 const describe = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 /**
- * Calls main through the api module and always yields a Result: a missing bridge (no preload, no
+ * The stores' one way to main (screens and components reach main through a store; the boundary
+ * lint holds them to it). Calls main through the api module and always yields a Result: a missing bridge (no preload, no
  * browser host) becomes NOT_AVAILABLE and a bridge that throws becomes INTERNAL, so the screen can
  * say so instead of crashing.
  */
