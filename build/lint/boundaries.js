@@ -4,7 +4,8 @@
  * export-from, dynamic import() and require() with a literal specifier.
  *
  *   shared            → shared only (no electron, no node:*, no DOM; DOM globals are banned separately)
- *   renderer          → renderer, shared (no electron, no node:*)
+ *   renderer          → renderer, shared (no electron, no node:*); its api module and the stores'
+ *                       bridge only from stores/, api/ and main.tsx (renderer-bridge.js)
  *   electron/core     → core, shared, packages (never 'electron', window, ipc, hosts, sandbox)
  *   electron/sandbox  → sandbox, shared, electron/core/esign, electron/core/db, packages (never 'electron')
  *   electron/preload  → 'electron' and shared/contract only
@@ -13,6 +14,7 @@
  */
 import { builtinModules } from 'node:module';
 import path from 'node:path';
+import { rendererBridgeViolation } from './renderer-bridge.js';
 
 /** The project's own shared/ folder, imported through package.json "imports". */
 const SHARED_ALIAS = '#shared/';
@@ -141,6 +143,12 @@ const rule = {
       }
       const why = violation(zone, target);
       if (why) context.report({ node, messageId: 'forbidden', data: { spec: source, why } });
+      // the renderer's own clause (renderer-bridge.js); one message per import
+      else if (target.kind === 'file') {
+        const rendererWhy = rendererBridgeViolation(rel, target.rel);
+        if (rendererWhy)
+          context.report({ node, messageId: 'forbidden', data: { spec: source, why: rendererWhy } });
+      }
     }
 
     return {
