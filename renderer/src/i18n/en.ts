@@ -3,6 +3,7 @@ import { personEn } from './person.en';
 import { signinEn } from './signin.en';
 import { registrarEn } from './registrar.en';
 import { cabinetEn } from './cabinet.en';
+import { registrationEn } from './registration.en';
 import { documentsEn } from './documents.en';
 import type { MessageKey } from './uk';
 import type { Dictionary } from './types';
@@ -81,6 +82,7 @@ export const en: Dictionary<MessageKey> = {
     ...registrarEn,
     ...cabinetEn,
     ...documentsEn,
+    ...registrationEn,
     ...actingEn,
   },
   errors: {

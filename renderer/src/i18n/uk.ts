@@ -3,6 +3,7 @@ import { personUk } from './person.uk';
 import { signinUk } from './signin.uk';
 import { registrarUk } from './registrar.uk';
 import { cabinetUk } from './cabinet.uk';
+import { registrationUk } from './registration.uk';
 import { documentsUk } from './documents.uk';
 import type { Dictionary, Message } from './types';
 
@@ -91,6 +92,7 @@ const messages = {
   ...registrarUk,
   ...cabinetUk,
   ...documentsUk,
+  ...registrationUk,
   ...actingUk,
 } satisfies Record<string, Message>;
 

@@ -19,6 +19,12 @@ import { PersonPhone } from './PersonPhone/PersonPhone';
 import { PersonResult } from './PersonResult/PersonResult';
 import { PersonReview } from './PersonReview/PersonReview';
 import { Receipt } from './Receipt/Receipt';
+import { RegistrationForm } from './RegistrationForm/RegistrationForm';
+import { RegistrationIntro } from './RegistrationIntro/RegistrationIntro';
+import { RegistrationPhone } from './RegistrationPhone/RegistrationPhone';
+import { RegistrationQueued } from './RegistrationQueued/RegistrationQueued';
+import { RegistrationReview } from './RegistrationReview/RegistrationReview';
+import { RegistrationSign } from './RegistrationSign/RegistrationSign';
 import { RegistrarAudit } from './RegistrarAudit/RegistrarAudit';
 import { RegistrarDirectory } from './RegistrarDirectory/RegistrarDirectory';
 import { RegistrarOutbox } from './RegistrarOutbox/RegistrarOutbox';
@@ -40,6 +46,12 @@ export const SCREENS: Record<ScreenId, ComponentType> = {
   signInError: SignInError,
   under14: Under14,
   home: Home,
+  registrationIntro: RegistrationIntro,
+  registrationForm: RegistrationForm,
+  registrationPhone: RegistrationPhone,
+  registrationReview: RegistrationReview,
+  registrationSign: RegistrationSign,
+  registrationQueued: RegistrationQueued,
   actForChild: ActForChild,
   actingNoRelation: ActingNoRelation,
   // the four functions

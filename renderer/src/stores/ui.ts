@@ -13,6 +13,13 @@ export type ScreenId =
   | 'signInError'
   | 'under14'
   | 'home'
+  // registration with eHealth after the unknown-person refusal (screens/Registration*)
+  | 'registrationIntro'
+  | 'registrationForm'
+  | 'registrationPhone'
+  | 'registrationReview'
+  | 'registrationSign'
+  | 'registrationQueued'
   // acting for a child: identify and sign, or why eHealth refused (screens/ActForChild, ActingNoRelation)
   | 'actForChild'
   | 'actingNoRelation'

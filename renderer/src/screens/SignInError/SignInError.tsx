@@ -3,6 +3,7 @@ import { ScreenTitle } from '../../components/ScreenTitle';
 import { errorText } from '../../i18n/errors';
 import type { MessageKey } from '../../i18n/uk';
 import { useT } from '../../i18n/useT';
+import { useRegistrationStore } from '../../stores/registration';
 import { useSignInStore } from '../../stores/signin';
 import { useUiStore } from '../../stores/ui';
 import '../SignIn/signin.css';
@@ -18,7 +19,8 @@ const TITLES: Partial<Record<string, MessageKey>> = {
 
 /**
  * Why sign-in failed, in plain words, and what the visitor can do next. When eHealth is down the
- * kiosk still offers doctor search on its own copy of the directory.
+ * kiosk still offers doctor search on its own copy of the directory; when eHealth knows nobody with
+ * the key's tax id, registration with eHealth (with the same key).
  */
 export function SignInError() {
   const t = useT();
@@ -28,6 +30,7 @@ export function SignInError() {
   const code = error?.code ?? 'INTERNAL';
   const titleKey = TITLES[code] ?? 'signinError.title';
   const offline = code === 'EHEALTH_UNAVAILABLE';
+  const unknown = code === 'PERSON_NOT_FOUND';
   return (
     <div className="screen">
       <ScreenTitle>{t(titleKey)}</ScreenTitle>
@@ -35,7 +38,13 @@ export function SignInError() {
         {errorText(language, error ?? { code: 'INTERNAL' })}
       </p>
       {offline && <p className="screen__lead">{t('signinError.offline')}</p>}
+      {unknown && <p className="screen__lead">{t('registration.offerLead')}</p>}
       <div className="screen__actions">
+        {unknown && (
+          <BigButton variant="primary" onClick={() => void useRegistrationStore.getState().begin()}>
+            {t('registration.offer')}
+          </BigButton>
+        )}
         {offline && (
           <BigButton variant="primary" onClick={() => goTo('doctorSearch')}>
             {t('signinError.findDoctor')}
