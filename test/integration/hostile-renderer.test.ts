@@ -20,9 +20,10 @@ import { BRIDGE_PATH } from '#shared/bridge-wire';
 import { CHANNEL_NAMES, channels, type ChannelName } from '#shared/contract';
 import { silentLogger } from '../../electron/core/log';
 import { startBrowserHost, type BrowserHost } from '../../electron/hosts/browser-host';
-import { startSandbox } from '../../electron/sandbox';
+import { startSandbox, type SandboxHandle } from '../../electron/sandbox';
+import type { PersonInput } from '#shared/rules/person/index';
 import { allPaths, validRequests, withValueAt } from './contract-samples';
-import { TEST_KEYS_DIR } from './sandbox-helpers';
+import { registrationPerson, TEST_KEYS_DIR } from './sandbox-helpers';
 
 /** Per channel and phase: a bounded number of fuzzed calls (the suite's share of `npm test` time). */
 const CALLS_PER_CHANNEL = 10;
@@ -302,5 +303,73 @@ describe('a compromised renderer on the bridge', () => {
     expect(await fresh.call('appInfo', {})).toMatchObject({ ok: true });
     expect(await fresh.call('registrarStatus', {})).toMatchObject({ ok: true });
     fresh.close();
+  }, 180_000);
+  it('gains nothing of a visitor whose registration waits in the outbox after they finished', async () => {
+    // a visitor eHealth does not know registers while eHealth is unreachable, gets a receipt, and finishes
+    const s = host.services;
+    const training = host.training;
+    if (!training) throw new Error('no training sandbox');
+    const listed = (await fetch(`${training.baseUrl}/sandbox/personas`).then((r) => r.json())) as {
+      data?: { id: string; password: string; taxId: string; fullName: string; birthDate: string }[];
+    };
+    const p = (listed.data ?? []).find((x) => x.id === 'unknown-drfo');
+    const key = (await s.keys.list(false)).find((k) => k.folder === 'unknown-drfo');
+    if (!p || !key) throw new Error('no persona unknown-drfo');
+    const password = () => new TextEncoder().encode(p.password);
+    expect(await s.signIn.start(key.id, password())).toMatchObject({ error: { code: 'PERSON_NOT_FOUND' } });
+    const phone = '+380951234577';
+    expect((await s.registration.requestCode(phone)).ok).toBe(true);
+    const sms = (await fetch(`${training.baseUrl}/sandbox/sms?phone=${encodeURIComponent(phone)}`).then((r) =>
+      r.json(),
+    )) as { data?: { code: string }[] };
+    const sandbox = { baseUrl: training.baseUrl, apiKey: training.apiKey, personas: listed.data ?? [] };
+    const typed = await registrationPerson(sandbox as unknown as SandboxHandle, 'unknown-drfo', phone);
+    const { authentication_methods: _m, process_disclosure_data_consent: _c, ...person } = typed;
+    const faults = `${training.baseUrl}/sandbox/faults`;
+    const cut = await fetch(faults, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ outage: true }),
+    });
+    expect(cut.status).toBe(200);
+    try {
+      const r = await s.registration.register({
+        keyId: key.id,
+        password: password(),
+        person: person as unknown as PersonInput,
+        phone,
+        code: sms.data?.[0]?.code ?? '',
+      });
+      if (!r.ok || r.value.status !== 'queued') throw new Error(`not queued: ${JSON.stringify(r)}`);
+      const { operationId, referenceCode } = r.value.receipt;
+      secrets.push(
+        p.taxId,
+        ...p.fullName.split(' ').filter((w) => w.length > 3),
+        phone,
+        operationId,
+        referenceCode,
+      );
+      await s.session.end('finish');
+
+      const ref = { referenceCode };
+      const informed: { channel: ChannelName; payload: unknown }[] = [
+        { channel: 'outboxGet', payload: { id: operationId } },
+        { channel: 'outboxGet', payload: ref },
+        { channel: 'outboxList', payload: {} },
+        { channel: 'receiptPreview', payload: { source: ref, language: 'uk' } },
+        { channel: 'receiptPreview', payload: { source: { operationId }, language: 'en' } },
+        { channel: 'registrationPrefill', payload: {} },
+        { channel: 'personAddressRegions', payload: {} },
+        { channel: 'registrationRequestCode', payload: { phone } },
+      ];
+      const before = snapshot();
+      const { heard } = await attack(3, informed);
+      expect(snapshot()).toBe(before);
+      for (const secret of secrets)
+        expect(heard, 'a visitor’s data reached the hostile page').not.toContain(secret);
+      expect(host.services.session.active).toBeNull();
+    } finally {
+      await fetch(faults, { method: 'DELETE' });
+    }
   }, 180_000);
 });
