@@ -258,6 +258,14 @@ describe('registration store', () => {
     expect(useSignInStore.getState().patient).toBeNull();
   });
 
+  it('a person eHealth counts as under 14: the same page as at sign-in', async () => {
+    await toSignStep();
+    fake.respond('registrationSubmit', () => err('AGE_UNDER_14', 'child'));
+    await store().submit('pw');
+    expect(useUiStore.getState().screen).toBe('under14');
+    expect(useSignInStore.getState().error?.code).toBe('AGE_UNDER_14');
+  });
+
   it('a refused identity brings the form back with the reason at the key’s names', async () => {
     await toSignStep();
     fake.respond('registrationSubmit', () =>

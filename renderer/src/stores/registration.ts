@@ -336,6 +336,10 @@ export const useRegistrationStore = create<RegistrationState & RegistrationActio
         section: sectionOf(v.violations[0]!.path),
       });
       useUiStore.getState().goTo('registrationForm');
+    } else if (r.error.code === 'AGE_UNDER_14') {
+      // eHealth registered a child the kiosk may not serve alone: the same page as at sign-in
+      useSignInStore.setState({ error: r.error });
+      useUiStore.getState().goTo('under14');
     } else if (SMS_ERRORS.has(r.error.code)) {
       set({ phoneError: r.error, code: '' });
       useUiStore.getState().goTo('registrationPhone');

@@ -1,0 +1,304 @@
+/**
+ * Registration with eHealth end to end through the browser host and its training sandbox, driven as
+ * a patient does (every field typed key by key on the kiosk's keyboard, never filled in):
+ * unknown-drfo is refused at sign-in, registers from the refusal screen — the explanation and
+ * consent, the form with the names and tax id from the key, the SMS code read from the sandbox's
+ * inbox, the review, the key's password — lands at home, finishes (nothing typed is left) and
+ * signs in again with the same key; unknown-mismatch, whose key still carries her maiden name, is
+ * told plainly why she cannot register with it; a registration signed while the link is down gets a
+ * receipt with its code and is delivered when the link returns — then that person signs in.
+ * axe and touch targets on every registration screen.
+ */
+import type { Page } from '@playwright/test';
+import { finish, outboxRowByCode, shownReferenceCode } from './cabinet-helpers';
+import { checkScreen, expect, h1, test } from './fixtures';
+import type { KioskHost } from './fixtures';
+import { typeText } from './keyboard-helper';
+import { expectForgotten } from './privacy-helpers';
+import { sandboxFaults, sandboxUrl, signInAs, typePassword, type PersonaId } from './signin-helper';
+
+test.use({ viewport: { width: 1920, height: 1080 } });
+// real keys are opened four times and the form is typed key by key twice: minutes on a shared machine
+test.describe.configure({ mode: 'serial', timeout: 240_000 });
+
+/** The keyboard under a form field (the change form's fields name theirs after the field). */
+const keyboardFor = (page: Page, field: string) =>
+  page.getByRole('group', { name: `Екранна клавіатура для поля «${field}»` });
+
+/** The screen's one keyboard (the phone, the code and the password have a keyboard of their own). */
+const keyboard = (page: Page) => page.getByRole('group', { name: 'Екранна клавіатура', exact: true });
+
+/** Touches a form field and types on the keyboard that opens under it. */
+async function typeInto(page: Page, field: string, text: string): Promise<void> {
+  await page.getByRole('textbox', { name: field, exact: true }).click();
+  const keys = keyboardFor(page, field);
+  await expect(keys).toBeVisible();
+  await typeText(page, keys, text);
+  await expect(page.getByRole('textbox', { name: field, exact: true })).not.toHaveValue('');
+}
+
+const tab = (page: Page, name: string) =>
+  page.getByRole('group', { name: 'Розділи' }).getByRole('button', { name: new RegExp(`^${name}`) });
+
+/** What a patient types that the key does not tell. */
+interface Typed {
+  birthPlace: string;
+  gender: 'чоловіча' | 'жіноча';
+  secret: string;
+  passport: string;
+  region: string;
+  settlement: string;
+  building: string;
+  contactLast: string;
+  contactFirst: string;
+  /** The nine digits after +380. */
+  contactPhone: string;
+  smsPhone: string;
+}
+
+async function smsCode(host: KioskHost, phone: string): Promise<string> {
+  let code: string | undefined;
+  await expect
+    .poll(
+      async () => {
+        const res = await fetch(`${await sandboxUrl(host)}/sandbox/sms?phone=${encodeURIComponent(phone)}`);
+        code = ((await res.json()) as { data: { code: string }[] }).data[0]?.code;
+        return code;
+      },
+      { message: `no SMS to ${phone}` },
+    )
+    .toMatch(/^\d{4}$/);
+  return code as string;
+}
+
+/** From the unknown-person refusal through the explanation (consent refused once, then given) to the form. */
+async function startRegistration(page: Page, check: boolean): Promise<void> {
+  await expect(h1(page)).toHaveText('Вас не знайдено в eHealth', { timeout: 60_000 });
+  await page.getByRole('button', { name: 'Зареєструватися в eHealth' }).click();
+  await expect(h1(page)).toHaveText('Реєстрація в eHealth');
+  await expect(page.getByRole('button', { name: 'Продовжити' })).toBeEnabled();
+  if (check) {
+    await page.getByRole('button', { name: 'Продовжити' }).click();
+    await expect(page.getByRole('alert')).toHaveText(
+      'Щоб продовжити, погодьтеся на обробку даних: без цього eHealth не реєструє.',
+    );
+    await checkScreen(page, 'registration-intro');
+  }
+  await page.getByRole('switch', { name: 'Я погоджуюся на обробку моїх персональних даних' }).click();
+  await page.getByRole('button', { name: 'Продовжити' }).click();
+  await expect(h1(page)).toHaveText('Ваші дані для eHealth');
+}
+
+/** The form typed part by part, checked, then the phone confirmed with the code from the inbox; ends at the review. */
+async function fillForm(page: Page, host: KioskHost, typed: Typed, check: boolean): Promise<void> {
+  if (check) {
+    // nothing typed yet: every missing field says so under itself
+    await page.getByRole('button', { name: 'Перевірити й продовжити' }).click();
+    await expect(page.getByRole('alert').first()).toContainText(/^Знайдено \d+ помил/);
+    await expect(page.getByRole('textbox', { name: 'Місце народження', exact: true })).toHaveAttribute(
+      'aria-invalid',
+      'true',
+    );
+    await expect(page.getByText('Кодове слово — від 6 до 20 символів.')).toBeVisible();
+    await checkScreen(page, 'registration-form-errors');
+  }
+  await typeInto(page, 'Місце народження', typed.birthPlace);
+  await page.getByRole('group', { name: 'Стать' }).getByRole('button', { name: typed.gender }).click();
+  await typeInto(page, 'Кодове слово', typed.secret);
+
+  await tab(page, 'Документи').click();
+  await typeInto(page, 'Номер', typed.passport);
+
+  await tab(page, 'Адреси').click();
+  await page
+    .getByRole('group', { name: 'Адреса проживання: Область' })
+    .getByRole('button', { name: typed.region })
+    .click();
+  await typeInto(page, 'Населений пункт: почніть вводити назву', typed.settlement);
+  await page.getByRole('button', { name: 'Знайти — Населений пункт' }).click();
+  await page
+    .getByRole('list', { name: 'Знайдено' })
+    .getByRole('button', { name: new RegExp(`^місто ${typed.settlement}`) })
+    .first()
+    .click();
+  await expect(page.getByText(new RegExp(`^Обрано: місто ${typed.settlement}`))).toBeVisible();
+  await typeInto(page, 'Будинок', typed.building);
+  if (check) await checkScreen(page, 'registration-form-addresses');
+
+  await tab(page, 'Контактна особа').click();
+  await typeInto(page, 'Прізвище', typed.contactLast);
+  await typeInto(page, 'Ім’я', typed.contactFirst);
+  await typeInto(page, 'Телефони', typed.contactPhone);
+
+  await page.getByRole('button', { name: 'Перевірити й продовжити' }).click();
+  await expect(h1(page)).toHaveText('Телефон для SMS-кодів');
+  await page.getByRole('textbox', { name: 'Номер мобільного телефону' }).click();
+  await typeText(page, keyboard(page), typed.smsPhone.slice(4));
+  if (check) await checkScreen(page, 'registration-phone');
+  await page.getByRole('button', { name: 'Надіслати код' }).click();
+  await expect(page.getByText(/^Ми надіслали SMS з кодом із 4 цифр на /)).toBeVisible({ timeout: 30_000 });
+  const code = await smsCode(host, typed.smsPhone);
+  await typeText(page, keyboard(page), code);
+  if (check) await checkScreen(page, 'registration-code');
+  await page.getByRole('button', { name: 'Продовжити' }).click();
+  await expect(h1(page)).toHaveText('Перевірте свої дані');
+}
+
+const OSTAP: Typed = {
+  birthPlace: 'Житомир',
+  gender: 'чоловіча',
+  secret: 'Ромашка',
+  passport: 'ВК123456',
+  region: 'Житомирська',
+  settlement: 'Житомир',
+  building: '15',
+  contactLast: 'Пилипенко',
+  contactFirst: 'Ганна',
+  contactPhone: '951234599',
+  smsPhone: '+380951234508',
+};
+
+async function refusedAtSignIn(page: Page, host: KioskHost, id: PersonaId): Promise<string> {
+  await page.goto(host.url);
+  const p = await signInAs(page, host, id, { expectHome: false });
+  return p.password;
+}
+
+test('unknown-drfo registers from the refusal screen, lands at home, and signs in again after Finish', async ({
+  page,
+  context,
+  kioskHost,
+}) => {
+  const password = await refusedAtSignIn(page, kioskHost, 'unknown-drfo');
+  await checkScreen(page, 'registration-offer');
+  await startRegistration(page, true);
+  // the names and the tax id come from the key, not typed
+  await expect(page.getByText('Пилипенко Остап Юрійович')).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Прізвище', exact: true })).toHaveCount(0);
+  await checkScreen(page, 'registration-form');
+  await fillForm(page, kioskHost, OSTAP, true);
+
+  const review = page.getByRole('region', { name: 'Основне' });
+  await expect(review).toContainText('Пилипенко Остап Юрійович');
+  await expect(review).toContainText('Житомир, Україна');
+  await expect(review).not.toContainText(OSTAP.secret);
+  await expect(page.getByRole('region', { name: 'Документи' })).toContainText(OSTAP.passport);
+  await expect(page.getByRole('region', { name: 'Контакти' })).toContainText(OSTAP.smsPhone);
+  await checkScreen(page, 'registration-review');
+  await page.getByRole('button', { name: 'Перейти до підпису' }).click();
+  await expect(h1(page)).toHaveText('Підпишіть заяву про реєстрацію');
+  await checkScreen(page, 'registration-sign');
+  await typePassword(page, password);
+  await page.getByRole('button', { name: 'Підписати й зареєструватися' }).click();
+  await expect(h1(page)).toHaveText('Вітаємо, Остапе Юрійовичу!', { timeout: 90_000 });
+
+  // Finish forgets the patient and everything typed
+  await page.getByRole('button', { name: /^Завершити$/ }).click();
+  await expectForgotten(page, context, kioskHost, {
+    page: ['Остап', 'Пилипенко', OSTAP.secret, OSTAP.passport, OSTAP.contactPhone, '951234508'],
+    files: ['Остап Юрійович', OSTAP.secret, OSTAP.passport, `380${OSTAP.contactPhone}`],
+  });
+
+  // the same key now signs in
+  await signInAs(page, kioskHost, 'unknown-drfo');
+  await expect(h1(page)).toHaveText('Вітаємо, Остапе Юрійовичу!');
+  await finish(page);
+});
+
+test('unknown-mismatch: her key still has her maiden name — told plainly why she cannot register with it', async ({
+  page,
+  kioskHost,
+}) => {
+  await refusedAtSignIn(page, kioskHost, 'unknown-mismatch');
+  // the offer and the explanation in English too
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByRole('button', { name: 'Register with eHealth' }).click();
+  await expect(h1(page)).toHaveText('Registering with eHealth');
+  await expect(page.getByRole('region', { name: 'Consent' })).toContainText(
+    'I agree that eHealth keeps and processes my personal data',
+  );
+  await checkScreen(page, 'registration-intro-english');
+  await page.getByRole('button', { name: 'Українська' }).click();
+  await page.getByRole('switch', { name: 'Я погоджуюся на обробку моїх персональних даних' }).click();
+  await page.getByRole('button', { name: 'Продовжити' }).click();
+  await expect(h1(page)).toHaveText('Ваші дані для eHealth');
+  await expect(page.getByText('Гнатюк Христина Андріївна')).toBeVisible();
+  await typeInto(page, 'Місце народження', 'Ужгород');
+  await page.getByRole('button', { name: 'Моє прізвище чи ім’я тепер інше' }).click();
+  await expect(page.getByRole('heading', { name: 'Зареєструватися з цим ключем не вийде' })).toBeVisible();
+  await expect(page.getByRole('alert')).toContainText(
+    'eHealth реєструє людину лише з тим прізвищем та ім’ям, що записані в сертифікаті її ключа: Гнатюк Христина Андріївна.',
+  );
+  await expect(page.getByRole('alert')).toContainText(
+    'отримайте в надавача новий ключ із теперішнім прізвищем',
+  );
+  await checkScreen(page, 'registration-name-changed');
+  await page.getByRole('button', { name: 'Ні, у ключі все правильно' }).click();
+  await expect(page.getByRole('textbox', { name: 'Місце народження', exact: true })).toHaveValue('Ужгород');
+  // Finish in the middle: nothing typed is left on the page
+  await finish(page);
+  expect(await page.content()).not.toContain('Ужгород');
+  expect(await page.content()).not.toContain('Гнатюк');
+});
+
+test('signed while eHealth is unreachable: a receipt with its code; delivered when the link returns, then she signs in', async ({
+  page,
+  kioskHost,
+}) => {
+  const password = await refusedAtSignIn(page, kioskHost, 'unknown-mismatch');
+  await startRegistration(page, false);
+  await fillForm(
+    page,
+    kioskHost,
+    {
+      birthPlace: 'Ужгород',
+      gender: 'жіноча',
+      secret: 'Смерека',
+      passport: 'КЕ654321',
+      region: 'Закарпатська',
+      settlement: 'Ужгород',
+      building: '7',
+      contactLast: 'Гнатюк',
+      contactFirst: 'Андрій',
+      contactPhone: '991234598',
+      smsPhone: '+380991234510',
+    },
+    false,
+  );
+  await page.getByRole('button', { name: 'Перейти до підпису' }).click();
+  await typePassword(page, password);
+
+  // the patient has checked everything; now eHealth becomes unreachable
+  await sandboxFaults(kioskHost, { outage: true });
+  let code: string | undefined;
+  try {
+    await page.getByRole('button', { name: 'Підписати й зареєструватися' }).click();
+    await expect(h1(page)).toHaveText('Реєстрацію підписано', { timeout: 90_000 });
+    await expect(page.getByRole('status').first()).toContainText(
+      'Кіоск зберіг вашу підписану реєстрацію і сам надішле її, щойно звʼязок відновиться, — до ',
+    );
+    code = await shownReferenceCode(page);
+    const receipt = page.getByRole('document', { name: 'Квитанція, яку буде надруковано' });
+    await expect(receipt).toContainText('Реєстрація в eHealth');
+    await expect(receipt).toContainText(code);
+    await checkScreen(page, 'registration-queued');
+    expect(outboxRowByCode(kioskHost, code)?.state).toMatch(/^(captured|waiting-network|sending)$/);
+    await page.getByRole('button', { name: 'Надрукувати' }).click();
+    await expect(page.getByText('Збережено як файл (у цьому кіоску немає принтера).')).toBeVisible({
+      timeout: 30_000,
+    });
+  } finally {
+    await sandboxFaults(kioskHost, null);
+  }
+
+  // the link is back while she waits: the kiosk delivers it on its own and says so
+  await expect(page.getByRole('status').first()).toHaveText(
+    'Реєстрацію доставлено: вас зареєстровано в eHealth. Тепер можна ввійти своїм ключем.',
+    { timeout: 90_000 },
+  );
+  expect(outboxRowByCode(kioskHost, code)?.state).toBe('done');
+  await page.getByRole('button', { name: 'Увійти своїм ключем' }).click();
+  await signInAs(page, kioskHost, 'unknown-mismatch');
+  await expect(h1(page)).toHaveText('Вітаємо, Христино Андріївно!');
+  await finish(page);
+});
