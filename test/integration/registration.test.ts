@@ -126,6 +126,12 @@ describe('registration with eHealth', () => {
     });
     expect(wrong).toMatchObject({ ok: false, error: { code: 'SMS_CODE_WRONG' } });
     expect(services.session.active).toBeNull();
+    // refused at once: the act stays as a receipt (rejected, with eHealth's reason), its payload gone
+    const [refusedAct] = services.outbox.list({ states: ['rejected'] });
+    expect(refusedAct).toMatchObject({ kind: 'registration.sign-up', error: { code: 'SMS_CODE_WRONG' } });
+    expect(
+      services.db.prepare('SELECT payload FROM outbox_operations WHERE id = ?').get(refusedAct?.id),
+    ).toEqual({ payload: null });
 
     const r = await services.registration.register({
       keyId,

@@ -358,6 +358,19 @@ export class RegistrationService {
         },
       });
     }
+    // refused while the visitor is here: they correct it and sign again, so this act's payload goes now
+    if (view.state === 'rejected') {
+      const purged = this.deps.outbox.transition(
+        view.id,
+        ['rejected'],
+        'rejected',
+        { purge: true },
+        'kiosk',
+        'outbox.purged',
+      );
+      if (!purged.ok)
+        this.deps.log.warn({ code: purged.error.code }, 'refused registration kept until its deadline');
+    }
     const refused = operationError(view);
     if (refused.code === 'EHEALTH_CONFLICT') {
       const v = identityViolation({ ...refused, details: { ehealth: view.error?.ehealth ?? null } });
