@@ -20,7 +20,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { RegistrationOutcome } from '#shared/contract/signin';
-import { err, ok, type KioskError, type Result } from '#shared/result';
+import { err, ok, type Result } from '#shared/result';
 import {
   isTaxIdDrfo,
   isValidPhone,
@@ -36,8 +36,8 @@ import type { PisApi } from '../ehealth/pis-api';
 import { SignUp } from '../ehealth/schemas/auth';
 import type { TokenSet } from '../ehealth/tokens';
 import { operationError, waitForOperation, type Outbox, type Settled } from '../outbox';
-import { pathFromEntry } from '../person/ehealth-violations';
 import { revocationRefusal } from '../session/revocation';
+import { NONCE_FALLBACK_MS, nonceExpiry, refusedFields } from './refusals';
 import { enterCabinet, forRenderer, type KeyOwner, type SignInDeps } from '../session/sign-in';
 
 export type RegistrationDeps = Pick<
@@ -65,38 +65,8 @@ export interface RegistrationRequest {
 
 const SMS_CODE = /^[0-9]{4}$/;
 
-/** eHealth's nonce lives about 15 minutes; used only when its own expiry cannot be read from it. */
-const NONCE_FALLBACK_MS = 15 * 60_000;
-
-/**
- * When eHealth stops accepting the nonce, on the kiosk clock: the JWT's `exp` (seconds on eHealth's
- * clock) moved by the measured offset between the clocks. Null when the nonce carries no `exp`.
- */
-export function nonceExpiry(nonce: string, toLocalMs: (serverMs: number) => number): Date | null {
-  const part = nonce.split('.')[1];
-  if (!part) return null;
-  try {
-    const claims = JSON.parse(Buffer.from(part, 'base64url').toString('utf8')) as { exp?: unknown };
-    return typeof claims.exp === 'number' && Number.isFinite(claims.exp)
-      ? new Date(toLocalMs(claims.exp * 1000))
-      : null;
-  } catch {
-    return null;
-  }
-}
-
 const invalid = (violations: RuleViolation[]): Result<never> =>
   err('VALIDATION', 'the registration does not meet eHealth rules', { violations });
-
-/** eHealth's identity refusals of a sign-up (409), as the field the patient must change. */
-function identityViolation(e: KioskError): RuleViolation | null {
-  const ehealth = (e.details?.ehealth ?? null) as { message?: string | null } | null;
-  const text = `${ehealth?.message ?? ''}`;
-  if (/should be the same/i.test(text)) return { path: 'tax_id', rule: 'registration.notSigner' };
-  if (/first_name|given_name/i.test(text)) return { path: 'first_name', rule: 'registration.firstName' };
-  if (/last_name|surname/i.test(text)) return { path: 'last_name', rule: 'registration.lastName' };
-  return null;
-}
 
 /** What the registration form starts with: the certificate's names and what the tax id tells. */
 export interface RegistrationPrefill {
@@ -372,19 +342,8 @@ export class RegistrationService {
         this.deps.log.warn({ code: purged.error.code }, 'refused registration kept until its deadline');
     }
     const refused = operationError(view);
-    if (refused.code === 'EHEALTH_CONFLICT') {
-      const v = identityViolation({ ...refused, details: { ehealth: view.error?.ehealth ?? null } });
-      if (v) return invalid([v]);
-    }
-    if (refused.code === 'VALIDATION') {
-      const fields = (view.error?.ehealth?.entries ?? []).map((e) => e.split(':')[0] ?? '');
-      const violations = [...new Set(fields.filter(Boolean).map(pathFromEntry))].map((path) => ({
-        path,
-        rule: 'ehealth.refused' as const,
-      }));
-      if (violations.length > 0) return invalid(violations);
-    }
-    return { ok: false, error: refused };
+    const violations = refusedFields(refused.code, view);
+    return violations.length > 0 ? invalid(violations) : { ok: false, error: refused };
   }
 
   private async closeUnused(later: Settled): Promise<void> {
