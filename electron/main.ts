@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { app, safeStorage } from 'electron';
 import { runCli } from './cli';
 import { opsArguments } from './cli/ops';
-import { createKioskLogger } from './core/logging/kiosk-logger';
+import { createKioskLogger } from './core/logging';
 import { defaultDataDir } from './core/paths';
 import { electronSecretStorage } from './hosts/electron-safe-storage';
 import { handleProcessStops } from './hosts/process-stops';

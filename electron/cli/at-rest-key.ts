@@ -4,8 +4,8 @@
  * none exists yet — a check never does; a key wrapped by an OS keychain this process cannot open is
  * an error the operator is told how to get around.
  */
-import { KeyStoreError, loadSecretKey, type LoadedKey } from '../core/crypto/key-store';
-import type { Db } from '../core/db/database';
+import { KeyStoreError, loadSecretKey, type LoadedKey } from '../core/crypto';
+import type { Db } from '../core/db';
 import type { Environment } from '#shared/contract/app';
 import { AuditLog } from '../core/kiosk';
 import type { CliContext } from './types';

@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { openKioskDatabase, KIOSK_DB_FILE } from '../core/db/kiosk-db';
+import { openKioskDatabase, KIOSK_DB_FILE } from '../core/db';
 import { AuditLog } from '../core/kiosk';
 import { parseFlags } from './args';
 import { loadCliKey } from './at-rest-key';

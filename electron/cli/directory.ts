@@ -11,9 +11,9 @@ import {
   type DirectoryProgress,
   type DoctorSearchQuery,
 } from '#shared/contract/doctors';
-import { openKioskDatabase } from '../core/db/kiosk-db';
-import { DirectoryService } from '../core/directory/directory-service';
-import { createPisApiFromConfig } from '../core/ehealth/pis-api';
+import { openKioskDatabase } from '../core/db';
+import { DirectoryService } from '../core/directory';
+import { createPisApiFromConfig } from '../core/ehealth';
 import { EXIT, UsageError, type CliContext, type CliGroup } from './types';
 import { flag, parseFlags } from './args';
 

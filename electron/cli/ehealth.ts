@@ -8,14 +8,14 @@
  * Exit codes: 0 ok, 1 the at-rest key (for the audit entry) cannot be opened, 2 usage (an unknown
  * environment, a URL that is not https).
  */
-import { openKioskDatabase } from '../core/db/kiosk-db';
+import { openKioskDatabase } from '../core/db';
 import {
   baseUrlFor,
   isOfficialHost,
   OFFICIAL_EHEALTH_HOSTS,
   OperatorHostUrl,
   type RealEnvironment,
-} from '../core/ehealth/hosts';
+} from '../core/ehealth';
 import { SettingsStore } from '../core/kiosk';
 import { parseFlags } from './args';
 import { cliAuditLog, loadCliKey } from './at-rest-key';

@@ -9,7 +9,7 @@
 import { closeSync, mkdirSync, openSync, readSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { KioskError } from '#shared/result';
-import { openKioskDatabase } from '../core/db/kiosk-db';
+import { openKioskDatabase } from '../core/db';
 import {
   createTestCa,
   exportTestCa,
@@ -24,10 +24,13 @@ import {
   type VerifyErrorCode,
   type VerifyOptions,
   type VerifyReport,
+  KeyLockout,
+  loadLockoutSalt,
+  withLockout,
+  describeCertificate,
+  certificatesBeside,
+  httpTsa,
 } from '../core/esign';
-import { KeyLockout, loadLockoutSalt, withLockout } from '../core/esign/lockout';
-import { describeCertificate } from '../core/esign/pki/describe';
-import { certificatesBeside, httpTsa } from '../core/esign/signer/worker';
 import { flag, parseFlags } from './args';
 import { EXIT, UsageError, type CliContext, type CliGroup } from './types';
 

@@ -8,8 +8,8 @@
  * Exit codes: 0 printed, 1 refused (already has registrars, or the at-rest key the audit entry needs
  * cannot be opened), 2 usage.
  */
-import { openKioskDatabase } from '../core/db/kiosk-db';
-import { RegistrarAccounts } from '../core/registrar/accounts';
+import { openKioskDatabase } from '../core/db';
+import { RegistrarAccounts } from '../core/registrar';
 import { parseFlags } from './args';
 import { cliAuditLog, loadCliKey } from './at-rest-key';
 import { EXIT, UsageError, type CliContext, type CliGroup } from './types';

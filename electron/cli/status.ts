@@ -6,9 +6,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openKioskDatabase, KIOSK_DB_FILE } from '../core/db/kiosk-db';
+import { openKioskDatabase, KIOSK_DB_FILE } from '../core/db';
 import { httpProbe } from '../core/backend';
-import { fetchTransport } from '../core/ehealth/transport';
+import { fetchTransport } from '../core/ehealth';
 import { readKioskStatus, type KioskStatus } from '../core/status';
 import { EXIT, UsageError, type CliContext, type CliGroup } from './types';
 import { parseFlags } from './args';

@@ -1,4 +1,4 @@
-import type { OsSecretStorage } from '../core/crypto/key-store';
+import type { OsSecretStorage } from '../core/crypto';
 
 export interface CliIO {
   stdout(text: string): void;

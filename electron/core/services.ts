@@ -1,38 +1,41 @@
 import type { Connectivity } from '#shared/contract/app';
 import { err, ok } from '#shared/result';
-import { loadSecretKey, type OsSecretStorage } from './crypto/key-store';
-import type { Db } from './db/database';
-import { openKioskDatabase } from './db/kiosk-db';
-import type { DirectoryService } from './directory/directory-service';
-import { readClinic } from './directory/clinic';
-import { DirectoryStore } from './directory/store';
-import type { EhealthConfigInput } from './ehealth/config';
-import type { PisApi } from './ehealth/pis-api';
-import type { HttpTransport } from './ehealth/transport';
+import { loadSecretKey, type OsSecretStorage } from './crypto';
+import { type Db, openKioskDatabase } from './db';
+import { type DirectoryService, readClinic, DirectoryStore } from './directory';
+import type { EhealthConfigInput, PisApi, HttpTransport } from './ehealth';
 import { EventBus } from './events';
 import type { Logger } from './log';
 import { AuditLog, SecretSettings, SettingsStore, type Timers } from './kiosk';
 import { createKioskBackend, type Backend } from './backend';
-import type { Outbox } from './outbox/outbox';
-import type { CameraPort } from './documents/document-service';
-import { createPersonServices, type PersonServices } from './person/compose';
-import { platformMedia, type MediaSource } from './esign/discovery/media';
-import { createRegistrar, type Registrar } from './registrar';
-import type { ScryptParams } from './registrar/pin';
-import { createPatientServices, type PatientPorts } from './session/compose';
-import type { KeyList } from './session/key-list';
-import { OperationAccess } from './session/operation-access';
-import type { PatientSession } from './session/patient-session';
-import { SessionManager } from './session/session-manager';
-import { createCabinetServices, type CabinetServices } from './declarations/compose';
-import type { ReceiptPrinter } from './receipts/printer';
-import type { RegistrationService } from './registration/registration-service';
-import type { SignInService } from './session/sign-in';
-import type { ActingService } from './session/acting';
+import type { Outbox } from './outbox';
+import type { CameraPort } from './documents';
+import { createPersonServices, type PersonServices } from './person';
+import {
+  platformMedia,
+  type MediaSource,
+  type EsignService,
+  httpOcspPost,
+  RevocationChecker,
+  type OcspPost,
+  parseTrustList,
+  type TrustList,
+} from './esign';
+import { createRegistrar, type Registrar, type ScryptParams } from './registrar';
+import {
+  createPatientServices,
+  type PatientPorts,
+  type KeyList,
+  OperationAccess,
+  type PatientSession,
+  SessionManager,
+  type SignInService,
+  type ActingService,
+} from './session';
+import { createCabinetServices, type CabinetServices } from './declarations';
+import type { ReceiptPrinter } from './receipts';
+import { RegistrationService } from './registration';
 import { initialsOf } from '#shared/rules/acting';
-import type { EsignService } from './esign/service';
-import { httpOcspPost, RevocationChecker, type OcspPost } from './esign/ocsp/check';
-import { parseTrustList, type TrustList } from './esign/pki/trust';
 
 /** Everything from outside that the services need. Hosts (Electron, browser host, CLI, tests) supply it. */
 export interface KioskPorts {
@@ -176,6 +179,8 @@ export function createServices(ports: KioskPorts): KioskServices {
     secrets,
     initial: ports.ehealth ?? null,
   });
+  // registration is built once the patient side it signs in through exists (just below)
+  let registration: RegistrationService | null = null;
   const patient = createPatientServices({
     revocation,
     db,
@@ -188,8 +193,18 @@ export function createServices(ports: KioskPorts): KioskServices {
     log: ports.log,
     now,
     ports: ports.patient ?? {},
+    unknownPerson: () => registration,
+  });
+  registration = new RegistrationService({
+    patient: patient.patient,
+    esign: patient.esign,
+    api: () => offline.api,
+    outbox: offline.outbox,
     // a registration waiting for the link gets a receipt while the visitor is here
-    onRegistrationQueued: (operationId) => services.cabinet.receipts.remember(operationId, {}),
+    onQueued: (operationId) => services.cabinet.receipts.remember(operationId, {}),
+    log: ports.log,
+    now,
+    revocation,
   });
   const cabinet = createCabinetServices({
     dataDir: ports.dataDir,
@@ -227,7 +242,7 @@ export function createServices(ports: KioskPorts): KioskServices {
       return view.ok ? view.value : null;
     },
     registrarInPanel: () => services.registrar.mode.requirePanel().ok,
-    registrant: patient.registration,
+    registrant: registration,
   });
   const services: KioskServices = {
     version: ports.version,
@@ -246,7 +261,7 @@ export function createServices(ports: KioskPorts): KioskServices {
     patient: patient.patient,
     signIn: patient.signIn,
     acting: patient.acting,
-    registration: patient.registration,
+    registration,
     keys: patient.keys,
     person: createPersonServices({
       patient: patient.patient,
@@ -256,7 +271,7 @@ export function createServices(ports: KioskPorts): KioskServices {
       now,
       // a signed change gets a receipt while the patient is here
       onQueued: (operationId) => cabinet.receipts.remember(operationId, {}),
-      registering: () => patient.registration.inProgress(),
+      registering: () => registration.inProgress(),
       ...(ports.camera ? { camera: ports.camera } : {}),
       // pictures of documents from the same removable media the keys are found on
       media: ports.patient?.media ?? platformMedia(),

@@ -2,12 +2,11 @@ import { z } from 'zod';
 import { Connectivity, type Environment } from '#shared/contract/app';
 import { OperationState } from '#shared/contract/outbox';
 import type { Db } from './db';
-import { DirectoryService } from './directory/directory-service';
-import type { CallOutcome, LinkReport } from './ehealth/client';
+import { DirectoryService } from './directory';
+import { type CallOutcome, type LinkReport, baseUrlFor } from './ehealth';
 import { countByState, isProcessAlive, readLease } from './outbox';
-import { baseUrlFor } from './ehealth/hosts';
 import { readLinkNote, SettingsStore, SettingsTable } from './kiosk';
-import { TrustListInfo, TRUST_SETTING_KEY } from './registrar/trust-store';
+import { TrustListInfo, TRUST_SETTING_KEY } from './registrar';
 
 /** `kiosk status --json`, exactly: the fields the issue names, nothing else at the top level. */
 export const KioskStatus = z

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { createKioskLogger } from '../core/logging/kiosk-logger';
+import { createKioskLogger } from '../core/logging';
 import { defaultDataDir } from '../core/paths';
 import { startSandbox } from '../sandbox/index';
 import { BROWSER_HOST_USAGE, parseBrowserHostArgs } from './args';

@@ -6,7 +6,7 @@
 import type { BrowserWindow, BrowserWindowConstructorOptions, WebContentsPrintOptions } from 'electron';
 import { err, ok, type Result } from '#shared/result';
 import type { Logger } from '../core/log';
-import type { PrintJob, ReceiptPrinter } from '../core/receipts/printer';
+import type { PrintJob, ReceiptPrinter } from '../core/receipts';
 
 export type PrintWindow = Pick<BrowserWindow, 'loadURL' | 'destroy' | 'isDestroyed'> & {
   webContents: Pick<BrowserWindow['webContents'], 'print'>;

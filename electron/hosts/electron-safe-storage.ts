@@ -4,7 +4,7 @@
  * that is reported as unprotected, so the services use their key file and warn the registrar.
  */
 import type { SafeStorage } from 'electron';
-import type { OsSecretStorage } from '../core/crypto/key-store';
+import type { OsSecretStorage } from '../core/crypto';
 
 const UNPROTECTED_LINUX_BACKENDS = new Set(['basic_text', 'unknown']);
 

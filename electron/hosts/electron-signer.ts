@@ -5,12 +5,7 @@
  * posted value itself; only the child side sees `{ data }` events), its exit code, and a kill.
  */
 import type { ForkOptions, UtilityProcess } from 'electron';
-import {
-  SPARE_ARG,
-  type LaunchOptions,
-  type SignerChannel,
-  type SignerLauncher,
-} from '../core/esign/signer/launcher';
+import { SPARE_ARG, type LaunchOptions, type SignerChannel, type SignerLauncher } from '../core/esign';
 
 export interface ElectronSignerOptions {
   /** dist-electron/signer.cjs */

@@ -31,7 +31,7 @@ import type { EventBus } from '../core/events';
 import type { Logger } from '../core/log';
 import { checkEnvironment } from '../core/backend';
 import { createServices, type KioskPorts, type KioskServices } from '../core/services';
-import type { PatientPorts } from '../core/session/compose';
+import type { PatientPorts } from '../core/session';
 import { createHandlers } from '../ipc/handlers';
 import { createRouter, type Dispatch } from '../ipc/router';
 import {

@@ -16,7 +16,7 @@
  * undoes what it did, in the same order.
  */
 import type { KioskPorts, KioskServices } from '../core/services';
-import type { PatientPorts } from '../core/session/compose';
+import type { PatientPorts } from '../core/session';
 import type { Logger } from '../core/log';
 import type { HostTemp } from './host-temp';
 import { KioskRuntime } from './kiosk-runtime';

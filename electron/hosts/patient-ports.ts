@@ -6,9 +6,8 @@
  * sandbox's persona key folder, its /tsa and its test CA as the trust list. KIOSK_MEDIA_DIR makes every subfolder of a folder count as an inserted medium (development
  * and e2e tests: create a subfolder to insert, delete it to pull).
  */
-import type { SignerLauncher } from '../core/esign/signer/launcher';
-import type { PatientPorts } from '../core/session/compose';
-import { folderMedia } from '../core/session/folder-media';
+import type { SignerLauncher } from '../core/esign';
+import { type PatientPorts, folderMedia } from '../core/session';
 import { trainingKeyFolder, type TrainingBackend } from './training';
 
 export function patientPortsFor(opts: {

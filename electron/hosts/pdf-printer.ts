@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { err, ok, type Result } from '#shared/result';
 import type { Logger } from '../core/log';
-import type { PrintJob, ReceiptPrinter } from '../core/receipts/printer';
+import type { PrintJob, ReceiptPrinter } from '../core/receipts';
 import { chromiumExecutable } from './chromium';
 
 export interface PdfPrinterOptions {

@@ -13,8 +13,8 @@
  */
 import { dirname, join } from 'node:path';
 import { err, ok, type Result } from '#shared/result';
-import { openKioskDatabase } from '../core/db/kiosk-db';
-import type { EhealthConfigInput } from '../core/ehealth/config';
+import { openKioskDatabase } from '../core/db';
+import type { EhealthConfigInput } from '../core/ehealth';
 import type { Logger } from '../core/log';
 import { SettingsStore, type KioskSettings } from '../core/kiosk';
 

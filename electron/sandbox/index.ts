@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import pino, { type Logger } from 'pino';
-import { openDatabase, type Db } from '../core/db/database';
+import { openDatabase, type Db } from '../core/db';
 import { SandboxClock } from './clock';
 import { sandboxMigrations } from './db/migrations';
 import { Faults, type FaultConfig } from './faults';

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { Db } from '../core/db/database';
+import type { Db } from '../core/db';
 import type { Faults } from './faults';
 import type { SignatureVerifier } from './signature';
 

@@ -14,7 +14,7 @@ import type { KioskServices } from '../core/services';
 import { electronPrinter } from '../hosts/electron-printer';
 import { electronSignerLauncher } from '../hosts/electron-signer';
 import { claimHostTemp } from '../hosts/host-temp';
-import type { OsSecretStorage } from '../core/crypto/key-store';
+import type { OsSecretStorage } from '../core/crypto';
 import type { KioskRuntime } from '../hosts/kiosk-runtime';
 import { startKiosk, type HostFront } from '../hosts/kiosk-start';
 import { storedEnvironment, type StartSandbox, type TrainingBackend } from '../hosts/training';

@@ -7,7 +7,7 @@
  */
 import type { BrowserWindow } from 'electron';
 import type { Logger } from '../core/log';
-import type { SessionEndCause } from '../core/session/session-manager';
+import type { SessionEndCause } from '../core/session';
 
 export type PageLostCause = Extract<SessionEndCause, 'render-process-gone' | 'renderer-unresponsive'>;
 

@@ -1,10 +1,10 @@
 import type { AppAccess, AppsList } from '#shared/contract/apps';
 import type { ActionOutcome, PendingAction } from '#shared/contract/declarations';
 import { err, ok, type Result } from '#shared/result';
-import type { PatientContext, PatientPort } from '../session/patient-port';
-import type { App } from '../ehealth/schemas/apps';
+import type { PatientContext, PatientPort } from '../session';
+import type { App } from '../ehealth';
 import { outcomeOf, publicFailure, waitForOperation, type Outbox } from '../outbox';
-import type { ReceiptFacts } from '../receipts/receipt-service';
+import type { ReceiptFacts } from '../receipts';
 
 export interface AppsServiceOptions {
   patient: PatientPort;

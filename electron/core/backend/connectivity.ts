@@ -1,7 +1,11 @@
 import type { Connectivity, ConnectivityCause } from '#shared/contract/app';
-import type { CallOutcome, LinkReport } from '../ehealth/client';
-import { linkCauseOf, notEhealthAnswer } from '../ehealth/errors';
-import type { HttpTransport } from '../ehealth/transport';
+import {
+  type CallOutcome,
+  type LinkReport,
+  linkCauseOf,
+  notEhealthAnswer,
+  type HttpTransport,
+} from '../ehealth';
 import { realTimers, type Timers } from '../kiosk';
 
 export interface ConnectivityOptions {

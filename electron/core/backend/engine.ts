@@ -1,14 +1,23 @@
 import type { Connectivity, ConnectivityCause, Environment } from '#shared/contract/app';
-import { loadSecretKey, type KeyProtection, type LoadedKey, type OsSecretStorage } from '../crypto/key-store';
-import type { SecretBox } from '../crypto/secret-box';
+import {
+  loadSecretKey,
+  type KeyProtection,
+  type LoadedKey,
+  type OsSecretStorage,
+  type SecretBox,
+} from '../crypto';
 import type { Db } from '../db';
-import { DirectoryService } from '../directory/directory-service';
-import type { DirectoryStore } from '../directory/store';
-import { EhealthClient } from '../ehealth/client';
-import { EhealthConfig, type EhealthConfigInput } from '../ehealth/config';
-import { createPisApi, type PisApi } from '../ehealth/pis-api';
-import { SKEW_WARNING_MS } from '../ehealth/server-clock';
-import { fetchTransport, type HttpTransport } from '../ehealth/transport';
+import { DirectoryService, type DirectoryStore } from '../directory';
+import {
+  EhealthClient,
+  EhealthConfig,
+  type EhealthConfigInput,
+  createPisApi,
+  type PisApi,
+  SKEW_WARNING_MS,
+  fetchTransport,
+  type HttpTransport,
+} from '../ehealth';
 import type { EventBus } from '../events';
 import type { Logger } from '../log';
 import { realTimers, type AuditLog, type Timers } from '../kiosk';

@@ -1,9 +1,7 @@
 import type { Environment } from '#shared/contract/app';
 import { err, ok, type Result } from '#shared/result';
 import { PATIENT_SCOPE } from '#shared/scopes';
-import type { EhealthConfigInput } from '../ehealth/config';
-import { baseUrlFor, pinnedTransport } from '../ehealth/hosts';
-import { fetchTransport } from '../ehealth/transport';
+import { type EhealthConfigInput, baseUrlFor, pinnedTransport, fetchTransport } from '../ehealth';
 import { SECRET_NAMES, type KioskSettings, type SecretName, type SecretSettings } from '../kiosk';
 import { createBackend, type Backend, type BackendPorts } from './engine';
 

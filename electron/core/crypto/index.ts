@@ -1,3 +1,6 @@
+/**
+ * Secrets at rest: the at-rest key (OS-wrapped or a key file) and the secret box that seals with it.
+ */
 export { SecretBox, SecretBoxError, SECRET_KEY_BYTES } from './secret-box';
 export {
   loadSecretKey,

@@ -1,13 +1,18 @@
 import { join } from 'node:path';
 import type { EventBus } from '../events';
 import type { Logger } from '../log';
-import { AppsService } from '../apps/apps-service';
-import type { Outbox } from '../outbox/outbox';
-import { htmlFilePrinter, type ReceiptPrinter } from '../receipts/printer';
-import { ReceiptService, type ReceiptActing, type ReceiptServiceOptions } from '../receipts/receipt-service';
+import { AppsService } from '../apps';
+import type { Outbox } from '../outbox';
+import {
+  htmlFilePrinter,
+  type ReceiptPrinter,
+  ReceiptService,
+  type ReceiptActing,
+  type ReceiptServiceOptions,
+} from '../receipts';
 import { DeclarationsService, type CabinetDirectoryPort } from './declarations-service';
 import { NewDeclarationFlow } from './new-declaration';
-import type { PatientPort } from '../session/patient-port';
+import type { PatientPort } from '../session';
 
 export interface CabinetDeps {
   dataDir: string;

@@ -7,14 +7,13 @@ import type {
   PendingAction,
 } from '#shared/contract/declarations';
 import { err, ok, type Result } from '#shared/result';
-import type { DeclarationListItem } from '../ehealth/schemas/declarations';
-import { specialitiesForAge } from '../directory/eligibility';
+import type { DeclarationListItem } from '../ehealth';
+import { specialitiesForAge } from '../directory';
 import type { Logger } from '../log';
-import type { Outbox } from '../outbox/outbox';
-import type { ReceiptFacts } from '../receipts/receipt-service';
-import { outcomeOf, publicFailure, waitForOperation } from '../outbox';
+import { type Outbox, outcomeOf, publicFailure, waitForOperation } from '../outbox';
+import type { ReceiptFacts } from '../receipts';
 import { declarationRefusal } from './refusal';
-import type { PatientContext, PatientPort } from '../session/patient-port';
+import type { PatientContext, PatientPort } from '../session';
 import { isCurrent, summarize, withReplacementReasons, type DirectoryPort } from './summaries';
 
 export interface CabinetDirectoryPort extends DirectoryPort {

@@ -1,15 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { DeclarationDraft, DeclarationSigned } from '#shared/contract/declarations';
 import { err, ok, type Result } from '#shared/result';
-import { DeclarationRequest } from '../ehealth/schemas/declarations';
-import { specialitiesForAge } from '../directory/eligibility';
+import { DeclarationRequest } from '../ehealth';
+import { specialitiesForAge } from '../directory';
 import type { Logger } from '../log';
-import type { Outbox } from '../outbox/outbox';
-import type { ReceiptFacts } from '../receipts/receipt-service';
+import { type Outbox, operationError, outcomeOf, waitForOperation } from '../outbox';
+import type { ReceiptFacts } from '../receipts';
 import type { DeclarationsService } from './declarations-service';
-import { operationError, outcomeOf, waitForOperation } from '../outbox';
 import { declarationRefusal } from './refusal';
-import type { PatientPort } from '../session/patient-port';
+import type { PatientPort } from '../session';
 import { fromDeclarationRequest, type DirectoryPort } from './summaries';
 
 export interface NewDeclarationOptions {

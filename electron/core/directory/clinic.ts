@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Db } from '../db/database';
+import type { Db } from '../db';
 import { SettingsTable } from '../kiosk';
 
 /** Where the kiosk stands: its clinic's coordinates and ids ("doctors in this clinic" come first). */

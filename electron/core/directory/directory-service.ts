@@ -8,10 +8,8 @@ import type {
   DoctorSearchResult,
 } from '#shared/contract/doctors';
 import { err, ok, type Result } from '#shared/result';
-import type { Db } from '../db/database';
-import type { CallOutcome } from '../ehealth/client';
-import type { PisApi } from '../ehealth/pis-api';
-import type { HttpTransport } from '../ehealth/transport';
+import type { Db } from '../db';
+import type { CallOutcome, PisApi, HttpTransport } from '../ehealth';
 import type { Logger } from '../log';
 import { realTimers, SettingsStore, SettingsTable, type Timers } from '../kiosk';
 import { CLINIC_SETTING_KEY, ClinicLocationSchema, readClinic, type ClinicLocation } from './clinic';

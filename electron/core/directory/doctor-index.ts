@@ -9,7 +9,7 @@
  * and their doctors one run of the postings array.
  */
 import { DECLARATION_SPECIALITIES } from './eligibility';
-import type { Db } from '../db/database';
+import type { Db } from '../db';
 
 export const INDEX_VERSION = 1;
 

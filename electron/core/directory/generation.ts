@@ -13,7 +13,7 @@ import Database from 'better-sqlite3';
 import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Environment } from '#shared/contract/app';
-import type { Db } from '../db/database';
+import type { Db } from '../db';
 
 export const DIRECTORY_FOLDER = 'directory';
 /**

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { Db } from '../db/database';
+import type { Db } from '../db';
 import { writeDoctorIndex, type DoctorIndex } from './doctor-index';
 import { DOCTORS_COLUMNS } from './generation';
 import { foldArea, foldSettlement, foldText, ukrainianSortKey } from './normalize';

@@ -12,7 +12,7 @@ import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Environment } from '#shared/contract/app';
-import type { Db } from '../db/database';
+import type { Db } from '../db';
 import { UNKNOWN_DISTANCE, type ClinicLocation } from './clinic';
 import { readDoctorIndex, typedView, type DoctorIndex } from './doctor-index';
 import {

@@ -2,9 +2,7 @@
 import type { Environment } from '#shared/contract/app';
 import type { DirectoryProgress } from '#shared/contract/doctors';
 import type { Result } from '#shared/result';
-import type { CallOutcome } from '../ehealth/client';
-import type { EhealthConfig } from '../ehealth/config';
-import type { HttpRequestInit } from '../ehealth/transport';
+import type { CallOutcome, EhealthConfig, HttpRequestInit } from '../ehealth';
 import type { ClinicLocation } from './clinic';
 import type { Generation } from './generation';
 import type { SyncOptions, SyncOutcome } from './sync';

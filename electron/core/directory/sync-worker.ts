@@ -7,7 +7,7 @@
  */
 import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
-import { fetchTransport, type HttpTransport } from '../ehealth/transport';
+import { fetchTransport, type HttpTransport } from '../ehealth';
 import { syncDirectory } from './sync';
 import type { FromWorker, SyncJob, ToWorker } from './sync-protocol';
 

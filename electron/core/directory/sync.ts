@@ -1,10 +1,7 @@
 import Database from 'better-sqlite3';
 import type { DirectoryProgress } from '#shared/contract/doctors';
 import { err, ok, type Result } from '#shared/result';
-import { streamBulk } from '../ehealth/api/bulk-stream';
-import type { CallOutcome } from '../ehealth/client';
-import type { EhealthConfig } from '../ehealth/config';
-import type { HttpTransport } from '../ehealth/transport';
+import { streamBulk, type CallOutcome, type EhealthConfig, type HttpTransport } from '../ehealth';
 import type { ClinicLocation } from './clinic';
 import { GenerationDraft, type Generation, type GenerationTarget } from './generation';
 import { writeClinicOrder } from './store';

@@ -1,5 +1,5 @@
-import type { Address } from '../ehealth/schemas/common';
 import type {
+  Address,
   BulkDeclarationsLimit,
   BulkDivision,
   BulkEmployee,
@@ -8,7 +8,7 @@ import type {
   BulkHealthcareService,
   BulkLegalEntity,
   BulkParty,
-} from '../ehealth/schemas/bulk';
+} from '../ehealth';
 
 type Value = string | number | null;
 

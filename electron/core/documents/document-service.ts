@@ -11,14 +11,12 @@ import { z } from 'zod';
 import { DOCUMENT_LIMITS, checkDocumentJpeg, partsFor } from '#shared/documents';
 import type { DocumentsView } from '#shared/contract/documents';
 import { err, ok, type Result } from '#shared/result';
-import { PIS_PATHS } from '../ehealth/paths';
-import type { EhealthFailure } from '../ehealth/errors';
-import { HttpStatusError, RedirectRefusedError, TooLargeError, putBinary } from '../io/bounded';
-import type { MediaSource } from '../esign/discovery/media';
+import { PIS_PATHS, type EhealthFailure } from '../ehealth';
+import { HttpStatusError, RedirectRefusedError, TooLargeError, putBinary } from '../io';
+import type { MediaSource } from '../esign';
 import type { Logger } from '../log';
 import { MediumImages, type MediumImage, type MediumImagePart } from './medium-images';
-import type { PatientPort } from '../session/patient-port';
-import type { SessionEnds } from '../person/ports';
+import type { PatientPort, SessionEnds } from '../session';
 import { uploadUrlAllowed } from './upload-url';
 
 /** Opens and closes the document camera to the kiosk page (Electron: the partition's permission rule). */

@@ -11,8 +11,8 @@ import { lstat, readdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { DOCUMENT_LIMITS, partsFor } from '#shared/documents';
 import { err, ok, type Result } from '#shared/result';
-import type { MediaSource } from '../esign/discovery/media';
-import { readFileBounded, TooLargeError } from '../io/bounded';
+import type { MediaSource } from '../esign';
+import { readFileBounded, TooLargeError } from '../io';
 
 export interface MediumImage {
   id: string;

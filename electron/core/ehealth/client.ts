@@ -13,7 +13,7 @@ import {
   parseErrorBody,
   type EhealthFailure,
 } from './errors';
-import { TooLargeError } from '../io/bounded';
+import { TooLargeError } from '../io';
 import { ServerClock } from './server-clock';
 import { fetchTransport, type HttpMethod, type HttpTransport } from './transport';
 

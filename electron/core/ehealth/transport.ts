@@ -2,7 +2,7 @@
  * The HTTP port of the eHealth client: the subset of `fetch` the client needs. `fetchTransport`
  * is the real one; tests may pass a transport that talks to a scripted local server.
  */
-import { bodyChunksBounded, isRedirect, readBodyBounded } from '../io/bounded';
+import { bodyChunksBounded, isRedirect, readBodyBounded } from '../io';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 

@@ -61,3 +61,7 @@ export type { MediaSource, Medium } from './discovery/media';
 export { Pkcs11Token } from './pkcs11/token';
 export type { TokenSlot } from './pkcs11/token';
 export { UA_PKCS11, AVTOR_VENDOR_BASE } from './pkcs11/mechanisms';
+export { parseCertificate, type ParsedCertificate } from './pki/certificate';
+export { describeCertificate } from './pki/describe';
+export { type LaunchOptions, SPARE_ARG } from './signer/launcher';
+export { certificatesBeside, httpTsa } from './signer/worker';

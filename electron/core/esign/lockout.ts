@@ -7,7 +7,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { KioskError, Result } from '#shared/result';
-import type { Db } from '../db/database';
+import type { Db } from '../db';
 
 export const MAX_WRONG_PASSWORDS = 5;
 export const LOCK_MS = 15 * 60 * 1000;

@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Environment } from '#shared/contract/app';
-import type { AuditChainMarker } from '../crypto/key-store';
-import type { SecretBox } from '../crypto/secret-box';
-import type { Db } from '../db/database';
+import type { AuditChainMarker, SecretBox } from '../crypto';
+import type { Db } from '../db';
 
 /**
  * Who did something: the kiosk itself, the patient of the current session, a registrar, the ops CLI,

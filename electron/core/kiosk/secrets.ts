@@ -1,5 +1,5 @@
 import type { Environment } from '#shared/contract/app';
-import { SecretBoxError, type SecretBox } from '../crypto/secret-box';
+import { SecretBoxError, type SecretBox } from '../crypto';
 import type { Db } from '../db';
 import { SettingsTable } from './settings';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Environment } from '#shared/contract/app';
 import { queries, sql, type Db, type Queries } from '../db';
-import { OperatorHosts } from '../ehealth/hosts';
+import { OperatorHosts } from '../ehealth';
 
 /** Kiosk-wide settings (registrar-controlled). Secrets are stored through SecretBox, never here in clear. */
 export const KioskSettings = z.object({

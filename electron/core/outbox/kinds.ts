@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { OperationKind } from '#shared/contract/outbox';
-import { PIS_PATHS } from '../ehealth/paths';
-import type { HttpMethod } from '../ehealth/transport';
+import { PIS_PATHS, type HttpMethod } from '../ehealth';
 
 export interface OutboundRequest {
   method: HttpMethod;

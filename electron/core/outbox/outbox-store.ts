@@ -1,8 +1,8 @@
 import type { Environment } from '#shared/contract/app';
 import type { OperationState } from '#shared/contract/outbox';
-import type { SecretBox } from '../crypto/secret-box';
+import type { SecretBox } from '../crypto';
 import { queries, sql, sqlJoin, sqlList, type Db, type Queries, type Sql } from '../db';
-import type { TokenSet } from '../ehealth/tokens';
+import type { TokenSet } from '../ehealth';
 import { isOperationKind } from './kinds';
 import type { OperationRow, StoredError } from './rows';
 

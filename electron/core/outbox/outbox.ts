@@ -8,17 +8,15 @@ import {
   type OutboxStatus,
 } from '#shared/contract/outbox';
 import { err, ok, type Result } from '#shared/result';
-import type { KeyProtection } from '../crypto/key-store';
-import type { SecretBox } from '../crypto/secret-box';
-import type { Db } from '../db/database';
-import type { TokenSet } from '../ehealth/tokens';
+import type { KeyProtection, SecretBox } from '../crypto';
+import { type Db, storage } from '../db';
+import type { TokenSet } from '../ehealth';
 import type { AuditActor, AuditLog } from '../kiosk';
 import { isClientKind, isSignedKind, OPERATION_KINDS, type KindParams } from './kinds';
 import { OutboxStore, type SealedPayload, type TransitionPatch } from './outbox-store';
 import { generateReferenceCode, normalizeReferenceCode } from './reference-code';
 import { SETTLED_STATES, toView, TRANSITIONS, type OperationRow, type StoredError } from './rows';
 import { WorkerLease } from './lease';
-import { storage } from '../db';
 
 export interface OutboxOptions {
   db: Db;

@@ -6,9 +6,7 @@
  * list: rejected, kept for the registrar to retry. Still not learnable: it waits as an act waiting
  * for the network does, until its deadline.
  */
-import { signerCertificateOf } from '../esign/cms/checks';
-import type { RevocationStatus } from '../esign/ocsp/check';
-import type { ParsedCertificate } from '../esign/pki/certificate';
+import { signerCertificateOf, type RevocationStatus, type ParsedCertificate } from '../esign';
 import type { Outbox } from './outbox';
 import type { OperationRow } from './rows';
 

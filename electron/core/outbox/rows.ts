@@ -1,5 +1,5 @@
 import type { OperationKind, OperationState, OperationView } from '#shared/contract/outbox';
-import type { EhealthErrorInfo } from '../ehealth/errors';
+import type { EhealthErrorInfo } from '../ehealth';
 
 /** A row of outbox_operations as SQLite returns it. */
 export interface OperationRow {

@@ -1,11 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Connectivity } from '#shared/contract/app';
 import { err, ok, type Result } from '#shared/result';
-import type { EhealthClient } from '../ehealth/client';
-import type { EhealthFailureDetails } from '../ehealth/errors';
-import type { RevocationStatus } from '../esign/ocsp/check';
-import type { ParsedCertificate } from '../esign/pki/certificate';
-import { PatientTokens, type Renew } from '../ehealth/tokens';
+import { type EhealthClient, type EhealthFailureDetails, PatientTokens, type Renew } from '../ehealth';
+import type { RevocationStatus, ParsedCertificate } from '../esign';
 import type { Logger } from '../log';
 import { DEFAULT_BACKOFF, retryDelayMs, type BackoffPolicy } from './backoff';
 import { realTimers, type Timers } from '../kiosk';

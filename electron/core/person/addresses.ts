@@ -1,6 +1,6 @@
 import type { Settlement, Street } from '#shared/contract/person';
 import { err, ok, type Result } from '#shared/result';
-import type { EhealthFailure } from '../ehealth/errors';
+import type { EhealthFailure } from '../ehealth';
 import type { PatientPort } from './ports';
 import type { Logger } from '../log';
 

@@ -1,7 +1,7 @@
 import type { Logger } from '../log';
-import { DocumentService, type CameraPort } from '../documents/document-service';
-import type { MediaSource } from '../esign/discovery/media';
-import type { Outbox } from '../outbox/outbox';
+import { DocumentService, type CameraPort } from '../documents';
+import type { MediaSource } from '../esign';
+import type { Outbox } from '../outbox';
 import { AddressLookup } from './addresses';
 import { AuthPhoneService } from './auth-phone';
 import { PersonService } from './person-service';

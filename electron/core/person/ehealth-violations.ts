@@ -1,5 +1,5 @@
 import type { RuleViolation } from '#shared/rules/person/index';
-import type { EhealthFailure } from '../ehealth/errors';
+import type { EhealthFailure } from '../ehealth';
 
 /** `$.person.documents.[0].number` → `documents.0.number`; paths outside the person keep their name. */
 export function pathFromEntry(entry: string): string {

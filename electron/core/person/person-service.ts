@@ -3,15 +3,19 @@ import type { OperationView } from '#shared/contract/outbox';
 import type { PersonDraft, PersonRequestCreated, PersonView } from '#shared/contract/person';
 import { err, ok, type Result } from '#shared/result';
 import { isoDateOf, normalizePerson, personViolations, type PersonInput } from '#shared/rules/person/index';
-import type { EhealthFailure } from '../ehealth/errors';
-import { PIS_PATHS } from '../ehealth/paths';
-import { JsonObject } from '../ehealth/schemas/common';
-import { PersonRequest, type AuthenticationMethod, type Person } from '../ehealth/schemas/person';
-import type { PatientTokens } from '../ehealth/tokens';
+import {
+  type EhealthFailure,
+  PIS_PATHS,
+  JsonObject,
+  PersonRequest,
+  type AuthenticationMethod,
+  type Person,
+  type PatientTokens,
+} from '../ehealth';
 import { changedPaths } from './changes';
 import { violationsFromEhealth } from './ehealth-violations';
 import { authMethodView, draftOf, verificationView } from './person-view';
-import type { PatientContext } from '../session/patient-port';
+import type { PatientContext } from '../session';
 import type { PersonServicePorts } from './ports';
 import { signableRequestJson } from './signable';
 

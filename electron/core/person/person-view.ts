@@ -1,6 +1,6 @@
 import type { AuthMethodView, PersonDraft, PersonView } from '#shared/contract/person';
 import type { AddressInput, DocumentInput, PhoneInput } from '#shared/rules/person/index';
-import type { AuthenticationMethod, Person, PersonVerificationDetails } from '../ehealth/schemas/person';
+import type { AuthenticationMethod, Person, PersonVerificationDetails } from '../ehealth';
 
 /**
  * eHealth's person turned into what the kiosk shows and edits: the editable part in eHealth's field

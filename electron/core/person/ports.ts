@@ -1,13 +1,8 @@
-import type { PatientPort } from '../session/patient-port';
-import type { Outbox } from '../outbox/outbox';
+import type { PatientPort, SessionEnds } from '../session';
+import type { Outbox } from '../outbox';
 import type { Logger } from '../log';
 
-export type { PatientPort } from '../session/patient-port';
-
-/** The session manager's end hook: everything cached for a patient is dropped there. */
-export interface SessionEnds {
-  onEnd(cleanup: (session: { id: string }) => void | Promise<void>): () => void;
-}
+export type { PatientPort, SessionEnds } from '../session';
 
 export interface PersonServicePorts {
   patient: PatientPort;

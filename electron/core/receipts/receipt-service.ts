@@ -5,7 +5,7 @@ import type { PrintResult, ReceiptLanguage, ReceiptPreview, ReceiptSource } from
 import type { ActorRole } from '#shared/rules/acting';
 import { err, ok, type Result } from '#shared/result';
 import type { Logger } from '../log';
-import type { Outbox } from '../outbox/outbox';
+import type { Outbox } from '../outbox';
 import { renderReceiptHtml, type ReceiptDocument } from './document';
 import { purgeReceiptFiles, type ReceiptPrinter } from './printer';
 import { formatWhen, RECEIPT_TEXTS, type ReceiptTexts } from './texts';

@@ -1,5 +1,5 @@
 import { err, ok, type Result } from '#shared/result';
-import type { Db } from '../db/database';
+import type { Db } from '../db';
 import type { AuditLog } from '../kiosk';
 import { Enrollment } from './enrollment';
 import { DEFAULT_SCRYPT, hashPin, pinProblem, ScryptParams, verifyPin, type PinHash } from './pin';

@@ -5,7 +5,7 @@ import {
   formatEnrollmentCode,
   normalizeEnrollmentCode,
 } from '#shared/rules/enrollment-code';
-import type { Db } from '../db/database';
+import type { Db } from '../db';
 import type { AuditLog } from '../kiosk';
 import { DEFAULT_SCRYPT, hashPin, ScryptParams, verifyPin, type PinHash } from './pin';
 

@@ -2,12 +2,11 @@ import type { Connectivity, ConnectivityCause } from '#shared/contract/app';
 import type { OperationState } from '#shared/contract/outbox';
 import type { AuditEntryView, RegistrarOperation, RegistrarOverview } from '#shared/contract/registrar';
 import { err, ok, type Result } from '#shared/result';
-import type { KeyProtection } from '../crypto/key-store';
-import type { DirectoryService } from '../directory/directory-service';
-import { SKEW_WARNING_MS } from '../ehealth/server-clock';
+import type { KeyProtection } from '../crypto';
+import type { DirectoryService } from '../directory';
+import { SKEW_WARNING_MS } from '../ehealth';
 import type { Logger } from '../log';
-import type { Outbox } from '../outbox/outbox';
-import { toView, type OperationRow } from '../outbox/rows';
+import { type Outbox, toView, type OperationRow } from '../outbox';
 import type { AuditLog, SettingsStore } from '../kiosk';
 import type { TrustStore } from './trust-store';
 

@@ -2,7 +2,7 @@ import type { RegistrarState } from '#shared/contract/registrar';
 import { err, ok, type Result } from '#shared/result';
 import type { EventBus } from '../events';
 import { storage } from '../db';
-import type { SessionManager } from '../session/session-manager';
+import type { SessionManager } from '../session';
 import type { RegistrarAccounts } from './accounts';
 import type { AuditLog } from '../kiosk';
 import {

@@ -1,7 +1,7 @@
 import type { RegistrarSettings, RegistrarSettingsPatch } from '#shared/contract/registrar';
 import { err, ok, type Result } from '#shared/result';
-import type { DirectoryService } from '../directory/directory-service';
-import { baseUrlFor, isOfficialHost } from '../ehealth/hosts';
+import type { DirectoryService } from '../directory';
+import { baseUrlFor, isOfficialHost } from '../ehealth';
 import type { EventBus } from '../events';
 import {
   KioskSettings,

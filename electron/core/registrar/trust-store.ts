@@ -4,9 +4,8 @@ import { open, readdir, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { z } from 'zod';
 import { err, ok, type Result } from '#shared/result';
-import type { Db } from '../db/database';
-import type { MediaSource, Medium } from '../esign/discovery/media';
-import { parseTrustList, TrustListError, type TrustList } from '../esign/pki/trust';
+import type { Db } from '../db';
+import { type MediaSource, type Medium, parseTrustList, TrustListError, type TrustList } from '../esign';
 import { SettingsTable, type AuditLog } from '../kiosk';
 
 /** The qualified trust service providers' CA certificates, as the central certification authority publishes them. */

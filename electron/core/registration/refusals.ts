@@ -4,7 +4,7 @@
  */
 import type { OperationView } from '#shared/contract/outbox';
 import type { RuleViolation } from '#shared/rules/person/index';
-import { pathFromEntry } from '../person/ehealth-violations';
+import { pathFromEntry } from '../person';
 
 /** eHealth's nonce lives about 15 minutes; used only when its own expiry cannot be read from it. */
 export const NONCE_FALLBACK_MS = 15 * 60_000;

@@ -32,13 +32,10 @@ import {
   type PersonInput,
   type RuleViolation,
 } from '#shared/rules/person/index';
-import type { PisApi } from '../ehealth/pis-api';
-import { SignUp } from '../ehealth/schemas/auth';
-import type { TokenSet } from '../ehealth/tokens';
+import { type PisApi, SignUp, type TokenSet } from '../ehealth';
 import { operationError, waitForOperation, type Outbox, type Settled } from '../outbox';
-import { revocationRefusal } from '../session/revocation';
+import { revocationRefusal, enterCabinet, forRenderer, type KeyOwner, type SignInDeps } from '../session';
 import { NONCE_FALLBACK_MS, nonceExpiry, refusedFields } from './refusals';
-import { enterCabinet, forRenderer, type KeyOwner, type SignInDeps } from '../session/sign-in';
 
 export type RegistrationDeps = Pick<
   SignInDeps,

@@ -19,7 +19,7 @@ import { normalizeApostrophes } from '#shared/rules/apostrophe';
 import { normalizeDocumentNumber } from '#shared/rules/person/documents';
 import { normalizeName } from '#shared/rules/person/names';
 import { err, ok, type KioskError, type Result } from '#shared/result';
-import type { Person, PersonVerification } from '../ehealth/schemas/person';
+import type { Person, PersonVerification } from '../ehealth';
 import type { Logger } from '../log';
 import type { PatientSession } from './patient-session';
 

@@ -4,24 +4,28 @@
  * sign-in. Called from services.ts; hosts supply the ports (signer launcher, media, key folder,
  * time-stamp service).
  */
-import type { Db } from '../db/database';
-import type { RevocationChecker } from '../esign/ocsp/check';
-import type { PisApi } from '../ehealth/pis-api';
-import { KeyDiscovery } from '../esign/discovery/discovery';
-import { platformMedia, type MediaSource } from '../esign/discovery/media';
-import { KeyLockout, loadLockoutSalt } from '../esign/lockout';
-import { EsignService } from '../esign/service';
-import { nodeSignerLauncher, type SignerLauncher } from '../esign/signer/launcher';
+import type { Db } from '../db';
+import {
+  type RevocationChecker,
+  KeyDiscovery,
+  platformMedia,
+  type MediaSource,
+  KeyLockout,
+  loadLockoutSalt,
+  EsignService,
+  nodeSignerLauncher,
+  type SignerLauncher,
+} from '../esign';
+import type { PisApi } from '../ehealth';
 import type { EventBus } from '../events';
 import type { Logger } from '../log';
-import type { Outbox } from '../outbox/outbox';
+import type { Outbox } from '../outbox';
 import type { AuditLog } from '../kiosk';
 import { ActingService } from './acting';
 import { KeyList } from './key-list';
 import { PatientSession } from './patient-session';
 import type { SessionManager } from './session-manager';
-import { RegistrationService } from '../registration/registration-service';
-import { SignInService } from './sign-in';
+import { SignInService, type KeyOwner } from './sign-in';
 
 export interface PatientPorts {
   /** Starts the signer process (Electron: utilityProcess; elsewhere child_process). */
@@ -46,8 +50,6 @@ export interface PatientServices {
   signIn: SignInService;
   /** "Act for my child": the signed-in parent opens a child's cabinet with their own key. */
   acting: ActingService;
-  /** Registration with eHealth of a visitor it does not know (after the sign-in refusal). */
-  registration: RegistrationService;
   keys: KeyList;
   close(): Promise<void>;
 }
@@ -66,8 +68,17 @@ export interface PatientDeps {
   ports: PatientPorts;
   /** OCSP and the trust list in use (one checker for sign-in, signing and delivery). */
   revocation?: RevocationChecker | null;
-  /** A registration went to the outbox for later delivery (its receipt may be printed now). */
-  onRegistrationQueued?: (operationId: string) => void;
+  /**
+   * Registration with eHealth of a visitor it does not know (registration/, built by services.ts
+   * once this side exists): offered after the sign-in refusal, forgotten when the session ends.
+   */
+  unknownPerson?: () => UnknownPersonPort | null;
+}
+
+/** What the patient side asks of registration. */
+export interface UnknownPersonPort {
+  offer(keyId: string, owner: KeyOwner): void;
+  forget(): void;
 }
 
 export function createPatientServices(d: PatientDeps): PatientServices {
@@ -121,18 +132,8 @@ export function createPatientServices(d: PatientDeps): PatientServices {
     // the patient is on the key screen: start the signer now, not after the password
     onChoosing: () => esign.warmUp(),
   });
-  const registration = new RegistrationService({
-    patient,
-    esign,
-    api,
-    outbox: d.outbox,
-    ...(d.onRegistrationQueued ? { onQueued: d.onRegistrationQueued } : {}),
-    log: d.log,
-    now: d.now,
-    revocation: d.revocation ?? null,
-  });
   const signIn = new SignInService({
-    onUnknownPerson: (keyId, owner) => registration.offer(keyId, owner),
+    onUnknownPerson: (keyId, owner) => d.unknownPerson?.()?.offer(keyId, owner),
     patient,
     esign,
     api,
@@ -147,7 +148,7 @@ export function createPatientServices(d: PatientDeps): PatientServices {
   // "Finish" or an idle wipe during a sign-in or a registration: stop it, forget it, end its signer
   const stopListening = d.events.on('sessionEnded', () => {
     signIn.abort();
-    registration.forget();
+    d.unknownPerson?.()?.forget();
     if (!patient?.current()) void esign.endSession('session-end');
   });
   return {
@@ -155,7 +156,6 @@ export function createPatientServices(d: PatientDeps): PatientServices {
     patient,
     signIn,
     acting,
-    registration,
     keys,
     async close() {
       stopListening();

@@ -6,7 +6,7 @@
  */
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { MediaSource, Medium } from '../esign/discovery/media';
+import type { MediaSource, Medium } from '../esign';
 
 export function folderMedia(dir: string): MediaSource {
   return {

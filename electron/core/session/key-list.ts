@@ -5,7 +5,7 @@
  * a button. Only file names and a folder name leave main — never a path.
  */
 import { basename, dirname, relative, sep } from 'node:path';
-import type { KeyCandidate, KeyDiscovery } from '../esign/discovery/discovery';
+import type { KeyCandidate, KeyDiscovery } from '../esign';
 
 export interface KeyListItem {
   id: string;

@@ -11,7 +11,7 @@
 import type { OperationView } from '#shared/contract/outbox';
 import { err, ok, type Result } from '#shared/result';
 import type { EventBus } from '../events';
-import type { Outbox } from '../outbox/outbox';
+import type { Outbox } from '../outbox';
 import type { PatientContext } from './patient-port';
 
 export interface OperationAccessDeps {

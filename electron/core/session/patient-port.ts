@@ -7,8 +7,7 @@
  */
 import type { ActorRole } from '#shared/rules/acting';
 import type { Result } from '#shared/result';
-import type { PisApi } from '../ehealth/pis-api';
-import type { PatientTokens } from '../ehealth/tokens';
+import type { PisApi, PatientTokens } from '../ehealth';
 
 /** Who is signed in (no name, no tax id). */
 export interface PatientContext {

@@ -12,13 +12,10 @@
 import { randomUUID } from 'node:crypto';
 import type { ActorRole } from '#shared/rules/acting';
 import { err, ok, type Result } from '#shared/result';
-import type { PisApi } from '../ehealth/pis-api';
-import type { Person, PersonVerification } from '../ehealth/schemas/person';
-import type { PatientTokens, TokenSet } from '../ehealth/tokens';
-import type { RevocationChecker } from '../esign/ocsp/check';
-import type { EsignService } from '../esign/service';
+import type { PisApi, Person, PersonVerification, PatientTokens, TokenSet } from '../ehealth';
+import type { RevocationChecker, EsignService } from '../esign';
 import type { Logger } from '../log';
-import type { Outbox } from '../outbox/outbox';
+import type { Outbox } from '../outbox';
 import { storage } from '../db';
 import type { AuditLog } from '../kiosk';
 import type { PatientContext, PatientPort } from './patient-port';

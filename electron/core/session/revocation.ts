@@ -6,7 +6,7 @@
  * before it is delivered.
  */
 import type { KioskError } from '#shared/result';
-import type { RevocationStatus } from '../esign/ocsp/check';
+import type { RevocationStatus } from '../esign';
 
 export function revocationRefusal(s: RevocationStatus): KioskError | null {
   switch (s.status) {

@@ -23,6 +23,14 @@ import type { Logger } from '../log';
 import { realTimers, type AuditLog, type Timers } from '../kiosk';
 import { storage } from '../db';
 
+/**
+ * The end hook as the patient's services see it (person, documents): everything cached for a patient
+ * is dropped there. SessionManager is one.
+ */
+export interface SessionEnds {
+  onEnd(cleanup: (session: { id: string }) => void | Promise<void>): () => void;
+}
+
 /** One visitor's session as the kiosk tracks it (the signed-in patient is `PatientSession` in patient-session.ts). */
 export interface SessionRecord {
   /** Opaque, random; also the pseudonymous subject in the audit log. */

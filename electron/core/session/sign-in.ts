@@ -10,13 +10,8 @@
  */
 import { cabinetAccess, ageInYears, kyivDate, type AccessReason } from '#shared/rules/age';
 import { err, ok, type KioskError, type Result } from '#shared/result';
-import type { PisApi } from '../ehealth/pis-api';
-import type { AccessToken } from '../ehealth/schemas/auth';
-import type { Person, PersonVerification } from '../ehealth/schemas/person';
-import type { TokenSet } from '../ehealth/tokens';
-import { drfoMatches } from '../esign/identity';
-import type { RevocationChecker } from '../esign/ocsp/check';
-import type { EsignService } from '../esign/service';
+import type { PisApi, AccessToken, Person, PersonVerification, TokenSet } from '../ehealth';
+import { drfoMatches, type RevocationChecker, type EsignService } from '../esign';
 import type { Logger } from '../log';
 import type { PatientSession } from './patient-session';
 import { revocationRefusal } from './revocation';

@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import type { Db } from '../../core/db/database';
+import type { Db } from '../../core/db';
 import { accessDenied } from '../errors';
 import { isoDateTime, unixSeconds } from '../time';
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Migration } from '../../core/db/database';
+import type { Migration } from '../../core/db';
 
 /**
  * The sandbox's own schema (its own database file, never the kiosk's). Directory rows keep the

@@ -9,7 +9,7 @@ import {
   type LegalEntityRecord,
   type PartyRecord,
 } from './directory';
-import type { Db } from '../../core/db/database';
+import type { Db } from '../../core/db';
 import { addressLine, declarationContent } from '../printout';
 import { chainSeed, declarationNumber } from '../seed/numbers';
 import { addDays, addYears, isoDate, parseIsoDate } from '../time';

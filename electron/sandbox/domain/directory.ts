@@ -1,4 +1,4 @@
-import type { Db } from '../../core/db/database';
+import type { Db } from '../../core/db';
 
 /** Reads of the seeded directory and the shapes eHealth embeds in declaration requests. */
 

@@ -1,5 +1,5 @@
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
-import type { Db } from '../../core/db/database';
+import type { Db } from '../../core/db';
 import { isoDateTime, unixSeconds } from '../time';
 
 /**

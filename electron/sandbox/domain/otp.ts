@@ -1,5 +1,5 @@
 import { randomInt, randomUUID } from 'node:crypto';
-import type { Db } from '../../core/db/database';
+import type { Db } from '../../core/db';
 import type { SandboxState } from '../state';
 import { ApiError, forbidden } from '../errors';
 import { addDays, isoDateTime } from '../time';

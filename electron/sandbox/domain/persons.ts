@@ -1,4 +1,4 @@
-import type { Db } from '../../core/db/database';
+import type { Db } from '../../core/db';
 import { notFound } from '../errors';
 import type { PersonDoc } from '../seed/persons';
 

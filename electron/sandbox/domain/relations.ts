@@ -1,4 +1,4 @@
-import type { Db } from '../../core/db/database';
+import type { Db } from '../../core/db';
 import { forbidden } from '../errors';
 import { isoDate } from '../time';
 

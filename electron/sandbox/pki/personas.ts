@@ -25,7 +25,7 @@ import {
   type TimestampAuthority,
   type TrustList,
 } from '../../core/esign/index';
-import { parseCertificate } from '../../core/esign/pki/certificate';
+import { parseCertificate } from '../../core/esign';
 import { certificateNameOf, personaFullName, type PersonaSpec } from '../seed/personas';
 import { addDays } from '../time';
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import type { Db } from '../../core/db/database';
+import type { Db } from '../../core/db';
 import { signJwt, verifyJwt } from '../auth/jwt';
 import { findToken, issueToken, revokeSession, type Grant } from '../auth/tokens';
 import { requireActiveRelation } from '../domain/relations';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import type { Db } from '../../core/db/database';
+import type { Db } from '../../core/db';
 import { activeRelation } from '../domain/relations';
 import {
   accessDenied,

@@ -1,4 +1,4 @@
-import type { Db } from '../../core/db/database';
+import type { Db } from '../../core/db';
 import type { AuthUser } from '../auth/tokens';
 import { loadPerson } from '../domain/persons';
 import { requireActiveRelation } from '../domain/relations';

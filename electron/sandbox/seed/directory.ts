@@ -1,4 +1,4 @@
-import type { Db } from '../../core/db/database';
+import type { Db } from '../../core/db';
 import { addDays, isoDate } from '../time';
 import { PRIVATE_BRANDS, REGION_WEIGHTS } from './directory-data';
 import { seedDoctors } from './doctors';

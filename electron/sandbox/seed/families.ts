@@ -1,4 +1,4 @@
-import type { Db } from '../../core/db/database';
+import type { Db } from '../../core/db';
 import type { PersonDoc, SeededPerson } from './persons';
 import type { Prng } from './prng';
 import { isoDateTime } from '../time';

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Db } from '../../core/db/database';
+import type { Db } from '../../core/db';
 import { declarationEndDate } from '../domain/declaration-request-builder';
 import { addressLine, declarationContent } from '../printout';
 import { addDays, isoDate, isoDateTime } from '../time';

@@ -1,4 +1,4 @@
-import type { Db } from '../../core/db/database';
+import type { Db } from '../../core/db';
 import { addDays, isoDate, isoDateTime } from '../time';
 import { MOBILE_CODES } from './directory-data';
 import type { Prng } from './prng';

@@ -1,4 +1,4 @@
-import type { Db } from '../../core/db/database';
+import type { Db } from '../../core/db';
 import { taxIdFor } from '../rules/tax-id';
 import { addDays, addYears, isoDate, isoDateTime } from '../time';
 import { PERSONAS, type LegalCapacity, type PersonaSpec } from './personas';

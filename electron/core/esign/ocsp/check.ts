@@ -6,7 +6,7 @@
  * fresh. Never throws: every failure is a status the caller turns into a decision.
  */
 import { randomBytes } from 'node:crypto';
-import { postBinary } from '../../io/bounded';
+import { postBinary } from '../../io';
 import { bytesEqual } from '../der';
 import { OID } from '../oids';
 import {

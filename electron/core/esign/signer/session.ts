@@ -6,7 +6,7 @@
  * `end()` resolves only once the process has really exited.
  */
 import { err, ok, type Result } from '#shared/result';
-import { readFileBounded, TooLargeError } from '../../io/bounded';
+import { readFileBounded, TooLargeError } from '../../io';
 import { MAX_CONTAINER_BYTES } from '../containers/open';
 import type { KeyInfo } from '../key';
 import { withLockout, type KeyLockout } from '../lockout';

@@ -6,7 +6,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { dirname, extname, join } from 'node:path';
 import { err, ok, type Result } from '#shared/result';
-import { postBinary, readFileBounded, TooLargeError } from '../../io/bounded';
+import { postBinary, readFileBounded, TooLargeError } from '../../io';
 import { signJson, type TsaFunction } from '../cms/sign';
 import { decryptKey6 } from '../containers/key6';
 import { MAX_CONTAINER_BYTES, openKeyContainer } from '../containers/open';
