@@ -11,7 +11,18 @@
  *   electron/preload  → 'electron' and shared/contract only
  *   everything        → never renderer (except renderer), never anything outside the project;
  *                       shared code is imported as '#shared/…' (package.json "imports"), never by '../…'
+ *
+ * and inside electron/core, for every file but tests (test/**, *.test.ts(x), *test-support.ts):
+ *
+ *   a module (a folder of electron/core) is imported from outside only through its index.ts;
+ *   a file never imports its own module's index (its siblings directly);
+ *   module a imports module b only when b is in CORE_DEPS[a] (type-only imports too);
+ *   no module imports the composition roots services.ts and status.ts (hosts and the CLI do);
+ *   the shared leaves log.ts, events.ts and paths.ts may be imported by any module and import none.
+ *
+ * One message per import: the first broken rule, in the order above (zones first).
  */
+import { statSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { rendererBridgeViolation } from './renderer-bridge.js';
@@ -20,6 +31,111 @@ import { rendererBridgeViolation } from './renderer-bridge.js';
 const SHARED_ALIAS = '#shared/';
 
 const NODE_BUILTINS = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
+
+/**
+ * Core module → the core modules it may import. Acyclic (build/lint/module-graph.test.ts checks it,
+ * and that every folder of electron/core is listed here and has an index.ts). Adding a module: its
+ * folder, its index.ts and a row here.
+ * @type {Readonly<Record<string, readonly string[]>>}
+ */
+export const CORE_DEPS = {
+  apps: ['ehealth', 'outbox', 'receipts', 'session'],
+  backend: ['crypto', 'db', 'directory', 'ehealth', 'kiosk', 'outbox'],
+  crypto: [],
+  db: [],
+  declarations: ['apps', 'directory', 'ehealth', 'outbox', 'receipts', 'session'],
+  directory: ['db', 'ehealth', 'kiosk'],
+  documents: ['ehealth', 'esign', 'io', 'session'],
+  ehealth: ['io'],
+  esign: ['db', 'io'],
+  io: [],
+  kiosk: ['crypto', 'db', 'ehealth'],
+  logging: [],
+  outbox: ['crypto', 'db', 'ehealth', 'esign', 'kiosk'],
+  person: ['documents', 'ehealth', 'esign', 'outbox', 'session'],
+  receipts: ['outbox'],
+  registrar: ['backend', 'crypto', 'db', 'directory', 'ehealth', 'esign', 'kiosk', 'outbox', 'session'],
+  registration: ['ehealth', 'kiosk', 'outbox', 'session'],
+  session: ['db', 'ehealth', 'esign', 'kiosk', 'outbox'],
+};
+
+/** Files directly in electron/core that every module may import; they import no module. */
+export const CORE_LEAVES = ['log.ts', 'events.ts', 'paths.ts'];
+
+/** Files directly in electron/core that compose the modules: hosts and the CLI import them, no module does. */
+export const CORE_ROOTS = ['services.ts', 'status.ts'];
+
+/** Test files: exempt from the core module rules (not from the zones). @param {string} rel */
+export function isTestFile(rel) {
+  return (
+    rel.startsWith('test/') ||
+    rel.startsWith('renderer/test/') ||
+    /\.test\.tsx?$/.test(rel) ||
+    /test-support\.ts$/.test(rel)
+  );
+}
+
+const CORE = 'electron/core/';
+
+/**
+ * Where a path lies in electron/core: a module (folder) and whether the path is its index, or a
+ * file directly in core; null outside core. A name directly in core without an extension is a
+ * module when that folder exists ('../outbox'), else a file ('../log').
+ * @param {string} rel
+ * @param {string} root the project folder
+ * @returns {{ module: string, index: boolean } | { root: string } | null}
+ */
+function corePlace(rel, root) {
+  if (!rel.startsWith(CORE)) return null;
+  const rest = rel.slice(CORE.length).replace(/\/$/, '');
+  if (rest === '') return null;
+  const slash = rest.indexOf('/');
+  if (slash < 0) {
+    if (/\.(ts|tsx|js)$/.test(rest)) return { root: rest };
+    return isFolder(path.join(root, CORE, rest)) ? { module: rest, index: true } : { root: `${rest}.ts` };
+  }
+  const module = rest.slice(0, slash);
+  const inner = rest.slice(slash + 1);
+  return { module, index: inner === 'index.ts' || inner === 'index' || inner === '' };
+}
+
+/** @param {string} abs */
+function isFolder(abs) {
+  try {
+    return statSync(abs).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The core module rules for a non-test file importing another project file.
+ * @param {string} from the importing file, relative to the project
+ * @param {string} target the imported file or folder, relative to the project
+ * @param {string} root the project folder
+ * @returns {string | null}
+ */
+export function coreViolation(from, target, root) {
+  const to = corePlace(target, root);
+  if (!to) return null;
+  const at = corePlace(from, root);
+  const own = at && 'module' in at ? at.module : null;
+  if ('root' in to) {
+    if (own !== null && !CORE_LEAVES.includes(to.root))
+      return `electron/core/${to.root} is not a shared leaf (${CORE_LEAVES.join(', ')}): composition roots are imported by hosts only`;
+    return null;
+  }
+  if (own === to.module)
+    return to.index ? 'a module never imports its own index.ts (import the file itself)' : null;
+  if (own !== null) {
+    const allowed = CORE_DEPS[own] ?? [];
+    if (!allowed.includes(to.module))
+      return `core/${own} may import only ${allowed.length ? allowed.join(', ') : 'no module'} (CORE_DEPS), not core/${to.module}`;
+  } else if (at && 'root' in at && CORE_LEAVES.includes(at.root)) {
+    return `electron/core/${at.root} is a shared leaf: it imports no core module`;
+  }
+  return to.index ? null : `import electron/core/${to.module} through its index.ts`;
+}
 
 /** @param {string} rel */
 function zoneOf(rel) {
@@ -141,7 +257,9 @@ const rule = {
       } else {
         target = { kind: 'package', name: source };
       }
-      const why = violation(zone, target);
+      const why =
+        violation(zone, target) ??
+        (target.kind === 'file' && !isTestFile(rel) ? coreViolation(rel, target.rel, root) : null);
       if (why) context.report({ node, messageId: 'forbidden', data: { spec: source, why } });
       // the renderer's own clause (renderer-bridge.js); one message per import
       else if (target.kind === 'file') {
