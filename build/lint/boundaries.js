@@ -55,7 +55,7 @@ export const CORE_DEPS = {
   person: ['documents', 'ehealth', 'esign', 'outbox', 'session'],
   receipts: ['outbox'],
   registrar: ['backend', 'crypto', 'db', 'directory', 'ehealth', 'esign', 'kiosk', 'outbox', 'session'],
-  registration: ['ehealth', 'kiosk', 'outbox', 'session'],
+  registration: ['ehealth', 'kiosk', 'outbox', 'person', 'session'],
   session: ['db', 'ehealth', 'esign', 'kiosk', 'outbox'],
 };
 
