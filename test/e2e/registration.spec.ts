@@ -13,150 +13,13 @@ import type { Page } from '@playwright/test';
 import { finish, outboxRowByCode, shownReferenceCode } from './cabinet-helpers';
 import { checkScreen, expect, h1, test } from './fixtures';
 import type { KioskHost } from './fixtures';
-import { typeText } from './keyboard-helper';
 import { expectForgotten } from './privacy-helpers';
-import { sandboxFaults, sandboxUrl, signInAs, typePassword, type PersonaId } from './signin-helper';
+import { fillForm, OSTAP, startRegistration, typeInto } from './registration-helpers';
+import { sandboxFaults, signInAs, typePassword, type PersonaId } from './signin-helper';
 
 test.use({ viewport: { width: 1920, height: 1080 } });
 // real keys are opened four times and the form is typed key by key twice: minutes on a shared machine
 test.describe.configure({ mode: 'serial', timeout: 240_000 });
-
-/** The keyboard under a form field (the change form's fields name theirs after the field). */
-const keyboardFor = (page: Page, field: string) =>
-  page.getByRole('group', { name: `Екранна клавіатура для поля «${field}»` });
-
-/** The screen's one keyboard (the phone, the code and the password have a keyboard of their own). */
-const keyboard = (page: Page) => page.getByRole('group', { name: 'Екранна клавіатура', exact: true });
-
-/** Touches a form field and types on the keyboard that opens under it. */
-async function typeInto(page: Page, field: string, text: string): Promise<void> {
-  await page.getByRole('textbox', { name: field, exact: true }).click();
-  const keys = keyboardFor(page, field);
-  await expect(keys).toBeVisible();
-  await typeText(page, keys, text);
-  await expect(page.getByRole('textbox', { name: field, exact: true })).not.toHaveValue('');
-}
-
-const tab = (page: Page, name: string) =>
-  page.getByRole('group', { name: 'Розділи' }).getByRole('button', { name: new RegExp(`^${name}`) });
-
-/** What a patient types that the key does not tell. */
-interface Typed {
-  birthPlace: string;
-  gender: 'чоловіча' | 'жіноча';
-  secret: string;
-  passport: string;
-  region: string;
-  settlement: string;
-  building: string;
-  contactLast: string;
-  contactFirst: string;
-  /** The nine digits after +380. */
-  contactPhone: string;
-  smsPhone: string;
-}
-
-async function smsCode(host: KioskHost, phone: string): Promise<string> {
-  let code: string | undefined;
-  await expect
-    .poll(
-      async () => {
-        const res = await fetch(`${await sandboxUrl(host)}/sandbox/sms?phone=${encodeURIComponent(phone)}`);
-        code = ((await res.json()) as { data: { code: string }[] }).data[0]?.code;
-        return code;
-      },
-      { message: `no SMS to ${phone}` },
-    )
-    .toMatch(/^\d{4}$/);
-  return code as string;
-}
-
-/** From the unknown-person refusal through the explanation (consent refused once, then given) to the form. */
-async function startRegistration(page: Page, check: boolean): Promise<void> {
-  await expect(h1(page)).toHaveText('Вас не знайдено в eHealth', { timeout: 60_000 });
-  await page.getByRole('button', { name: 'Зареєструватися в eHealth' }).click();
-  await expect(h1(page)).toHaveText('Реєстрація в eHealth');
-  await expect(page.getByRole('button', { name: 'Продовжити' })).toBeEnabled();
-  if (check) {
-    await page.getByRole('button', { name: 'Продовжити' }).click();
-    await expect(page.getByRole('alert')).toHaveText(
-      'Щоб продовжити, погодьтеся на обробку даних: без цього eHealth не реєструє.',
-    );
-    await checkScreen(page, 'registration-intro');
-  }
-  await page.getByRole('switch', { name: 'Я погоджуюся на обробку моїх персональних даних' }).click();
-  await page.getByRole('button', { name: 'Продовжити' }).click();
-  await expect(h1(page)).toHaveText('Ваші дані для eHealth');
-}
-
-/** The form typed part by part, checked, then the phone confirmed with the code from the inbox; ends at the review. */
-async function fillForm(page: Page, host: KioskHost, typed: Typed, check: boolean): Promise<void> {
-  if (check) {
-    // nothing typed yet: every missing field says so under itself
-    await page.getByRole('button', { name: 'Перевірити й продовжити' }).click();
-    await expect(page.getByRole('alert').first()).toContainText(/^Знайдено \d+ помил/);
-    await expect(page.getByRole('textbox', { name: 'Місце народження', exact: true })).toHaveAttribute(
-      'aria-invalid',
-      'true',
-    );
-    await expect(page.getByText('Кодове слово — від 6 до 20 символів.')).toBeVisible();
-    await checkScreen(page, 'registration-form-errors');
-  }
-  await typeInto(page, 'Місце народження', typed.birthPlace);
-  await page.getByRole('group', { name: 'Стать' }).getByRole('button', { name: typed.gender }).click();
-  await typeInto(page, 'Кодове слово', typed.secret);
-
-  await tab(page, 'Документи').click();
-  await typeInto(page, 'Номер', typed.passport);
-
-  await tab(page, 'Адреси').click();
-  await page
-    .getByRole('group', { name: 'Адреса проживання: Область' })
-    .getByRole('button', { name: typed.region })
-    .click();
-  await typeInto(page, 'Населений пункт: почніть вводити назву', typed.settlement);
-  await page.getByRole('button', { name: 'Знайти — Населений пункт' }).click();
-  await page
-    .getByRole('list', { name: 'Знайдено' })
-    .getByRole('button', { name: new RegExp(`^місто ${typed.settlement}`) })
-    .first()
-    .click();
-  await expect(page.getByText(new RegExp(`^Обрано: місто ${typed.settlement}`))).toBeVisible();
-  await typeInto(page, 'Будинок', typed.building);
-  if (check) await checkScreen(page, 'registration-form-addresses');
-
-  await tab(page, 'Контактна особа').click();
-  await typeInto(page, 'Прізвище', typed.contactLast);
-  await typeInto(page, 'Ім’я', typed.contactFirst);
-  await typeInto(page, 'Телефони', typed.contactPhone);
-
-  await page.getByRole('button', { name: 'Перевірити й продовжити' }).click();
-  await expect(h1(page)).toHaveText('Телефон для SMS-кодів');
-  await page.getByRole('textbox', { name: 'Номер мобільного телефону' }).click();
-  await typeText(page, keyboard(page), typed.smsPhone.slice(4));
-  if (check) await checkScreen(page, 'registration-phone');
-  await page.getByRole('button', { name: 'Надіслати код' }).click();
-  await expect(page.getByText(/^Ми надіслали SMS з кодом із 4 цифр на /)).toBeVisible({ timeout: 30_000 });
-  const code = await smsCode(host, typed.smsPhone);
-  await typeText(page, keyboard(page), code);
-  if (check) await checkScreen(page, 'registration-code');
-  await page.getByRole('button', { name: 'Продовжити' }).click();
-  await expect(h1(page)).toHaveText('Перевірте свої дані');
-}
-
-const OSTAP: Typed = {
-  birthPlace: 'Житомир',
-  gender: 'чоловіча',
-  secret: 'Ромашка',
-  passport: 'ВК123456',
-  region: 'Житомирська',
-  settlement: 'Житомир',
-  building: '15',
-  contactLast: 'Пилипенко',
-  contactFirst: 'Ганна',
-  contactPhone: '951234599',
-  smsPhone: '+380951234508',
-};
 
 async function refusedAtSignIn(page: Page, host: KioskHost, id: PersonaId): Promise<string> {
   await page.goto(host.url);
@@ -171,12 +34,12 @@ test('unknown-drfo registers from the refusal screen, lands at home, and signs i
 }) => {
   const password = await refusedAtSignIn(page, kioskHost, 'unknown-drfo');
   await checkScreen(page, 'registration-offer');
-  await startRegistration(page, true);
+  await startRegistration(page, (name) => checkScreen(page, name));
   // the names and the tax id come from the key, not typed
   await expect(page.getByText('Пилипенко Остап Юрійович')).toBeVisible();
   await expect(page.getByRole('textbox', { name: 'Прізвище', exact: true })).toHaveCount(0);
   await checkScreen(page, 'registration-form');
-  await fillForm(page, kioskHost, OSTAP, true);
+  await fillForm(page, kioskHost, OSTAP, (name) => checkScreen(page, name));
 
   const review = page.getByRole('region', { name: 'Основне' });
   await expect(review).toContainText('Пилипенко Остап Юрійович');
@@ -246,25 +109,20 @@ test('signed while eHealth is unreachable: a receipt with its code; delivered wh
   kioskHost,
 }) => {
   const password = await refusedAtSignIn(page, kioskHost, 'unknown-mismatch');
-  await startRegistration(page, false);
-  await fillForm(
-    page,
-    kioskHost,
-    {
-      birthPlace: 'Ужгород',
-      gender: 'жіноча',
-      secret: 'Смерека',
-      passport: 'КЕ654321',
-      region: 'Закарпатська',
-      settlement: 'Ужгород',
-      building: '7',
-      contactLast: 'Гнатюк',
-      contactFirst: 'Андрій',
-      contactPhone: '991234598',
-      smsPhone: '+380991234510',
-    },
-    false,
-  );
+  await startRegistration(page);
+  await fillForm(page, kioskHost, {
+    birthPlace: 'Ужгород',
+    gender: 'жіноча',
+    secret: 'Смерека',
+    passport: 'КЕ654321',
+    region: 'Закарпатська',
+    settlement: 'Ужгород',
+    building: '7',
+    contactLast: 'Гнатюк',
+    contactFirst: 'Андрій',
+    contactPhone: '991234598',
+    smsPhone: '+380991234510',
+  });
   await page.getByRole('button', { name: 'Перейти до підпису' }).click();
   await typePassword(page, password);
 

@@ -14,6 +14,7 @@ import { expect, h1, saveScreen, test } from './fixtures';
 import type { KioskHost } from './fixtures';
 import { erase, typeText } from './keyboard-helper';
 import { enrollFirstRegistrar, holdCorner } from './registrar-helper';
+import { fillForm, OSTAP, startRegistration } from './registration-helpers';
 import { fitReport } from './screen-fit';
 import { openPasswordScreen, persona, signInAs, submitPassword, type PersonaId } from './signin-helper';
 
@@ -160,6 +161,17 @@ test('every screen fits: uk/en × normal/large text × normal/high contrast, lan
   await submitPassword(page, (await persona(kioskHost, 'adult-expired-cert')).password);
   await expect(h1(page)).toHaveText('Сертифікат ключа недійсний', { timeout: 60_000 });
   await display.check('signInError');
+  await finish(page);
+  // registration with eHealth, offered to a visitor eHealth does not know: every screen up to the signature
+  await signInAs(page, kioskHost, 'unknown-drfo', { expectHome: false });
+  await expect(h1(page)).toHaveText('Вас не знайдено в eHealth', { timeout: 60_000 });
+  await display.check('signInError (unknown person, registration offered)');
+  await startRegistration(page, (name) => display.check(name));
+  await fillForm(page, kioskHost, OSTAP, (name) => display.check(name));
+  await display.check('registrationReview', 'registration-review');
+  await button(page, 'Перейти до підпису').click();
+  await expect(h1(page)).toHaveText('Підпишіть заяву про реєстрацію');
+  await display.check('registrationSign');
   await finish(page);
   await signInAs(page, kioskHost, 'child-13', { expectHome: false });
   await expect(h1(page)).toHaveText('Кабінет — з 14 років', { timeout: 60_000 });

@@ -258,6 +258,15 @@ describe('registration store', () => {
     expect(useSignInStore.getState().patient).toBeNull();
   });
 
+  it('the code’s time is over: back to the phone to ask for a new code', async () => {
+    await toSignStep();
+    fake.respond('registrationSubmit', () => err('FLOW_EXPIRED', 'ask for a new code'));
+    await store().submit('pw');
+    expect(useUiStore.getState().screen).toBe('registrationPhone');
+    expect(store()).toMatchObject({ codeSent: null, sentTo: null, code: '', phone: '+380501234502' });
+    expect(store().phoneError?.code).toBe('FLOW_EXPIRED');
+  });
+
   it('a person eHealth counts as under 14: the same page as at sign-in', async () => {
     await toSignStep();
     fake.respond('registrationSubmit', () => err('AGE_UNDER_14', 'child'));

@@ -340,6 +340,10 @@ export const useRegistrationStore = create<RegistrationState & RegistrationActio
       // eHealth registered a child the kiosk may not serve alone: the same page as at sign-in
       useSignInStore.setState({ error: r.error });
       useUiStore.getState().goTo('under14');
+    } else if (r.error.code === 'FLOW_EXPIRED') {
+      // the code's time (the sign-in nonce's) is over, or no code was asked for: a new code first
+      set({ phoneError: r.error, codeSent: null, sentTo: null, code: '' });
+      useUiStore.getState().goTo('registrationPhone');
     } else if (SMS_ERRORS.has(r.error.code)) {
       set({ phoneError: r.error, code: '' });
       useUiStore.getState().goTo('registrationPhone');
