@@ -43,12 +43,8 @@ export function placesText(t: Translate, free: number | null): string {
  */
 export function DoctorSearch() {
   const t = useT();
-  const labels = useKeyboardLabels();
   const language = useUiStore((s) => s.language);
-  const goTo = useUiStore((s) => s.goTo);
-  const { context, contextError, filters, results } = useDoctorsStore();
-  const { loadContext, setFilter, search, more, open } = useDoctorsStore.getState();
-  const [editing, setEditing] = useState<TextFilter | null>(null);
+  const { context, contextError } = useDoctorsStore();
 
   useEffect(() => {
     void (async () => {
@@ -56,21 +52,6 @@ export function DoctorSearch() {
       if (useDoctorsStore.getState().results.status === 'idle') await useDoctorsStore.getState().search();
     })();
   }, []);
-
-  const runSearch = () => {
-    setEditing(null);
-    void search();
-  };
-
-  const textButton = (key: TextFilter) => (
-    <BigButton
-      key={key}
-      aria-expanded={editing === key}
-      onClick={() => setEditing(editing === key ? null : key)}
-    >
-      {t(FIELD_LABEL[key])}: {filters[key] || t('search.empty')}
-    </BigButton>
-  );
 
   return (
     <div className="screen">
@@ -90,104 +71,145 @@ export function DoctorSearch() {
           error={contextError}
           language={language}
           retryLabel={t('common.retry')}
-          onRetry={() => void loadContext()}
+          onRetry={() => void useDoctorsStore.getState().loadContext()}
         />
       )}
-
-      <section aria-label={t('search.search')}>
-        <ChoiceGroup<DoctorFilters['speciality']>
-          label={t('search.speciality')}
-          value={filters.speciality}
-          onChange={(v) => setFilter('speciality', v)}
-          choices={[
-            { value: 'any', label: t('search.anySpeciality') },
-            ...(context?.specialities ?? []).map((s) => ({ value: s, label: specialityText(t, s) ?? s })),
-          ]}
-        />
-        <div className="cabinet__filters">{(['text', 'settlement', 'oblast'] as const).map(textButton)}</div>
-        {editing && (
-          <div className="cabinet__card">
-            <KeyboardField
-              key={editing}
-              label={t(FIELD_LABEL[editing])}
-              value={filters[editing]}
-              onChange={(v) => setFilter(editing, v)}
-              layout={language}
-              keyboardLabels={labels}
-              showLabel={t('keyboard.show')}
-              hideLabel={t('keyboard.hide')}
-              phonePrefixLabel={t('keyboard.phonePrefix')}
-              maxLength={editing === 'text' ? 80 : 60}
-              revealKeyboard
-            />
-            <div className="cabinet__actions">
-              <BigButton onClick={() => setFilter(editing, '')}>{t('search.clear')}</BigButton>
-              <BigButton onClick={() => setEditing(null)}>{t('search.done')}</BigButton>
-            </div>
-          </div>
-        )}
-        <div className="cabinet__filters">
-          {context?.clinic && (
-            <Toggle
-              label={t('search.inThisClinic')}
-              checked={filters.inThisClinic}
-              onChange={(v) => setFilter('inThisClinic', v)}
-            />
-          )}
-          <Toggle
-            label={t('search.includeFull')}
-            checked={filters.includeFull}
-            onChange={(v) => setFilter('includeFull', v)}
-          />
-        </div>
-        <div className="screen__actions">
-          {/* the list follows every change by itself; the button stays for those who look for it */}
-          <BigButton variant="primary" onClick={runSearch}>
-            {t('search.search')}
-          </BigButton>
-          <BigButton onClick={() => goTo(context?.signedIn ? 'home' : 'welcome')}>
-            {context?.signedIn ? t('common.toMenu') : t('common.back')}
-          </BigButton>
-        </div>
-      </section>
-
-      <section aria-labelledby="search-results">
-        <h2 id="search-results" className="visually-hidden">
-          {t('search.title')}
-        </h2>
-        <p role="status">
-          {results.status === 'loading'
-            ? t('search.searching')
-            : results.status === 'ready'
-              ? results.total > 0
-                ? t('search.results', { count: results.total })
-                : t('search.noResults')
-              : ''}
-        </p>
-        {results.error && <ErrorNote error={results.error} language={language} />}
-        <ul className="cabinet__list">
-          {results.items.map((d) => (
-            <DoctorItem
-              key={d.employeeId}
-              d={d}
-              t={t}
-              current={context?.currentEmployeeId === d.employeeId}
-              onOpen={() => void open(d.employeeId)}
-            />
-          ))}
-        </ul>
-        {results.items.length < results.total && (
-          <BigButton onClick={() => void more()} disabled={results.status === 'loading'}>
-            {t('search.more')}
-          </BigButton>
-        )}
-        {results.directoryUpdatedAt && (
-          <p className="screen__help">
-            {t('search.updatedAt', { date: formatDate(language, results.directoryUpdatedAt) ?? '' })}
-          </p>
-        )}
-      </section>
+      <SearchFilters />
+      <DoctorResults />
     </div>
+  );
+}
+
+/** The filters: speciality, the text fields one at a time on the keyboard, this clinic, full lists. */
+function SearchFilters() {
+  const t = useT();
+  const labels = useKeyboardLabels();
+  const language = useUiStore((s) => s.language);
+  const goTo = useUiStore((s) => s.goTo);
+  const context = useDoctorsStore((s) => s.context);
+  const filters = useDoctorsStore((s) => s.filters);
+  const { setFilter, search } = useDoctorsStore.getState();
+  const [editing, setEditing] = useState<TextFilter | null>(null);
+
+  const runSearch = () => {
+    setEditing(null);
+    void search();
+  };
+
+  const textButton = (key: TextFilter) => (
+    <BigButton
+      key={key}
+      aria-expanded={editing === key}
+      onClick={() => setEditing(editing === key ? null : key)}
+    >
+      {t(FIELD_LABEL[key])}: {filters[key] || t('search.empty')}
+    </BigButton>
+  );
+
+  return (
+    <section aria-label={t('search.search')}>
+      <ChoiceGroup<DoctorFilters['speciality']>
+        label={t('search.speciality')}
+        value={filters.speciality}
+        onChange={(v) => setFilter('speciality', v)}
+        choices={[
+          { value: 'any', label: t('search.anySpeciality') },
+          ...(context?.specialities ?? []).map((s) => ({ value: s, label: specialityText(t, s) ?? s })),
+        ]}
+      />
+      <div className="cabinet__filters">{(['text', 'settlement', 'oblast'] as const).map(textButton)}</div>
+      {editing && (
+        <div className="cabinet__card">
+          <KeyboardField
+            key={editing}
+            label={t(FIELD_LABEL[editing])}
+            value={filters[editing]}
+            onChange={(v) => setFilter(editing, v)}
+            layout={language}
+            keyboardLabels={labels}
+            showLabel={t('keyboard.show')}
+            hideLabel={t('keyboard.hide')}
+            phonePrefixLabel={t('keyboard.phonePrefix')}
+            maxLength={editing === 'text' ? 80 : 60}
+            revealKeyboard
+          />
+          <div className="cabinet__actions">
+            <BigButton onClick={() => setFilter(editing, '')}>{t('search.clear')}</BigButton>
+            <BigButton onClick={() => setEditing(null)}>{t('search.done')}</BigButton>
+          </div>
+        </div>
+      )}
+      <div className="cabinet__filters">
+        {context?.clinic && (
+          <Toggle
+            label={t('search.inThisClinic')}
+            checked={filters.inThisClinic}
+            onChange={(v) => setFilter('inThisClinic', v)}
+          />
+        )}
+        <Toggle
+          label={t('search.includeFull')}
+          checked={filters.includeFull}
+          onChange={(v) => setFilter('includeFull', v)}
+        />
+      </div>
+      <div className="screen__actions">
+        {/* the list follows every change by itself; the button stays for those who look for it */}
+        <BigButton variant="primary" onClick={runSearch}>
+          {t('search.search')}
+        </BigButton>
+        <BigButton onClick={() => goTo(context?.signedIn ? 'home' : 'welcome')}>
+          {context?.signedIn ? t('common.toMenu') : t('common.back')}
+        </BigButton>
+      </div>
+    </section>
+  );
+}
+
+/** What was found: how many, the doctors (more on request) and how fresh the directory is. */
+function DoctorResults() {
+  const t = useT();
+  const language = useUiStore((s) => s.language);
+  const results = useDoctorsStore((s) => s.results);
+  const currentEmployeeId = useDoctorsStore((s) => s.context?.currentEmployeeId);
+  const { more, open } = useDoctorsStore.getState();
+  return (
+    <section aria-labelledby="search-results">
+      <h2 id="search-results" className="visually-hidden">
+        {t('search.title')}
+      </h2>
+      <p role="status">
+        {results.status === 'loading'
+          ? t('search.searching')
+          : results.status === 'ready'
+            ? results.total > 0
+              ? t('search.results', { count: results.total })
+              : t('search.noResults')
+            : ''}
+      </p>
+      {results.error && <ErrorNote error={results.error} language={language} />}
+      <ul className="cabinet__list">
+        {results.items.map((d) => (
+          <DoctorItem
+            key={d.employeeId}
+            d={d}
+            t={t}
+            current={currentEmployeeId === d.employeeId}
+            onOpen={() => void open(d.employeeId)}
+          />
+        ))}
+      </ul>
+      {results.items.length < results.total && (
+        <BigButton onClick={() => void more()} disabled={results.status === 'loading'}>
+          {t('search.more')}
+        </BigButton>
+      )}
+      {results.directoryUpdatedAt && (
+        <p className="screen__help">
+          {t('search.updatedAt', { date: formatDate(language, results.directoryUpdatedAt) ?? '' })}
+        </p>
+      )}
+    </section>
   );
 }
 
