@@ -2,7 +2,11 @@
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
-import kiosk from './build/lint/boundaries.js';
+import boundaries from './build/lint/boundaries.js';
+import { tableOwnersRule } from './build/lint/tables.js';
+
+/** The project's own rules: import boundaries (boundaries.js) and table owners (tables.js). */
+const kiosk = { ...boundaries, rules: { ...boundaries.rules, 'table-owners': tableOwnersRule } };
 
 export default tseslint.config(
   {
@@ -26,6 +30,7 @@ export default tseslint.config(
     plugins: { kiosk },
     rules: {
       'kiosk/boundaries': 'error',
+      'kiosk/table-owners': 'error',
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/ban-ts-comment': [
         'error',
