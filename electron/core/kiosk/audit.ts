@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Environment } from '#shared/contract/app';
 import type { AuditChainMarker, SecretBox } from '../crypto';
-import type { Db } from '../db';
+import { queries, sql, type Db, type Queries } from '../db';
 
 /**
  * Who did something: the kiosk itself, the patient of the current session, a registrar, the ops CLI,
@@ -52,7 +52,7 @@ export type AuditVerification =
   | { ok: true; entries: number; keyedFrom: number | null }
   | { ok: false; brokenAt: number; entries: number; reason: string; entry: AuditEntry };
 
-const ROW_COLUMNS = 'seq, at, actor, action, subject, detail, prev_hash AS prevHash, hash, environment';
+const ROW_COLUMNS = sql`seq, at, actor, action, subject, detail, prev_hash AS prevHash, hash, environment`;
 
 /**
  * Append-only, hash-chained audit log. Never put personal data here: subjects are opaque ids
@@ -75,13 +75,17 @@ export class AuditLog {
   private attribution: () => `registrar:${string}` | null = () => null;
   private acting: () => `confidant:${string}` | null = () => null;
 
+  private readonly q: Queries;
+
   constructor(
-    private readonly db: Db,
+    db: Db,
     private readonly key: AuditChainKey,
     private readonly now: () => Date = () => new Date(),
     private readonly environment: Environment | null = null,
     private readonly marker: AuditChainMarker = inMemoryMarker(),
-  ) {}
+  ) {
+    this.q = queries(db);
+  }
 
   /** Notes (with the key) that the chain is keyed; a failure to note it never fails the entry itself. */
   private noteKeyed(): void {
@@ -118,16 +122,14 @@ export class AuditLog {
    * The kiosk calls it at start; `append` does the same before its first entry.
    */
   ensureKeyed(): boolean {
-    const anchored = this.db
-      .transaction(() => {
-        const last = this.last();
-        if (!last || this.isKeyed(last)) return false;
-        // keyed before: an unkeyed chain now is a rewritten one — never vouch for it
-        if (this.marker.keyed) return null;
-        this.anchor(last);
-        return true;
-      })
-      .immediate();
+    const anchored = this.q.tx(() => {
+      const last = this.last();
+      if (!last || this.isKeyed(last)) return false;
+      // keyed before: an unkeyed chain now is a rewritten one — never vouch for it
+      if (this.marker.keyed) return null;
+      this.anchor(last);
+      return true;
+    }, 'immediate');
     if (anchored !== null) this.noteKeyed();
     return anchored === true;
   }
@@ -142,27 +144,24 @@ export class AuditLog {
       requestedActor === 'patient' ? (this.attribution() ?? this.acting() ?? requestedActor) : requestedActor;
     // IMMEDIATE: the ops CLI appends from another process; reading the last hash and writing the
     // next entry must not interleave with it (a deferred read would fork the chain or fail late)
-    const entry = this.db
-      .transaction(() => {
-        let last = this.last();
-        if (last && !this.isKeyed(last) && !this.marker.keyed) last = this.anchor(last);
-        return this.insert(
-          last?.hash ?? GENESIS_HASH,
-          actor,
-          action,
-          subject ?? null,
-          detail,
-          this.environment,
-        );
-      })
-      .immediate();
+    const entry = this.q.tx(() => {
+      let last = this.last();
+      if (last && !this.isKeyed(last) && !this.marker.keyed) last = this.anchor(last);
+      return this.insert(
+        last?.hash ?? GENESIS_HASH,
+        actor,
+        action,
+        subject ?? null,
+        detail,
+        this.environment,
+      );
+    }, 'immediate');
     this.noteKeyed();
     return entry;
   }
 
   private last(): AuditEntry | undefined {
-    return this.db.prepare(`SELECT ${ROW_COLUMNS} FROM audit_log ORDER BY seq DESC LIMIT 1`).get() as
-      AuditEntry | undefined;
+    return this.q.one<AuditEntry>(sql`SELECT ${ROW_COLUMNS} FROM audit_log ORDER BY seq DESC LIMIT 1`);
   }
 
   private isKeyed(e: AuditEntry): boolean {
@@ -170,7 +169,7 @@ export class AuditLog {
   }
 
   private anchor(last: AuditEntry): AuditEntry {
-    const legacyEntries = (this.db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
+    const legacyEntries = this.q.value<number>(sql`SELECT count(*) AS n FROM audit_log`) ?? 0;
     // kiosk-wide: the whole chain is vouched for, whichever environment wrote its entries
     return this.insert(
       last.hash,
@@ -193,12 +192,10 @@ export class AuditLog {
     const at = this.now().toISOString();
     const detailText = detail == null ? null : JSON.stringify(detail);
     const hash = this.keyedHash({ prevHash, at, actor, action, subject, detail: detailText, environment });
-    const info = this.db
-      .prepare(
-        `INSERT INTO audit_log (at, actor, action, subject, detail, prev_hash, hash, environment)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(at, actor, action, subject, detailText, prevHash, hash, environment);
+    const info = this.q.run(
+      sql`INSERT INTO audit_log (at, actor, action, subject, detail, prev_hash, hash, environment)
+         VALUES (${at}, ${actor}, ${action}, ${subject}, ${detailText}, ${prevHash}, ${hash}, ${environment})`,
+    );
     return {
       seq: Number(info.lastInsertRowid),
       at,
@@ -215,14 +212,12 @@ export class AuditLog {
   /** The most recent entries of this log's environment and the kiosk-wide ones (all, without an environment). */
   list(limit = 100, beforeSeq?: number): AuditEntry[] {
     const env = this.environment;
-    const rows = this.db
-      .prepare(
-        `SELECT ${ROW_COLUMNS} FROM audit_log
-         WHERE (? IS NULL OR seq < ?) AND (? IS NULL OR environment IS NULL OR environment = ?)
-         ORDER BY seq DESC LIMIT ?`,
-      )
-      .all(beforeSeq ?? null, beforeSeq ?? null, env, env, limit) as AuditEntry[];
-    return rows;
+    const before = beforeSeq ?? null;
+    return this.q.all<AuditEntry>(
+      sql`SELECT ${ROW_COLUMNS} FROM audit_log
+         WHERE (${before} IS NULL OR seq < ${before}) AND (${env} IS NULL OR environment IS NULL OR environment = ${env})
+         ORDER BY seq DESC LIMIT ${limit}`,
+    );
   }
 
   /**
@@ -243,9 +238,7 @@ export class AuditLog {
       reason,
       entry,
     });
-    for (const row of this.db
-      .prepare(`SELECT ${ROW_COLUMNS} FROM audit_log ORDER BY seq`)
-      .iterate() as IterableIterator<AuditEntry>) {
+    for (const row of this.q.each<AuditEntry>(sql`SELECT ${ROW_COLUMNS} FROM audit_log ORDER BY seq`)) {
       n++;
       first ??= row;
       if (row.prevHash !== prev) return broken(row, 'it does not follow the entry before it');

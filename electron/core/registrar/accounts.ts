@@ -1,5 +1,5 @@
 import { err, ok, type Result } from '#shared/result';
-import type { Db } from '../db';
+import { queries, sql, type Db, type Queries } from '../db';
 import type { AuditLog } from '../kiosk';
 import { Enrollment } from './enrollment';
 import { DEFAULT_SCRYPT, hashPin, pinProblem, ScryptParams, verifyPin, type PinHash } from './pin';
@@ -58,7 +58,10 @@ export class RegistrarAccounts {
   /** The tail of the queue of attempts: each waits for the one before it. */
   private attempts: Promise<unknown> = Promise.resolve();
 
+  private readonly q: Queries;
+
   constructor(private readonly opts: AccountsOptions) {
+    this.q = queries(opts.db);
     this.now = opts.now ?? (() => new Date());
     this.params = opts.scrypt ?? DEFAULT_SCRYPT;
     this.enrollment = new Enrollment({
@@ -70,15 +73,15 @@ export class RegistrarAccounts {
   }
 
   count(): number {
-    return (this.opts.db.prepare('SELECT count(*) AS n FROM registrar_accounts').get() as { n: number }).n;
+    return this.q.value<number>(sql`SELECT count(*) AS n FROM registrar_accounts`) ?? 0;
   }
 
   ids(): string[] {
-    return (
-      this.opts.db.prepare('SELECT registrar_id FROM registrar_accounts ORDER BY registrar_id').all() as {
-        registrar_id: string;
-      }[]
-    ).map((r) => r.registrar_id);
+    return this.q
+      .all<Pick<AccountRow, 'registrar_id'>>(
+        sql`SELECT registrar_id FROM registrar_accounts ORDER BY registrar_id`,
+      )
+      .map((r) => r.registrar_id);
   }
 
   /** Seconds until PIN entry is allowed again, or null when it is allowed now. */
@@ -162,12 +165,11 @@ export class RegistrarAccounts {
 
   private insertAccount(registrarId: string, h: PinHash, at: string): boolean {
     return (
-      this.opts.db
-        .prepare(
-          `INSERT INTO registrar_accounts (registrar_id, pin_salt, pin_hash, pin_params, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(registrar_id) DO NOTHING`,
-        )
-        .run(registrarId, h.salt, h.hash, JSON.stringify(h.params), at, at).changes === 1
+      this.q.run(
+        sql`INSERT INTO registrar_accounts (registrar_id, pin_salt, pin_hash, pin_params, created_at, updated_at)
+           VALUES (${registrarId}, ${h.salt}, ${h.hash}, ${JSON.stringify(h.params)}, ${at}, ${at})
+           ON CONFLICT(registrar_id) DO NOTHING`,
+      ).changes === 1
     );
   }
 
@@ -180,11 +182,10 @@ export class RegistrarAccounts {
     if (!checked.ok) return checked;
     const h = await hashPin(nextPin, this.params);
     this.opts.db.transaction(() => {
-      this.opts.db
-        .prepare(
-          'UPDATE registrar_accounts SET pin_salt = ?, pin_hash = ?, pin_params = ?, updated_at = ? WHERE registrar_id = ?',
-        )
-        .run(h.salt, h.hash, JSON.stringify(h.params), this.now().toISOString(), checked.value.registrarId);
+      this.q.run(
+        sql`UPDATE registrar_accounts SET pin_salt = ${h.salt}, pin_hash = ${h.hash}, pin_params = ${JSON.stringify(h.params)},
+            updated_at = ${this.now().toISOString()} WHERE registrar_id = ${checked.value.registrarId}`,
+      );
       this.opts.audit.append(
         `registrar:${checked.value.registrarId}`,
         'registrar.pin.change',
@@ -199,9 +200,7 @@ export class RegistrarAccounts {
     const registrarId = normalizeRegistrarId(rawId);
     if (registrarId === by) return err('VALIDATION', 'you cannot remove yourself', { field: 'registrarId' });
     const removed = this.opts.db.transaction(() => {
-      const n = this.opts.db
-        .prepare('DELETE FROM registrar_accounts WHERE registrar_id = ?')
-        .run(registrarId);
+      const n = this.q.run(sql`DELETE FROM registrar_accounts WHERE registrar_id = ${registrarId}`);
       if (n.changes === 1) this.opts.audit.append(`registrar:${by}`, 'registrar.account.remove', registrarId);
       return n.changes === 1;
     })();
@@ -237,9 +236,9 @@ export class RegistrarAccounts {
       // a check that failed is a failed attempt, already counted
       const matches = await check().catch(() => false);
       if (matches) {
-        this.opts.db
-          .prepare('UPDATE registrar_lockout SET failures = 0, locks = 0, locked_until = NULL WHERE id = 1')
-          .run();
+        this.q.run(
+          sql`UPDATE registrar_lockout SET failures = 0, locks = 0, locked_until = NULL WHERE id = 1`,
+        );
         return ok(undefined);
       }
       return this.recordFailure(recorded.value, wrongCode);
@@ -264,9 +263,9 @@ export class RegistrarAccounts {
         const seconds = this.lock(row.locks, before);
         return err('PIN_LOCKED', 'PIN entry is locked', { retryAfterSeconds: seconds, attemptsLeft: 0 });
       }
-      this.opts.db
-        .prepare('UPDATE registrar_lockout SET failures = ?, locked_until = NULL WHERE id = 1')
-        .run(before + 1);
+      this.q.run(
+        sql`UPDATE registrar_lockout SET failures = ${before + 1}, locked_until = NULL WHERE id = 1`,
+      );
       return ok(before + 1);
     })();
   }
@@ -293,25 +292,26 @@ export class RegistrarAccounts {
     const locks = previousLocks + 1;
     const ms = Math.min(MAX_LOCK_MS, FIRST_LOCK_MS * 2 ** (locks - 1));
     const until = new Date(this.now().getTime() + ms).toISOString();
-    this.opts.db
-      .prepare('UPDATE registrar_lockout SET failures = ?, locks = ?, locked_until = ? WHERE id = 1')
-      .run(failures, locks, until);
+    this.q.run(
+      sql`UPDATE registrar_lockout SET failures = ${failures}, locks = ${locks}, locked_until = ${until} WHERE id = 1`,
+    );
     this.opts.audit.append('kiosk', 'registrar.pin.locked', null, { failures, seconds: ms / 1000 });
     return Math.ceil(ms / 1000);
   }
 
   private lockout(): LockoutRow {
-    return this.opts.db
-      .prepare('SELECT failures, locks, locked_until FROM registrar_lockout WHERE id = 1')
-      .get() as LockoutRow;
+    const row = this.q.one<LockoutRow>(
+      sql`SELECT failures, locks, locked_until FROM registrar_lockout WHERE id = 1`,
+    );
+    // the migration writes the one row; a database without it is not the kiosk's
+    if (!row) throw new Error('registrar_lockout has no row');
+    return row;
   }
 
   private account(registrarId: string): PinHash | null {
-    const row = this.opts.db
-      .prepare(
-        'SELECT registrar_id, pin_salt, pin_hash, pin_params FROM registrar_accounts WHERE registrar_id = ?',
-      )
-      .get(registrarId) as AccountRow | undefined;
+    const row = this.q.one<AccountRow>(
+      sql`SELECT registrar_id, pin_salt, pin_hash, pin_params FROM registrar_accounts WHERE registrar_id = ${registrarId}`,
+    );
     if (!row) return null;
     let params: ScryptParams;
     try {

@@ -5,7 +5,7 @@ import {
   formatEnrollmentCode,
   normalizeEnrollmentCode,
 } from '#shared/rules/enrollment-code';
-import type { Db } from '../db';
+import { queries, sql, type Db, type Queries } from '../db';
 import type { AuditLog } from '../kiosk';
 import { DEFAULT_SCRYPT, hashPin, ScryptParams, verifyPin, type PinHash } from './pin';
 
@@ -53,9 +53,11 @@ export interface EnrollmentOptions {
 /** The kiosk's enrolment code: issued by the ops CLI, checked and consumed by the first-registrar setup. */
 export class Enrollment {
   private readonly now: () => Date;
+  private readonly q: Queries;
 
   constructor(private readonly opts: EnrollmentOptions) {
     this.now = opts.now ?? (() => new Date());
+    this.q = queries(opts.db);
   }
 
   /** Issues a fresh code (replacing any earlier one) and returns it for printing, once. */
@@ -64,27 +66,23 @@ export class Enrollment {
     const h = await hashPin(code, this.opts.scrypt ?? DEFAULT_SCRYPT);
     const issued = this.now();
     const expiresAt = new Date(issued.getTime() + ENROLLMENT_VALID_MS).toISOString();
-    this.opts.db.transaction(() => {
-      this.opts.db
-        .prepare(
-          `INSERT INTO registrar_enrollment (id, code_salt, code_hash, code_params, issued_at, expires_at, used_at)
-           VALUES (1, ?, ?, ?, ?, ?, NULL)
+    this.q.tx(() => {
+      this.q.run(
+        sql`INSERT INTO registrar_enrollment (id, code_salt, code_hash, code_params, issued_at, expires_at, used_at)
+           VALUES (1, ${h.salt}, ${h.hash}, ${JSON.stringify(h.params)}, ${issued.toISOString()}, ${expiresAt}, NULL)
            ON CONFLICT(id) DO UPDATE SET code_salt = excluded.code_salt, code_hash = excluded.code_hash,
              code_params = excluded.code_params, issued_at = excluded.issued_at,
              expires_at = excluded.expires_at, used_at = NULL`,
-        )
-        .run(h.salt, h.hash, JSON.stringify(h.params), issued.toISOString(), expiresAt);
+      );
       this.opts.audit.append(actor, 'registrar.enrollment.issue', null, { expiresAt });
-    })();
+    });
     return { code: formatEnrollmentCode(code), expiresAt };
   }
 
   state(): EnrollmentState {
-    const row = this.opts.db
-      .prepare(
-        'SELECT code_salt, code_hash, code_params, issued_at, expires_at, used_at FROM registrar_enrollment WHERE id = 1',
-      )
-      .get() as EnrollmentRow | undefined;
+    const row = this.q.one<EnrollmentRow>(
+      sql`SELECT code_salt, code_hash, code_params, issued_at, expires_at, used_at FROM registrar_enrollment WHERE id = 1`,
+    );
     if (!row) return { kind: 'none' };
     if (row.used_at) return { kind: 'used', usedAt: row.used_at };
     if (Date.parse(row.expires_at) <= this.now().getTime())
@@ -123,12 +121,12 @@ export class Enrollment {
    * longer the open code (replaced, used or expired meanwhile).
    */
   consume(issuedAt: string): boolean {
+    const at = this.now().toISOString();
     return (
-      this.opts.db
-        .prepare(
-          'UPDATE registrar_enrollment SET used_at = ? WHERE id = 1 AND issued_at = ? AND used_at IS NULL AND expires_at > ?',
-        )
-        .run(this.now().toISOString(), issuedAt, this.now().toISOString()).changes === 1
+      this.q.run(
+        sql`UPDATE registrar_enrollment SET used_at = ${at} WHERE id = 1 AND issued_at = ${issuedAt}
+            AND used_at IS NULL AND expires_at > ${at}`,
+      ).changes === 1
     );
   }
 }
