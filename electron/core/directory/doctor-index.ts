@@ -9,7 +9,7 @@
  * and their doctors one run of the postings array.
  */
 import { DECLARATION_SPECIALITIES } from './eligibility';
-import type { Db } from '../db';
+import { queries, sql, type Db } from '../db';
 
 export const INDEX_VERSION = 1;
 
@@ -86,8 +86,9 @@ const PARTS = [
 
 /** Builds the index from `dir_doctors` (in rowid order), stores it in `dir_index` and returns it. */
 export function writeDoctorIndex(db: Db): DoctorIndex {
-  const n = (db.prepare('SELECT count(*) AS n FROM dir_doctors').get() as { n: number }).n;
-  const max = (db.prepare('SELECT coalesce(max(rowid), 0) AS m FROM dir_doctors').get() as { m: number }).m;
+  const q = queries(db);
+  const n = q.value<number>(sql`SELECT count(*) AS n FROM dir_doctors`) ?? 0;
+  const max = q.value<number>(sql`SELECT coalesce(max(rowid), 0) AS m FROM dir_doctors`) ?? 0;
   if (max !== n) throw new Error('dir_doctors rowids must run 1…n (rows are written in name order)');
   const ix = {
     speciality: new Uint8Array(n),
@@ -107,12 +108,10 @@ export function writeDoctorIndex(db: Db): DoctorIndex {
   };
   const byWord = new Map<string, number[]>();
   let d = 0;
-  const rows = db
-    .prepare(
-      `SELECT name_norm, speciality, free_places, area_norm, settlement_norm, division_id, legal_entity_id, latitude, longitude
+  const rows = q.each<IndexRow>(
+    sql`SELECT name_norm, speciality, free_places, area_norm, settlement_norm, division_id, legal_entity_id, latitude, longitude
        FROM dir_doctors ORDER BY rowid`,
-    )
-    .iterate() as IterableIterator<IndexRow>;
+  );
   for (const r of rows) {
     ix.speciality[d] = DECLARATION_SPECIALITIES.indexOf(r.speciality as never);
     ix.open[d] = r.free_places === null || r.free_places > 0 ? 1 : 0;
@@ -203,7 +202,7 @@ export function typedView<T>(
 
 /** Reads the index of a generation; null when it has none or an older format. */
 export function readDoctorIndex(db: Db): DoctorIndex | null {
-  const rows = db.prepare('SELECT part, data FROM dir_index').all() as { part: string; data: Buffer }[];
+  const rows = queries(db).all<{ part: string; data: Buffer }>(sql`SELECT part, data FROM dir_index`);
   const parts = new Map(rows.map((r) => [r.part, r.data]));
   const metaBlob = parts.get('meta');
   if (!metaBlob) return null;

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { Db } from '../db';
+import { queries, sql, type Db } from '../db';
 import { writeDoctorIndex, type DoctorIndex } from './doctor-index';
 import { DOCTORS_COLUMNS } from './generation';
 import { foldArea, foldSettlement, foldText, ukrainianSortKey } from './normalize';
@@ -162,10 +162,7 @@ export function rebuildDoctors(db: Db, now: Date): DoctorIndex {
 export function lastSyncs(
   db: Db,
 ): { entity: string; synced_at: string; server_date: string | null; mode: string }[] {
-  return db.prepare('SELECT entity, synced_at, server_date, mode FROM dir_sync_state').all() as {
-    entity: string;
-    synced_at: string;
-    server_date: string | null;
-    mode: string;
-  }[];
+  return queries(db).all<{ entity: string; synced_at: string; server_date: string | null; mode: string }>(
+    sql`SELECT entity, synced_at, server_date, mode FROM dir_sync_state`,
+  );
 }

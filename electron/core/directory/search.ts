@@ -7,6 +7,7 @@ import {
   type DoctorSearchResult,
 } from '#shared/contract/doctors';
 import { err, ok, type Result } from '#shared/result';
+import { queries, sql, type Statement } from '../db';
 import { UNKNOWN_DISTANCE } from './clinic';
 import { prefixPostings, type DoctorIndex } from './doctor-index';
 import { DECLARATION_SPECIALITIES, specialitiesForAge } from './eligibility';
@@ -93,11 +94,35 @@ function browseTotal(
   return total;
 }
 
-const cards = new WeakMap<DirectoryView, ReturnType<DirectoryView['db']['prepare']>>();
-function cardStatement(view: DirectoryView): ReturnType<DirectoryView['db']['prepare']> {
+/** A doctor with what the card's details add: the position, the person's story, the division's contacts. */
+type DoctorDetailsRow = DoctorRow & {
+  rowid: number;
+  position: string | null;
+  specialities: string | null;
+  educations: string | null;
+  about_myself: string | null;
+  working_experience: string | null;
+  division_phones: string | null;
+  division_email: string | null;
+  working_hours: string | null;
+};
+
+const cards = new WeakMap<DirectoryView, Statement<DoctorRow>>();
+function cardStatement(view: DirectoryView): Statement<DoctorRow> {
   let st = cards.get(view);
-  if (!st) cards.set(view, (st = view.db.prepare('SELECT * FROM dir_doctors WHERE rowid = ?')));
+  if (!st)
+    cards.set(
+      view,
+      (st = queries(view.db).statement<DoctorRow>(sql`SELECT * FROM dir_doctors WHERE rowid = ?`)),
+    );
   return st;
+}
+
+/** The doctor at position `d` of a generation's index (its rowid is d + 1). */
+function doctorAt(read: Statement<DoctorRow>, d: number): DoctorRow {
+  const row = read.get(d + 1);
+  if (!row) throw new Error(`directory: no doctor at index position ${d}`);
+  return row;
 }
 
 interface Placed {
@@ -189,7 +214,7 @@ export class DirectorySearch {
     }
     const read = cardStatement(view);
     const items = page.map((d) =>
-      toCard(read.get(d + 1) as DoctorRow, {
+      toCard(doctorAt(read, d), {
         distance: order.distance[d] as number,
         inClinic: order.inClinic[d] === 1,
       }),
@@ -255,29 +280,15 @@ export class DirectorySearch {
     const view = this.store.view();
     if (!view)
       return err('EHEALTH_NOT_FOUND', 'no such doctor in the directory (or not accepting declarations)');
-    const row = view.db
-      .prepare(
-        `SELECT d.rowid AS rowid, d.*, e.position, p.specialities, p.educations, p.about_myself, p.working_experience,
+    const row = queries(view.db).one<DoctorDetailsRow>(
+      sql`SELECT d.rowid AS rowid, d.*, e.position, p.specialities, p.educations, p.about_myself, p.working_experience,
                 v.phones AS division_phones, v.email AS division_email, v.working_hours
          FROM dir_doctors d
          JOIN dir_employees e ON e.id = d.employee_id
          JOIN dir_parties p ON p.id = d.party_id
          JOIN dir_divisions v ON v.id = d.division_id
-         WHERE d.employee_id = ?`,
-      )
-      .get(employeeId) as
-      | (DoctorRow & {
-          rowid: number;
-          position: string | null;
-          specialities: string | null;
-          educations: string | null;
-          about_myself: string | null;
-          working_experience: string | null;
-          division_phones: string | null;
-          division_email: string | null;
-          working_hours: string | null;
-        })
-      | undefined;
+         WHERE d.employee_id = ${employeeId}`,
+    );
     if (!row)
       return err('EHEALTH_NOT_FOUND', 'no such doctor in the directory (or not accepting declarations)');
     const parse = <T>(text: string | null, fallback: T): T => {

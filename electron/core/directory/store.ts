@@ -12,7 +12,7 @@ import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Environment } from '#shared/contract/app';
-import type { Db } from '../db';
+import { queries, sql, type Db } from '../db';
 import { UNKNOWN_DISTANCE, type ClinicLocation } from './clinic';
 import { readDoctorIndex, typedView, type DoctorIndex } from './doctor-index';
 import {
@@ -102,10 +102,11 @@ export function writeClinicOrder(db: Db, index: DoctorIndex, clinic: ClinicLocat
 }
 
 function readClinicOrder(db: Db, index: DoctorIndex, clinic: ClinicLocation | null): ClinicOrder | null {
-  const get = db.prepare('SELECT data FROM dir_index WHERE part = ?').pluck();
-  const stored = get.get('order.clinic') as Buffer | undefined;
+  const q = queries(db);
+  const get = (part: string) => q.value<Buffer>(sql`SELECT data FROM dir_index WHERE part = ${part}`);
+  const stored = get('order.clinic');
   if (!stored || stored.toString('utf8') !== clinicKey(clinic)) return null;
-  const [position, doctorAt, inClinic, distance] = ORDER_PARTS.map((p) => get.get(p) as Buffer | undefined);
+  const [position, doctorAt, inClinic, distance] = ORDER_PARTS.map((p) => get(p));
   if (!position || !doctorAt || !inClinic || !distance) return null;
   const order = {
     position: typedView(position, Uint32Array),
@@ -177,9 +178,9 @@ export class DirectoryStore {
       const index = readDoctorIndex(db);
       if (!index) throw new Error('no search index');
       const clinic = this.opts.clinic();
-      const syncs = db
-        .prepare('SELECT entity, synced_at, server_date, mode FROM dir_sync_state')
-        .all() as SyncState[];
+      const syncs = queries(db).all<SyncState>(
+        sql`SELECT entity, synced_at, server_date, mode FROM dir_sync_state`,
+      );
       const updatedAt = syncs.reduce<string | null>(
         (m, s) => (m === null || s.synced_at > m ? s.synced_at : m),
         null,
