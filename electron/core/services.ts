@@ -1,6 +1,6 @@
-import type { Connectivity } from '#shared/contract/app';
+import type { Connectivity, Environment } from '#shared/contract/app';
 import { err, ok } from '#shared/result';
-import { loadSecretKey, type OsSecretStorage } from './crypto';
+import { loadSecretKey, type LoadedKey, type OsSecretStorage } from './crypto';
 import { type Db, openKioskDatabase } from './db';
 import { type DirectoryService, readClinic, DirectoryStore } from './directory';
 import type { EhealthConfigInput, PisApi, HttpTransport } from './ehealth';
@@ -121,13 +121,28 @@ export interface KioskServices {
   close(): Promise<void>;
 }
 
-/** Host-agnostic composition root of the main-side services. */
-export function createServices(ports: KioskPorts): KioskServices {
+/** The pieces every other part is built on: database, events, settings, at-rest key, audit log, sessions. */
+interface KioskWide {
+  now: () => Date;
+  db: Db;
+  events: EventBus;
+  settings: SettingsStore;
+  /** The environment of this start: everything built on it belongs to it (a switch restarts the services). */
+  environment: Environment;
+  key: LoadedKey;
+  audit: AuditLog;
+  session: SessionManager;
+  secrets: SecretSettings;
+}
+
+/** The services as assembled; parts built before the assembly read them at call time, never earlier. */
+type Current = () => KioskServices;
+
+function kioskWide(ports: KioskPorts): KioskWide {
   const now = ports.now ?? (() => new Date());
   const db = openKioskDatabase(ports.dataDir);
   const events = new EventBus();
   const settings = new SettingsStore(db, now);
-  // the environment of this start: everything below belongs to it (a switch restarts the services)
   const environment = settings.get().environment;
   const key = loadSecretKey({ dataDir: ports.dataDir, osStorage: ports.osSecretStorage ?? null });
   ports.log.info(
@@ -144,6 +159,12 @@ export function createServices(ports: KioskPorts): KioskServices {
     backstopMs: () => sessionBackstopMs(settings.get()),
   });
   const secrets = new SecretSettings(db, key.box, now);
+  return { now, db, events, settings, environment, key, audit, session, secrets };
+}
+
+/** The eHealth backend of this environment: its directory files, certificate status, outbox and worker. */
+function backendPart(ports: KioskPorts, k: KioskWide, current: Current) {
+  const { now, db, environment } = k;
   // the directory of this environment only: another environment's doctors are never searched here
   const directoryStore = new DirectoryStore({
     dataDir: ports.dataDir,
@@ -154,7 +175,7 @@ export function createServices(ports: KioskPorts): KioskServices {
   // registrar's import — read on every check, so an import takes effect at once
   const hostTrust = hostTrustList(ports.patient?.trustList ?? null);
   const revocation = new RevocationChecker({
-    trust: () => hostTrust ?? services.registrar.trust.current(),
+    trust: () => hostTrust ?? current().registrar.trust.current(),
     now,
     post: ports.ocspPost ?? httpOcspPost(),
   });
@@ -165,20 +186,105 @@ export function createServices(ports: KioskPorts): KioskServices {
       dataDir: ports.dataDir,
       environment,
       db,
-      audit,
-      events,
+      audit: k.audit,
+      events: k.events,
       log: ports.log,
       now,
-      key,
+      key: k.key,
       // one set of directory files for the kiosk, whichever backend syncs it
       directoryStore,
       ...(ports.transport ? { transport: ports.transport } : {}),
       ...(ports.background === undefined ? {} : { background: ports.background }),
     },
-    settings: settings.get(),
-    secrets,
+    settings: k.settings.get(),
+    secrets: k.secrets,
     initial: ports.ehealth ?? null,
   });
+  return { directoryStore, revocation, offline };
+}
+
+/** Declarations, a new declaration, e-cabinet access and receipts, for the signed-in patient. */
+function cabinetPart(
+  ports: KioskPorts,
+  k: KioskWide,
+  patient: ReturnType<typeof createPatientServices>,
+  outbox: Outbox,
+  current: Current,
+): CabinetServices {
+  return createCabinetServices({
+    dataDir: ports.dataDir,
+    patient: patient.patient,
+    outbox,
+    // read through `services`: the directory changes when the registrar switches the backend
+    directory: {
+      doctor: (id) => current().directory.doctor(id),
+      clinic: () => current().directory.clinic(),
+      status: () => current().directory.status(),
+    },
+    session: k.session,
+    events: k.events,
+    printer: ports.printer,
+    log: ports.log,
+    acting: () => {
+      const role = patient.patient.current()?.actingAs;
+      const person = patient.patient.person();
+      if (!role || !person) return null;
+      return {
+        role,
+        initials: initialsOf({
+          firstName: person.first_name,
+          secondName: person.second_name,
+          lastName: person.last_name,
+        }),
+      };
+    },
+  });
+}
+
+/** Registrar mode: PIN, panel, settings, trust list, assisted sessions — reading the services at call time. */
+function registrarPart(ports: KioskPorts, k: KioskWide, current: Current): Registrar {
+  const { key } = k;
+  return createRegistrar({
+    dataDir: ports.dataDir,
+    version: ports.version,
+    db: k.db,
+    audit: k.audit,
+    events: k.events,
+    session: k.session,
+    settings: k.settings,
+    box: key.box,
+    log: ports.log,
+    now: k.now,
+    media: ports.trustMedia ?? ports.patient?.media ?? platformMedia(),
+    mediaFolders: ports.trustFolders ?? [],
+    outbox: () => current().outbox,
+    directory: () => current().directory,
+    connectivity: () => current().connectivity(),
+    link: () => ({
+      cause: current().offline.connectivityCause(),
+      clockOffsetMs: current().offline.clockOffsetMs(),
+    }),
+    keyProtection: () => ({ protection: key.protection, warning: key.warning }),
+    canQuit: () => ports.quit !== undefined,
+    patient: () => ({
+      current: () => current().patient.current(),
+      birthDate: async () => {
+        const birthDate = current().patient.person()?.birth_date;
+        return birthDate ? ok(birthDate) : err('NO_SESSION', 'no birth date of a signed-in person');
+      },
+    }),
+    trainingAvailable: ports.trainingAvailable ?? false,
+    restart: ports.restart ?? null,
+    ...(ports.pinScrypt ? { scrypt: ports.pinScrypt } : {}),
+  });
+}
+
+/** Host-agnostic composition root of the main-side services. */
+export function createServices(ports: KioskPorts): KioskServices {
+  const current: Current = () => services;
+  const k = kioskWide(ports);
+  const { now, db, events, audit, settings, session } = k;
+  const { directoryStore, revocation, offline } = backendPart(ports, k, current);
   // registration is built once the patient side it signs in through exists (just below)
   let registration: RegistrationService | null = null;
   const patient = createPatientServices({
@@ -206,34 +312,7 @@ export function createServices(ports: KioskPorts): KioskServices {
     now,
     revocation,
   });
-  const cabinet = createCabinetServices({
-    dataDir: ports.dataDir,
-    patient: patient.patient,
-    outbox: offline.outbox,
-    // read through `services`: the directory changes when the registrar switches the backend
-    directory: {
-      doctor: (id) => services.directory.doctor(id),
-      clinic: () => services.directory.clinic(),
-      status: () => services.directory.status(),
-    },
-    session,
-    events,
-    printer: ports.printer,
-    log: ports.log,
-    acting: () => {
-      const role = patient.patient.current()?.actingAs;
-      const person = patient.patient.person();
-      if (!role || !person) return null;
-      return {
-        role,
-        initials: initialsOf({
-          firstName: person.first_name,
-          secondName: person.second_name,
-          lastName: person.last_name,
-        }),
-      };
-    },
-  });
+  const cabinet = cabinetPart(ports, k, patient, offline.outbox, current);
   // read through `services`: both exist only once the object below does
   const operations = new OperationAccess({
     outbox: offline.outbox,
@@ -244,6 +323,20 @@ export function createServices(ports: KioskPorts): KioskServices {
     registrarInPanel: () => services.registrar.mode.requirePanel().ok,
     registrant: registration,
   });
+  const person = createPersonServices({
+    patient: patient.patient,
+    outbox: offline.outbox,
+    sessions: session,
+    log: ports.log,
+    now,
+    // a signed change gets a receipt while the patient is here
+    onQueued: (operationId) => cabinet.receipts.remember(operationId, {}),
+    registering: () => registration.inProgress(),
+    ...(ports.camera ? { camera: ports.camera } : {}),
+    // pictures of documents from the same removable media the keys are found on
+    media: ports.patient?.media ?? platformMedia(),
+  });
+  const registrar = registrarPart(ports, k, current);
   const services: KioskServices = {
     version: ports.version,
     log: ports.log,
@@ -263,53 +356,9 @@ export function createServices(ports: KioskPorts): KioskServices {
     acting: patient.acting,
     registration,
     keys: patient.keys,
-    person: createPersonServices({
-      patient: patient.patient,
-      outbox: offline.outbox,
-      sessions: session,
-      log: ports.log,
-      now,
-      // a signed change gets a receipt while the patient is here
-      onQueued: (operationId) => cabinet.receipts.remember(operationId, {}),
-      registering: () => registration.inProgress(),
-      ...(ports.camera ? { camera: ports.camera } : {}),
-      // pictures of documents from the same removable media the keys are found on
-      media: ports.patient?.media ?? platformMedia(),
-    }),
+    person,
     cabinet,
-    registrar: createRegistrar({
-      dataDir: ports.dataDir,
-      version: ports.version,
-      db,
-      audit,
-      events,
-      session,
-      settings,
-      box: key.box,
-      log: ports.log,
-      now,
-      media: ports.trustMedia ?? ports.patient?.media ?? platformMedia(),
-      mediaFolders: ports.trustFolders ?? [],
-      outbox: () => services.outbox,
-      directory: () => services.directory,
-      connectivity: () => services.connectivity(),
-      link: () => ({
-        cause: services.offline.connectivityCause(),
-        clockOffsetMs: services.offline.clockOffsetMs(),
-      }),
-      keyProtection: () => ({ protection: key.protection, warning: key.warning }),
-      canQuit: () => ports.quit !== undefined,
-      patient: () => ({
-        current: () => services.patient.current(),
-        birthDate: async () => {
-          const birthDate = services.patient.person()?.birth_date;
-          return birthDate ? ok(birthDate) : err('NO_SESSION', 'no birth date of a signed-in person');
-        },
-      }),
-      trainingAvailable: ports.trainingAvailable ?? false,
-      restart: ports.restart ?? null,
-      ...(ports.pinScrypt ? { scrypt: ports.pinScrypt } : {}),
-    }),
+    registrar,
     operations,
     rendererEvents: operations.rendererEvents(events),
     quit: ports.quit ?? null,

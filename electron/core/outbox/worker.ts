@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Connectivity } from '#shared/contract/app';
 import { err, ok, type Result } from '#shared/result';
-import { type EhealthClient, type EhealthFailureDetails, PatientTokens, type Renew } from '../ehealth';
+import {
+  type EhealthClient,
+  type EhealthFailureDetails,
+  PatientTokens,
+  type Renew,
+  type TokenSet,
+} from '../ehealth';
 import type { RevocationStatus, ParsedCertificate } from '../esign';
 import type { Logger } from '../log';
 import { DEFAULT_BACKOFF, retryDelayMs, type BackoffPolicy } from './backoff';
@@ -37,6 +43,19 @@ export interface WorkerOptions {
   isProcessAlive?: (pid: number) => boolean;
   /** OCSP for signed acts queued while their signer's certificate status was not known. */
   revocation?: { check(certificate: ParsedCertificate): Promise<RevocationStatus> } | null;
+}
+
+/** States an operation is sent from. */
+const FROM_READY = ['captured', 'waiting-network'] as const;
+
+type Built = NonNullable<ReturnType<typeof buildRequest>>;
+type CallError = Extract<Awaited<ReturnType<EhealthClient['call']>>, { ok: false }>['error'];
+
+/** What an operation needs to be sent: its request and, for a patient's act, the patient's tokens. */
+interface Ready {
+  built: Built;
+  credentials: TokenSet | null;
+  patientKey: string | null;
 }
 
 const errorOf = (e: { code: string; message: string; details?: Record<string, unknown> }): StoredError => ({
@@ -293,12 +312,27 @@ export class DeliveryWorker {
   };
 
   private async deliver(row: OperationRow): Promise<void> {
+    const ready = await this.prepare(row);
+    if (!ready) return;
+    const claimed = this.move(row.id, FROM_READY, 'sending', { attemptsIncrement: true }, 'kiosk');
+    if (!claimed.ok || !claimed.value) return;
+    const tokens = this.tokensFor(row, ready);
+    const res = await this.send(row, ready.built, tokens);
+    if (res.ok) this.settleDone(row, ready.built, res.value.data);
+    else this.settleFailure(row, claimed.value.attempts, res.error, tokens !== null);
+  }
+
+  /**
+   * Everything that must hold before an operation is sent: a readable payload that fits its kind,
+   * a settled step it depends on, the patient's tokens and (when pending) its signer's certificate
+   * status. Null when it is not to be sent now — moved, postponed or still waiting.
+   */
+  private async prepare(row: OperationRow): Promise<Ready | null> {
     const { outbox } = this.opts;
-    const from = ['captured', 'waiting-network'] as const;
     const corrupt = (reason: string) =>
-      this.move(
+      void this.move(
         row.id,
-        from,
+        FROM_READY,
         'rejected',
         {
           purge: true,
@@ -309,60 +343,44 @@ export class DeliveryWorker {
       );
 
     const read = outbox.store.readPayload(row);
-    if (!read.ok) return void corrupt(read.reason);
+    if (!read.ok) {
+      corrupt(read.reason);
+      return null;
+    }
     // a registration goes as the kiosk's client: its id and secret are added now, never stored
     const asClient = isClientKind(row.kind);
     const client = asClient ? this.clientCredentials() : null;
     if (asClient && !client) {
-      return void this.move(
+      this.move(
         row.id,
-        from,
+        FROM_READY,
         'rejected',
         { error: { code: 'NOT_AVAILABLE', message: 'the eHealth client id and secret are not configured' } },
         'kiosk',
       );
+      return null;
     }
     const built = buildRequest(row.kind, read.payload.params, client);
-    if (!built) return void corrupt('parameters do not fit the kind');
-    if (!row.patient_key && !asClient) return void corrupt('no patient');
-
-    if (row.depends_on) {
-      const dep = outbox.store.get(row.depends_on);
-      if (!dep) return void corrupt('the step it depends on is missing');
-      if (dep.state === 'rejected' || dep.state === 'expired') {
-        return void this.move(
-          row.id,
-          from,
-          'rejected',
-          { error: { code: 'EHEALTH_REJECTED', message: 'an earlier step of this action failed' } },
-          'kiosk',
-        );
-      }
-      if (dep.state !== 'done' && dep.state !== 'needs-patient') {
-        // not a settled predecessor yet: look again shortly rather than spinning on it
-        outbox.store.postpone(row.id, new Date(this.now().getTime() + 1_000).toISOString());
-        return;
-      }
-      if (dep.state === 'needs-patient') {
-        return void this.move(
-          row.id,
-          from,
-          'needs-patient',
-          { error: { code: 'EHEALTH_UNAUTHORIZED', message: 'an earlier step waits for the patient' } },
-          'kiosk',
-        );
-      }
+    if (!built) {
+      corrupt('parameters do not fit the kind');
+      return null;
     }
+    if (!row.patient_key && !asClient) {
+      corrupt('no patient');
+      return null;
+    }
+    if (row.depends_on && !this.dependencySettled(row, row.depends_on, corrupt)) return null;
 
     const credentials = row.patient_key ? outbox.store.loadCredentials(row.patient_key) : null;
     if (!credentials && !asClient) {
-      return void this.move(
+      this.move(
         row.id,
-        from,
+        FROM_READY,
         'needs-patient',
         { error: { code: 'EHEALTH_UNAUTHORIZED', message: 'no patient tokens to deliver with' } },
         'kiosk',
       );
+      return null;
     }
 
     if (row.revocation_check === 'pending') {
@@ -379,48 +397,103 @@ export class DeliveryWorker {
         row,
         read.payload.params,
       );
-      if (!cleared) return;
+      if (!cleared) return null;
     }
+    return { built, credentials, patientKey: row.patient_key };
+  }
 
-    const claimed = this.move(row.id, from, 'sending', { attemptsIncrement: true }, 'kiosk');
-    if (!claimed.ok || !claimed.value) return;
-    const attempt = claimed.value.attempts;
-    const patientKey = row.patient_key;
-    const tokens =
-      credentials && patientKey
-        ? new PatientTokens(
-            credentials,
-            this.opts.renew,
-            (set) => {
-              const saved = outbox.saveCredentials(patientKey, set);
-              if (!saved.ok)
-                this.opts.log?.warn({ op: row.id, code: saved.error.code }, 'could not store renewed tokens');
-            },
-            this.now,
-          )
-        : null;
+  /**
+   * Whether the step this operation depends on allows it to go now: done, or waiting for the
+   * patient (then so does this one). A failed step fails it; a step still pending postpones it.
+   */
+  private dependencySettled(
+    row: OperationRow,
+    dependsOn: string,
+    corrupt: (reason: string) => void,
+  ): boolean {
+    const dep = this.opts.outbox.store.get(dependsOn);
+    if (!dep) {
+      corrupt('the step it depends on is missing');
+      return false;
+    }
+    if (dep.state === 'rejected' || dep.state === 'expired') {
+      this.move(
+        row.id,
+        FROM_READY,
+        'rejected',
+        { error: { code: 'EHEALTH_REJECTED', message: 'an earlier step of this action failed' } },
+        'kiosk',
+      );
+      return false;
+    }
+    if (dep.state !== 'done' && dep.state !== 'needs-patient') {
+      // not a settled predecessor yet: look again shortly rather than spinning on it
+      this.opts.outbox.store.postpone(row.id, new Date(this.now().getTime() + 1_000).toISOString());
+      return false;
+    }
+    if (dep.state === 'needs-patient') {
+      this.move(
+        row.id,
+        FROM_READY,
+        'needs-patient',
+        { error: { code: 'EHEALTH_UNAUTHORIZED', message: 'an earlier step waits for the patient' } },
+        'kiosk',
+      );
+      return false;
+    }
+    return true;
+  }
 
-    const res = await this.opts.client.call({
-      method: built.request.method,
-      path: built.request.path,
-      ...(built.request.body === undefined ? {} : { body: built.request.body }),
+  /** The patient's tokens to send with (renewed ones are kept); null for an act the kiosk sends as its client. */
+  private tokensFor(row: OperationRow, ready: Ready): PatientTokens | null {
+    const { credentials, patientKey } = ready;
+    if (!credentials || !patientKey) return null;
+    return new PatientTokens(
+      credentials,
+      this.opts.renew,
+      (set) => {
+        const saved = this.opts.outbox.saveCredentials(patientKey, set);
+        if (!saved.ok)
+          this.opts.log?.warn({ op: row.id, code: saved.error.code }, 'could not store renewed tokens');
+      },
+      this.now,
+    );
+  }
+
+  /** One attempt at eHealth with the operation's idempotency key. */
+  private send(
+    row: OperationRow,
+    built: Built,
+    tokens: PatientTokens | null,
+  ): ReturnType<EhealthClient['call']> {
+    const { request } = built;
+    return this.opts.client.call({
+      method: request.method,
+      path: request.path,
+      ...(request.body === undefined ? {} : { body: request.body }),
       auth: tokens ?? 'api-key',
       idempotencyKey: row.idempotency_key,
     });
+  }
 
-    if (res.ok) {
-      this.move(
-        row.id,
-        ['sending'],
-        'done',
-        { ehealthId: built.ehealthId(res.value.data), completed: true, error: null, lastErrorKind: null },
-        'kiosk',
-        'outbox.state',
-        res.value.data,
-      );
-      return;
-    }
-    const d = res.error.details;
+  private settleDone(row: OperationRow, built: Built, data: unknown): void {
+    this.move(
+      row.id,
+      ['sending'],
+      'done',
+      { ehealthId: built.ehealthId(data), completed: true, error: null, lastErrorKind: null },
+      'kiosk',
+      'outbox.state',
+      data,
+    );
+  }
+
+  /**
+   * A retryable failure comes back after its backoff; a patient's refused token waits for the
+   * patient; the rest is rejected.
+   */
+  private settleFailure(row: OperationRow, attempt: number, error: CallError, asPatient: boolean): void {
+    const d = error.details;
     if (d.retryable) {
       const delay = retryDelayMs(
         attempt,
@@ -441,14 +514,14 @@ export class DeliveryWorker {
               : d.idempotencyInFlight
                 ? 'in-flight'
                 : 'server',
-          error: errorOf(res.error),
+          error: errorOf(error),
         },
         'kiosk',
       );
       return;
     }
     // only a patient's act can wait for the patient; the kiosk's own refusals end it
-    const to = res.error.code === 'EHEALTH_UNAUTHORIZED' && tokens ? 'needs-patient' : 'rejected';
-    this.move(row.id, ['sending'], to, { error: errorOf(res.error), lastErrorKind: null }, 'kiosk');
+    const to = error.code === 'EHEALTH_UNAUTHORIZED' && asPatient ? 'needs-patient' : 'rejected';
+    this.move(row.id, ['sending'], to, { error: errorOf(error), lastErrorKind: null }, 'kiosk');
   }
 }
