@@ -13,7 +13,6 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
  */
 const BEING_SPLIT: readonly { file: string; name: string }[] = [
   { file: 'renderer/src/screens/PersonPhone/PersonPhone.tsx', name: 'PersonPhone' },
-  { file: 'renderer/src/screens/DocumentCapture/DocumentCapture.tsx', name: 'DocumentCapture' },
   { file: 'renderer/src/screens/DoctorSearch/DoctorSearch.tsx', name: 'DoctorSearch' },
 ];
 
