@@ -7,15 +7,6 @@ import { FUNCTION_LINE_LIMIT, functionLengths, isSource, isTestSeedOrData } from
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
-/**
- * Functions still over the limit while their split is under way elsewhere. An entry that is no
- * longer over the limit fails the test: remove it, so that this list only ever shrinks.
- */
-const BEING_SPLIT: readonly { file: string; name: string }[] = [
-  { file: 'renderer/src/screens/PersonPhone/PersonPhone.tsx', name: 'PersonPhone' },
-  { file: 'renderer/src/screens/DoctorSearch/DoctorSearch.tsx', name: 'DoctorSearch' },
-];
-
 /** A function of `bodyLines` lines between its first and its last line. */
 const planted = (bodyLines: number, body: (i: number) => string = (i) => `  const v${i} = ${i};`): string =>
   ['export function planted(): void {', ...Array.from({ length: bodyLines }, (_, i) => body(i)), '}'].join(
@@ -120,8 +111,6 @@ describe(`no function outside tests, seeds and data has more than ${FUNCTION_LIN
   for (const file of files)
     for (const fn of functionLengths(file, readFileSync(join(root, file), 'utf8')))
       if (fn.own > FUNCTION_LINE_LIMIT) over.push({ file, ...fn });
-  const listed = (o: { file: string; name: string }) =>
-    BEING_SPLIT.some((b) => b.file === o.file && b.name === o.name);
 
   it('reads the whole project', () => {
     expect(files.length).toBeGreaterThan(300);
@@ -130,18 +119,9 @@ describe(`no function outside tests, seeds and data has more than ${FUNCTION_LIN
   });
 
   it('has no function over the limit', () => {
-    const offenders = over
-      .filter((o) => !listed(o))
-      .map((o) => `${o.file}:${o.line} ${o.name} (${o.own} own lines)`);
+    const offenders = over.map((o) => `${o.file}:${o.line} ${o.name} (${o.own} own lines)`);
     if (offenders.length)
       console.error(`functions over ${FUNCTION_LINE_LIMIT} own lines:\n${offenders.join('\n')}`);
     expect(offenders).toEqual([]);
-  });
-
-  it('lists only functions that are still over the limit (the list only shrinks)', () => {
-    const done = BEING_SPLIT.filter((b) => !over.some((o) => o.file === b.file && o.name === b.name)).map(
-      (b) => `${b.file} ${b.name}`,
-    );
-    expect(done, 'split: remove these from BEING_SPLIT').toEqual([]);
   });
 });
