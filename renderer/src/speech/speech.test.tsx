@@ -5,6 +5,7 @@ import { App } from '../App';
 import { installFakeKiosk } from '../../test/fake-kiosk';
 import type { FakeKiosk } from '../../test/fake-kiosk';
 import { resetAllStores } from '../stores/reset';
+import { failed } from '../stores/loadable';
 import { useSignInStore } from '../stores/signin';
 import { useUiStore } from '../stores/ui';
 import { installFakeSynthesis } from './fake-synthesis.test-support';
@@ -53,7 +54,7 @@ describe('speech mode', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Повторити' }));
     expect(synth.spoken.at(-1)).toMatchObject({ volume: 1 });
     expect(synth.texts().at(-1)).toMatch(/^Наступний крок — ваш ключ\./);
-    act(() => useSignInStore.setState({ keysError: { code: 'NOT_AVAILABLE', message: 'x' } }));
+    act(() => useSignInStore.setState({ keys: failed({ code: 'NOT_AVAILABLE', message: 'x' }) }));
     await settle();
     expect(synth.texts().at(-1)).toMatch(/^Помилка: Ця можливість зараз недоступна/);
   });

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { ActedFor, ActingState, ChildIdentity } from '#shared/contract/acting';
-import type { KioskError } from '#shared/result';
 import { callKiosk } from './bridge';
+import { failed, idle, isLoading, loading, succeeded, type Action } from './loadable';
 import { registerReset, resetSubjectStores } from './reset';
 import { useUiStore } from './ui';
 
@@ -13,8 +13,8 @@ import { useUiStore } from './ui';
  */
 export interface ActingStoreState {
   state: ActingState | null;
-  busy: boolean;
-  error: KioskError | null;
+  /** Opening a child's cabinet or switching between cabinets: busy while main signs, then its error. */
+  opening: Action;
 }
 
 export interface ActingActions {
@@ -26,7 +26,7 @@ export interface ActingActions {
   clearError(): void;
 }
 
-export const initialActingState: ActingStoreState = { state: null, busy: false, error: null };
+export const initialActingState: ActingStoreState = { state: null, opening: idle() };
 
 /** Errors that send the parent to the explanation of how to register the relation. */
 const NO_RELATION = new Set(['NO_RELATION']);
@@ -40,18 +40,18 @@ export const useActingStore = create<ActingStoreState & ActingActions>()((set, g
   },
 
   start: async (child) => {
-    if (get().busy) return false;
-    set({ busy: true, error: null });
+    if (isLoading(get().opening)) return false;
+    set({ opening: loading() });
     const r = await callKiosk((b) => b.api.actingStart(child));
     // the visitor may have finished meanwhile: a late answer must not bring anyone back
-    if (!get().busy) return false;
+    if (!isLoading(get().opening)) return false;
     if (!r.ok) {
-      set({ busy: false, error: r.error });
+      set({ opening: failed(r.error) });
       if (NO_RELATION.has(r.error.code)) useUiStore.getState().goTo('actingNoRelation');
       return false;
     }
     resetSubjectStores();
-    set({ busy: false, error: null, state: r.value });
+    set({ opening: succeeded(), state: r.value });
     useUiStore.getState().goTo('home');
     return true;
   },
@@ -59,21 +59,24 @@ export const useActingStore = create<ActingStoreState & ActingActions>()((set, g
   switchTo: async (handle) => {
     const r = await callKiosk((b) => b.api.actingSwitch({ handle }));
     if (!r.ok) {
-      set({ error: r.error });
+      set({ opening: failed(r.error) });
       return false;
     }
     resetSubjectStores();
-    set({ state: r.value, error: null });
+    set({ state: r.value, opening: succeeded() });
     useUiStore.getState().goTo('home');
     return true;
   },
 
-  clearError: () => set({ error: null }),
+  clearError: () => set({ opening: idle() }),
 }));
 
 registerReset(() => useActingStore.setState(initialActingState));
 
 // ── pure selectors ────────────────────────────────────────────────────────────────────────────
+
+/** Opening or switching is under way: its button waits. */
+export const selectOpening = (s: ActingStoreState): boolean => isLoading(s.opening);
 
 /** The child whose cabinet is on screen, or null in the parent's own cabinet. */
 export const selectActingFor = (s: ActingStoreState): ActedFor | null =>

@@ -4,7 +4,13 @@ import { err, ok } from '#shared/result';
 import { installFakeKiosk } from '../../test/fake-kiosk';
 import type { FakeKiosk } from '../../test/fake-kiosk';
 import { resetAllStores } from './reset';
-import { selectCanAct, selectSignedIn, selectViewOnly, useSignInStore } from './signin';
+import {
+  selectKeyFiles,
+  selectKeysAnswered,
+  selectSigningIn,
+  selectViewOnly,
+  useSignInStore,
+} from './signin';
 import { useUiStore } from './ui';
 
 const KEY: KeyFile = {
@@ -37,8 +43,9 @@ describe('sign-in store', () => {
     expect(fake.callsTo('signinStart')).toEqual([{ keyId: 'k1', password: 'secret-pass' }]);
     expect(useUiStore.getState().screen).toBe('home');
     const state = useSignInStore.getState();
-    expect(selectSignedIn(state)).toBe(true);
-    expect(selectCanAct(state)).toBe(true);
+    expect(state.patient).not.toBeNull();
+    expect(state.patient?.access).toBe('full');
+    expect(selectSigningIn(state)).toBe(false);
     expect(JSON.stringify(state)).not.toContain('secret-pass');
   });
 
@@ -53,8 +60,8 @@ describe('sign-in store', () => {
     fake.respond('signinStart', () => err(code, 'refused', { attemptsLeft: 3 }));
     await useSignInStore.getState().signIn('x');
     expect(useUiStore.getState().screen).toBe(screen);
-    expect(useSignInStore.getState().error?.code).toBe(code);
-    expect(selectSignedIn(useSignInStore.getState())).toBe(false);
+    expect(useSignInStore.getState().signingIn.error?.code).toBe(code);
+    expect(useSignInStore.getState().patient).toBeNull();
   });
 
   it('shows progress while main works and follows its steps', async () => {
@@ -63,6 +70,7 @@ describe('sign-in store', () => {
       seenScreen = useUiStore.getState().screen;
       fake.emit('signinProgress', { step: 'signing-in' });
       expect(useSignInStore.getState().step).toBe('signing-in');
+      expect(selectSigningIn(useSignInStore.getState())).toBe(true);
       return ok(ADULT);
     });
     await useSignInStore.getState().signIn('x');
@@ -91,10 +99,28 @@ describe('sign-in store', () => {
     );
     await useSignInStore.getState().signIn('x');
     expect(selectViewOnly(useSignInStore.getState())).toBe(true);
-    expect(selectCanAct(useSignInStore.getState())).toBe(false);
+    expect(useSignInStore.getState().patient?.access).not.toBe('full');
     resetAllStores();
     expect(useSignInStore.getState().patient).toBeNull();
     expect(useSignInStore.getState().chosenKey).toBeNull();
+  });
+
+  it('the key list: unanswered until main answers, a failed look keeps the list shown with its error, a push clears it', async () => {
+    resetAllStores();
+    expect(selectKeysAnswered(useSignInStore.getState())).toBe(false);
+    expect(selectKeyFiles(useSignInStore.getState())).toEqual([]);
+    fake.respond('signinKeys', () => ok({ keys: [KEY] }));
+    await useSignInStore.getState().loadKeys(true);
+    expect(fake.callsTo('signinKeys')).toEqual([{ watch: true }]);
+    expect(selectKeysAnswered(useSignInStore.getState())).toBe(true);
+    expect(selectKeyFiles(useSignInStore.getState())).toEqual([KEY]);
+    fake.respond('signinKeys', () => err('NOT_AVAILABLE', 'x'));
+    await useSignInStore.getState().loadKeys(false);
+    expect(useSignInStore.getState().keys.error?.code).toBe('NOT_AVAILABLE');
+    expect(selectKeyFiles(useSignInStore.getState())).toEqual([KEY]);
+    useSignInStore.getState().setKeys([]);
+    expect(useSignInStore.getState().keys.error).toBeNull();
+    expect(selectKeyFiles(useSignInStore.getState())).toEqual([]);
   });
 
   it('without a chosen key nothing is sent', async () => {

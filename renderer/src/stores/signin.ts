@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { KeyFile, SignInResult, SignInStep } from '#shared/contract/signin';
 import type { KioskError, Result } from '#shared/result';
 import { callKiosk, listenKiosk } from './bridge';
+import { failed, idle, isLoading, loading, ready, succeeded, type Action, type Loadable } from './loadable';
 import { registerReset } from './reset';
 import { useUiStore } from './ui';
 
@@ -12,14 +13,15 @@ import { useUiStore } from './ui';
  * `signIn` once. Nothing here is persisted; a wipe resets it.
  */
 export interface SignInState {
-  keys: KeyFile[];
-  /** null until main answered the first time. */
-  keysError: KioskError | null;
-  keysLoaded: boolean;
+  /**
+   * The key files main found: idle until main answered the first time, then ready (pushes keep it
+   * current) or the error of the last look; a look again keeps the list shown until main answers.
+   */
+  keys: Loadable<KeyFile[]>;
   chosenKey: KeyFile | null;
-  busy: boolean;
+  /** The sign-in under way (busy while main signs in) and its error for the screen it leads to. */
+  signingIn: Action;
   step: SignInStep | null;
-  error: KioskError | null;
   patient: SignInResult | null;
 }
 
@@ -34,13 +36,10 @@ export interface SignInActions {
 }
 
 export const initialSignInState: SignInState = {
-  keys: [],
-  keysError: null,
-  keysLoaded: false,
+  keys: idle(),
   chosenKey: null,
-  busy: false,
+  signingIn: idle(),
   step: null,
-  error: null,
   patient: null,
 };
 
@@ -53,30 +52,28 @@ export const useSignInStore = create<SignInState & SignInActions>()((set, get) =
   loadKeys: async (watch) => {
     const r = await callKiosk((b) => b.api.signinKeys({ watch }));
     if (r.ok) get().setKeys(r.value.keys);
-    else set({ keysError: r.error, keysLoaded: true });
+    else set((s) => ({ keys: failed(r.error, s.keys) }));
   },
 
   setKeys: (keys) => {
     const chosen = get().chosenKey;
     set({
-      keys,
-      keysLoaded: true,
-      keysError: null,
+      keys: ready(keys),
       // a chosen key whose medium was pulled is no longer a choice
       chosenKey: chosen && keys.some((k) => k.id === chosen.id) ? chosen : null,
     });
   },
 
-  chooseKey: (key) => set({ chosenKey: key, error: null }),
+  chooseKey: (key) => set({ chosenKey: key, signingIn: idle() }),
 
   signIn: async (password) => {
     const key = get().chosenKey;
     if (!key) {
       const error: KioskError = { code: 'KEY_NOT_FOUND', message: 'no key chosen' };
-      set({ error });
+      set({ signingIn: failed(error) });
       return { ok: false, error };
     }
-    set({ busy: true, step: null, error: null });
+    set({ signingIn: loading(), step: null });
     const ui = useUiStore.getState();
     ui.goTo('signingIn');
     const progress = listenKiosk((events) => events.signinProgress(({ step }) => set({ step })));
@@ -84,14 +81,14 @@ export const useSignInStore = create<SignInState & SignInActions>()((set, get) =
     if (progress.ok) progress.value();
     // the visitor may have left meanwhile (Finish, idle wipe): a late answer must not bring anyone back
     if (useUiStore.getState().screen !== 'signingIn') {
-      set({ busy: false, step: null });
+      set({ signingIn: idle(), step: null });
       return r;
     }
     if (r.ok) {
-      set({ busy: false, step: null, patient: r.value, error: null });
+      set({ signingIn: succeeded(), step: null, patient: r.value });
       ui.goTo('home');
     } else {
-      set({ busy: false, step: null, error: r.error });
+      set({ signingIn: failed(r.error), step: null });
       if (r.error.code === 'AGE_UNDER_14') ui.goTo('under14');
       else if (PASSWORD_ERRORS.has(r.error.code)) ui.goTo('keyPassword');
       else ui.goTo('signInError');
@@ -99,15 +96,18 @@ export const useSignInStore = create<SignInState & SignInActions>()((set, get) =
     return r;
   },
 
-  clearError: () => set({ error: null }),
+  clearError: () => set({ signingIn: idle() }),
 }));
 
 registerReset(() => useSignInStore.setState(initialSignInState));
 
-// ── pure selectors ────────────────────────────────────────────────────────────────────────────
+// ── selectors that compute (plain field picks stay inline) ─────────────────────────────────────
 
-export const selectSignedIn = (s: SignInState): boolean => s.patient !== null;
-/** Whether the signed-in patient may change things (false for a teen in view-only mode). */
-export const selectCanAct = (s: SignInState): boolean => s.patient?.access === 'full';
+const NO_KEYS: KeyFile[] = [];
+/** The key files found so far (none before main's first answer). */
+export const selectKeyFiles = (s: SignInState): KeyFile[] => s.keys.data ?? NO_KEYS;
+/** Main has answered the key list at least once (found keys, none, or an error). */
+export const selectKeysAnswered = (s: SignInState): boolean => s.keys.status !== 'idle';
+/** A sign-in is under way: the password screen's button waits. */
+export const selectSigningIn = (s: SignInState): boolean => isLoading(s.signingIn);
 export const selectViewOnly = (s: SignInState): boolean => s.patient?.access === 'view-only';
-export const selectAgeYears = (s: SignInState): number | null => s.patient?.ageYears ?? null;

@@ -86,7 +86,7 @@ describe('Act for my child', () => {
     kiosk.respond('actingStart', () => err('CHILD_NOT_FOUND', 'nobody'));
     await useActingStore.getState().start(identity);
     expect(useUiStore.getState().screen).toBe('actForChild');
-    expect(useActingStore.getState().error?.code).toBe('CHILD_NOT_FOUND');
+    expect(useActingStore.getState().opening.error?.code).toBe('CHILD_NOT_FOUND');
   });
 
   it('the form refuses a birth date of an adult or in the future, and a tax id with a wrong check digit', () => {

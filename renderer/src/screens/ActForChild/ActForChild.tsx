@@ -16,7 +16,7 @@ import { ScreenTitle } from '../../components/ScreenTitle';
 import { errorText } from '../../i18n/errors';
 import type { MessageKey } from '../../i18n/uk';
 import { useKeyboardLabels, useT } from '../../i18n/useT';
-import { useActingStore } from '../../stores/acting';
+import { selectOpening, useActingStore } from '../../stores/acting';
 import { useUiStore } from '../../stores/ui';
 import {
   dateCodec,
@@ -158,8 +158,8 @@ function ChildField({ fieldKey, label, hint, draft, active, problem, onActivate,
 export function ActForChild() {
   const t = useT();
   const language = useUiStore((s) => s.language);
-  const busy = useActingStore((s) => s.busy);
-  const error = useActingStore((s) => s.error);
+  const busy = useActingStore(selectOpening);
+  const error = useActingStore((s) => s.opening.error);
   const [draft, setDraft] = useState<Draft>(EMPTY);
   const [active, setActive] = useState<FieldKey | null>('lastName');
   const [showProblems, setShowProblems] = useState(false);

@@ -6,7 +6,7 @@ import { errorText } from '../../i18n/errors';
 import type { Translate } from '../../i18n/translate';
 import { useT } from '../../i18n/useT';
 import { watchSignInKeys } from '../../stores/links';
-import { useSignInStore } from '../../stores/signin';
+import { selectKeyFiles, selectKeysAnswered, useSignInStore } from '../../stores/signin';
 import { useUiStore } from '../../stores/ui';
 import '../SignIn/signin.css';
 
@@ -28,9 +28,9 @@ export function InsertKey() {
   const t = useT();
   const language = useUiStore((s) => s.language);
   const goTo = useUiStore((s) => s.goTo);
-  const keys = useSignInStore((s) => s.keys);
-  const loaded = useSignInStore((s) => s.keysLoaded);
-  const keysError = useSignInStore((s) => s.keysError);
+  const keys = useSignInStore(selectKeyFiles);
+  const loaded = useSignInStore(selectKeysAnswered);
+  const keysError = useSignInStore((s) => s.keys.error);
 
   useEffect(() => {
     const subscription = watchSignInKeys();

@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { err } from '#shared/result';
 import { installFakeKiosk } from '../../../test/fake-kiosk';
 import type { FakeKiosk } from '../../../test/fake-kiosk';
+import { failed } from '../../stores/loadable';
 import { useSignInStore } from '../../stores/signin';
 import { useUiStore } from '../../stores/ui';
 import { KeyPassword } from './KeyPassword';
@@ -71,7 +72,7 @@ describe('KeyPassword', () => {
 
   it('a locked key says for how long', () => {
     useSignInStore.setState({
-      error: { code: 'KEY_LOCKED', message: 'locked', details: { retryAfterSeconds: 840 } },
+      signingIn: failed({ code: 'KEY_LOCKED', message: 'locked', details: { retryAfterSeconds: 840 } }),
     });
     render(<KeyPassword />);
     expect(screen.getByRole('alert')).toHaveTextContent(

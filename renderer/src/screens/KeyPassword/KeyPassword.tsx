@@ -4,7 +4,7 @@ import { KeyboardField } from '../../components/OnScreenKeyboard/KeyboardField';
 import { ScreenTitle } from '../../components/ScreenTitle';
 import { errorText } from '../../i18n/errors';
 import { useKeyboardLabels, useT } from '../../i18n/useT';
-import { useSignInStore } from '../../stores/signin';
+import { selectSigningIn, useSignInStore } from '../../stores/signin';
 import { useUiStore } from '../../stores/ui';
 import { keyPlace } from '../InsertKey/InsertKey';
 import '../SignIn/signin.css';
@@ -23,8 +23,8 @@ export function KeyPassword() {
   const language = useUiStore((s) => s.language);
   const goTo = useUiStore((s) => s.goTo);
   const key = useSignInStore((s) => s.chosenKey);
-  const error = useSignInStore((s) => s.error);
-  const busy = useSignInStore((s) => s.busy);
+  const error = useSignInStore((s) => s.signingIn.error);
+  const busy = useSignInStore(selectSigningIn);
   const [password, setPassword] = useState('');
   // a new attempt starts empty; the field's key makes React drop the old input element too
   const [attempt, setAttempt] = useState(0);

@@ -26,7 +26,7 @@ export function SignInError() {
   const t = useT();
   const language = useUiStore((s) => s.language);
   const goTo = useUiStore((s) => s.goTo);
-  const error = useSignInStore((s) => s.error);
+  const error = useSignInStore((s) => s.signingIn.error);
   const code = error?.code ?? 'INTERNAL';
   const titleKey = TITLES[code] ?? 'signinError.title';
   const offline = code === 'EHEALTH_UNAVAILABLE';
