@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { err, ok } from '#shared/result';
 import { installFakeKiosk } from '../../test/fake-kiosk';
 import { operationView, personView } from '../screens/PersonData/person-fixture.test-support';
-import { checkDraft, sectionOf, usePersonStore, violationsBySection } from './person';
+import {
+  checkDraft,
+  sectionOf,
+  selectPersonLoading,
+  selectSigning,
+  usePersonStore,
+  violationsBySection,
+} from './person';
 import { resetAllStores } from './reset';
 import { useUiStore } from './ui';
 
@@ -18,11 +25,11 @@ async function loaded() {
 describe('person store', () => {
   it('loads the person and starts a change from it', async () => {
     await loaded();
-    expect(store().view?.person.last_name).toBe("Дем'яненко");
+    expect(store().view.data?.person.last_name).toBe("Дем'яненко");
     store().startEdit();
     expect(useUiStore.getState().screen).toBe('personEdit');
-    expect(store().draft).toEqual(store().view?.person);
-    expect(store().draft).not.toBe(store().view?.person);
+    expect(store().draft).toEqual(store().view.data?.person);
+    expect(store().draft).not.toBe(store().view.data?.person);
   });
 
   it('a view-only teen cannot start a change', async () => {
@@ -147,15 +154,43 @@ describe('person store', () => {
     await store().phoneStart('+380675550101', '', null);
     expect(store().phone.step).toBe('code');
     await store().phoneConfirm('1234');
-    expect(store().phone.error?.code).toBe('SMS_CODE_WRONG');
+    expect(store().phone.send.error?.code).toBe('SMS_CODE_WRONG');
     expect(store().phone.challenge?.attemptsLeft).toBe(2);
+  });
+
+  it('a reload is busy while main reads; a failed one keeps the person shown with the reason', async () => {
+    const fake = await loaded();
+    fake.respond('personGet', () => err('EHEALTH_UNAVAILABLE', 'down'));
+    const pending = store().load();
+    expect(selectPersonLoading(store())).toBe(true);
+    await pending;
+    expect(selectPersonLoading(store())).toBe(false);
+    expect(store().view.error?.code).toBe('EHEALTH_UNAVAILABLE');
+    expect(store().view.data?.person.last_name).toBe("Дем'яненко");
+  });
+
+  it('signing is busy while main signs and queues; a refusal is kept for the review', async () => {
+    const fake = await loaded();
+    store().startEdit();
+    usePersonStore.setState({
+      request: { requestId: 'req-1', printoutHtml: '<p/>', changed: ['email'], documents: [] },
+    });
+    fake.respond('personRequestSign', () => err('SIGNER_FAILED', 'no'));
+    const pending = store().sign();
+    expect(selectSigning(store())).toBe(true);
+    await store().sign(); // a second tap while signing asks nothing more
+    await pending;
+    expect(fake.callsTo('personRequestSign')).toHaveLength(1);
+    expect(selectSigning(store())).toBe(false);
+    expect(store().signature.error?.code).toBe('SIGNER_FAILED');
+    expect(store().request?.requestId).toBe('req-1');
   });
 
   it('forgets everything on a wipe', async () => {
     await loaded();
     store().startEdit();
     resetAllStores();
-    expect(store().view).toBeNull();
+    expect(store().view.data).toBeNull();
     expect(store().draft).toBeNull();
   });
 });

@@ -12,6 +12,17 @@ import type { KioskError, Result } from '#shared/result';
 import { normalizePerson, personViolations, type RuleViolation } from '#shared/rules/person/index';
 import { callKiosk } from './bridge';
 import { useDocumentsStore } from './documents';
+import {
+  failed,
+  idle,
+  isLoading,
+  loading,
+  ready,
+  settled,
+  succeeded,
+  type Action,
+  type Loadable,
+} from './loadable';
 import { registerReset } from './reset';
 import { useUiStore } from './ui';
 
@@ -33,8 +44,8 @@ export interface PhoneFlow {
   /** enter: typing the new number; code: typing the SMS code; done: added. */
   step: 'enter' | 'code' | 'done';
   challenge: PhoneChallenge | null;
-  busy: boolean;
-  error: KioskError | null;
+  /** The request to main under way (a number, a new code, a code to check) and its error. */
+  send: Action;
   /** Shown once after "send a new code". */
   resent: boolean;
   methods: AuthMethodView[] | null;
@@ -48,9 +59,8 @@ export interface PhoneFlow {
  * resets it. The renderer never signs: it asks main to sign a request by id.
  */
 export interface PersonState {
-  view: PersonView | null;
-  loading: boolean;
-  loadError: KioskError | null;
+  /** The person as eHealth has it; a reload keeps the last answer on screen. */
+  view: Loadable<PersonView>;
   draft: PersonDraft | null;
   section: EditSection;
   consent: boolean;
@@ -58,11 +68,11 @@ export interface PersonState {
   showErrors: boolean;
   violations: RuleViolation[];
   violationSource: 'kiosk' | 'ehealth' | null;
-  submitting: boolean;
-  submitError: KioskError | null;
+  /** Asking main to create the request from the draft (its error unless it is rule violations). */
+  submission: Action;
   request: PersonRequestCreated | null;
-  signing: boolean;
-  signError: KioskError | null;
+  /** Signing the request and queueing the completion. */
+  signature: Action;
   operation: OperationView | null;
   phone: PhoneFlow;
 }
@@ -93,28 +103,23 @@ export interface PersonActions {
 const initialPhone: PhoneFlow = {
   step: 'enter',
   challenge: null,
-  busy: false,
-  error: null,
+  send: idle(),
   resent: false,
   methods: null,
   replacedDeactivated: null,
 };
 
 export const initialPersonState: PersonState = {
-  view: null,
-  loading: false,
-  loadError: null,
+  view: idle(),
   draft: null,
   section: 'main',
   consent: false,
   showErrors: false,
   violations: [],
   violationSource: null,
-  submitting: false,
-  submitError: null,
+  submission: idle(),
   request: null,
-  signing: false,
-  signError: null,
+  signature: idle(),
   operation: null,
   phone: initialPhone,
 };
@@ -146,14 +151,13 @@ export const usePersonStore = create<PersonState & PersonActions>()((set, get) =
   ...initialPersonState,
 
   load: async () => {
-    set({ loading: true, loadError: null });
+    set((s) => ({ view: loading(s.view) }));
     const r = await callKiosk((b) => b.api.personGet({}));
-    if (r.ok) set({ view: r.value, loading: false });
-    else set({ loading: false, loadError: r.error });
+    set((s) => ({ view: settled(r, s.view) }));
   },
 
   startEdit: () => {
-    const view = get().view;
+    const view = get().view.data;
     if (!view || view.access !== 'full') return;
     set({
       draft: structuredClone(view.person),
@@ -162,7 +166,7 @@ export const usePersonStore = create<PersonState & PersonActions>()((set, get) =
       showErrors: false,
       violations: [],
       violationSource: null,
-      submitError: null,
+      submission: idle(),
       request: null,
     });
     useUiStore.getState().goTo('personEdit');
@@ -171,13 +175,14 @@ export const usePersonStore = create<PersonState & PersonActions>()((set, get) =
   setSection: (section) => set({ section }),
 
   updateDraft: (change) => {
-    const { draft, view, showErrors } = get();
+    const { draft, showErrors } = get();
+    const view = get().view.data;
     if (!draft || !view) return;
     const next = structuredClone(draft);
     change(next);
     set({
       draft: next,
-      submitError: null,
+      submission: idle(),
       ...(showErrors ? { violations: checkDraft(view, next), violationSource: 'kiosk' as const } : {}),
     });
   },
@@ -185,20 +190,20 @@ export const usePersonStore = create<PersonState & PersonActions>()((set, get) =
   setConsent: (consent) => set({ consent }),
 
   submit: async () => {
-    const { draft, view, consent, submitting } = get();
-    if (!draft || !view || submitting) return;
+    const { draft, consent, submission } = get();
+    const view = get().view.data;
+    if (!draft || !view || isLoading(submission)) return;
     const violations = checkDraft(view, draft);
-    set({ showErrors: true, violations, violationSource: 'kiosk', submitError: null });
+    set({ showErrors: true, violations, violationSource: 'kiosk', submission: idle() });
     if (violations.length) {
       set({ section: sectionOf(violations[0]!.path) });
       return;
     }
     if (!consent) return;
-    set({ submitting: true });
+    set({ submission: loading() });
     const r = await callKiosk((b) => b.api.personRequestCreate({ person: draft, consent: true }));
-    set({ submitting: false });
     if (r.ok) {
-      set({ request: r.value, signError: null });
+      set({ submission: succeeded(), request: r.value, signature: idle() });
       if (r.value.documents.length && useUiStore.getState().screen === 'personEdit') {
         // eHealth wants documents with this change: captured and uploaded before the patient signs
         useDocumentsStore.getState().begin({
@@ -212,30 +217,30 @@ export const usePersonStore = create<PersonState & PersonActions>()((set, get) =
       return;
     }
     const v = violationsOf(r.error);
+    // violations are shown at their fields; any other refusal is the submission's error
+    set({ submission: v?.violations.length ? idle() : failed(r.error) });
     if (v) {
       set({ violations: v.violations, violationSource: v.source });
       if (v.violations[0]) set({ section: sectionOf(v.violations[0].path) });
-      if (!v.violations.length) set({ submitError: r.error });
-    } else set({ submitError: r.error });
+    }
   },
 
   sign: async () => {
-    const { request, signing } = get();
-    if (!request || signing) return;
-    set({ signing: true, signError: null });
+    const { request, signature } = get();
+    if (!request || isLoading(signature)) return;
+    set({ signature: loading() });
     const r = await callKiosk((b) => b.api.personRequestSign({ requestId: request.requestId }));
-    set({ signing: false });
     if (!r.ok) {
-      set({ signError: r.error });
+      set({ signature: failed(r.error) });
       return;
     }
-    set({ operation: r.value.operation, request: null, draft: null });
+    set({ signature: succeeded(), operation: r.value.operation, request: null, draft: null });
     goIfStill('personReview', 'personResult');
   },
 
   backToEdit: async () => {
     const request = get().request;
-    set({ request: null, signError: null });
+    set({ request: null, signature: idle() });
     useUiStore.getState().goTo('personEdit');
     if (request) await withdraw(request.requestId);
   },
@@ -248,8 +253,8 @@ export const usePersonStore = create<PersonState & PersonActions>()((set, get) =
       violations: [],
       showErrors: false,
       violationSource: null,
-      submitError: null,
-      signError: null,
+      submission: idle(),
+      signature: idle(),
     });
     useUiStore.getState().goTo('person');
     if (request) await withdraw(request.requestId);
@@ -271,7 +276,7 @@ export const usePersonStore = create<PersonState & PersonActions>()((set, get) =
   },
 
   phoneStart: async (phone, alias, replacesMethodId) => {
-    set({ phone: { ...get().phone, busy: true, error: null, resent: false } });
+    set({ phone: { ...get().phone, send: loading(), resent: false } });
     const r = await callKiosk((b) =>
       b.api.personPhoneStart({
         phone,
@@ -282,34 +287,33 @@ export const usePersonStore = create<PersonState & PersonActions>()((set, get) =
     set({
       phone: r.ok
         ? { ...initialPhone, step: 'code', challenge: r.value }
-        : { ...get().phone, busy: false, error: r.error },
+        : { ...get().phone, send: failed(r.error) },
     });
   },
 
   phoneResend: async () => {
     const challenge = get().phone.challenge;
     if (!challenge) return;
-    set({ phone: { ...get().phone, busy: true, error: null, resent: false } });
+    set({ phone: { ...get().phone, send: loading(), resent: false } });
     const r = await callKiosk((b) => b.api.personPhoneResend({ requestId: challenge.requestId }));
     set({
       phone: r.ok
-        ? { ...get().phone, busy: false, challenge: r.value, resent: true }
-        : { ...get().phone, busy: false, error: r.error },
+        ? { ...get().phone, send: succeeded(), challenge: r.value, resent: true }
+        : { ...get().phone, send: failed(r.error) },
     });
   },
 
   phoneConfirm: async (code) => {
     const challenge = get().phone.challenge;
     if (!challenge) return;
-    set({ phone: { ...get().phone, busy: true, error: null, resent: false } });
+    set({ phone: { ...get().phone, send: loading(), resent: false } });
     const r = await callKiosk((b) => b.api.personPhoneConfirm({ requestId: challenge.requestId, code }));
     if (!r.ok) {
       const left = r.error.details?.attemptsLeft;
       set({
         phone: {
           ...get().phone,
-          busy: false,
-          error: r.error,
+          send: failed(r.error),
           challenge: typeof left === 'number' ? { ...challenge, attemptsLeft: left } : challenge,
         },
       });
@@ -324,8 +328,8 @@ export const usePersonStore = create<PersonState & PersonActions>()((set, get) =
         replacedDeactivated: r.value.replacedDeactivated,
       },
     });
-    const view = get().view;
-    if (view) set({ view: { ...view, authenticationMethods: r.value.methods } });
+    const view = get().view.data;
+    if (view) set({ view: ready({ ...view, authenticationMethods: r.value.methods }) });
   },
 
   phoneReset: () => set({ phone: initialPhone }),
@@ -340,11 +344,11 @@ registerReset(() => usePersonStore.setState(initialPersonState), { subject: true
 
 // ── pure selectors ────────────────────────────────────────────────────────────────────────────
 
-export const selectCanChange = (s: PersonState): boolean => s.view?.access === 'full';
-
-/** The messages for one field: the violations whose path is exactly this field. */
-export const selectFieldViolations = (s: PersonState, path: string): RuleViolation[] =>
-  s.violations.filter((v) => v.path === path);
+export const selectCanChange = (s: PersonState): boolean => s.view.data?.access === 'full';
+export const selectPersonLoading = (s: PersonState): boolean => isLoading(s.view);
+export const selectSubmitting = (s: PersonState): boolean => isLoading(s.submission);
+export const selectSigning = (s: PersonState): boolean => isLoading(s.signature);
+export const selectPhoneBusy = (s: PersonState): boolean => isLoading(s.phone.send);
 
 /** How many violations each part of the form has. */
 export function violationsBySection(violations: readonly RuleViolation[]): Record<EditSection, number> {

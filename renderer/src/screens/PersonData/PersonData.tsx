@@ -5,7 +5,7 @@ import { ScreenTitle } from '../../components/ScreenTitle';
 import { errorText } from '../../i18n/errors';
 import type { Translate } from '../../i18n/translate';
 import { useT } from '../../i18n/useT';
-import { selectCanChange, usePersonStore } from '../../stores/person';
+import { selectCanChange, selectPersonLoading, usePersonStore } from '../../stores/person';
 import { useUiStore } from '../../stores/ui';
 import { Facts, Section, type Fact } from './Facts';
 import {
@@ -32,7 +32,10 @@ export function PersonData() {
   const t = useT();
   const language = useUiStore((s) => s.language);
   const goTo = useUiStore((s) => s.goTo);
-  const { view, loading, loadError, operation, load, startEdit } = usePersonStore();
+  const view = usePersonStore((s) => s.view.data);
+  const loading = usePersonStore(selectPersonLoading);
+  const loadError = usePersonStore((s) => s.view.error);
+  const { operation, load, startEdit } = usePersonStore();
   const canChange = usePersonStore(selectCanChange);
 
   useEffect(() => {

@@ -2,6 +2,7 @@ import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ok } from '#shared/result';
 import { installFakeKiosk, type FakeKiosk } from '../../../test/fake-kiosk';
+import { ready } from '../../stores/loadable';
 import { usePersonStore } from '../../stores/person';
 import { personView } from '../PersonData/person-fixture.test-support';
 import { PersonEdit } from './PersonEdit';
@@ -21,7 +22,7 @@ beforeEach(() => {
     }),
   );
   const view = personView();
-  usePersonStore.setState({ view, draft: structuredClone(view.person), section: 'main' });
+  usePersonStore.setState({ view: ready(view), draft: structuredClone(view.person), section: 'main' });
 });
 
 const settle = () => act(async () => {});

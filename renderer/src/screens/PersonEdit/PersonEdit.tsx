@@ -3,7 +3,13 @@ import { ScreenTitle } from '../../components/ScreenTitle';
 import { Toggle } from '../../components/Toggle';
 import { errorText } from '../../i18n/errors';
 import { useT } from '../../i18n/useT';
-import { EDIT_SECTIONS, type EditSection, usePersonStore, violationsBySection } from '../../stores/person';
+import {
+  EDIT_SECTIONS,
+  type EditSection,
+  selectSubmitting,
+  usePersonStore,
+  violationsBySection,
+} from '../../stores/person';
 import { useUiStore } from '../../stores/ui';
 import '../PersonData/person.css';
 import { AddressesSection } from './AddressEditor';
@@ -20,16 +26,16 @@ import { useEditForm } from './useEditForm';
 export function PersonEdit() {
   const t = useT();
   const language = useUiStore((s) => s.language);
+  const view = usePersonStore((s) => s.view.data);
+  const submitting = usePersonStore(selectSubmitting);
+  const submitError = usePersonStore((s) => s.submission.error);
   const {
-    view,
     draft,
     section,
     consent,
     showErrors,
     violations,
     violationSource,
-    submitting,
-    submitError,
     setSection,
     updateDraft,
     setConsent,

@@ -2,6 +2,7 @@ import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { err, ok } from '#shared/result';
 import { installFakeKiosk, type FakeKiosk } from '../../../test/fake-kiosk';
+import { ready } from '../../stores/loadable';
 import { usePersonStore } from '../../stores/person';
 import { personView } from '../PersonData/person-fixture.test-support';
 import { PersonPhone } from './PersonPhone';
@@ -19,7 +20,7 @@ const challenge = {
 };
 beforeEach(() => {
   fake = installFakeKiosk();
-  usePersonStore.setState({ view: personView() });
+  usePersonStore.setState({ view: ready(personView()) });
 });
 const settle = () => act(async () => {});
 const pressIn = (group: HTMLElement, keys: string) => {

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { ScreenTitle } from '../../components/ScreenTitle';
 import { useT } from '../../i18n/useT';
-import { usePersonStore } from '../../stores/person';
+import { selectPhoneBusy, usePersonStore } from '../../stores/person';
 import { useUiStore } from '../../stores/ui';
 import '../PersonData/person.css';
 import { PhoneCodeStep, PhoneDoneStep, PhoneEnterStep } from './PhoneSteps';
@@ -13,8 +13,10 @@ import { PhoneCodeStep, PhoneDoneStep, PhoneEnterStep } from './PhoneSteps';
 export function PersonPhone() {
   const t = useT();
   const goTo = useUiStore((s) => s.goTo);
-  const view = usePersonStore((s) => s.view);
+  const view = usePersonStore((s) => s.view.data);
   const flow = usePersonStore((s) => s.phone);
+  const busy = usePersonStore(selectPhoneBusy);
+  const error = usePersonStore((s) => s.phone.send.error);
   const phoneReset = usePersonStore((s) => s.phoneReset);
   const active = (view?.authenticationMethods ?? []).filter((m) => m.active && m.type === 'OTP');
 
@@ -23,7 +25,7 @@ export function PersonPhone() {
     return () => phoneReset();
   }, [phoneReset]);
 
-  const step = { busy: flow.busy, error: flow.error, onLeave: () => goTo('person') };
+  const step = { busy, error, onLeave: () => goTo('person') };
   return (
     <div className="screen person-phone">
       <ScreenTitle>{t('personPhone.title')}</ScreenTitle>
