@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
 import type { IdleConfig } from '../stores/idle';
 import { selectIdleConfig, useAppStore } from '../stores/app';
-import { useSessionStore } from '../stores/session';
-import { isPristine, useUiStore } from '../stores/ui';
+import { selectIdleArmed, useSessionStore } from '../stores/session';
+import { selectPristine, useUiStore } from '../stores/ui';
 import { wipe } from './wipe';
 
 /** Anything a visitor does: touch, mouse, physical keys, on-screen keys (they are pointer events). */
@@ -33,7 +33,7 @@ export function continueSession(now: () => number = monotonicNow): void {
  */
 export function useIdleWatch(now: () => number = monotonicNow): void {
   const defaults = useAppStore((s) => s.defaults);
-  const pristine = useUiStore((s) => isPristine(s, defaults));
+  const pristine = useUiStore(selectPristine(defaults));
   const timeoutSeconds = defaults.idleTimeoutSeconds;
   const warningSeconds = defaults.idleWarningSeconds;
 
@@ -58,7 +58,7 @@ export function useIdleWatch(now: () => number = monotonicNow): void {
     const onTick = (): void => {
       const session = useSessionStore.getState();
       // a store reset elsewhere must not leave a used kiosk without its timer
-      if (session.idle.phase === 'disarmed') session.idleEvent({ type: 'arm', now: now() }, config);
+      if (!selectIdleArmed(session)) session.idleEvent({ type: 'arm', now: now() }, config);
       if (session.idleEvent({ type: 'tick', now: now() }, config)) void wipe('idle', { notifyMain: true });
     };
     for (const type of ACTIVITY_EVENTS)

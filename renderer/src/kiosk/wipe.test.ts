@@ -3,7 +3,7 @@ import { err } from '#shared/result';
 import { installFakeKiosk, TEST_APP_INFO } from '../../test/fake-kiosk';
 import { useAppStore } from '../stores/app';
 import { useSessionStore } from '../stores/session';
-import { selectPreferences, useUiStore } from '../stores/ui';
+import { useUiStore } from '../stores/ui';
 import { isEndingLocally, wipe } from './wipe';
 
 const ENGLISH_KIOSK = {
@@ -29,7 +29,7 @@ describe('wipe', () => {
     visitTheKiosk();
     await wipe('idle', { notifyMain: true });
     expect(useUiStore.getState().screen).toBe('welcome');
-    expect(selectPreferences(useUiStore.getState())).toEqual({
+    expect(useUiStore.getState()).toMatchObject({
       language: 'uk',
       largeText: false,
       highContrast: false,
@@ -44,7 +44,7 @@ describe('wipe', () => {
     useUiStore.getState().setLanguage('uk');
     useUiStore.getState().goTo('insertKey');
     await wipe('finish', { notifyMain: true });
-    expect(selectPreferences(useUiStore.getState())).toEqual({
+    expect(useUiStore.getState()).toMatchObject({
       language: 'en',
       largeText: true,
       highContrast: false,

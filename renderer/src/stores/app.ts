@@ -58,8 +58,6 @@ registerReset(() => useAppStore.setState(initialAppState));
 
 // ── pure selectors ────────────────────────────────────────────────────────────────────────────
 
-export const selectDefaults = (s: AppState): KioskDefaults => s.defaults;
-
 export const selectIdleConfig = (s: AppState): { timeoutMs: number; warningMs: number } => ({
   timeoutMs: s.defaults.idleTimeoutSeconds * 1000,
   warningMs: s.defaults.idleWarningSeconds * 1000,

@@ -171,3 +171,10 @@ export const useDeclarationsStore = create<DeclarationsState & DeclarationsActio
 }));
 
 registerReset(() => useDeclarationsStore.setState(initialDeclarationsState), { subject: true });
+
+// ── selectors that compute (plain field picks stay inline) ─────────────────────────────────────
+
+/** The patient may end a declaration: known from the overview (not before it was read). */
+export const selectCanActOnDeclarations = (s: DeclarationsState): boolean => s.overview.data?.canAct ?? false;
+/** Revoking an e-cabinet is offered unless the overview says the patient may only view. */
+export const selectCanRevoke = (s: DeclarationsState): boolean => s.overview.data?.canAct !== false;

@@ -5,7 +5,6 @@ import {
   initialUiState,
   isPristine,
   samePreferences,
-  selectPreferences,
   selectShowsFinish,
   useUiStore,
 } from './ui';
@@ -46,7 +45,7 @@ describe('ui store', () => {
     useUiStore.getState().setLanguage('en');
     useUiStore.getState().goTo('insertKey');
     resetAllStores();
-    expect(selectPreferences(useUiStore.getState())).toEqual(BUILT_IN_PREFERENCES);
+    expect(useUiStore.getState()).toMatchObject(BUILT_IN_PREFERENCES);
     expect(useUiStore.getState().screen).toBe('welcome');
   });
 

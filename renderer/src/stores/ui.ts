@@ -88,12 +88,6 @@ registerReset(() => useUiStore.setState(initialUiState));
 
 // ── pure selectors ────────────────────────────────────────────────────────────────────────────
 
-export const selectPreferences = (s: UiState): UiPreferences => ({
-  language: s.language,
-  largeText: s.largeText,
-  highContrast: s.highContrast,
-});
-
 export const samePreferences = (a: UiPreferences, b: UiPreferences): boolean =>
   a.language === b.language && a.largeText === b.largeText && a.highContrast === b.highContrast;
 
@@ -103,6 +97,11 @@ export const samePreferences = (a: UiPreferences, b: UiPreferences): boolean =>
  */
 export const isPristine = (s: UiState, defaults: UiPreferences): boolean =>
   s.screen === 'welcome' && samePreferences(s, defaults);
+/** {@link isPristine} against the kiosk's current defaults, as a selector. */
+export const selectPristine =
+  (defaults: UiPreferences) =>
+  (s: UiState): boolean =>
+    isPristine(s, defaults);
 
 /** "Finish" is offered once the visitor has gone past the welcome screen. */
 export const selectShowsFinish = (s: UiState): boolean => s.screen !== 'welcome';

@@ -4,7 +4,7 @@ import { Dialog } from '../../components/Dialog';
 import { ScreenTitle } from '../../components/ScreenTitle';
 import { useT } from '../../i18n/useT';
 import { useAppsStore } from '../../stores/apps';
-import { useDeclarationsStore } from '../../stores/declarations';
+import { selectCanRevoke, useDeclarationsStore } from '../../stores/declarations';
 import { useUiStore } from '../../stores/ui';
 import { ErrorNote } from '../Declarations/parts';
 import { formatDate, scopeLines } from '../Declarations/texts';
@@ -16,7 +16,7 @@ export function Apps() {
   const goTo = useUiStore((s) => s.goTo);
   const { list, confirming, revoking } = useAppsStore();
   const { load, askRevoke, cancelRevoke, confirmRevoke } = useAppsStore.getState();
-  const canAct = useDeclarationsStore((s) => s.overview.data?.canAct);
+  const canRevoke = useDeclarationsStore(selectCanRevoke);
   const keep = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
@@ -42,7 +42,7 @@ export function Apps() {
           />
         )}
         {data?.stale && <p className="cabinet__note">{t('common.stale')}</p>}
-        {canAct === false && <p className="cabinet__note">{t('common.viewOnly')}</p>}
+        {!canRevoke && <p className="cabinet__note">{t('common.viewOnly')}</p>}
         {data && data.apps.length === 0 && <p>{t('apps.none')}</p>}
         {data && data.apps.length > 0 && (
           <ul className="cabinet__list">
@@ -66,7 +66,7 @@ export function Apps() {
                   </p>
                 ) : (
                   !app.thisKiosk &&
-                  canAct !== false && (
+                  canRevoke && (
                     <BigButton variant="finish" onClick={() => askRevoke(app)}>
                       {t('apps.revoke')}
                       <span className="visually-hidden"> — {app.name}</span>

@@ -4,7 +4,11 @@ import { ChoiceGroup } from '../../components/ChoiceGroup';
 import { Dialog } from '../../components/Dialog';
 import { ScreenTitle } from '../../components/ScreenTitle';
 import { useT } from '../../i18n/useT';
-import { useDeclarationsStore, type TerminationReason } from '../../stores/declarations';
+import {
+  selectCanActOnDeclarations,
+  useDeclarationsStore,
+  type TerminationReason,
+} from '../../stores/declarations';
 import { useUiStore } from '../../stores/ui';
 import { DeclarationFacts, ErrorNote, Facts } from '../Declarations/parts';
 import { formatDate } from '../Declarations/texts';
@@ -16,7 +20,7 @@ export function DeclarationDetails() {
   const language = useUiStore((s) => s.language);
   const goTo = useUiStore((s) => s.goTo);
   const details = useDeclarationsStore((s) => s.details);
-  const canAct = useDeclarationsStore((s) => s.overview.data?.canAct ?? false);
+  const canAct = useDeclarationsStore(selectCanActOnDeclarations);
   const terminating = useDeclarationsStore((s) => s.terminating);
   const terminate = useDeclarationsStore((s) => s.terminate);
   const clearTerminateError = useDeclarationsStore((s) => s.clearTerminateError);
