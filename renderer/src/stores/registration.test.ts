@@ -8,6 +8,7 @@ import { useDocumentsStore } from './documents';
 import { useReceiptsStore } from './receipts';
 import { checkRegistration, draftFromPrefill, useRegistrationStore } from './registration';
 import { resetAllStores } from './reset';
+import { failed } from './loadable';
 import { useSignInStore } from './signin';
 import { useUiStore } from './ui';
 
@@ -45,7 +46,7 @@ let fake: FakeKiosk;
 beforeEach(() => {
   fake = installFakeKiosk();
   fake.respond('registrationPrefill', () => ok(PREFILL));
-  useSignInStore.setState({ chosenKey: KEY, error: { code: 'PERSON_NOT_FOUND', message: 'x' } });
+  useSignInStore.setState({ chosenKey: KEY, signingIn: failed({ code: 'PERSON_NOT_FOUND', message: 'x' }) });
   useUiStore.getState().goTo('signInError');
 });
 
@@ -272,7 +273,7 @@ describe('registration store', () => {
     fake.respond('registrationSubmit', () => err('AGE_UNDER_14', 'child'));
     await store().submit('pw');
     expect(useUiStore.getState().screen).toBe('under14');
-    expect(useSignInStore.getState().error?.code).toBe('AGE_UNDER_14');
+    expect(useSignInStore.getState().signingIn.error?.code).toBe('AGE_UNDER_14');
   });
 
   it('a refused identity brings the form back with the reason at the key’s names', async () => {
@@ -311,7 +312,7 @@ describe('registration store', () => {
     store().cancel();
     expect(useUiStore.getState().screen).toBe('insertKey');
     expect(store().draft).toBeNull();
-    expect(useSignInStore.getState().error).toBeNull();
+    expect(useSignInStore.getState().signingIn.error).toBeNull();
   });
 
   it('the starting draft: one empty document and a residence address; an emergency phone to fill', () => {

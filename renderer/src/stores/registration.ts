@@ -21,6 +21,7 @@ import { useDocumentsStore } from './documents';
 import { initialReceiptsState, useReceiptsStore } from './receipts';
 import { sectionOf, type EditSection } from './person';
 import { registerReset } from './reset';
+import { failed, idle } from './loadable';
 import { useSignInStore } from './signin';
 import { useUiStore, type ScreenId } from './ui';
 
@@ -338,7 +339,7 @@ export const useRegistrationStore = create<RegistrationState & RegistrationActio
       useUiStore.getState().goTo('registrationForm');
     } else if (r.error.code === 'AGE_UNDER_14') {
       // eHealth registered a child the kiosk may not serve alone: the same page as at sign-in
-      useSignInStore.setState({ error: r.error });
+      useSignInStore.setState({ signingIn: failed(r.error) });
       useUiStore.getState().goTo('under14');
     } else if (r.error.code === 'FLOW_EXPIRED') {
       // the code's time (the sign-in nonce's) is over, or no code was asked for: a new code first
@@ -368,7 +369,7 @@ export const useRegistrationStore = create<RegistrationState & RegistrationActio
  * here is forgotten, and the home screen opens — after the documents eHealth asks for, if any.
  */
 function signedIn(patient: SignInResult): void {
-  useSignInStore.setState({ patient, error: null, busy: false, step: null });
+  useSignInStore.setState({ patient, signingIn: idle(), step: null });
   useRegistrationStore.setState(initialRegistrationState);
   useUiStore.getState().goTo('home');
   if (patient.access === 'full') void askForDocuments();

@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { err, ok } from '#shared/result';
 import { installFakeKiosk, type FakeKiosk } from '../../../test/fake-kiosk';
 import { useRegistrationStore } from '../../stores/registration';
+import { failed } from '../../stores/loadable';
 import { useSignInStore } from '../../stores/signin';
 import { useUiStore } from '../../stores/ui';
 import { SignInError } from '../SignInError/SignInError';
@@ -24,7 +25,7 @@ beforeEach(() => {
 
 describe('registration offer and explanation', () => {
   it('the unknown-person refusal offers registration; it opens the explanation with the key’s details', async () => {
-    useSignInStore.setState({ error: { code: 'PERSON_NOT_FOUND', message: 'x' } });
+    useSignInStore.setState({ signingIn: failed({ code: 'PERSON_NOT_FOUND', message: 'x' }) });
     useUiStore.getState().goTo('signInError');
     render(<SignInError />);
     expect(screen.getByText(/це можна зробити тут, своїм ключем/)).toBeInTheDocument();
@@ -35,7 +36,7 @@ describe('registration offer and explanation', () => {
   });
 
   it('other refusals do not offer it', () => {
-    useSignInStore.setState({ error: { code: 'CERT_EXPIRED', message: 'x' } });
+    useSignInStore.setState({ signingIn: failed({ code: 'CERT_EXPIRED', message: 'x' }) });
     render(<SignInError />);
     expect(screen.queryByRole('button', { name: 'Зареєструватися в eHealth' })).toBeNull();
   });
