@@ -2,9 +2,11 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { CORE_DEPS } from './lint/boundaries.js';
 
 /**
- * The one-page map must lead somewhere: every relative link in docs/ARCHITECTURE.md resolves to a file
+ * The one-page map must be true and lead somewhere. Its module table says what the boundary lint
+ * enforces (`CORE_DEPS`): every core module, and exactly the modules each may import. And every relative link in docs/ARCHITECTURE.md resolves to a file
  * or folder, and so does every backticked repository path (`electron/hosts/kiosk-start.ts`). Paths
  * with a placeholder (`<Name>`, `NNNN`, `…`) are patterns, not files. The other documents' relative
  * links are held to the same rule.
@@ -63,5 +65,42 @@ describe('documentation paths', () => {
       missingPaths(read(rel).replace(/`[^`]*`/g, ''), join(ROOT, rel), ROOT).map((p) => `${rel}: ${p}`),
     );
     expect(missing).toEqual([]);
+  });
+});
+
+/** The `electron/core` module table: module → what its last column says it may import. */
+function moduleTable(markdown: string): Record<string, string[]> {
+  const rows: Record<string, string[]> = {};
+  for (const line of markdown.split('\n')) {
+    const cells = line.split('|').map((c) => c.trim());
+    const name = /^`([a-z]+)`$/.exec(cells[1] ?? '')?.[1];
+    const deps = cells[cells.length - 2];
+    if (!name || deps === undefined || cells.length < 5) continue;
+    rows[name] = deps === '—' ? [] : deps.split(',').map((d) => d.trim());
+  }
+  return rows;
+}
+
+const sorted = (deps: Record<string, readonly string[]>) =>
+  Object.fromEntries(
+    Object.entries(deps)
+      .map(([m, d]) => [m, [...d].sort()] as const)
+      .sort(([a], [b]) => a.localeCompare(b)),
+  );
+
+describe('docs/ARCHITECTURE.md module table', () => {
+  it('reads a table row by row (planted: a missing and a wrong row are seen)', () => {
+    const planted = [
+      '| module | does | owns | may import |',
+      '| ------ | ---- | ---- | ---------- |',
+      '| `db` | SQLite | `kiosk.db` | — |',
+      '| `outbox` | the queue | `outbox_operations` | db, kiosk |',
+    ].join('\n');
+    expect(moduleTable(planted)).toEqual({ db: [], outbox: ['db', 'kiosk'] });
+    expect(sorted(moduleTable(planted))).not.toEqual(sorted(CORE_DEPS));
+  });
+
+  it('lists every core module with exactly the modules CORE_DEPS lets it import', () => {
+    expect(sorted(moduleTable(read('docs/ARCHITECTURE.md')))).toEqual(sorted(CORE_DEPS));
   });
 });
