@@ -4,6 +4,6 @@
  * ipc/handlers/registrar.ts exposes it; the ops CLI manages accounts.
  */
 export { RegistrarAccounts } from './accounts';
-export { createRegistrar, type Registrar, type RegistrarDeps } from './compose';
+export { createRegistrar, type Registrar } from './compose';
 export { type ScryptParams } from './pin';
 export { TRUST_SETTING_KEY, TrustListInfo } from './trust-store';

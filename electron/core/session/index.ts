@@ -11,11 +11,4 @@ export { type PatientContext, type PatientPort } from './patient-port';
 export { type PatientSession } from './patient-session';
 export { revocationRefusal } from './revocation';
 export { type SessionEndCause, type SessionEnds, SessionManager } from './session-manager';
-export {
-  enterCabinet,
-  forRenderer,
-  type KeyOwner,
-  type SignInDeps,
-  type SignInOutcome,
-  type SignInService,
-} from './sign-in';
+export { enterCabinet, forRenderer, type KeyOwner, type SignInDeps, type SignInService } from './sign-in';
