@@ -27,7 +27,7 @@ import { fetchTransport, type HttpTransport } from '../../electron/core/ehealth/
 import { createServices, type KioskServices } from '../../electron/core/services';
 import { folderMedia } from '../../electron/core/session/folder-media';
 import { startSandbox, type SandboxHandle } from '../../electron/sandbox';
-import { registrationPerson, smsCode, TEST_KEYS_DIR } from './sandbox-helpers';
+import { call, registrationPerson, smsCode, TEST_KEYS_DIR } from './sandbox-helpers';
 
 const MINUTE = 60_000;
 /** The sandbox's nonce life (its `nonceTtlSeconds`), as eHealth's is about 15 minutes. */
@@ -209,6 +209,12 @@ describe('a registration signed while the link is down', () => {
     expect(settled.view).toMatchObject({ state: 'done', referenceCode: receipt.referenceCode, error: null });
     expect(settled.view.ehealthId).toBeTruthy();
     expect(rowOf(services, receipt.operationId)).toMatchObject({ payload: null, patient_key: null });
+    // nobody waited for the sign-up's token: the kiosk closed that eHealth session at once
+    const token = (settled.data as { token?: { value?: string } } | undefined)?.token?.value ?? '';
+    expect(token).not.toBe('');
+    await expect
+      .poll(async () => (await call(sb, 'GET', '/api/pis/person', { token })).status, { timeout: 10_000 })
+      .toBe(401);
     await services.session.end('finish');
 
     const signedIn = await services.signIn.start(keyId, pw(persona('unknown-drfo').password));
