@@ -172,3 +172,8 @@ registerReset(
   },
   { subject: true },
 );
+
+// ── selectors that compute (plain field picks stay inline) ─────────────────────────────────────
+
+/** The doctor of the patient's current declaration, to mark in the results (none before the context is read). */
+export const selectCurrentDoctorId = (s: DoctorsState): string | null => s.context?.currentEmployeeId ?? null;

@@ -8,7 +8,7 @@ import { Toggle } from '../../components/Toggle';
 import { dictionaries, type Translate } from '../../i18n/translate';
 import type { MessageKey } from '../../i18n/uk';
 import { useKeyboardLabels, useT } from '../../i18n/useT';
-import { useDoctorsStore, type DoctorFilters } from '../../stores/doctors';
+import { selectCurrentDoctorId, useDoctorsStore, type DoctorFilters } from '../../stores/doctors';
 import { useUiStore } from '../../stores/ui';
 import { ErrorNote } from '../Declarations/parts';
 import { formatDate, specialityText } from '../Declarations/texts';
@@ -171,7 +171,7 @@ function DoctorResults() {
   const t = useT();
   const language = useUiStore((s) => s.language);
   const results = useDoctorsStore((s) => s.results);
-  const currentEmployeeId = useDoctorsStore((s) => s.context?.currentEmployeeId);
+  const currentEmployeeId = useDoctorsStore(selectCurrentDoctorId);
   const { more, open } = useDoctorsStore.getState();
   return (
     <section aria-labelledby="search-results">
