@@ -3,10 +3,12 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { CORE_DEPS } from './lint/boundaries.js';
+import { TABLE_OWNERS } from './lint/tables.js';
 
 /**
  * The one-page map must be true and lead somewhere. Its module table says what the boundary lint
- * enforces (`CORE_DEPS`): every core module, and exactly the modules each may import. And every relative link in docs/ARCHITECTURE.md resolves to a file
+ * enforces: every core module with exactly the modules `CORE_DEPS` lets it import, and every table
+ * of the kiosk's database in the row of the module `TABLE_OWNERS` gives it to. And every relative link in docs/ARCHITECTURE.md resolves to a file
  * or folder, and so does every backticked repository path (`electron/hosts/kiosk-start.ts`). Paths
  * with a placeholder (`<Name>`, `NNNN`, `…`) are patterns, not files. The other documents' relative
  * links are held to the same rule.
@@ -68,18 +70,25 @@ describe('documentation paths', () => {
   });
 });
 
-/** The `electron/core` module table: module → what its last column says it may import. */
-function moduleTable(markdown: string): Record<string, string[]> {
+/** The `electron/core` module table's rows: module → its cells (does, owns, may import). */
+function moduleRows(markdown: string): Record<string, string[]> {
   const rows: Record<string, string[]> = {};
   for (const line of markdown.split('\n')) {
     const cells = line.split('|').map((c) => c.trim());
     const name = /^`([a-z]+)`$/.exec(cells[1] ?? '')?.[1];
-    const deps = cells[cells.length - 2];
-    if (!name || deps === undefined || cells.length < 5) continue;
-    rows[name] = deps === '—' ? [] : deps.split(',').map((d) => d.trim());
+    if (name && cells.length >= 6) rows[name] = cells.slice(2, -1);
   }
   return rows;
 }
+
+/** Module → what the table's last column says it may import. */
+const moduleTable = (markdown: string): Record<string, string[]> =>
+  Object.fromEntries(
+    Object.entries(moduleRows(markdown)).map(([m, cells]) => {
+      const deps = cells[cells.length - 1] ?? '';
+      return [m, deps === '—' ? [] : deps.split(',').map((d) => d.trim())];
+    }),
+  );
 
 const sorted = (deps: Record<string, readonly string[]>) =>
   Object.fromEntries(
@@ -102,5 +111,20 @@ describe('docs/ARCHITECTURE.md module table', () => {
 
   it('lists every core module with exactly the modules CORE_DEPS lets it import', () => {
     expect(sorted(moduleTable(read('docs/ARCHITECTURE.md')))).toEqual(sorted(CORE_DEPS));
+  });
+
+  it('names every table of the kiosk database in the row of the module that owns it', () => {
+    const rows = moduleRows(read('docs/ARCHITECTURE.md'));
+    const misplaced = Object.entries(TABLE_OWNERS)
+      .filter(([, owner]) => owner.startsWith('electron/core/'))
+      .filter(([table, owner]) => {
+        const module = owner.split('/')[2] as string;
+        return (
+          !(rows[module]?.[1] ?? '').includes(`\`${table}\``) &&
+          !(rows[module]?.[1] ?? '').includes('`dir_*`')
+        );
+      })
+      .map(([table, owner]) => `${table} (${owner})`);
+    expect(misplaced).toEqual([]);
   });
 });
