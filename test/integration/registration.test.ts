@@ -208,4 +208,30 @@ describe('registration with eHealth', () => {
     });
     expect(r).toMatchObject({ ok: false, error: { code: 'FLOW_EXPIRED' } });
   }, 180_000);
+
+  it('a phone eHealth already verified needs no code: the registration goes without one (after the tests above; she stays unknown in them)', async () => {
+    // the first test's registration verified this phone at eHealth
+    const phone = '+380951234508';
+    const services = kiosk();
+    const keyId = await keyIdOf(services, 'unknown-mismatch');
+    await services.signIn.start(keyId, pw(persona('unknown-mismatch').password));
+    expect(await services.registration.requestCode(phone)).toEqual({ ok: true, value: { codeSent: false } });
+    const r = await services.registration.register({
+      keyId,
+      password: pw(persona('unknown-mismatch').password),
+      // the names of her certificate, as the form shows them
+      person: await typed('unknown-mismatch', phone, {
+        last: 'Гнатюк',
+        first: 'Христина',
+        second: 'Андріївна',
+      }),
+      phone,
+      code: '',
+    });
+    expect(r, JSON.stringify(r)).toMatchObject({ ok: true, value: { status: 'signed-in' } });
+    await services.session.end('finish');
+    const again = await services.signIn.start(keyId, pw(persona('unknown-mismatch').password));
+    expect(again).toMatchObject({ ok: true });
+    await services.session.end('finish');
+  }, 180_000);
 });

@@ -86,7 +86,8 @@ export function birthDateFromTaxId(taxId: string): string | null {
 export class RegistrationService {
   /** Offered after eHealth refused this key's owner as unknown; gone at Finish. */
   private offered: { keyId: string; owner: KeyOwner } | null = null;
-  private pending: { nonce: string; phone: string; deadline: Date } | null = null;
+  /** The phone being confirmed; codeSent false when eHealth answered that it needs no code for it. */
+  private pending: { nonce: string; phone: string; deadline: Date; codeSent: boolean } | null = null;
   /** Registrations of this visitor waiting in the outbox: theirs to see and print until Finish. */
   private readonly queued = new Set<string>();
   private running = false;
@@ -160,12 +161,10 @@ export class RegistrationService {
     const deadline =
       nonceExpiry(nonce.value.data.token, (ms) => api.client.serverClock.toLocalMs(ms)) ??
       new Date(issuedAt + NONCE_FALLBACK_MS);
-    this.pending = { nonce: nonce.value.data.token, phone, deadline };
-    this.deps.log.info(
-      { codeSent: sent.value.data.result !== 'Verified' },
-      'registration phone code requested',
-    );
-    return ok({ codeSent: sent.value.data.result !== 'Verified' });
+    const codeSent = sent.value.data.result !== 'Verified';
+    this.pending = { nonce: nonce.value.data.token, phone, deadline, codeSent };
+    this.deps.log.info({ codeSent }, 'registration phone code requested');
+    return ok({ codeSent });
   }
 
   /** Signs and sends the registration; on success the new person is signed in. */
@@ -223,7 +222,8 @@ export class RegistrationService {
       return err('FLOW_EXPIRED', 'registration follows a sign-in eHealth refused as unknown');
     if (!pending || pending.phone !== phone)
       return err('FLOW_EXPIRED', 'confirm the phone with a code first');
-    if (!SMS_CODE.test(req.code)) return invalid([{ path: 'otp', rule: 'required' }]);
+    // a phone eHealth already knows as verified goes without a code (and without an otp field)
+    if (pending.codeSent && !SMS_CODE.test(req.code)) return invalid([{ path: 'otp', rule: 'required' }]);
     if (this.deps.now().getTime() >= pending.deadline.getTime())
       return err('FLOW_EXPIRED', 'the time for this phone code is over: ask for a new code');
     // the tax id is the certificate's, never typed: without one (a passport-number DRFO) it is refused
@@ -251,7 +251,12 @@ export class RegistrationService {
     }
 
     const payload = registrationPayload(person, phone, pending.nonce);
-    const sent = await this.signAndSend(JSON.stringify(payload), key.value.drfo, Number(req.code), pending);
+    const sent = await this.signAndSend(
+      JSON.stringify(payload),
+      key.value.drfo,
+      pending.codeSent ? Number(req.code) : null,
+      pending,
+    );
     if (!sent.ok) return sent;
     return this.outcome(sent.value, api, key.value.drfo, keep);
   }
@@ -264,7 +269,7 @@ export class RegistrationService {
   private async signAndSend(
     json: string,
     drfo: string,
-    otp: number,
+    otp: number | null,
     pending: { deadline: Date },
   ): Promise<Result<Settled>> {
     const { outbox, esign } = this.deps;
