@@ -35,6 +35,19 @@ const view = (over: Partial<OperationView>): OperationView => ({
 });
 
 describe('receipts store', () => {
+  it('keeps a receipt for a screen of its own without leaving the screen, and lets it go', () => {
+    installFakeKiosk();
+    useUiStore.getState().goTo('registrationQueued');
+    useReceiptsStore.setState({ printed: { operationId: 'op-0' } });
+    store().keep(TARGET);
+    expect(store().target).toEqual(TARGET);
+    expect(store().printed).toBeNull();
+    expect(useUiStore.getState().screen).toBe('registrationQueued');
+    store().clear();
+    expect(store().target).toBeNull();
+    resetAllStores();
+  });
+
   it('shows the receipt screen, previews and prints in the chosen language', async () => {
     const kiosk = installFakeKiosk();
     kiosk.respond('receiptPreview', ({ language }) => ok({ title: 'Квитанція', html: `<p>${language}</p>` }));

@@ -39,6 +39,10 @@ export interface ReceiptsState {
 export interface ReceiptsActions {
   /** Shows the receipt screen for an outcome or a note. */
   show(target: ReceiptTarget): void;
+  /** Holds a receipt that a screen of its own shows (a queued registration), without going anywhere. */
+  keep(target: ReceiptTarget): void;
+  /** Lets the receipt go (nothing of it stays for the next screen). */
+  clear(): void;
   loadPreview(language: Language): Promise<void>;
   /** Prints the receipt shown (the receipt screen). */
   print(language: Language): Promise<void>;
@@ -85,6 +89,10 @@ export const useReceiptsStore = create<ReceiptsState & ReceiptsActions>()((set, 
       set({ ...initialReceiptsState, target });
       useUiStore.getState().goTo('receipt');
     },
+
+    keep: (target) => set({ ...initialReceiptsState, target }),
+
+    clear: () => set(initialReceiptsState),
     loadPreview: async (language) => {
       const target = get().target;
       if (!target) return;

@@ -76,7 +76,7 @@ describe('registration store', () => {
   it('begins with the explanation and the key’s details; no form without consent', async () => {
     await store().begin();
     expect(useUiStore.getState().screen).toBe('registrationIntro');
-    expect(store().prefill).toEqual(PREFILL);
+    expect(store().prefill).toEqual({ status: 'ready', data: PREFILL, error: null });
     store().toForm();
     expect(useUiStore.getState().screen).toBe('registrationIntro');
     expect(store().consentAsked).toBe(true);
@@ -95,7 +95,7 @@ describe('registration store', () => {
   it('a key the kiosk cannot read details from: the error, and no form', async () => {
     fake.respond('registrationPrefill', () => err('FLOW_EXPIRED', 'gone'));
     await store().begin();
-    expect(store().loadError?.code).toBe('FLOW_EXPIRED');
+    expect(store().prefill.error?.code).toBe('FLOW_EXPIRED');
     store().setConsent(true);
     store().toForm();
     expect(useUiStore.getState().screen).toBe('registrationIntro');
@@ -152,18 +152,19 @@ describe('registration store', () => {
     store().setPhone('+38050123');
     await store().requestCode();
     expect(fake.callsTo('registrationRequestCode')).toEqual([]);
-    expect(store().phoneError?.details?.violations).toEqual([
+    expect(store().phoneStep.error?.details?.violations).toEqual([
       { path: 'authentication_methods.0.phone_number', rule: 'phone.format' },
     ]);
     fake.respond('registrationRequestCode', () => ok({ codeSent: true }));
     store().setPhone('+380951234508');
     await store().requestCode();
     expect(fake.callsTo('registrationRequestCode')).toEqual([{ phone: '+380951234508' }]);
-    expect(store()).toMatchObject({ codeSent: true, sentTo: '+380951234508', phoneError: null });
+    expect(store()).toMatchObject({ codeSent: true, sentTo: '+380951234508' });
+    expect(store().phoneStep.error).toBeNull();
     store().setCode('12a');
     store().toReview();
     expect(useUiStore.getState().screen).toBe('registrationPhone');
-    expect(store().phoneError?.details?.violations).toEqual([{ path: 'otp', rule: 'required' }]);
+    expect(store().phoneStep.error?.details?.violations).toEqual([{ path: 'otp', rule: 'required' }]);
     store().setCode('1234');
     store().toReview();
     expect(useUiStore.getState().screen).toBe('registrationReview');
@@ -254,7 +255,7 @@ describe('registration store', () => {
     fake.respond('registrationSubmit', () => err(code, 'refused', { attemptsLeft: 2 }));
     await store().submit('pw');
     expect(useUiStore.getState().screen).toBe(screen);
-    const shown = screen === 'registrationPhone' ? store().phoneError : store().submitError;
+    const shown = screen === 'registrationPhone' ? store().phoneStep.error : store().submission.error;
     expect(shown?.code).toBe(code);
     expect(useSignInStore.getState().patient).toBeNull();
   });
@@ -265,7 +266,7 @@ describe('registration store', () => {
     await store().submit('pw');
     expect(useUiStore.getState().screen).toBe('registrationPhone');
     expect(store()).toMatchObject({ codeSent: null, sentTo: null, code: '', phone: '+380501234502' });
-    expect(store().phoneError?.code).toBe('FLOW_EXPIRED');
+    expect(store().phoneStep.error?.code).toBe('FLOW_EXPIRED');
   });
 
   it('a person eHealth counts as under 14: the same page as at sign-in', async () => {

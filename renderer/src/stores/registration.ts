@@ -18,10 +18,10 @@ import {
 } from '#shared/rules/person/index';
 import { callKiosk } from './bridge';
 import { useDocumentsStore } from './documents';
-import { initialReceiptsState, useReceiptsStore } from './receipts';
+import { useReceiptsStore } from './receipts';
 import { sectionOf, type EditSection } from './person';
 import { registerReset } from './reset';
-import { failed, idle } from './loadable';
+import { failed, idle, isLoading, loading, settled, succeeded, type Action, type Loadable } from './loadable';
 import { useSignInStore } from './signin';
 import { useUiStore, type ScreenId } from './ui';
 
@@ -34,9 +34,8 @@ import { useUiStore, type ScreenId } from './ui';
  * forgets them. Never the password: the signing screen hands it to `submit` once.
  */
 export interface RegistrationState {
-  prefill: RegistrationPrefill | null;
-  loading: boolean;
-  loadError: KioskError | null;
+  /** The key's details the form starts from (names, tax id, birth date), as main read them. */
+  prefill: Loadable<RegistrationPrefill>;
   consent: boolean;
   /** The patient tried to go on without consenting (the reason is shown). */
   consentAsked: boolean;
@@ -55,10 +54,10 @@ export interface RegistrationState {
   codeSent: boolean | null;
   sentTo: string | null;
   code: string;
-  phoneBusy: boolean;
-  phoneError: KioskError | null;
-  submitting: boolean;
-  submitError: KioskError | null;
+  /** Asking for a code, and any refusal of the phone step (the number, the code, its time). */
+  phoneStep: Action;
+  /** The signature and the sending, and their error for the signing screen. */
+  submission: Action;
   /** Signed while eHealth could not be reached: its receipt (nothing typed is kept with it). */
   queued: RegistrationReceipt | null;
 }
@@ -96,9 +95,7 @@ export interface RegistrationActions {
 const DEFAULT_BIRTH_COUNTRY = 'Україна';
 
 export const initialRegistrationState: RegistrationState = {
-  prefill: null,
-  loading: false,
-  loadError: null,
+  prefill: idle(),
   consent: false,
   consentAsked: false,
   draft: null,
@@ -112,10 +109,8 @@ export const initialRegistrationState: RegistrationState = {
   codeSent: null,
   sentTo: null,
   code: '',
-  phoneBusy: false,
-  phoneError: null,
-  submitting: false,
-  submitError: null,
+  phoneStep: idle(),
+  submission: idle(),
   queued: null,
 };
 
@@ -201,16 +196,16 @@ export const useRegistrationStore = create<RegistrationState & RegistrationActio
   },
 
   loadPrefill: async () => {
-    set({ loading: true, loadError: null });
+    set((s) => ({ prefill: loading(s.prefill) }));
     const r = await callKiosk((b) => b.api.registrationPrefill({}));
-    if (r.ok) set({ prefill: r.value, loading: false });
-    else set({ loading: false, loadError: r.error });
+    set((s) => ({ prefill: settled(r, s.prefill) }));
   },
 
   setConsent: (consent) => set({ consent, ...(consent ? { consentAsked: false } : {}) }),
 
   toForm: () => {
-    const { consent, prefill, draft } = get();
+    const { consent, draft } = get();
+    const prefill = get().prefill.data;
     if (!consent) {
       set({ consentAsked: true });
       return;
@@ -223,7 +218,8 @@ export const useRegistrationStore = create<RegistrationState & RegistrationActio
   setSection: (section) => set({ section }),
 
   updateDraft: (change) => {
-    const { draft, prefill, showErrors, secret } = get();
+    const { draft, showErrors, secret } = get();
+    const prefill = get().prefill.data;
     if (!draft || !prefill) return;
     const next = structuredClone(draft);
     change(next);
@@ -239,7 +235,8 @@ export const useRegistrationStore = create<RegistrationState & RegistrationActio
   },
 
   setSecret: (secret) => {
-    const { draft, prefill, showErrors } = get();
+    const { draft, showErrors } = get();
+    const prefill = get().prefill.data;
     set({ secret: secret.slice(0, SECRET_MAX) });
     if (showErrors && draft && prefill)
       set({
@@ -251,7 +248,8 @@ export const useRegistrationStore = create<RegistrationState & RegistrationActio
   setNameChanged: (nameChanged) => set({ nameChanged }),
 
   checkForm: () => {
-    const { draft, prefill, secret, phone } = get();
+    const { draft, secret, phone } = get();
+    const prefill = get().prefill.data;
     if (!draft || !prefill) return;
     const violations = checkRegistration(prefill, draft, secret, isoDateOf(new Date()));
     set({ showErrors: true, violations, violationSource: 'kiosk' });
@@ -263,51 +261,51 @@ export const useRegistrationStore = create<RegistrationState & RegistrationActio
     useUiStore.getState().goTo('registrationPhone');
   },
 
-  setPhone: (phone) => set({ phone, phoneError: null }),
+  setPhone: (phone) => set({ phone, phoneStep: idle() }),
 
   requestCode: async () => {
-    const { phone, phoneBusy } = get();
-    if (phoneBusy) return;
+    const { phone, phoneStep } = get();
+    if (isLoading(phoneStep)) return;
     const normalized = normalizePhone(phone);
     if (!isValidPhone(normalized)) {
-      set({ phoneError: invalid('authentication_methods.0.phone_number', 'phone.format') });
+      set({ phoneStep: failed(invalid('authentication_methods.0.phone_number', 'phone.format')) });
       return;
     }
-    set({ phoneBusy: true, phoneError: null });
+    set({ phoneStep: loading() });
     const r = await callKiosk((b) => b.api.registrationRequestCode({ phone: normalized }));
-    if (r.ok) set({ phoneBusy: false, codeSent: r.value.codeSent, sentTo: normalized, code: '' });
-    else set({ phoneBusy: false, phoneError: r.error });
+    if (r.ok) set({ phoneStep: succeeded(), codeSent: r.value.codeSent, sentTo: normalized, code: '' });
+    else set({ phoneStep: failed(r.error) });
   },
 
-  changePhone: () => set({ codeSent: null, sentTo: null, code: '', phoneError: null }),
+  changePhone: () => set({ codeSent: null, sentTo: null, code: '', phoneStep: idle() }),
 
-  setCode: (code) => set({ code: code.replace(/[^0-9]/g, '').slice(0, 4), phoneError: null }),
+  setCode: (code) => set({ code: code.replace(/[^0-9]/g, '').slice(0, 4), phoneStep: idle() }),
 
   toReview: () => {
     const { codeSent, code, sentTo } = get();
     if (!sentTo || codeSent === null) return;
     if (codeSent && !SMS_CODE.test(code)) {
-      set({ phoneError: invalid('otp', 'required') });
+      set({ phoneStep: failed(invalid('otp', 'required')) });
       return;
     }
     useUiStore.getState().goTo('registrationReview');
   },
 
   toSign: () => {
-    set({ submitError: null });
+    set({ submission: idle() });
     useUiStore.getState().goTo('registrationSign');
   },
 
   submit: async (password) => {
-    const { draft, secret, sentTo, code, submitting } = get();
+    const { draft, secret, sentTo, code, submission } = get();
     const key = useSignInStore.getState().chosenKey;
-    if (submitting) return err('SESSION_BUSY', 'the registration is being sent');
+    if (isLoading(submission)) return err('SESSION_BUSY', 'the registration is being sent');
     if (!draft || !sentTo || !key) {
       const error: KioskError = { code: 'FLOW_EXPIRED', message: 'the registration is not ready to sign' };
-      set({ submitError: error });
+      set({ submission: failed(error) });
       return { ok: false, error };
     }
-    set({ submitting: true, submitError: null });
+    set({ submission: loading() });
     const r = await callKiosk((b) =>
       b.api.registrationSubmit({
         keyId: key.id,
@@ -317,7 +315,7 @@ export const useRegistrationStore = create<RegistrationState & RegistrationActio
         code,
       }),
     );
-    set({ submitting: false });
+    set({ submission: r.ok ? succeeded() : idle() });
     // the visitor may have left meanwhile (Finish, idle wipe): a late answer must not bring anyone back
     if (useUiStore.getState().screen !== 'registrationSign') return r;
     if (r.ok) {
@@ -327,7 +325,7 @@ export const useRegistrationStore = create<RegistrationState & RegistrationActio
     }
     const v = violationsOf(r.error);
     if (v && v.violations.some((x) => isPhoneStep(x.path))) {
-      set({ phoneError: r.error });
+      set({ phoneStep: failed(r.error) });
       useUiStore.getState().goTo('registrationPhone');
     } else if (v && v.violations.length) {
       set({
@@ -339,16 +337,16 @@ export const useRegistrationStore = create<RegistrationState & RegistrationActio
       useUiStore.getState().goTo('registrationForm');
     } else if (r.error.code === 'AGE_UNDER_14') {
       // eHealth registered a child the kiosk may not serve alone: the same page as at sign-in
-      useSignInStore.setState({ signingIn: failed(r.error) });
+      useSignInStore.getState().refuse(r.error);
       useUiStore.getState().goTo('under14');
     } else if (r.error.code === 'FLOW_EXPIRED') {
       // the code's time (the sign-in nonce's) is over, or no code was asked for: a new code first
-      set({ phoneError: r.error, codeSent: null, sentTo: null, code: '' });
+      set({ phoneStep: failed(r.error), codeSent: null, sentTo: null, code: '' });
       useUiStore.getState().goTo('registrationPhone');
     } else if (SMS_ERRORS.has(r.error.code)) {
-      set({ phoneError: r.error, code: '' });
+      set({ phoneStep: failed(r.error), code: '' });
       useUiStore.getState().goTo('registrationPhone');
-    } else set({ submitError: r.error });
+    } else set({ submission: failed(r.error) });
     return r;
   },
 
@@ -359,7 +357,7 @@ export const useRegistrationStore = create<RegistrationState & RegistrationActio
   },
 
   signInAfterDelivery: () => {
-    useReceiptsStore.setState(initialReceiptsState);
+    useReceiptsStore.getState().clear();
     get().cancel();
   },
 }));
@@ -369,7 +367,7 @@ export const useRegistrationStore = create<RegistrationState & RegistrationActio
  * here is forgotten, and the home screen opens — after the documents eHealth asks for, if any.
  */
 function signedIn(patient: SignInResult): void {
-  useSignInStore.setState({ patient, signingIn: idle(), step: null });
+  useSignInStore.getState().enter(patient);
   useRegistrationStore.setState(initialRegistrationState);
   useUiStore.getState().goTo('home');
   if (patient.access === 'full') void askForDocuments();
@@ -382,16 +380,13 @@ function signedIn(patient: SignInResult): void {
  */
 function queued(receipt: RegistrationReceipt): void {
   useRegistrationStore.setState({ ...initialRegistrationState, queued: receipt });
-  useReceiptsStore.setState({
-    ...initialReceiptsState,
-    target: {
-      source: { operationId: receipt.operationId },
-      kind: 'registration.sign-up',
-      state: 'queued',
-      referenceCode: receipt.referenceCode,
-      operationId: receipt.operationId,
-      declarationNumber: null,
-    },
+  useReceiptsStore.getState().keep({
+    source: { operationId: receipt.operationId },
+    kind: 'registration.sign-up',
+    state: 'queued',
+    referenceCode: receipt.referenceCode,
+    operationId: receipt.operationId,
+    declarationNumber: null,
   });
   useUiStore.getState().goTo('registrationQueued');
 }
@@ -416,5 +411,16 @@ registerReset(() => useRegistrationStore.setState(initialRegistrationState));
 /** The secret word's own message (the change form's words are about a secret already on file). */
 export const secretProblem = (s: Pick<RegistrationState, 'showErrors' | 'violations'>): boolean =>
   s.showErrors && s.violations.some((v) => v.path === 'secret');
+
+/** The key's details once main read them. */
+export const selectPrefill = (s: RegistrationState): RegistrationPrefill | null => s.prefill.data;
+
+export const selectPrefillLoading = (s: RegistrationState): boolean => isLoading(s.prefill);
+
+/** A code is being asked for. */
+export const selectCodeBusy = (s: RegistrationState): boolean => isLoading(s.phoneStep);
+
+/** The registration is being signed and sent. */
+export const selectRegistrationSending = (s: RegistrationState): boolean => isLoading(s.submission);
 
 export const SECRET_LIMITS = { min: SECRET_MIN, max: SECRET_MAX } as const;

@@ -129,4 +129,21 @@ describe('sign-in store', () => {
     expect(r).toMatchObject({ ok: false, error: { code: 'KEY_NOT_FOUND' } });
     expect(fake.callsTo('signinStart')).toEqual([]);
   });
+
+  it('a sign-in another way (registration) is held as after a sign-in; its refusal as a sign-in error', () => {
+    useSignInStore.setState({ step: 'opening-key' });
+    useSignInStore.getState().refuse({ code: 'AGE_UNDER_14', message: 'x' });
+    expect(useSignInStore.getState().signingIn).toMatchObject({
+      status: 'error',
+      error: { code: 'AGE_UNDER_14' },
+    });
+    expect(useSignInStore.getState().step).toBeNull();
+    useSignInStore.getState().enter(ADULT);
+    expect(useSignInStore.getState()).toMatchObject({
+      patient: ADULT,
+      signingIn: { status: 'idle', error: null },
+      step: null,
+    });
+    expect(fake.callsTo('signinStart')).toEqual([]);
+  });
 });

@@ -33,6 +33,10 @@ export interface SignInActions {
   /** Signs in with the chosen key; routes to home, the under-14 page or the error page. */
   signIn(password: string): Promise<Result<SignInResult>>;
   clearError(): void;
+  /** Someone signed in another way (a registration that went through): held as after a sign-in. */
+  enter(patient: SignInResult): void;
+  /** Another way in was refused with a sign-in's error (a registration of a child under 14). */
+  refuse(error: KioskError): void;
 }
 
 export const initialSignInState: SignInState = {
@@ -97,6 +101,10 @@ export const useSignInStore = create<SignInState & SignInActions>()((set, get) =
   },
 
   clearError: () => set({ signingIn: idle() }),
+
+  enter: (patient) => set({ patient, signingIn: idle(), step: null }),
+
+  refuse: (error) => set({ signingIn: failed(error), step: null }),
 }));
 
 registerReset(() => useSignInStore.setState(initialSignInState));

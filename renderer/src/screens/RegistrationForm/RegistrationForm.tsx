@@ -5,7 +5,7 @@ import type { RuleViolation } from '#shared/rules/person/index';
 import type { Translate } from '../../i18n/translate';
 import { useT } from '../../i18n/useT';
 import { EDIT_SECTIONS, type EditSection, violationsBySection } from '../../stores/person';
-import { useRegistrationStore } from '../../stores/registration';
+import { selectPrefill, useRegistrationStore } from '../../stores/registration';
 import '../PersonData/person.css';
 import { AddressesSection } from '../PersonEdit/AddressEditor';
 import { placeOf } from '../PersonEdit/draft-paths';
@@ -29,8 +29,8 @@ const placeInForm = (path: string): string => (path === 'secret' ? 'secret' : pl
  */
 export function RegistrationForm() {
   const baseT = useT();
+  const prefill = useRegistrationStore(selectPrefill);
   const {
-    prefill,
     draft,
     secret,
     section,

@@ -31,7 +31,7 @@ describe('registration offer and explanation', () => {
     expect(screen.getByText(/це можна зробити тут, своїм ключем/)).toBeInTheDocument();
     fireEvent.click(screen.getByRole('button', { name: 'Зареєструватися в eHealth' }));
     expect(useUiStore.getState().screen).toBe('registrationIntro');
-    await waitFor(() => expect(useRegistrationStore.getState().prefill).toEqual(PREFILL));
+    await waitFor(() => expect(useRegistrationStore.getState().prefill.data).toEqual(PREFILL));
     expect(fake.callsTo('registrationPrefill')).toHaveLength(1);
   });
 

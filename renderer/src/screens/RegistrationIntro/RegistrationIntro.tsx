@@ -3,7 +3,7 @@ import { ScreenTitle } from '../../components/ScreenTitle';
 import { Toggle } from '../../components/Toggle';
 import { errorText } from '../../i18n/errors';
 import { useT } from '../../i18n/useT';
-import { useRegistrationStore } from '../../stores/registration';
+import { selectPrefill, selectPrefillLoading, useRegistrationStore } from '../../stores/registration';
 import { useUiStore } from '../../stores/ui';
 import '../PersonData/person.css';
 import './registration.css';
@@ -16,8 +16,10 @@ import './registration.css';
 export function RegistrationIntro() {
   const t = useT();
   const language = useUiStore((s) => s.language);
-  const { prefill, loading, loadError, consent, consentAsked, setConsent, toForm, loadPrefill, cancel } =
-    useRegistrationStore();
+  const { consent, consentAsked, setConsent, toForm, loadPrefill, cancel } = useRegistrationStore();
+  const prefill = useRegistrationStore(selectPrefill);
+  const loading = useRegistrationStore(selectPrefillLoading);
+  const loadError = useRegistrationStore((s) => s.prefill.error);
   return (
     <div className="screen registration">
       <ScreenTitle>{t('registration.introTitle')}</ScreenTitle>

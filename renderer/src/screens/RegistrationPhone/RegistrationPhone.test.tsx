@@ -1,3 +1,4 @@
+import { failed } from '../../stores/loadable';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { err, ok } from '#shared/result';
@@ -53,7 +54,7 @@ describe('RegistrationPhone', () => {
     await useRegistrationStore.getState().requestCode();
     useRegistrationStore.setState({
       code: '',
-      phoneError: { code: 'SMS_CODE_WRONG', message: 'x', details: { attemptsLeft: 2 } },
+      phoneStep: failed({ code: 'SMS_CODE_WRONG', message: 'x', details: { attemptsLeft: 2 } }),
     });
     useUiStore.setState({ language: 'en' });
     render(<RegistrationPhone />);

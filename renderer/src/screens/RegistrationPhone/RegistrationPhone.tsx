@@ -8,7 +8,7 @@ import type { Translate } from '../../i18n/translate';
 import type { MessageKey } from '../../i18n/uk';
 import { useKeyboardLabels, useT } from '../../i18n/useT';
 import type { KioskError } from '#shared/result';
-import { useRegistrationStore } from '../../stores/registration';
+import { selectCodeBusy, useRegistrationStore } from '../../stores/registration';
 import { useUiStore } from '../../stores/ui';
 import '../PersonData/person.css';
 import '../RegistrationIntro/registration.css';
@@ -32,19 +32,10 @@ export function RegistrationPhone() {
   const labels = useKeyboardLabels();
   const language = useUiStore((s) => s.language);
   const goTo = useUiStore((s) => s.goTo);
-  const {
-    phone,
-    codeSent,
-    sentTo,
-    code,
-    phoneBusy,
-    phoneError,
-    setPhone,
-    requestCode,
-    changePhone,
-    setCode,
-    toReview,
-  } = useRegistrationStore();
+  const { phone, codeSent, sentTo, code, setPhone, requestCode, changePhone, setCode, toReview } =
+    useRegistrationStore();
+  const phoneBusy = useRegistrationStore(selectCodeBusy);
+  const phoneError = useRegistrationStore((s) => s.phoneStep.error);
   const rule = ruleText(t, phoneError);
   const other = phoneError && !rule ? errorText(language, phoneError) : null;
   const asked = sentTo !== null && codeSent !== null;

@@ -3,7 +3,7 @@ import { BigButton } from '../../components/BigButton';
 import { ScreenTitle } from '../../components/ScreenTitle';
 import type { Translate } from '../../i18n/translate';
 import { useT } from '../../i18n/useT';
-import { useRegistrationStore } from '../../stores/registration';
+import { selectPrefill, useRegistrationStore } from '../../stores/registration';
 import { useUiStore } from '../../stores/ui';
 import { Facts, Section, type Fact } from '../PersonData/Facts';
 import { addressLine, codeLabel, documentTypeLabel, formatDate, phoneTypeLabel } from '../PersonData/labels';
@@ -21,7 +21,8 @@ const phonesLine = (t: Translate, phones: readonly PhoneDraft[] | undefined): st
 export function RegistrationReview() {
   const t = useT();
   const goTo = useUiStore((s) => s.goTo);
-  const { prefill, draft, sentTo, toSign } = useRegistrationStore();
+  const { draft, sentTo, toSign } = useRegistrationStore();
+  const prefill = useRegistrationStore(selectPrefill);
   if (!prefill || !draft) return null;
   const main: Fact[] = [
     { label: t('registration.fullName'), value: fullNameOf(prefill) },

@@ -4,7 +4,7 @@ import { KeyboardField } from '../../components/OnScreenKeyboard/KeyboardField';
 import { ScreenTitle } from '../../components/ScreenTitle';
 import { errorText } from '../../i18n/errors';
 import { useKeyboardLabels, useT } from '../../i18n/useT';
-import { useRegistrationStore } from '../../stores/registration';
+import { selectRegistrationSending, useRegistrationStore } from '../../stores/registration';
 import { useSignInStore } from '../../stores/signin';
 import { useUiStore } from '../../stores/ui';
 import { keyPlace } from '../InsertKey/InsertKey';
@@ -24,7 +24,9 @@ export function RegistrationSign() {
   const language = useUiStore((s) => s.language);
   const goTo = useUiStore((s) => s.goTo);
   const key = useSignInStore((s) => s.chosenKey);
-  const { submitting, submitError, submit } = useRegistrationStore();
+  const submit = useRegistrationStore((s) => s.submit);
+  const submitting = useRegistrationStore(selectRegistrationSending);
+  const submitError = useRegistrationStore((s) => s.submission.error);
   const [password, setPassword] = useState('');
   // a new attempt starts empty; the field's key makes React drop the old input element too
   const [attempt, setAttempt] = useState(0);
