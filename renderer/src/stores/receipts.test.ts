@@ -58,7 +58,7 @@ describe('receipts store', () => {
     expect(store().preview).toEqual({ html: '<p>en</p>', error: null, language: 'en' });
     await store().print('en');
     expect(kiosk.callsTo('receiptPrint')).toEqual([{ source: TARGET.source, language: 'en' }]);
-    expect(store().printState).toEqual({ status: 'printed', via: 'pdf' });
+    expect(store().printState).toEqual({ status: 'ready', data: 'pdf', error: null });
   });
 
   it('a failed print is an error to show, not a crash', async () => {
@@ -66,7 +66,7 @@ describe('receipts store', () => {
     kiosk.respond('receiptPrint', () => err('PRINT_FAILED', 'jam'));
     store().show(TARGET);
     await store().print('uk');
-    expect(store().printState).toMatchObject({ status: 'failed', error: { code: 'PRINT_FAILED' } });
+    expect(store().printState).toMatchObject({ status: 'error', error: { code: 'PRINT_FAILED' } });
   });
 
   it('a queued action delivered later turns the receipt to done; other operations change nothing', () => {
@@ -86,16 +86,24 @@ describe('receipts store', () => {
     );
     await store().printSlip('under-14', 'uk');
     expect(kiosk.callsTo('receiptPrint')).toEqual([{ source: { slip: 'under-14' }, language: 'uk' }]);
-    expect(selectPrintOf({ slip: 'under-14' })(store())).toEqual({ status: 'printed', via: 'printer' });
-    expect(selectPrintOf({ slip: 'no-relation' })(store())).toEqual({ status: 'idle' });
+    expect(selectPrintOf({ slip: 'under-14' })(store())).toEqual({
+      status: 'ready',
+      data: 'printer',
+      error: null,
+    });
+    expect(selectPrintOf({ slip: 'no-relation' })(store())).toEqual({
+      status: 'idle',
+      data: null,
+      error: null,
+    });
 
     await store().printOperation('op-7', 'en');
     expect(kiosk.callsTo('receiptPrint')[1]).toEqual({ source: { operationId: 'op-7' }, language: 'en' });
     expect(selectPrintOf({ operationId: 'op-7' })(store())).toMatchObject({
-      status: 'failed',
+      status: 'error',
       error: { code: 'PRINT_FAILED' },
     });
-    expect(selectPrintOf({ slip: 'under-14' })(store())).toEqual({ status: 'idle' });
+    expect(selectPrintOf({ slip: 'under-14' })(store())).toEqual({ status: 'idle', data: null, error: null });
   });
 
   it('one print at a time; an answer after a wipe is dropped', async () => {
@@ -106,7 +114,7 @@ describe('receipts store', () => {
     expect(kiosk.callsTo('receiptPrint')).toHaveLength(1);
     resetAllStores();
     await first;
-    expect(store().printState).toEqual({ status: 'idle' });
+    expect(store().printState).toEqual({ status: 'idle', data: null, error: null });
     expect(store().printed).toBeNull();
   });
 });

@@ -4,6 +4,7 @@ import type { ReceiptSource } from '#shared/contract/receipts';
 import type { KioskError } from '#shared/result';
 import type { Language } from '../i18n/types';
 import { callKiosk } from './bridge';
+import { failed, idle, isLoading, loading, ready, type Loadable } from './loadable';
 import { registerReset } from './reset';
 import { useUiStore } from './ui';
 
@@ -21,11 +22,8 @@ export interface ReceiptTarget {
   deliveredLater?: boolean;
 }
 
-export type PrintState =
-  | { status: 'idle' }
-  | { status: 'printing' }
-  | { status: 'printed'; via: 'printer' | 'pdf' | 'html' }
-  | { status: 'failed'; error: KioskError };
+/** A print in the one async shape: while printing `loading`, once done `data` says how it went out. */
+export type PrintState = Loadable<'printer' | 'pdf' | 'html'>;
 
 export interface ReceiptsState {
   target: ReceiptTarget | null;
@@ -57,11 +55,11 @@ export interface ReceiptsActions {
 export const initialReceiptsState: ReceiptsState = {
   target: null,
   preview: { html: null, error: null, language: null },
-  printState: { status: 'idle' },
+  printState: idle(),
   printed: null,
 };
 
-const IDLE_PRINT: PrintState = { status: 'idle' };
+const IDLE_PRINT: PrintState = idle();
 const sameSource = (a: ReceiptSource | null, b: ReceiptSource): boolean =>
   a !== null && JSON.stringify(a) === JSON.stringify(b);
 
@@ -74,12 +72,12 @@ export const selectPrintOf =
 export const useReceiptsStore = create<ReceiptsState & ReceiptsActions>()((set, get) => {
   /** One print at a time; an answer for a print the kiosk has moved on from (a new receipt, a wipe) is dropped. */
   const printSource = async (source: ReceiptSource, language: Language, current = () => true) => {
-    if (get().printState.status === 'printing') return;
-    set({ printState: { status: 'printing' }, printed: source });
+    if (isLoading(get().printState)) return;
+    set({ printState: loading(), printed: source });
     const r = await callKiosk((b) => b.api.receiptPrint({ source, language }));
     if (get().printed !== source || !current()) return;
     set({
-      printState: r.ok ? { status: 'printed', via: r.value.via } : { status: 'failed', error: r.error },
+      printState: r.ok ? ready(r.value.via) : failed(r.error),
     });
   };
 

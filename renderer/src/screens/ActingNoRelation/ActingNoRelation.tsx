@@ -32,18 +32,18 @@ export function ActingNoRelation() {
         <li>{t('noRelation.step3')}</li>
       </ol>
       <div className="screen__actions">
-        <BigButton variant="primary" disabled={print.status === 'printing'} onClick={() => void printSlip()}>
+        <BigButton variant="primary" disabled={print.status === 'loading'} onClick={() => void printSlip()}>
           {t('noRelation.print')}
         </BigButton>
         <BigButton onClick={() => leave('actForChild')}>{t('noRelation.tryAgain')}</BigButton>
         <BigButton onClick={() => leave('home')}>{t('noRelation.toOwn')}</BigButton>
       </div>
       <p role="status">
-        {print.status === 'printing' && t('noRelation.printing')}
-        {print.status === 'printed' &&
-          (print.via === 'printer' ? t('noRelation.printed') : t('noRelation.saved'))}
+        {print.status === 'loading' && t('noRelation.printing')}
+        {print.status === 'ready' &&
+          (print.data === 'printer' ? t('noRelation.printed') : t('noRelation.saved'))}
       </p>
-      {print.status === 'failed' && (
+      {print.error && (
         <p className="signin__error" role="alert">
           {errorText(language, print.error)}
         </p>

@@ -52,8 +52,8 @@ export function PersonResult() {
       : null;
 
   const print = () => useReceiptsStore.getState().printOperation(operation.id, language);
-  const printed = printState.status === 'printed' ? printState.via : null;
-  const printError = printState.status === 'failed' ? printState.error : null;
+  const printed = printState.status === 'ready' ? printState.data : null;
+  const printError = printState.error;
 
   return (
     <div className="screen person-result">
@@ -75,8 +75,8 @@ export function PersonResult() {
         </p>
       )}
       <div className="screen__actions">
-        <BigButton onClick={() => void print()} disabled={printState.status === 'printing'}>
-          {printState.status === 'printing' ? t('personResult.printing') : t('personResult.print')}
+        <BigButton onClick={() => void print()} disabled={printState.status === 'loading'}>
+          {printState.status === 'loading' ? t('personResult.printing') : t('personResult.print')}
         </BigButton>
         <BigButton variant="primary" onClick={() => goTo('person')}>
           {t('personResult.toData')}

@@ -55,7 +55,7 @@ export function Receipt() {
       <div className="screen__actions">
         <BigButton
           variant="primary"
-          disabled={print.status === 'printing'}
+          disabled={print.status === 'loading'}
           onClick={() => void useReceiptsStore.getState().print(language)}
         >
           {t('receipt.print')}
@@ -65,10 +65,10 @@ export function Receipt() {
         </BigButton>
       </div>
       <p role="status">
-        {print.status === 'printing' && t('receipt.printing')}
-        {print.status === 'printed' && (print.via === 'printer' ? t('receipt.printed') : t('receipt.saved'))}
+        {print.status === 'loading' && t('receipt.printing')}
+        {print.status === 'ready' && (print.data === 'printer' ? t('receipt.printed') : t('receipt.saved'))}
       </p>
-      {print.status === 'failed' && <ErrorNote error={print.error} language={language} />}
+      {print.error && <ErrorNote error={print.error} language={language} />}
       {preview.error && <ErrorNote error={preview.error} language={language} />}
       {preview.html && (
         <>

@@ -29,15 +29,15 @@ export function Under14() {
       </ol>
       <p>{t('under14.parentKiosk')}</p>
       <div className="screen__actions">
-        <BigButton variant="primary" disabled={print.status === 'printing'} onClick={() => void printSlip()}>
+        <BigButton variant="primary" disabled={print.status === 'loading'} onClick={() => void printSlip()}>
           {t('under14.print')}
         </BigButton>
       </div>
       <p role="status">
-        {print.status === 'printing' && t('under14.printing')}
-        {print.status === 'printed' && (print.via === 'printer' ? t('under14.printed') : t('under14.saved'))}
+        {print.status === 'loading' && t('under14.printing')}
+        {print.status === 'ready' && (print.data === 'printer' ? t('under14.printed') : t('under14.saved'))}
       </p>
-      {print.status === 'failed' && (
+      {print.error && (
         <p className="signin__error" role="alert">
           {errorText(language, print.error)}
         </p>
