@@ -222,34 +222,41 @@ describe('a registration signed while the link is down', () => {
     expect(services.patient.current()?.personId).toBe(settled.view.ehealthId);
   }, 180_000);
 
-  it('ends expired with its reason when the link returns after the nonce expired; the person stays unknown', async () => {
-    await freshSandbox();
-    const net = link();
-    const dataDir = tempDir('kiosk-registration-expired-');
-    const services = kiosk({ dataDir, transport: net.transport });
-    const phone = '+380951234562';
-    const { keyId, code } = await refusedThenCode(services, 'unknown-drfo', phone);
-    net.state.down = true;
-    const receipt = receiptOf(await submit(services, 'unknown-drfo', keyId, phone, code));
+  it.each([
+    ['16 minutes', 16 * MINUTE],
+    ['a weekend', 60 * 60 * MINUTE],
+  ])(
+    'ends expired with its reason when the link returns %s later, after the nonce expired; the person stays unknown',
+    async (_, outage) => {
+      await freshSandbox();
+      const net = link();
+      const dataDir = tempDir('kiosk-registration-expired-');
+      const services = kiosk({ dataDir, transport: net.transport });
+      const phone = '+380951234562';
+      const { keyId, code } = await refusedThenCode(services, 'unknown-drfo', phone);
+      net.state.down = true;
+      const receipt = receiptOf(await submit(services, 'unknown-drfo', keyId, phone, code));
 
-    // the outage lasts past the nonce's life: 16 minutes on the kiosk's and eHealth's clock
-    shiftMs += 16 * MINUTE;
-    net.state.down = false;
-    const settled = await services.outbox.whenSettled(receipt.operationId);
-    expect(settled.view).toMatchObject({
-      state: 'expired',
-      referenceCode: receipt.referenceCode,
-      error: { code: 'EXPIRED', message: expect.stringContaining('deadline') },
-    });
-    expect(rowOf(services, receipt.operationId).payload).toBeNull();
-    const line = (await cliList(dataDir)).split('\n').find((l) => l.includes(receipt.referenceCode)) ?? '';
-    expect(line).toMatch(/expired/);
-    expect(line).toContain('EXPIRED: not delivered before its deadline');
+      // the outage lasts past the nonce's life, on the kiosk's and eHealth's clock
+      shiftMs += outage;
+      net.state.down = false;
+      const settled = await services.outbox.whenSettled(receipt.operationId);
+      expect(settled.view).toMatchObject({
+        state: 'expired',
+        referenceCode: receipt.referenceCode,
+        error: { code: 'EXPIRED', message: expect.stringContaining('deadline') },
+      });
+      expect(rowOf(services, receipt.operationId).payload).toBeNull();
+      const line = (await cliList(dataDir)).split('\n').find((l) => l.includes(receipt.referenceCode)) ?? '';
+      expect(line).toMatch(/expired/);
+      expect(line).toContain('EXPIRED: not delivered before its deadline');
 
-    await services.session.end('finish');
-    const again = await services.signIn.start(keyId, pw(persona('unknown-drfo').password));
-    expect(again).toMatchObject({ ok: false, error: { code: 'PERSON_NOT_FOUND' } });
-  }, 180_000);
+      await services.session.end('finish');
+      const again = await services.signIn.start(keyId, pw(persona('unknown-drfo').password));
+      expect(again).toMatchObject({ ok: false, error: { code: 'PERSON_NOT_FOUND' } });
+    },
+    180_000,
+  );
 
   it('is kept across a kiosk restart between signing and delivery, and delivered by the next run', async () => {
     await freshSandbox();

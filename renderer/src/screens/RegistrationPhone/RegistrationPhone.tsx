@@ -56,16 +56,7 @@ export function RegistrationPhone() {
             hideLabel={t('keyboard.hide')}
             phonePrefixLabel={t('keyboard.phonePrefix')}
           />
-          {rule && (
-            <p role="alert" className="pfield__error">
-              {rule}
-            </p>
-          )}
-          {other && (
-            <p role="alert" className="person__errors">
-              {other}
-            </p>
-          )}
+          <StepErrors rule={rule} other={other} />
           <div className="screen__actions">
             <BigButton
               variant="primary"
@@ -95,16 +86,7 @@ export function RegistrationPhone() {
               maxLength={4}
             />
           )}
-          {rule && (
-            <p role="alert" className="pfield__error">
-              {rule}
-            </p>
-          )}
-          {other && (
-            <p role="alert" className="person__errors">
-              {other}
-            </p>
-          )}
+          <StepErrors rule={rule} other={other} />
           <div className="screen__actions">
             <BigButton variant="primary" disabled={phoneBusy} onClick={toReview}>
               {t('registration.toReview')}
@@ -121,5 +103,23 @@ export function RegistrationPhone() {
         </>
       )}
     </div>
+  );
+}
+
+/** The phone step's refusal: a rule under the field, anything else as the page's error. */
+function StepErrors({ rule, other }: { rule: string | null; other: string | null }) {
+  return (
+    <>
+      {rule && (
+        <p role="alert" className="pfield__error">
+          {rule}
+        </p>
+      )}
+      {other && (
+        <p role="alert" className="person__errors">
+          {other}
+        </p>
+      )}
+    </>
   );
 }
